@@ -1,0 +1,38 @@
+import type { Span, Token } from './types.js';
+
+export function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The span covering tokens [from, to). */
+export function tokenSpan(text: string, tokens: Token[], from: number, to: number): Span {
+  return span(text, tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Trim white space (and optionally the given characters) from both ends of a span. */
+export function trimSpan(text: string, start: number, end: number, chars = ''): Span {
+  const skip = (c: string) => /\s/.test(c) || chars.includes(c);
+  while (start < end && skip(text[start]!)) start++;
+  while (end > start && skip(text[end - 1]!)) end--;
+  return span(text, start, end);
+}
+
+/** Index of the first token whose start is >= offset (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,97 @@
+import type { NewsDoc, Sentence, Span, Stage, Token } from '../../doc/types.js';
+import { span } from '../../doc/span.js';
+import { wink } from '../../resources/wink.js';
+
+const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n/g;
+
+/** Paragraphs: text between blank lines, trimmed; a text without blank lines is one paragraph per line. */
+export function findParagraphs(text: string): Span[] {
+  const breaks = text.includes('\n\n') || /\n[ \t]*\n/.test(text) ? PARAGRAPH_BREAK : /\n/g;
+  const out: Span[] = [];
+  let from = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push(span(text, s, e));
+  };
+  for (const m of text.matchAll(breaks)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+/**
+ * Tokens with character offsets, part of speech and sentences from wink-nlp.
+ * wink keeps every character (its tokens plus preceding spaces rebuild the text), so offsets are
+ * found by walking the text; sentences are cut again at paragraph breaks, which wink may join.
+ */
+export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]; paragraphs: Span[] } {
+  const paragraphs = findParagraphs(text);
+  const nlp = wink();
+  const its = nlp.its;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let cursor = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p]!;
+    const wdoc = nlp.readDoc(para.text);
+    const values = wdoc.tokens().out(its.value) as string[];
+    const pos = wdoc.tokens().out(its.pos) as string[];
+    const kinds = wdoc.tokens().out(its.type) as string[];
+    // token index boundaries of wink's sentences
+    const sentenceEnds = new Set<number>();
+    let count = 0;
+    wdoc.sentences().each((s) => {
+      count += s.tokens().length();
+      sentenceEnds.add(count);
+    });
+    cursor = para.start;
+    let sentenceStart = tokens.length;
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k]!;
+      const kind = kinds[k]!;
+      if (kind !== 'tabCRLF') {
+        let at = text.indexOf(value, cursor);
+        if (at < 0 || at >= para.end) at = cursor; // wink normalised the token: keep position, best effort
+        const end = Math.min(at + value.length, para.end);
+        tokens.push({
+          i: tokens.length,
+          start: at,
+          end,
+          text: text.slice(at, end),
+          lower: text.slice(at, end).toLowerCase(),
+          pos: pos[k]!,
+          kind,
+          sentence: sentences.length,
+        });
+        cursor = end;
+      }
+      if (sentenceEnds.has(k + 1) || k === values.length - 1) {
+        if (tokens.length > sentenceStart) {
+          const first = tokens[sentenceStart]!;
+          const last = tokens[tokens.length - 1]!;
+          sentences.push({
+            ...span(text, first.start, last.end),
+            index: sentences.length,
+            tokenStart: sentenceStart,
+            tokenEnd: tokens.length,
+            paragraph: p,
+          });
+          sentenceStart = tokens.length;
+        }
+      }
+    }
+  }
+  // sentence index of tokens was the running count: fix it for tokens after merges
+  for (const s of sentences) for (let t = s.tokenStart; t < s.tokenEnd; t++) tokens[t]!.sentence = s.index;
+  return { tokens, sentences, paragraphs };
+}
+
+export const tokensStage: Stage = {
+  name: 'tokens',
+  requires: ['text'],
+  assigns: ['tokens', 'sentences', 'paragraphs'],
+  run: (doc: NewsDoc) => tokenize(doc.text),
+};
