@@ -43,7 +43,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     // token index boundaries of wink's sentences
     const sentenceEnds = new Set<number>();
     let count = 0;
-    wdoc.sentences().each((s) => {
+    wdoc.sentences().each((s: { tokens(): { length(): number } }) => {
       count += s.tokens().length();
       sentenceEnds.add(count);
     });

@@ -1,0 +1,60 @@
+/** The public JSON shape of one analysis: ../shared/CONTRACT.md section 1, plus added fields. */
+import type { EntityType, NewsDoc, QuoteKind, Span, TimeType } from './doc/types.js';
+
+export interface Analysis {
+  id?: string;
+  date: string | null;
+  title?: string;
+  text: string;
+  sentences: Span[];
+  entities: {
+    id: string; name: string; type: EntityType; country?: string; kbId?: string; sector?: string;
+    descriptors: string[]; mentions: (Span & { via: string })[];
+  }[];
+  quotes: { kind: QuoteKind; content: Span; speaker: string | null; source?: Span; cue?: Span; rule: string; chain?: string[] }[];
+  times: { start: number; end: number; text: string; type: TimeType; value: string; mod?: string; rule: string; anchored?: boolean }[];
+  quantities: NewsDoc['quantities'];
+  events: {
+    type: string; cameo: string; quadClass?: number; source: string | null; target: string | null; location?: string | null;
+    date?: string | null; trigger: Span; negated?: boolean; attributedTo?: string | null; rule: string;
+  }[];
+  sources: NewsDoc['sources'];
+  tone: number;
+}
+
+const pickSpan = (s: Span): Span => ({ start: s.start, end: s.end, text: s.text });
+
+/** Project the working document onto the contract's JSON: spans only, no token indexes. */
+export function toAnalysis(doc: NewsDoc): Analysis {
+  return {
+    ...(doc.id !== undefined ? { id: doc.id } : {}),
+    date: doc.date,
+    ...(doc.title ? { title: doc.title } : {}),
+    text: doc.text,
+    sentences: doc.sentences.map(pickSpan),
+    entities: doc.entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      ...(e.country ? { country: e.country } : {}),
+      ...(e.kbId ? { kbId: e.kbId } : {}),
+      ...(e.sector ? { sector: e.sector } : {}),
+      descriptors: e.descriptors,
+      mentions: e.mentions.map((m) => ({ ...pickSpan(m), via: m.via })),
+    })),
+    quotes: doc.quotes.map((q) => ({
+      kind: q.kind,
+      content: pickSpan(q.content),
+      speaker: q.speaker,
+      ...(q.source ? { source: pickSpan(q.source) } : {}),
+      ...(q.cue ? { cue: pickSpan(q.cue) } : {}),
+      rule: q.rule,
+      ...(q.chain ? { chain: q.chain } : {}),
+    })),
+    times: doc.times,
+    quantities: doc.quantities,
+    events: doc.events.map(({ sentence: _sentence, ...e }) => e),
+    sources: doc.sources,
+    tone: doc.tone,
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * The `newsgraph` command line: a thin shell over the pipeline.
+ * User errors are one line on stderr (`newsgraph: …`), never a stack trace;
+ * NEWSGRAPH_DEBUG=1 prints the stack of internal errors.
+ */
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import type { Analysis } from '../analysis.js';
+import type { ArticleInput } from '../doc/types.js';
+import { packageRoot } from '../resources/paths.js';
+import { InputError, checkDate, idOfLine, readJsonlRecord, readPlainText } from '../stages/reading/index.js';
+import { readHtml } from '../stages/reading/html.js';
+import { formatReport } from './report.js';
+
+type Format = 'json' | 'jsonl' | 'text';
+
+interface AnalyzeOptions {
+  jsonl?: boolean;
+  date?: string;
+  format?: Format;
+  html?: boolean;
+  pretty?: boolean;
+}
+
+/** The pipeline is loaded on first use, so --help, --version and bad arguments answer at once. */
+let analyzeFn: ((input: ArticleInput) => Analysis) | undefined;
+async function pipeline(): Promise<(input: ArticleInput) => Analysis> {
+  analyzeFn ??= (await import('../pipeline.js')).analyze;
+  return analyzeFn;
+}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'not a directory in the path',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'name too long',
+  EMFILE: 'too many open files',
+};
+
+/** A Node fs error the user can fix, as a short reason ("no such file"), or undefined. */
+function fsReason(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code ? FS_REASONS[code] : undefined;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The one line an error becomes, and the exit code it gives. */
+export function describeError(err: unknown, file?: string): { message: string; internal: boolean } {
+  if (err instanceof InputError) return { message: oneLine(err.message), internal: false };
+  const reason = fsReason(err);
+  if (reason) return { message: `cannot read ${file ?? (err as NodeJS.ErrnoException).path ?? 'input'}: ${reason}`, internal: false };
+  const message = err instanceof Error ? err.message : String(err);
+  return { message: `internal error: ${oneLine(message)}`, internal: true };
+}
+
+function debugStack(err: unknown): void {
+  if (process.env.NEWSGRAPH_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+}
+
+/** Write, waiting for the stream to drain when it asks, so big outputs keep memory flat. */
+function write(chunk: string): Promise<void> | void {
+  if (process.stdout.write(chunk)) return;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function looksLikeHtml(file: string | undefined, raw: string): boolean {
+  if (file && ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase())) return true;
+  const head = raw.replace(/^\uFEFF/, '').trimStart().slice(0, 64).toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}
+
+/** Refuse a directory before opening it, so the reason names the file. */
+function checkIsFile(file: string): void {
+  const st = statSync(file);
+  if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR', path: file });
+}
+
+function render(a: Analysis, format: Format, pretty: boolean): string {
+  if (format === 'text') return formatReport(a);
+  if (format === 'json' && pretty) return `${JSON.stringify(a, null, 2)}\n`;
+  return `${JSON.stringify(a)}\n`;
+}
+
+/** One article (a plain-text file with an optional dateline, or an HTML page) → one analysis. */
+export async function analyzeOne(file: string, opts: AnalyzeOptions): Promise<void> {
+  const label = file === '-' ? 'standard input' : file;
+  let buf: Buffer;
+  if (file === '-') {
+    buf = await readAllStdin();
+  } else {
+    checkIsFile(file);
+    buf = readFileSync(file);
+  }
+  if (buf.includes(0)) throw new InputError(`${label} looks like binary data, not text`);
+  const raw = buf.toString('utf8');
+  const input = opts.html || looksLikeHtml(file === '-' ? undefined : file, raw)
+    ? readHtml(raw, opts.date, label)
+    : readPlainText(raw, opts.date, label);
+  const analyze = await pipeline();
+  await write(render(analyze(input), opts.format ?? 'json', opts.pretty ?? false));
+}
+
+/**
+ * JSON lines in → one analysis (or one error line) per record out, in order. The input is read
+ * line by line, so memory stays flat on big files. Returns how many records failed.
+ */
+export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<{ ok: number; failed: number }> {
+  const format = opts.format ?? 'jsonl';
+  const pretty = format === 'json' && (opts.pretty ?? false);
+  if (file !== '-') checkIsFile(file);
+  const stream = file === '-' ? process.stdin : createReadStream(file);
+  // An open or read error ends the run as a fatal error rather than an unhandled event.
+  const failure = new Promise<never>((_, reject) => stream.once('error', reject));
+  failure.catch(() => undefined);
+  const analyze = await pipeline();
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  let ok = 0;
+  let failed = 0;
+  const lines = rl[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([lines.next(), failure]);
+    if (next.done) break;
+    lineNo++;
+    const line = next.value;
+    if (!line.trim()) continue;
+    let out: string;
+    try {
+      if (line.includes('\u0000')) throw new InputError('binary data, not text');
+      const input = readJsonlRecord(line, opts.date);
+      const a = analyze(input);
+      out = format === 'text' ? `${formatReport(a)}\n` : render(a, format, pretty);
+      ok++;
+    } catch (err) {
+      if (!(err instanceof InputError)) debugStack(err);
+      const { message } = describeError(err);
+      failed++;
+      const id = idOfLine(line) ?? null;
+      out = format === 'text'
+        ? `record on line ${lineNo}${id !== null ? ` (id ${id})` : ''}: error: ${message}\n\n`
+        : `${JSON.stringify({ id, error: message, line: lineNo })}\n`;
+    }
+    await write(out);
+  }
+  return { ok, failed };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Report an error as one line and set the exit code; never throws. */
+function fail(err: unknown, file?: string): void {
+  const { message, internal } = describeError(err, file);
+  if (internal) debugStack(err);
+  process.stderr.write(`newsgraph: ${message}\n`);
+  process.exitCode = 1;
+}
+
+const EXIT_CODES = `
+Exit status:
+  0  every article was analysed
+  1  fatal error (missing or unreadable file, binary data, bad date, bad arguments);
+     one line on stderr
+  2  --jsonl only: some records failed; each wrote a line
+     {"id": ..., "error": "...", "line": N} in its place and the others were analysed
+
+Examples:
+  newsgraph analyze article.txt --pretty
+  newsgraph analyze --jsonl articles.jsonl > analyses.jsonl
+  cat article.txt | newsgraph analyze - --date 2025-09-02 --format text`;
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('newsgraph')
+    .description('Source-attributed knowledge graphs from dated news articles, offline.')
+    .version(packageVersion(), '-V, --version')
+    .configureOutput({
+      outputError: (str, writeErr) => writeErr(`newsgraph: ${str.replace(/^error: /, '')}`),
+    })
+    .exitOverride();
+
+  program
+    .command('analyze')
+    .description('analyse one article (plain text with an optional "date YYYY-MM-DD" dateline, or an HTML page), or JSON lines with --jsonl')
+    .argument('[file]', 'the article file, or - for standard input')
+    .option('--jsonl', 'the input is JSON lines, one record {"id", "date", "text", "title"?} a line')
+    .option('--date <YYYY-MM-DD>', 'the article date, overriding the dateline or the records\' dates')
+    .addOption(new Option('--format <format>', 'output format (default: json for one article, jsonl for --jsonl)').choices(['json', 'jsonl', 'text']))
+    .option('--html', 'read the file as an HTML page (automatic for .html/.htm files and pages starting with <!doctype html> or <html>)')
+    .option('--pretty', 'indent the JSON output')
+    .addHelpText('after', EXIT_CODES)
+    .action(async (file: string | undefined, opts: AnalyzeOptions) => {
+      if (file === undefined) {
+        if (process.stdin.isTTY) throw new InputError('missing FILE: give an article file, or - to read standard input');
+        file = '-';
+      }
+      if (opts.date !== undefined) checkDate(opts.date, '--date');
+      try {
+        if (opts.jsonl) {
+          const { ok, failed } = await analyzeJsonl(file, opts);
+          if (failed) {
+            process.stderr.write(`newsgraph: ${failed} of ${ok + failed} records failed (see their "error" lines)\n`);
+            process.exitCode = 2;
+          }
+        } else {
+          await analyzeOne(file, opts);
+        }
+      } catch (err) {
+        fail(err, file === '-' ? 'standard input' : file);
+      }
+    });
+
+  program
+    .command('start')
+    .description('show the analysis of the bundled example article (examples/seed-article.txt)')
+    .action(async () => {
+      const file = join(packageRoot(), 'examples', 'seed-article.txt');
+      try {
+        const input = readPlainText(readFileSync(file, 'utf8'), undefined, file);
+        const analyze = await pipeline();
+        await write(formatReport(analyze({ id: 'seed-article', ...input })));
+      } catch (err) {
+        fail(err, file);
+      }
+    });
+
+  return program;
+}
+
+/** Run the command line; sets process.exitCode rather than exiting, so output can flush. */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  // A closed pipe downstream (`newsgraph … | head`) ends the run quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed its one-line message (or the help / version).
+      process.exitCode = err.exitCode;
+      return;
+    }
+    fail(err);
+  }
+}
+
+// `tsx src/cli/main.ts …` during development.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

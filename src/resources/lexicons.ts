@@ -1,0 +1,37 @@
+import { dataPath, readJson } from './paths.js';
+
+interface TitlesFile { roles: string[]; honorifics: string[]; modifiers: string[] }
+
+export interface Titles {
+  /** role phrases as lowercase token sequences, longest first */
+  roles: string[][];
+  roleWords: Set<string>;
+  honorifics: Set<string>;
+  modifiers: Set<string>;
+}
+
+let titles: Titles | undefined;
+
+export function titleLexicon(): Titles {
+  if (titles) return titles;
+  const raw = readJson<TitlesFile>(dataPath('lexicons', 'titles.json'));
+  const roles = [...new Set(raw.roles)].map((r) => r.split(/\s+/)).sort((a, b) => b.length - a.length);
+  titles = {
+    roles,
+    roleWords: new Set(roles.flat()),
+    honorifics: new Set(raw.honorifics),
+    modifiers: new Set(raw.modifiers),
+  };
+  return titles;
+}
+
+/** Length in tokens of the role phrase starting at lowercase words[i], or 0. */
+export function roleAt(words: string[], i: number): number {
+  for (const role of titleLexicon().roles) {
+    if (i + role.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < role.length; k++) if (words[i + k] !== role[k] && words[i + k] !== `${role[k]}s`) { ok = false; break; }
+    if (ok) return role.length;
+  }
+  return 0;
+}

@@ -1,0 +1,169 @@
+/**
+ * Step 1 of the entity stage: proposals, i.e. token ranges that may name something.
+ * Proposers are independent; the gazetteer's wins where proposals overlap. A learned tagger
+ * plugs in as one more proposer.
+ */
+import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
+import { gazetteer, surfaceKey, type GazEntry } from '../../resources/gazetteer.js';
+import { roleAt, titleLexicon } from '../../resources/lexicons.js';
+
+export interface Proposal {
+  tokenStart: number;
+  tokenEnd: number;
+  type: EntityType;
+  /** gazetteer entries the surface can refer to, best first */
+  entries: GazEntry[];
+  via: 'gazetteer' | 'shape' | 'tagger';
+}
+
+export type Proposer = (doc: NewsDoc) => Proposal[];
+
+const isCapitalised = (t: Token) => /^[A-Z\u00C0-\u00DE]/.test(t.text);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+/** Longest gazetteer match starting at each token, within a sentence. */
+export const gazetteerProposer: Proposer = (doc) => {
+  const gaz = gazetteer();
+  const out: Proposal[] = [];
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (first.kind !== 'word' && first.kind !== 'number' && first.kind !== 'abbreviation' && !/^[A-Z0-9]/.test(first.text)) continue;
+    if (!/^[A-Z0-9\u00C0-\u00DE]/.test(first.text) && !/^(al|el|de|von)-/.test(first.text)) continue;
+    let key = '';
+    let best: { end: number; list: number[] } | undefined;
+    for (let j = i; j < tokens.length && j < i + gaz.maxTokens; j++) {
+      const t = tokens[j]!;
+      if (t.sentence !== first.sentence || POSSESSIVE.has(t.text)) break;
+      // names do not run across a space-free join with a lower-case word: "Russia-led" is not Russia
+      key += surfaceKey(t.text);
+      const list = gaz.surfaces[key];
+      if (list) best = { end: j + 1, list };
+    }
+    if (!best) continue;
+    const next = tokens[best.end];
+    // "Russian-Chinese" or "Beijing-based": the name is part of a compound word
+    if (next && next.start === tokens[best.end - 1]!.end && /^[-–]/.test(next.text)) continue;
+    const entries = best.list.map((k) => gaz.entries[k]!);
+    // a city name inside a longer name ("Vladimir Putin", "Shanghai Cooperation Organization") is not the city
+    if (entries[0]!.kind === 'city' && (isNameWord(tokens[best.end], first.sentence) || (i > 0 && isNameWord(tokens[i - 1], first.sentence) && tokens[i - 1]!.i !== sentenceStart(tokens, i)))) continue;
+    out.push({ tokenStart: i, tokenEnd: best.end, type: entries[0]!.type, entries, via: 'gazetteer' });
+    i = best.end - 1;
+  }
+  return out;
+};
+
+function isNameWord(t: Token | undefined, sentence: number): boolean {
+  return !!t && t.sentence === sentence && t.kind === 'word' && /^[A-Z][a-z]/.test(t.text) && t.pos === 'PROPN';
+}
+
+function sentenceStart(tokens: Token[], i: number): number {
+  let k = i;
+  while (k > 0 && tokens[k - 1]!.sentence === tokens[i]!.sentence) k--;
+  return k;
+}
+
+/** Joined to a hyphen without a space: part of a compound ("Sino-Russian", "Kremlin-backed"). */
+function inCompound(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return (!!prev && prev.text === '-' && prev.end === tokens[i]!.start) || (!!next && next.text === '-' && next.start === tokens[i]!.end);
+}
+
+const NOT_NAMES = new Set([
+  'Western', 'Eastern', 'Northern', 'Southern', 'Central',
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'We', 'They', 'I', 'You', 'Our', 'Their', 'His', 'Her',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December', 'Mr', 'Mrs', 'Ms', 'Dr', 'But', 'And', 'Or', 'If', 'In', 'On', 'At',
+  'According', 'Without', 'While', 'When', 'After', 'Before', 'As', 'For', 'However', 'Meanwhile', 'Also', 'There', 'Here', 'What',
+  'Why', 'How', 'Who', 'Where', 'Which', 'Some', 'Many', 'Most', 'All', 'No', 'Not', 'Yes', 'Today', 'Yesterday', 'Tomorrow',
+]);
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'al', 'bin', 'von', 'van', 'der', 'da', 'del', 'la', 'le', 'on']);
+const ORG_HEADS = new Set([
+  'Organization', 'Organisation', 'Ministry', 'Council', 'Party', 'Bank', 'Agency', 'Committee', 'Company', 'Corp', 'Corp.', 'Corporation',
+  'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Group', 'University', 'Institute', 'Association', 'Union', 'Federation', 'Forces', 'Army', 'Navy',
+  'Court', 'Parliament', 'Assembly', 'Commission', 'Service', 'Office', 'Department', 'Fund', 'Foundation', 'Times', 'News', 'Post',
+  'Authority', 'Board', 'Bureau', 'Centre', 'Center', 'Club', 'Front', 'Movement', 'Alliance', 'Coalition', 'Guard', 'Police',
+  'Airlines', 'Airways', 'Holdings', 'Industries', 'Motors', 'Systems', 'Technologies', 'Partners', 'Capital', 'Energy', 'Media',
+  'Press', 'Herald', 'Journal', 'Tribune', 'Gazette', 'Telegraph', 'Review', 'Church', 'School', 'College', 'Hospital', 'Senate',
+  'Congress', 'Cabinet', 'Secretariat', 'Directorate', 'Administration', 'Government', 'Customs', 'Exchange', 'Market', 'Markets',
+]);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'around', 'towards', 'toward']);
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'noted', 'argued', 'asked', 'warned', 'claimed', 'explained']);
+
+/**
+ * Names no list knows, from their shape: runs of capitalised proper nouns, typed from context
+ * (a title before a name makes a person; "Ministry", "Party"… make an organisation).
+ */
+export const shapeProposer: Proposer = (doc) => {
+  const { tokens } = doc;
+  const titles = titleLexicon();
+  const out: Proposal[] = [];
+  const isInitial = (i: number) => i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || /^["“‘(]$/.test(tokens[i - 1]!.text);
+  // capitalised words seen inside sentences: a sentence-initial word is a name only if it is one elsewhere too
+  const midSentence = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) if (!isInitial(i) && isCapitalised(tokens[i]!)) midSentence.add(tokens[i]!.text);
+  const surnames = gazetteer().surnames;
+  const words = tokens.map((t) => t.lower);
+  // a title before a name ("President Donald Trump") is a descriptor, not part of the name
+  const isTitle = (k: number) => {
+    const len = roleAt(words, k);
+    const after = tokens[k + len];
+    return len > 0 && !!after && isCapitalised(after) && after.sentence === tokens[k]!.sentence;
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const sentenceInitial = isInitial(i);
+    const next = tokens[i + 1];
+    const nextIsName = !!next && next.sentence === t.sentence && isCapitalised(next) && next.pos === 'PROPN';
+    const startsName = isCapitalised(t) && t.kind === 'word' && !NOT_NAMES.has(t.text) && !isTitle(i) &&
+      !titles.honorifics.has(t.lower) && !inCompound(tokens, i) &&
+      (t.pos === 'PROPN' || (!sentenceInitial && (t.pos === 'NOUN' || t.pos === 'X' || (nextIsName && t.pos !== 'PRON' && t.pos !== 'DET'))));
+    if (!startsName) { i++; continue; }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const u = tokens[j]!;
+      if (u.sentence !== t.sentence) break;
+      if (isTitle(j)) break;
+      if (isCapitalised(u) && u.kind === 'word' && !NOT_NAMES.has(u.text) && (u.pos === 'PROPN' || u.pos === 'NOUN' || ORG_HEADS.has(u.text))) { j++; continue; }
+      const after = tokens[j + 1];
+      if (CONNECTORS.has(u.text) && after && after.sentence === t.sentence && isCapitalised(after) && after.pos === 'PROPN') { j += 1; continue; }
+      break;
+    }
+    const known = j - i > 1 || !sentenceInitial || midSentence.has(t.text) || !!surnames[t.text] || /^[A-Z]{2,}$/.test(t.text);
+    if (known) out.push({ tokenStart: i, tokenEnd: j, type: typeFromContext(tokens, i, j), entries: [], via: 'shape' });
+    i = j;
+  }
+  return out;
+};
+
+function typeFromContext(tokens: Token[], start: number, end: number): EntityType {
+  const titles = titleLexicon();
+  const last = tokens[end - 1]!;
+  if (ORG_HEADS.has(last.text) || tokens.slice(start, end).some((t) => ORG_HEADS.has(t.text) && t.i > start)) return 'ORG';
+  const before = tokens[start - 1];
+  if (before && (titles.roleWords.has(before.lower) || titles.honorifics.has(before.lower) || titles.honorifics.has(`${before.lower}.`))) return 'PERSON';
+  if (/^[A-Z]{2,6}$/.test(tokens[start]!.text) && end - start === 1) return 'ORG';
+  const after = tokens[end];
+  if (end - start >= 2 && after && SPEECH_AFTER.has(after.lower)) return 'PERSON';
+  if (end - start === 1 && before && PLACE_PREPOSITIONS.has(before.lower)) return 'GPE';
+  if (end - start >= 2 && end - start <= 3 && tokens.slice(start, end).every((t) => t.pos === 'PROPN' && /^[A-Z][a-z]/.test(t.text))) return 'PERSON';
+  return 'MISC';
+}
+
+/** Keep the first proposer's proposal where two overlap (proposers are listed by trust). */
+export function mergeProposals(lists: Proposal[][]): Proposal[] {
+  const taken = new Map<number, true>();
+  const out: Proposal[] = [];
+  for (const list of lists) {
+    for (const p of list) {
+      let free = true;
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) if (taken.has(k)) { free = false; break; }
+      if (!free) continue;
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) taken.set(k, true);
+      out.push(p);
+    }
+  }
+  return out.sort((a, b) => a.tokenStart - b.tokenStart);
+}

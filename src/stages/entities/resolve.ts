@@ -1,0 +1,243 @@
+/**
+ * Step 2 of the entity stage: decide what each proposal refers to, merge mentions of the same
+ * thing, and find the mentions that do not name it: surnames, capitals standing for their
+ * state, descriptions ("the Chinese leader") and pronouns.
+ */
+import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../doc/types.js';
+import { tokenSpan } from '../../doc/span.js';
+import { gazetteer, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
+import { roleAt } from '../../resources/lexicons.js';
+import { appositiveAfter, titleBefore } from './descriptors.js';
+import type { Proposal } from './propose.js';
+
+interface Draft {
+  key: string;
+  name: string;
+  type: EntityType;
+  country?: string;
+  kbId?: string;
+  gender?: 'm' | 'f';
+  sector?: string;
+  roles: string[];
+  capitalOf?: string;
+  descriptors: string[];
+  mentions: Mention[];
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'around', 'towards', 'toward', 'via', 'between', 'of', 'and', 'capital']);
+const POSSESSIVE = new Set(["'s", '’s']);
+const CONNECTOR_WORDS = new Set(['of', 'for', 'and', 'the', 'de', 'on']);
+
+function initials(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => w && !CONNECTOR_WORDS.has(w)).map((w) => w[0]).join('').toUpperCase();
+}
+
+/** A capital city "stands for" its state when it acts: "Moscow's invasion", "what Beijing considers". */
+function standsForState(tokens: Token[], start: number, end: number): boolean {
+  const before = tokens[start - 1];
+  if (before && before.sentence === tokens[start]!.sentence && PLACE_PREPOSITIONS.has(before.lower)) return false;
+  const after = tokens[end];
+  if (!after || after.sentence !== tokens[start]!.sentence) return false;
+  if (POSSESSIVE.has(after.text)) return true;
+  return after.pos === 'VERB' || (after.pos === 'AUX' && !/^(is|was)$/.test(after.lower));
+}
+
+export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityRecord[] {
+  const { tokens, text } = doc;
+  const gaz = gazetteer();
+  const drafts = new Map<string, Draft>();
+  const mentionOwner = new Map<number, string>(); // first token index of a mention → draft key
+  const nationalityAt = new Set<number>();
+
+  const draftFor = (key: string, init: () => Omit<Draft, 'key' | 'descriptors' | 'mentions'>): Draft => {
+    let d = drafts.get(key);
+    if (!d) {
+      d = { key, descriptors: [], mentions: [], ...init() };
+      drafts.set(key, d);
+    }
+    return d;
+  };
+  const fromEntry = (e: GazEntry): Draft =>
+    draftFor(e.kbId, () => ({
+      name: e.name, type: e.type, kbId: e.kbId, roles: e.roles ?? [],
+      ...(e.country ? { country: e.country } : {}), ...(e.gender ? { gender: e.gender } : {}),
+      ...(e.sector ? { sector: e.sector } : {}), ...(e.capitalOf ? { capitalOf: e.capitalOf } : {}),
+    }));
+  const addMention = (d: Draft, from: number, to: number, via: string) => {
+    if (d.mentions.some((m) => m.tokenStart === from)) return;
+    d.mentions.push({ ...tokenSpan(text, tokens, from, to), via, tokenStart: from, tokenEnd: to });
+    mentionOwner.set(from, d.key);
+  };
+
+  // 1. Gazetteer proposals name known things.
+  const shapes: Proposal[] = [];
+  for (const p of proposals) {
+    if (p.via !== 'gazetteer') { shapes.push(p); continue; }
+    let entry = p.entries[0]!;
+    if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);
+    if (entry.kind === 'country' && tokens[p.tokenEnd] && roleAt(tokens.map((t) => t.lower), p.tokenEnd) > 0) {
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k); // "US President": US labels the person
+    }
+    let via = 'gazetteer';
+    if (entry.kind === 'city' && entry.capitalOf && standsForState(tokens, p.tokenStart, p.tokenEnd)) {
+      const country = gaz.countries[entry.capitalOf];
+      if (country !== undefined) { entry = gaz.entries[country]!; via = 'capital'; }
+    }
+    addMention(fromEntry(entry), p.tokenStart, p.tokenEnd, via);
+  }
+
+  // 2. Names no list knows: surnames of people already named, acronyms, then new entities.
+  const persons = () => [...drafts.values()].filter((d) => d.type === 'PERSON');
+  const pending: { p: Proposal; surface: string }[] = [];
+  for (const p of shapes) {
+    const surface = tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text;
+    const multi = p.tokenEnd - p.tokenStart > 1;
+    if (!multi) { pending.push({ p, surface }); continue; }
+    const d = draftFor(`name:${surface}`, () => ({ name: surface, type: p.type, roles: [] }));
+    addMention(d, p.tokenStart, p.tokenEnd, p.via);
+  }
+  for (const { p, surface } of pending) {
+    const person = persons().find((d) => {
+      const parts = d.name.split(/\s+/);
+      return parts.length > 1 && (surnameOf(d.name, d.country) === surface || parts[parts.length - 1] === surface || (!d.kbId && parts[0] === surface));
+    });
+    if (person) { addMention(person, p.tokenStart, p.tokenEnd, 'surname'); continue; }
+    const known = gaz.surnames[surface];
+    if (known && known.length === 1) { addMention(fromEntry(gaz.entries[known[0]!]!), p.tokenStart, p.tokenEnd, 'surname'); continue; }
+    if (/^[A-Z]{2,6}$/.test(surface)) {
+      const org = [...drafts.values()].find((d) => (d.type === 'ORG' || d.type === 'MISC') && d.name.includes(' ') && initials(d.name) === surface);
+      if (org) { org.type = 'ORG'; addMention(org, p.tokenStart, p.tokenEnd, 'acronym'); continue; }
+    }
+    const d = draftFor(`name:${surface}`, () => ({ name: surface, type: p.type, roles: [] }));
+    addMention(d, p.tokenStart, p.tokenEnd, p.via);
+  }
+
+  // 3. Descriptors of people: "Russian dictator Vladimir Putin", "Peskov, the Kremlin spokesman,".
+  const isNationality = (i: number) => nationalityAt.has(i);
+  for (const d of persons()) {
+    for (const m of d.mentions) {
+      const from = titleBefore(tokens, m.tokenStart, isNationality);
+      if (from < m.tokenStart) addDescriptor(d, tokenSpan(text, tokens, from, m.tokenStart).text);
+      const app = appositiveAfter(tokens, m.tokenEnd);
+      if (app) addDescriptor(d, tokenSpan(text, tokens, app[0], app[1]).text);
+      if (!d.country) {
+        for (let k = from; k < m.tokenStart; k++) {
+          const owner = mentionOwner.get(k);
+          const c = owner ? drafts.get(owner)?.country : undefined;
+          if (c) { d.country = c; break; }
+        }
+      }
+    }
+  }
+
+  // 4. Descriptions used as mentions: "the Chinese leader", "the president", "the Chinese capital".
+  findNominalMentions(doc, drafts, mentionOwner, nationalityAt, addMention);
+
+  // 5. Pronouns in speech and action: he, him, his, she, her.
+  resolvePronouns(doc, [...drafts.values()], addMention);
+
+  const out = [...drafts.values()].filter((d) => d.mentions.length > 0);
+  for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return out.map((d, n) => ({
+    id: `e${n + 1}`,
+    name: d.name,
+    type: d.type,
+    ...(d.country ? { country: d.country } : {}),
+    ...(d.kbId ? { kbId: d.kbId } : {}),
+    ...(d.gender ? { gender: d.gender } : {}),
+    ...(d.sector ? { sector: d.sector } : {}),
+    descriptors: d.descriptors,
+    mentions: d.mentions,
+  }));
+}
+
+function addDescriptor(d: Draft, phrase: string) {
+  const clean = phrase.replace(/\s+/g, ' ').trim();
+  if (clean && !d.descriptors.some((x) => x.toLowerCase() === clean.toLowerCase())) d.descriptors.push(clean);
+}
+
+function findNominalMentions(
+  doc: NewsDoc,
+  drafts: Map<string, Draft>,
+  mentionOwner: Map<number, string>,
+  nationalityAt: Set<number>,
+  addMention: (d: Draft, from: number, to: number, via: string) => void,
+) {
+  const { tokens } = doc;
+  const words = tokens.map((t) => t.lower);
+  const lastMentionBefore = (d: Draft, at: number) => Math.max(-1, ...d.mentions.filter((m) => m.tokenStart < at).map((m) => m.tokenStart));
+  for (let i = 0; i < tokens.length; i++) {
+    if (words[i] !== 'the') continue;
+    let k = i + 1;
+    let country: string | undefined;
+    if (nationalityAt.has(k) || (mentionOwner.has(k) && drafts.get(mentionOwner.get(k)!)?.type === 'GPE')) {
+      const owner = mentionOwner.get(k);
+      country = owner ? drafts.get(owner)?.country : undefined;
+      while (nationalityAt.has(k) || (mentionOwner.has(k) && k === i + 1)) k++;
+      if (!country) continue;
+    }
+    if (words[k] === 'capital' && country) {
+      const city = [...drafts.values()].find((d) => d.capitalOf === country);
+      if (city) addMention(city, i, k + 1, 'description');
+      continue;
+    }
+    const len = roleAt(words, k);
+    if (!len) continue;
+    const end = k + len;
+    const next = tokens[end];
+    if (next && /^[A-Z]/.test(next.text) && next.pos === 'PROPN') continue; // a title before a name, not a mention
+    if (tokens[end - 1]!.lower.endsWith('s') && !words.slice(k, end).join(' ').match(/(ss|us)$/)) continue; // plural: "the officials"
+    const role = words.slice(k, end).join(' ');
+    const candidates = [...drafts.values()].filter((d) => d.type === 'PERSON' && (!country || d.country === country) &&
+      (d.descriptors.some((x) => x.toLowerCase().includes(role)) || d.roles.some((r) => r.toLowerCase().includes(role))) &&
+      lastMentionBefore(d, i) >= 0);
+    if (!candidates.length) continue;
+    candidates.sort((a, b) => lastMentionBefore(b, i) - lastMentionBefore(a, i));
+    addMention(candidates[0]!, i, end, 'description');
+  }
+}
+
+const SUBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
+const OBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { him: 'm', her: 'f', himself: 'm', herself: 'f' };
+const POSSESSIVE_PRONOUNS: Record<string, 'm' | 'f'> = { his: 'm' };
+
+function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void) {
+  const { tokens, sentences } = doc;
+  // person mentions in text order, updated as pronouns resolve
+  const people = drafts.filter((d) => d.type === 'PERSON');
+  const inSentence = (s: number, before = Infinity) => {
+    const out: { d: Draft; at: number }[] = [];
+    for (const d of people) for (const m of d.mentions) {
+      if (tokens[m.tokenStart]!.sentence === s && m.tokenStart < before) out.push({ d, at: m.tokenStart });
+    }
+    return out.sort((a, b) => a.at - b.at);
+  };
+  const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
+  for (const t of tokens) {
+    const lower = t.lower;
+    const subjectG = SUBJECT_PRONOUNS[lower];
+    const objectG = OBJECT_PRONOUNS[lower] ?? (lower === 'her' && tokens[t.i + 1]?.pos !== 'NOUN' && tokens[t.i + 1]?.pos !== 'ADJ' ? 'f' : undefined);
+    const possG = POSSESSIVE_PRONOUNS[lower] ?? (lower === 'her' && !objectG ? 'f' : undefined);
+    const g = subjectG ?? objectG ?? possG;
+    if (!g || t.pos !== 'PRON' && t.pos !== 'DET') continue;
+    const here = inSentence(t.sentence, t.i).filter((x) => fits(x.d, g));
+    let chosen: Draft | undefined;
+    if (subjectG || possG) {
+      chosen = here[0]?.d;
+      for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 3; s--) {
+        if (sentences[s]!.paragraph < sentences[t.sentence]!.paragraph - 1) break;
+        chosen = inSentence(s).filter((x) => fits(x.d, g))[0]?.d;
+      }
+    } else {
+      const subject = inSentence(t.sentence, t.i)[0]?.d;
+      const others = here.filter((x) => x.d !== subject);
+      chosen = others[others.length - 1]?.d;
+      for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 2; s--) {
+        const prev = inSentence(s).filter((x) => fits(x.d, g) && x.d !== subject);
+        chosen = prev[prev.length - 1]?.d;
+      }
+    }
+    if (chosen) addMention(chosen, t.i, t.i + 1, 'pronoun');
+  }
+}

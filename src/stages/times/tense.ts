@@ -1,0 +1,83 @@
+import type { Sentence, Token } from '../../doc/types.js';
+import { tokenAt } from '../../doc/span.js';
+
+export type Tense = 'past' | 'future' | 'none';
+
+/** Words that put the clause in the future ("will meet on Friday", "is going to", "is scheduled"). */
+const FUTURE = new Set([
+  'will', "'ll", 'll', 'shall', 'wo', 'would', 'gonna', 'scheduled', 'slated', 'upcoming', 'due', 'plans',
+  'planned', 'planning', 'expected', 'expects', 'intends', 'aims', 'hopes', 'set',
+]);
+
+/** Irregular past forms; regular ones are found by their "-ed" ending on a verb. */
+const PAST = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'made', 'took', 'came', 'went', 'saw', 'met', 'gave', 'got',
+  'found', 'left', 'held', 'began', 'became', 'brought', 'built', 'bought', 'sold', 'thought', 'knew',
+  'grew', 'fell', 'rose', 'won', 'lost', 'paid', 'sent', 'spent', 'struck', 'fought', 'ran', 'led', 'kept',
+  'wrote', 'spoke', 'broke', 'chose', 'drove', 'flew', 'forgot', 'hid', 'meant', 'shot', 'shut', 'slept',
+  'stood', 'stole', 'swore', 'taught', 'threw', 'understood', 'woke', 'wore', 'withdrew', 'arose', 'felt',
+  'heard', 'dealt', 'fled', 'sought', 'sat', 'lay', 'laid', 'overtook', 'ago', 'earlier', 'previously',
+  'begun', 'gone', 'done', 'seen', 'taken', 'given', 'been', 'killed', 'wounded', 'injured', 'hit',
+]);
+
+function cueOf(tok: Token, next: Token | undefined): Tense {
+  const w = tok.lower;
+  if (w === 'going' && next?.lower === 'to') return 'future';
+  if (FUTURE.has(w)) {
+    // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"
+    if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans') && next?.lower !== 'to') return 'none';
+    return 'future';
+  }
+  if (PAST.has(w)) return 'past';
+  if ((tok.pos === 'VERB' || tok.pos === 'AUX') && w.length > 4 && w.endsWith('ed')) return 'past';
+  return 'none';
+}
+
+/**
+ * The tense that governs a time expression: the nearest tense cue in its sentence, by token
+ * distance. Cues of each sentence are computed once and cached.
+ */
+export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: number, end: number) => Tense {
+  const cache = new Map<number, { at: number; tense: Tense }[]>();
+  const cuesOf = (s: Sentence) => {
+    let cues = cache.get(s.index);
+    if (!cues) {
+      cues = [];
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+        const tense = cueOf(tokens[t]!, tokens[t + 1]);
+        if (tense !== 'none') cues.push({ at: t, tense });
+      }
+      cache.set(s.index, cues);
+    }
+    return cues;
+  };
+  const sentenceAt = (offset: number): Sentence | undefined => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sentences[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  return (start, end) => {
+    const s = sentenceAt(start);
+    if (!s) return 'none';
+    let best: Tense = 'none';
+    let bestDist = Infinity;
+    const first = tokenAt(tokens, start);
+    const after = tokenAt(tokens, end);
+    for (const cue of cuesOf(s)) {
+      if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
+      const dist = cue.at < first ? first - cue.at : cue.at - after + 1;
+      if (dist < bestDist || (dist === bestDist && cue.tense === 'past')) {
+        best = cue.tense;
+        bestDist = dist;
+      }
+    }
+    return best;
+  };
+}
