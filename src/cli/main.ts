@@ -53,11 +53,15 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** The one line an error becomes, and the exit code it gives. */
-export function describeError(err: unknown, file?: string): { message: string; internal: boolean } {
-  if (err instanceof InputError) return { message: oneLine(err.message), internal: false };
+/** A Node fs error on the user's file as an InputError ("cannot read FILE: no such file"); others unchanged. */
+function readError(err: unknown, label: string): unknown {
   const reason = fsReason(err);
-  if (reason) return { message: `cannot read ${file ?? (err as NodeJS.ErrnoException).path ?? 'input'}: ${reason}`, internal: false };
+  return reason ? new InputError(`cannot read ${label}: ${reason}`) : err;
+}
+
+/** The one line an error becomes; `internal` when it is not the user's to fix. */
+export function describeError(err: unknown): { message: string; internal: boolean } {
+  if (err instanceof InputError) return { message: oneLine(err.message), internal: false };
   const message = err instanceof Error ? err.message : String(err);
   return { message: `internal error: ${oneLine(message)}`, internal: true };
 }
@@ -100,17 +104,22 @@ function render(a: Analysis, format: Format, pretty: boolean): string {
 export async function analyzeOne(file: string, opts: AnalyzeOptions): Promise<void> {
   const label = file === '-' ? 'standard input' : file;
   let buf: Buffer;
-  if (file === '-') {
-    buf = await readAllStdin();
-  } else {
-    checkIsFile(file);
-    buf = readFileSync(file);
+  try {
+    if (file === '-') {
+      buf = await readAllStdin();
+    } else {
+      checkIsFile(file);
+      buf = readFileSync(file);
+    }
+  } catch (err) {
+    throw readError(err, label);
   }
   if (buf.includes(0)) throw new InputError(`${label} looks like binary data, not text`);
   const raw = buf.toString('utf8');
   const input = opts.html || looksLikeHtml(file === '-' ? undefined : file, raw)
     ? readHtml(raw, opts.date, label)
     : readPlainText(raw, opts.date, label);
+  if (!input.text.trim()) throw new InputError(`${label} has no article text`);
   const analyze = await pipeline();
   await write(render(analyze(input), opts.format ?? 'json', opts.pretty ?? false));
 }
@@ -122,12 +131,17 @@ export async function analyzeOne(file: string, opts: AnalyzeOptions): Promise<vo
 export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<{ ok: number; failed: number }> {
   const format = opts.format ?? 'jsonl';
   const pretty = format === 'json' && (opts.pretty ?? false);
-  if (file !== '-') checkIsFile(file);
+  const label = file === '-' ? 'standard input' : file;
+  try {
+    if (file !== '-') checkIsFile(file);
+  } catch (err) {
+    throw readError(err, label);
+  }
+  const analyze = await pipeline();
   const stream = file === '-' ? process.stdin : createReadStream(file);
   // An open or read error ends the run as a fatal error rather than an unhandled event.
-  const failure = new Promise<never>((_, reject) => stream.once('error', reject));
+  const failure = new Promise<never>((_, reject) => stream.once('error', (err: Error) => reject(readError(err, label))));
   failure.catch(() => undefined);
-  const analyze = await pipeline();
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let ok = 0;
@@ -137,7 +151,7 @@ export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<
     const next = await Promise.race([lines.next(), failure]);
     if (next.done) break;
     lineNo++;
-    const line = next.value;
+    const line = lineNo === 1 ? next.value.replace(/^\uFEFF/, '') : next.value;
     if (!line.trim()) continue;
     let out: string;
     try {
@@ -169,8 +183,8 @@ function packageVersion(): string {
 }
 
 /** Report an error as one line and set the exit code; never throws. */
-function fail(err: unknown, file?: string): void {
-  const { message, internal } = describeError(err, file);
+function fail(err: unknown): void {
+  const { message, internal } = describeError(err);
   if (internal) debugStack(err);
   process.stderr.write(`newsgraph: ${message}\n`);
   process.exitCode = 1;
@@ -227,7 +241,7 @@ export function buildProgram(): Command {
           await analyzeOne(file, opts);
         }
       } catch (err) {
-        fail(err, file === '-' ? 'standard input' : file);
+        fail(err);
       }
     });
 
@@ -237,11 +251,17 @@ export function buildProgram(): Command {
     .action(async () => {
       const file = join(packageRoot(), 'examples', 'seed-article.txt');
       try {
-        const input = readPlainText(readFileSync(file, 'utf8'), undefined, file);
+        let raw: string;
+        try {
+          raw = readFileSync(file, 'utf8');
+        } catch (err) {
+          throw readError(err, file);
+        }
+        const input = readPlainText(raw, undefined, file);
         const analyze = await pipeline();
         await write(formatReport(analyze({ id: 'seed-article', ...input })));
       } catch (err) {
-        fail(err, file);
+        fail(err);
       }
     });
 

@@ -35,3 +35,73 @@ export function roleAt(words: string[], i: number): number {
   }
   return 0;
 }
+
+interface CuesFile { speech: string[]; thatVerbs: string[]; outlet: string[]; according: string[][]; passive: string[][] }
+
+export interface Cues {
+  speech: Set<string>;
+  thatVerbs: Set<string>;
+  outlet: Set<string>;
+  according: string[][];
+  passive: string[][];
+}
+
+let cues: Cues | undefined;
+
+export function cueLexicon(): Cues {
+  if (cues) return cues;
+  const raw = readJson<CuesFile>(dataPath('lexicons', 'cues.json'));
+  cues = {
+    speech: new Set(raw.speech),
+    thatVerbs: new Set(raw.thatVerbs),
+    outlet: new Set(raw.outlet),
+    according: raw.according.sort((a, b) => b.length - a.length),
+    passive: raw.passive,
+  };
+  return cues;
+}
+
+/** Length of the phrase from `phrases` starting at lowercase words[i], or 0. */
+export function phraseAt(words: string[], i: number, phrases: string[][]): number {
+  for (const p of phrases) {
+    if (i + p.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.length; k++) if (words[i + k] !== p[k]) { ok = false; break; }
+    if (ok) return p.length;
+  }
+  return 0;
+}
+
+export interface TriggerRule {
+  type: string;
+  cameo: string;
+  verbs?: string[];
+  nouns?: string[];
+  objects?: string[];
+  particle?: string[];
+  complement?: string[];
+}
+
+interface EventsFile { triggers: TriggerRule[]; quad: Record<string, number> }
+
+export interface EventLexicon {
+  /** word form → rules that it may trigger as a verb, in file order */
+  verbs: Map<string, TriggerRule[]>;
+  nouns: Map<string, TriggerRule[]>;
+  quadClass(cameo: string): number | undefined;
+}
+
+let events: EventLexicon | undefined;
+
+export function eventLexicon(): EventLexicon {
+  if (events) return events;
+  const raw = readJson<EventsFile>(dataPath('lexicons', 'events.json'));
+  const verbs = new Map<string, TriggerRule[]>();
+  const nouns = new Map<string, TriggerRule[]>();
+  for (const rule of raw.triggers) {
+    for (const v of rule.verbs ?? []) verbs.set(v, [...(verbs.get(v) ?? []), rule]);
+    for (const n of rule.nouns ?? []) nouns.set(n, [...(nouns.get(n) ?? []), rule]);
+  }
+  events = { verbs, nouns, quadClass: (cameo) => raw.quad[cameo.slice(0, 2)] };
+  return events;
+}

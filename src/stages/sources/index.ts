@@ -1,2 +1,87 @@
-import type { Stage } from '../../doc/types.js';
-export const sourcesStage: Stage = { name: 'sources', requires: ['quotes', 'entities'], assigns: ['sources'], run: () => ({ sources: [] }) };
+/**
+ * Sources: the chain of reporting. Who publishes the article, which outlets or bodies it
+ * relies on ("reports this with reference to Bloomberg"), and whom those cite in turn
+ * ("According to Chinese customs, … - notes Bloomberg"). Each quote gets its chain too.
+ */
+import type { EntityRecord, NewsDoc, QuoteRecord, SourceRecord, Stage } from '../../doc/types.js';
+import { tokenSpan } from '../../doc/span.js';
+import { phraseAt } from '../../resources/lexicons.js';
+
+const REPORT_VERBS = new Set(['reports', 'reported', 'writes', 'wrote', 'informs', 'informed', 'says', 'said', 'notes', 'noted']);
+const RELAY = [['with', 'reference', 'to'], ['citing'], ['referring', 'to'], ['quoting'], ['according', 'to'], ['cited', 'by']];
+
+const isReporter = (e: EntityRecord | undefined) => !!e && (e.type === 'ORG' || e.kbId?.startsWith('outlet:') === true);
+
+export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: QuoteRecord[] } {
+  const { tokens, sentences, text, entities } = doc;
+  const words = tokens.map((t) => t.lower);
+  const byToken = new Map<number, EntityRecord>();
+  for (const e of entities) for (const m of e.mentions) byToken.set((m as { tokenStart: number }).tokenStart, e);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const sources: SourceRecord[] = [];
+  const find = (name: string) => sources.find((s) => s.name === name);
+  const add = (rec: SourceRecord) => {
+    const had = find(rec.name);
+    if (!had) sources.push(rec);
+    else if (!had.citedBy && rec.citedBy && rec.citedBy !== had.name) had.citedBy = rec.citedBy;
+    return find(rec.name)!;
+  };
+
+  let publisher: SourceRecord | undefined;
+  if (doc.publisher) {
+    const e = entities.find((x) => x.name.toLowerCase() === doc.publisher!.toLowerCase() || x.mentions.some((m) => m.text === doc.publisher));
+    publisher = add({ name: e?.name ?? doc.publisher, role: 'publisher', ...(e ? { entity: e.id } : {}) });
+  }
+  // "UNN reports this with reference to Bloomberg." / "Reuters reported, citing officials."
+  let relay: SourceRecord | undefined;
+  for (const s of sentences) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const who = byToken.get(k);
+      if (!isReporter(who)) continue;
+      const m = who!.mentions.find((x) => (x as { tokenStart: number }).tokenStart === k)! as { tokenEnd: number };
+      let v = m.tokenEnd;
+      if (!REPORT_VERBS.has(words[v] ?? '')) continue;
+      v++;
+      while (v < s.tokenEnd && /^(this|it|that|,)$/.test(words[v]!)) v++;
+      const len = phraseAt(words, v, RELAY);
+      if (!len) continue;
+      const cited = byToken.get(v + len);
+      if (!cited) continue;
+      if (!publisher) publisher = add({ name: who!.name, entity: who!.id, role: 'publisher' });
+      relay = add({ name: cited.name, entity: cited.id, role: 'cited', citedBy: who!.name, cue: tokenSpan(text, tokens, v, v + len) });
+      break;
+    }
+  }
+  const outer = relay ?? publisher;
+  // Every attribution to an organisation or outlet is a cited source; nested ones cite through it.
+  const quotes = doc.quotes.map((q) => {
+    const speaker = q.speaker ? entityById.get(q.speaker) : undefined;
+    const chain: string[] = [];
+    if (publisher) chain.push(publisher.name);
+    if (relay && relay.name !== speaker?.name) chain.push(relay.name);
+    for (const via of q.chain ?? []) if (!chain.includes(via)) chain.push(via);
+    if (speaker && isReporter(speaker) && (q.kind === 'indirect' || q.rule.startsWith('dash') || q.rule.startsWith('according'))) {
+      const citedBy = chain[chain.length - 1] ?? outer?.name;
+      add({ name: speaker.name, entity: speaker.id, role: 'cited', ...(citedBy && citedBy !== speaker.name ? { citedBy } : {}), ...(q.cue ? { cue: q.cue } : {}) });
+    } else if (!speaker && q.source && (q.rule.startsWith('according') || q.kind === 'indirect')) {
+      add({ name: q.source.text, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
+    }
+    if (speaker) chain.push(speaker.name);
+    else if (q.source) chain.push(q.source.text);
+    return chain.length ? { ...q, chain } : q;
+  });
+  // "X told Reuters": the outlet the speaker spoke to
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (words[k] !== 'told') continue;
+    const e = byToken.get(k + 1);
+    if (e?.kbId?.startsWith('outlet:')) add({ name: e.name, entity: e.id, role: 'cited', ...(publisher && publisher.name !== e.name ? { citedBy: publisher.name } : {}) });
+  }
+  return { sources, quotes };
+}
+
+export const sourcesStage: Stage = {
+  name: 'sources',
+  requires: ['tokens', 'sentences', 'entities', 'quotes'],
+  assigns: ['sources', 'quotes'],
+  run: (doc) => findSources(doc),
+};

@@ -11,17 +11,28 @@ const FUTURE = new Set([
 
 /** Irregular past forms; regular ones are found by their "-ed" ending on a verb. */
 const PAST = new Set([
-  'was', 'were', 'had', 'did', 'said', 'told', 'made', 'took', 'came', 'went', 'saw', 'met', 'gave', 'got',
+  'was', 'were', 'had', 'did', 'made', 'took', 'came', 'went', 'saw', 'met', 'gave', 'got',
   'found', 'left', 'held', 'began', 'became', 'brought', 'built', 'bought', 'sold', 'thought', 'knew',
   'grew', 'fell', 'rose', 'won', 'lost', 'paid', 'sent', 'spent', 'struck', 'fought', 'ran', 'led', 'kept',
-  'wrote', 'spoke', 'broke', 'chose', 'drove', 'flew', 'forgot', 'hid', 'meant', 'shot', 'shut', 'slept',
+  'wrote', 'broke', 'chose', 'drove', 'flew', 'forgot', 'hid', 'meant', 'shot', 'shut', 'slept',
   'stood', 'stole', 'swore', 'taught', 'threw', 'understood', 'woke', 'wore', 'withdrew', 'arose', 'felt',
   'heard', 'dealt', 'fled', 'sought', 'sat', 'lay', 'laid', 'overtook', 'ago', 'earlier', 'previously',
   'begun', 'gone', 'done', 'seen', 'taken', 'given', 'been', 'killed', 'wounded', 'injured', 'hit',
 ]);
 
+/**
+ * Reporting verbs say when the report was made, not when the reported event happens
+ * ("said it will pay Dec. 7"): they are no tense cue.
+ */
+const REPORTING = new Set([
+  'said', 'says', 'told', 'reported', 'announced', 'added', 'noted', 'stated', 'declared', 'explained',
+  'wrote', 'claimed', 'argued', 'insisted', 'warned', 'confirmed', 'disclosed', 'indicated', 'estimated',
+  'predicted', 'forecast', 'projected', 'spoke',
+]);
+
 function cueOf(tok: Token, next: Token | undefined): Tense {
   const w = tok.lower;
+  if (REPORTING.has(w)) return 'none';
   if (w === 'going' && next?.lower === 'to') return 'future';
   if (FUTURE.has(w)) {
     // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"

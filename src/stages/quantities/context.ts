@@ -1,0 +1,233 @@
+/**
+ * Refiners that read a figure's sentence: what it measures (the subject of its clause), the
+ * period it refers to (a DATE time beside it) and the comparison it makes ("68% more than in
+ * 2021"). They work on tokens and their wink-nlp part of speech.
+ */
+import type { QuantityRecord, Sentence, TimeRecord, Token } from '../../doc/types.js';
+import { tokenAt } from '../../doc/span.js';
+import { CLAUSE_BREAKS, COMPARATIVES, FALL_WORDS, RISE_WORDS, alternation } from './lexicon.js';
+
+export interface Context {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/** Token indexes [from, to) covering the character range. */
+export function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
+  let from = tokenAt(tokens, start);
+  if (from > 0 && tokens[from - 1]!.end > start) from--;
+  const to = Math.max(tokenAt(tokens, end), from);
+  return [from, to];
+}
+
+function isBreak(ctx: Context, t: Token, comma = false): boolean {
+  if (comma && t.text === ',') return true;
+  if (!CLAUSE_BREAKS.has(t.lower)) return false;
+  // a hyphen inside a word ("full-scale") does not break a clause; a spaced dash does
+  if (t.text === '-') return t.start > 0 && /\s/.test(ctx.text[t.start - 1]!);
+  return true;
+}
+
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+const HEAD_POS = new Set(['NOUN', 'PROPN']);
+/** Prepositions a subject noun phrase may carry: "exports to Russia", "trade between China and Russia". */
+const NP_PREPS = new Set(['of', 'to', 'from', 'between', 'with']);
+/** Prepositions linking a figure to the noun it measures: "a record of $245 billion". */
+const LINK_PREPS = new Set(['of', 'at', 'to', 'worth', 'by']);
+/** What may stand between a subject and its verb, or inside the verb group. */
+const VERB_GROUP_POS = new Set(['AUX', 'VERB', 'ADV', 'PART']);
+const RELATIVES = new Set(['which', 'that']);
+/** Heads that name the figure rather than what it measures: "a new record of $245 billion". */
+const GENERIC_HEADS = new Set(['record', 'high', 'low', 'total', 'level', 'sum', 'amount', 'figure', 'peak', 'height', 'tune', 'estimate', 'average']);
+/** The subject of a reporting verb is a speaker, not a measure: "officials said …". */
+const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'added', 'noted', 'notes', 'stated', 'reported', 'reports', 'announced', 'wrote', 'writes', 'according']);
+
+function isNpToken(ctx: Context, tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (NP_POS.has(t.pos) && !CLAUSE_BREAKS.has(t.lower) && !(t.lower in COMPARATIVES)) return true;
+  if (POSSESSIVE.has(t.lower)) return j > 0 && HEAD_POS.has(tokens[j - 1]!.pos);
+  // a hyphen glued on both sides: "Sino-Russian"
+  if (t.text === '-') return t.start > 0 && !/\s/.test(ctx.text[t.start - 1]! + (ctx.text[t.end] ?? ' '));
+  return false;
+}
+
+/**
+ * Start of the noun phrase whose head is tokens[end], walking back no further than min;
+ * -1 when tokens[end] is no noun. One prepositional phrase is folded in ("exports to Russia").
+ */
+function nounPhraseBack(ctx: Context, end: number, min: number, depth = 0): number {
+  const { tokens } = ctx;
+  if (end < min || !HEAD_POS.has(tokens[end]!.pos)) return -1;
+  let j = end;
+  while (j - 1 >= min && end - j < 5) {
+    const t = tokens[j - 1]!;
+    const joinsNames = t.lower === 'and' && tokens[j]!.pos === 'PROPN' && tokens[j - 2]?.pos === 'PROPN';
+    if (isNpToken(ctx, tokens, j - 1) || (joinsNames && j - 2 >= min)) j--;
+    else break;
+  }
+  while (j < end && POSSESSIVE.has(tokens[j]!.lower)) j++;
+  if (depth === 0 && j - 2 >= min && NP_PREPS.has(tokens[j - 1]!.lower)) {
+    const outer = nounPhraseBack(ctx, j - 2, min, 1);
+    if (outer >= 0) return outer;
+  }
+  return j;
+}
+
+function nounPhraseForward(ctx: Context, from: number, max: number): number {
+  const { tokens } = ctx;
+  let last = -1;
+  for (let j = from; j < max && j < from + 4; j++) {
+    if (!isNpToken(ctx, tokens, j)) break;
+    if (HEAD_POS.has(tokens[j]!.pos)) last = j;
+  }
+  return last;
+}
+
+export interface Measure {
+  text?: string;
+  /** the figure's subject is a relative pronoun: it describes the figure before it */
+  relative?: boolean;
+}
+
+/** What a money or percent figure measures: the subject of its clause, or the noun it modifies. */
+export function findMeasure(ctx: Context, from: number, to: number): Measure {
+  const { text, tokens, sentences } = ctx;
+  const first = tokens[from];
+  if (!first) return {};
+  const sent = sentences[first.sentence]!;
+  const slice = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end);
+  // "a $5 billion deal", "a 25% tariff"
+  const prev = tokens[from - 1];
+  if (prev && prev.pos === 'DET' && from - 1 >= sent.tokenStart && to < sent.tokenEnd) {
+    const head = nounPhraseForward(ctx, to, sent.tokenEnd);
+    if (head >= 0) return { text: slice(to, head) };
+  }
+  // "interest rates to 5%", "the cost at $5 billion", "imports worth $3 billion"
+  if (prev && LINK_PREPS.has(prev.lower) && from - 2 >= sent.tokenStart) {
+    const s = nounPhraseBack(ctx, from - 2, sent.tokenStart);
+    if (s >= 0 && !GENERIC_HEADS.has(tokens[from - 2]!.lower)) return { text: slice(s, from - 2) };
+  }
+  // the subject of the nearest verb before the figure: "bilateral trade reached a new record of $245 billion"
+  for (let k = from - 1; k >= sent.tokenStart; k--) {
+    const t = tokens[k]!;
+    if (isBreak(ctx, t) || REPORTING_VERBS.has(t.lower)) break;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    let j = k;
+    while (j - 1 >= sent.tokenStart && VERB_GROUP_POS.has(tokens[j - 1]!.pos) && !POSSESSIVE.has(tokens[j - 1]!.lower)) j--;
+    const subject = j - 1;
+    if (subject < sent.tokenStart) break;
+    if (RELATIVES.has(tokens[subject]!.lower) && !HEAD_POS.has(tokens[subject]!.pos)) return { relative: true };
+    const s = nounPhraseBack(ctx, subject, sent.tokenStart);
+    if (s >= 0) return { text: slice(s, subject) };
+    break;
+  }
+  return {};
+}
+
+const DIRECTIONS = alternation(Object.keys(COMPARATIVES));
+/**
+ * A comparison written right after a figure. Groups: dir (comparative), cue, at (offset where
+ * the reference should begin, after an optional "in"/"the same period of").
+ */
+const COMPARISON_RE = new RegExp(
+  `[ \\t]*(?:(?<dir>${DIRECTIONS})\\s+)?(?<cue>than|from|compared\\s+(?:with|to)|versus|vs\\.?|against|over|on)\\s+` +
+    `(?:(?:in|during|for|with|to|that\\s+of|the\\s+same\\s+(?:period|month|quarter)\\s+(?:of|in|last))\\s+)?`,
+  'iuyd',
+);
+const YEAR_RE = /(?:19|20)\d\d(?![\p{N}\p{L}])/uy;
+
+export type Comparison = NonNullable<QuantityRecord['comparison']>;
+
+/** "68% more than in 2021" → {direction: 'more', reference: '2021'}, with the time it used. */
+export function findComparison(
+  ctx: Context,
+  end: number,
+  from: number,
+  dates: TimeRecord[],
+): { comparison: Comparison; time?: TimeRecord } | undefined {
+  const { text, tokens } = ctx;
+  COMPARISON_RE.lastIndex = end;
+  const m = COMPARISON_RE.exec(text);
+  if (!m) return undefined;
+  const cue = m.groups!.cue!.toLowerCase();
+  let direction: Comparison['direction'] | undefined = m.groups!.dir ? COMPARATIVES[m.groups!.dir.toLowerCase()] : undefined;
+  if (direction === undefined) {
+    if (cue === 'than') return undefined;
+    const before = tokens[from - 1]?.lower;
+    if (cue === 'on' || cue === 'over') {
+      // "up 5% on 2023": only with the direction written next to the figure
+      if (before === 'up') direction = 'more';
+      else if (before === 'down') direction = 'less';
+    } else direction = directionBefore(ctx, from);
+  }
+  if (direction === undefined) return undefined;
+  const refStart = m.index + m[0].length;
+  const cueEnd = m.indices!.groups!.cue![1];
+  const time = dates.find((t) => t.start >= cueEnd && t.start <= refStart);
+  if (time) return { comparison: { direction, reference: time.value }, time };
+  YEAR_RE.lastIndex = refStart;
+  const year = YEAR_RE.exec(text);
+  if (year) return { comparison: { direction, reference: year[0] } };
+  return undefined;
+}
+
+/** Direction of the change a clause names before a figure: "rose 5%" → more. */
+function directionBefore(ctx: Context, from: number): Comparison['direction'] | undefined {
+  const { tokens, sentences } = ctx;
+  const first = tokens[from];
+  if (!first) return undefined;
+  const min = Math.max(sentences[first.sentence]!.tokenStart, from - 8);
+  for (let k = from - 1; k >= min; k--) {
+    const t = tokens[k]!;
+    if (isBreak(ctx, t)) break;
+    if (RISE_WORDS.has(t.lower)) return 'more';
+    if (FALL_WORDS.has(t.lower)) return 'less';
+  }
+  return undefined;
+}
+
+/** Words that may stand between a figure and the date it is for: "$245 billion in 2024". */
+const PERIOD_GAP_RE =
+  /^[\s,]*(?:(?:in|for|during|of|through|throughout|over|as\s+of|by|the|year|fiscal|financial|calendar|full)\s+)*$/i;
+
+/** A DATE time right after the figure, within a few linking words. */
+export function periodRightAfter(ctx: Context, end: number, dates: TimeRecord[]): TimeRecord | undefined {
+  for (const t of dates) {
+    if (t.start < end) continue;
+    if (t.start - end > 40) break;
+    return PERIOD_GAP_RE.test(ctx.text.slice(end, t.start)) ? t : undefined;
+  }
+  return undefined;
+}
+
+/** The first DATE time after the figure in the same clause (no comma or clause break between). */
+export function periodLaterInClause(ctx: Context, to: number, dates: TimeRecord[], skip: Set<TimeRecord>): TimeRecord | undefined {
+  const { tokens } = ctx;
+  const last = tokens[to - 1];
+  if (!last) return undefined;
+  const sent = ctx.sentences[last.sentence]!;
+  for (const t of dates) {
+    if (t.start < last.end || skip.has(t)) continue;
+    if (t.start >= sent.end) return undefined;
+    const k = tokenAt(tokens, t.start);
+    if (k - to > 12) return undefined;
+    for (let j = to; j < k; j++) if (isBreak(ctx, tokens[j]!, true)) return undefined;
+    return t;
+  }
+  return undefined;
+}
+
+/** The nearest DATE time before the figure in its sentence ("In 2024, exports rose 5%"). */
+export function periodEarlierInSentence(ctx: Context, from: number, dates: TimeRecord[], skip: Set<TimeRecord>): TimeRecord | undefined {
+  const first = ctx.tokens[from];
+  if (!first) return undefined;
+  const sent = ctx.sentences[first.sentence]!;
+  let best: TimeRecord | undefined;
+  for (const t of dates) {
+    if (t.end > first.start) break;
+    if (t.start >= sent.start && !skip.has(t)) best = t;
+  }
+  return best;
+}

@@ -1,0 +1,787 @@
+/**
+ * The time parsers: each a precompiled pattern and an `extract` that turns a match into a TIMEX3
+ * type and value, anchored to the article date where the text leaves it implicit. Patterns are
+ * written without leading prepositions ("on Tuesday" → "Tuesday") and use only bounded
+ * alternations and single-level quantifiers, so matching is linear in the text.
+ */
+import type { TimeType } from '../../doc/types.js';
+import {
+  addDays, addMonths, compare, daysInMonth, fmtClock, fmtDate, fmtMonth, fmtWeek, fmtYear, isoWeekday,
+  quarterOf, UNANCHORED, type Ymd,
+} from './calendar.js';
+import {
+  AMBIGUOUS_MONTHS, COUNT_NOUNS, DAY_PARTS, HOLIDAYS, MONTH_CUES, MONTHS, NUMBER_WORDS, ORDINALS, SEASONS,
+  TIME_ZONES, UNITS, VAGUE_NUMBERS, WEEKDAYS,
+} from './lexicon.js';
+import type { Tense } from './tense.js';
+
+export interface Ctx {
+  text: string;
+  /** the article date, or null: relative values then stay unanchored */
+  ref: Ymd | null;
+  tense(start: number, end: number): Tense;
+}
+
+export interface Found {
+  start: number;
+  end: number;
+  type: TimeType;
+  value: string;
+  mod?: string;
+  anchored: boolean;
+  rule: string;
+  /**
+   * The value depends on the time in focus in the discourse (see refiners.ts `followFocus`):
+   * 'year-before' for "a year earlier", 'quarter' for "the quarter", 'in-year' for "the 1988 period".
+   */
+  focus?: 'year-before' | 'quarter' | 'in-year';
+}
+
+type Extracted = Omit<Found, 'start' | 'end' | 'rule' | 'anchored'> & { start?: number; end?: number; anchored?: boolean };
+
+export interface Parser {
+  name: string;
+  pattern: RegExp;
+  extract(m: RegExpExecArray, ctx: Ctx): Extracted | null;
+}
+
+// ------------------------------------------------------------------ pattern pieces
+
+const alt = (words: Iterable<string>) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.'*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+
+/** A word-bounded, case-insensitive global pattern. */
+const rx = (source: string, flags = 'gi') => new RegExp(`(?<![\\w'])(?:${source})(?![\\w])`, flags);
+
+const MONTH = `(${alt(Object.keys(MONTHS))})`;
+const WEEKDAY = `(${alt(Object.keys(WEEKDAYS))})`;
+const YEAR = '((?:19|20)\\d\\d)';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+const NUM = `(\\d+(?:\\.\\d+)?|(?:${TENS})(?:[\\s-](?:${ONES}))?|${alt([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS])})`;
+const UNIT = '(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)';
+const DAYPART = `(${alt(Object.keys(DAY_PARTS).filter((p) => p !== 'tonight'))})`;
+
+// ------------------------------------------------------------------ helpers
+
+function parseNumber(s: string): number | null {
+  const w = s.toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d/.test(w)) return Number(w);
+  if (VAGUE_NUMBERS.has(w)) return null;
+  if (w in NUMBER_WORDS) return NUMBER_WORDS[w]!;
+  const m = /^(\w+)[ -](\w+)$/.exec(w);
+  if (m && m[1]! in NUMBER_WORDS && m[2]! in NUMBER_WORDS) return NUMBER_WORDS[m[1]!]! + NUMBER_WORDS[m[2]!]!;
+  return null;
+}
+
+function unitKey(u: string): string {
+  const w = u.toLowerCase();
+  if (w === 'centuries' || w === 'century') return 'century';
+  return w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+/** TIMEX3 duration: P2D, PT48H, P10Y (decades in years), PXY for vague amounts. */
+export function durationValue(n: number | null, unit: string): string {
+  const u = UNITS[unitKey(unit)];
+  if (!u) return 'PX';
+  const amount = n === null ? 'X' : String(+(n * (u.scale ?? 1)).toFixed(3));
+  return `P${u.time ? 'T' : ''}${amount}${u.letter}`;
+}
+
+const isCapitalized = (s: string) => /^[A-Z]/.test(s);
+
+/** The word before `at`, lower-cased ("" at a sentence start). */
+function wordBefore(text: string, at: number): string {
+  const m = /([A-Za-z]+)[\s-]*$/.exec(text.slice(Math.max(0, at - 24), at));
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** The word after `at`, as written. */
+function wordAfter(text: string, at: number): string {
+  const m = /^[ \t]*([A-Za-z%]+|%)/.exec(text.slice(at, at + 24));
+  return m ? m[1]! : '';
+}
+
+/** How far (in months) the tense may push a month or date away from the article date. */
+const TENSE_REACH_MONTHS = 8;
+
+/**
+ * Year of a month (and day) mention without a year: the occurrence on the side of the article
+ * date that the tense names, when it lies within TENSE_REACH_MONTHS; otherwise the nearest one.
+ */
+function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense): number {
+  let best = ref.y;
+  let bestDist = Infinity;
+  let sided: number | null = null;
+  let sidedDist = Infinity;
+  for (let y = ref.y - 1; y <= ref.y + 1; y++) {
+    const diff = day === null
+      ? y * 12 + month - (ref.y * 12 + ref.m)
+      : compare({ y, m: month, d: Math.min(day, daysInMonth(y, month)) }, ref) / 86_400_000 / 30.44;
+    if (Math.abs(diff) < bestDist) {
+      best = y;
+      bestDist = Math.abs(diff);
+    }
+    const onSide = tense === 'past' ? diff <= 0 : tense === 'future' ? diff >= 0 : false;
+    if (onSide && Math.abs(diff) <= TENSE_REACH_MONTHS && Math.abs(diff) < sidedDist) {
+      sided = y;
+      sidedDist = Math.abs(diff);
+    }
+  }
+  return sided ?? best;
+}
+
+/** The weekday `wd` relative to the article date: past → on or before, future → on or after. */
+function weekdayDate(ref: Ymd, wd: number, how: 'past' | 'future' | 'last' | 'next'): Ymd {
+  const today = isoWeekday(ref);
+  if (how === 'past') return addDays(ref, -((today - wd + 7) % 7));
+  if (how === 'future') return addDays(ref, (wd - today + 7) % 7);
+  if (how === 'last') return addDays(ref, -((today - wd + 7) % 7 || 7));
+  return addDays(ref, (wd - today + 7) % 7 || 7);
+}
+
+function seasonYear(ref: Ymd, season: string, how: 'this' | 'last' | 'next'): number {
+  const order: Record<string, number> = { WI: 0, SP: 1, SU: 2, FA: 3 };
+  const cur = ref.m <= 2 ? 0 : ref.m <= 5 ? 1 : ref.m <= 8 ? 2 : ref.m <= 11 ? 3 : 4;
+  const s = order[season]!;
+  if (how === 'last') return s < cur ? ref.y : ref.y - 1;
+  if (how === 'next') return s > cur ? ref.y : ref.y + 1;
+  return ref.y;
+}
+
+function quarterYear(ref: Ymd, q: number, tense: Tense): number {
+  const cur = quarterOf(ref.m);
+  if (tense === 'future') return q >= cur ? ref.y : ref.y + 1;
+  return q <= cur ? ref.y : ref.y - 1;
+}
+
+/** Shift the article date by n units and write it at that unit's granularity. */
+function shifted(ref: Ymd, n: number, unit: string): string | null {
+  switch (unitKey(unit)) {
+    case 'day':
+    case 'night':
+      return fmtDate(addDays(ref, n));
+    case 'week':
+      return fmtWeek(addDays(ref, 7 * n));
+    case 'fortnight':
+      return fmtWeek(addDays(ref, 14 * n));
+    case 'month':
+      return fmtMonth(addMonths(ref, n).y, addMonths(ref, n).m);
+    case 'quarter': {
+      const t = addMonths(ref, 3 * n);
+      return `${fmtYear(t.y)}-Q${quarterOf(t.m)}`;
+    }
+    case 'year':
+      return fmtYear(ref.y + n);
+    case 'decade':
+      return fmtYear(ref.y + 10 * n);
+    case 'century':
+      return fmtYear(ref.y + 100 * n);
+    default:
+      return null;
+  }
+}
+
+const granularity = (unit: string): keyof typeof UNANCHORED => {
+  const u = unitKey(unit);
+  if (u === 'week' || u === 'fortnight') return 'week';
+  if (u === 'month') return 'month';
+  if (u === 'quarter') return 'quarter';
+  if (u === 'year' || u === 'decade' || u === 'century') return 'year';
+  return 'day';
+};
+
+// ------------------------------------------------------------------ the parsers
+
+const ISO_DATE: Parser = {
+  name: 'iso-date',
+  pattern: rx(`${YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?!-\\d)(?:T(\\d\\d):(\\d\\d))?`, 'g'),
+  extract: (m) => {
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    return m[4] ? { type: 'TIME', value: `${date}T${m[4]}:${m[5]}` } : { type: 'DATE', value: date };
+  },
+};
+
+const NUMERIC_DATE: Parser = {
+  name: 'numeric-date',
+  pattern: rx('(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)(?!/)', 'g'),
+  extract: (m) => {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    // month/day as in US news; day/month when the first number cannot be a month
+    const [mo, d] = a > 12 ? [b, a] : [a, b];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    return { type: 'DATE', value: fmtDate({ y: +m[3]!, m: mo, d }) };
+  },
+};
+
+const isAbbreviation = (key: string) => key.length <= 4 && key !== 'may' && key !== 'june' && key !== 'july';
+
+/** A full month name does not take the full stop after it ("in April."). */
+function dropStop(m: RegExpExecArray, name: string): number | undefined {
+  const end = m.index + m[0].length;
+  return m[0].endsWith('.') && !isAbbreviation(name.toLowerCase()) && /[a-z]\.$/i.test(m[0]) ? end - 1 : undefined;
+}
+
+/** "September 2, 2025", "Sept. 30", "March 2024", "in March", "May 5", "last November". */
+const MONTH_DAY_YEAR: Parser = {
+  name: 'month-day-year',
+  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
+  extract: (m, ctx) => {
+    const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+    const name = m[2]!;
+    if (!isCapitalized(name)) return null;
+    const key = name.toLowerCase();
+    const month = MONTHS[key]!;
+    const day = m[4] ? +m[4] : null;
+    const year = m[5] ? +m[5] : m[6] ? 1900 + +m[6] + (+m[6] < 50 ? 100 : 0) : null;
+    const monthAt = m.index + m[0].indexOf(name);
+    const end = dropStop(m, name);
+    if (day === null && year === null) {
+      if (isAbbreviation(key)) return null; // "Jan", "Dec" alone are names more often than months
+      if (AMBIGUOUS_MONTHS.has(key) && !det && !MONTH_CUES.has(wordBefore(ctx.text, monthAt))) return null;
+      const next = wordAfter(ctx.text, m.index + m[0].length);
+      if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS)) return null; // "June Carter", "March Madness"
+    }
+    if (day !== null && (day < 1 || day > 31)) return null;
+    // "last May" names a year only with a bare month: "last May 5" is rare, read as the date
+    const start = det && (day !== null || year !== null) ? monthAt : undefined;
+    const span = { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+    if (year !== null) {
+      return { type: 'DATE', value: day === null ? fmtMonth(year, month) : fmtDate({ y: year, m: month, d: day }), ...span };
+    }
+    const mm = String(month).padStart(2, '0');
+    if (!ctx.ref) return { type: 'DATE', value: day === null ? `XXXX-${mm}` : `XXXX-${mm}-${String(day).padStart(2, '0')}`, ...span };
+    let y: number;
+    if (det && day === null) {
+      if (det === 'this') y = ctx.ref.y;
+      else if (det === 'last' || det === 'this past') y = month < ctx.ref.m ? ctx.ref.y : ctx.ref.y - 1;
+      else y = month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1;
+    } else {
+      y = yearFor(ctx.ref, month, day, ctx.tense(m.index, m.index + m[0].length));
+    }
+    return { type: 'DATE', value: day === null ? fmtMonth(y, month) : fmtDate({ y, m: month, d: day }), anchored: true, ...span };
+  },
+};
+
+/** "2 September 2025", "2nd of September". */
+const DAY_MONTH_YEAR: Parser = {
+  name: 'day-month-year',
+  pattern: rx(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d))?`),
+  extract: (m, ctx) => {
+    if (!isCapitalized(m[2]!)) return null;
+    const day = +m[1]!;
+    const month = MONTHS[m[2]!.toLowerCase()]!;
+    if (day < 1 || day > 31) return null;
+    if (m[3]) return { type: 'DATE', value: fmtDate({ y: +m[3], m: month, d: day }) };
+    const end = dropStop(m, m[2]!);
+    const span = end !== undefined ? { end } : {};
+    if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ...span };
+    const y = yearFor(ctx.ref, month, day, ctx.tense(m.index, m.index + m[0].length));
+    return { type: 'DATE', value: fmtDate({ y, m: month, d: day }), anchored: true, ...span };
+  },
+};
+
+/** A bare year: "2024", "in 2021" (not "1,200", "$2024", "2024 people"). */
+const YEAR_ONLY: Parser = {
+  name: 'year',
+  pattern: new RegExp(`(?<![\\w$€£#.,/:]|\\d[.,])${YEAR}(?![\\w%]|[.,:]\\d|'s)`, 'g'),
+  extract: (m, ctx) => {
+    const after = wordAfter(ctx.text, m.index + m[0].length);
+    if (after === '%' || COUNT_NOUNS.has(after.toLowerCase())) return null;
+    const before = ctx.text.slice(Math.max(0, m.index - 4), m.index).toLowerCase();
+    if (/(no\.|#|no |nr\.?)\s*$/.test(before)) return null;
+    return { type: 'DATE', value: m[1]! };
+  },
+};
+
+/** Decades: "the 1990s", "the '90s", "the early 2000s". */
+const DECADE: Parser = {
+  name: 'decade',
+  pattern: rx(`(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`),
+  extract: (m) => {
+    const value = m[2] ?? `19${m[3]}`;
+    const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
+    return { type: 'DATE', value, ...(mod ? { mod } : {}) };
+  },
+};
+
+/** Centuries: "the 19th century" → "18". */
+const CENTURY: Parser = {
+  name: 'century',
+  pattern: rx(`(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(${alt(Object.keys(ORDINALS))}|\\d{1,2}(?:st|nd|rd|th))[\\s-]+century`),
+  extract: (m) => {
+    const k = m[2]!.toLowerCase();
+    const n = ORDINALS[k] ?? parseInt(k, 10);
+    if (!n || n > 21) return null;
+    const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
+    return { type: 'DATE', value: String(n - 1).padStart(2, '0'), ...(mod ? { mod } : {}) };
+  },
+};
+
+/** Quarters and halves: "the third quarter", "first-quarter", "Q3 2024", "the second half of 2024". */
+const QUARTER: Parser = {
+  name: 'quarter',
+  pattern: rx(
+    `(?:the\\s+)?(?:(fiscal|calendar)\\s+)?(?:(this|last|next|${YEAR.slice(1, -1)})(?:'s)?\\s+)?` +
+      `(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|prior|past|recent|most\\s+recent|same)` +
+      `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year))?`,
+  ),
+  extract: (m, ctx) => {
+    const ord = m[3]!.toLowerCase().replace(/\s+/g, ' ');
+    const half = m[4]!.toLowerCase() === 'half';
+    const letter = half ? 'H' : 'Q';
+    const yearWord = (m[5] ?? m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    let year: number | null = null;
+    let anchored = false;
+    if (/^\d{4}$/.test(yearWord)) year = +yearWord;
+    else if (yearWord && ctx.ref) {
+      year = ctx.ref.y + (yearWord.startsWith('last') ? -1 : yearWord.startsWith('next') ? 1 : 0);
+      anchored = true;
+    }
+    const fixed: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+    let n = fixed[ord];
+    if (n === undefined) {
+      if (ord === 'same') return null;
+      if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.year}-${letter}X` };
+      const cur = half ? (ctx.ref.m <= 6 ? 1 : 2) : quarterOf(ctx.ref.m);
+      const count = half ? 2 : 4;
+      if (ord === 'final') n = count;
+      else if (ord === 'current') n = cur;
+      else {
+        // last, latest, previous, prior, past, recent: the one before the current
+        n = cur - 1;
+        if (n < 1) {
+          n = count;
+          year ??= ctx.ref.y - 1;
+        }
+      }
+      year ??= ctx.ref.y;
+      return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored: true };
+    }
+    if (n > (half ? 2 : 4)) return null;
+    if (year === null) {
+      if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.year}-${letter}${n}` };
+      const tense = ctx.tense(m.index, m.index + m[0].length);
+      year = half
+        ? tense === 'future' ? (n >= (ctx.ref.m <= 6 ? 1 : 2) ? ctx.ref.y : ctx.ref.y + 1) : (n <= (ctx.ref.m <= 6 ? 1 : 2) ? ctx.ref.y : ctx.ref.y - 1)
+        : quarterYear(ctx.ref, n, tense);
+      anchored = true;
+    }
+    return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored };
+  },
+};
+
+const Q_SHORT: Parser = {
+  name: 'quarter-short',
+  pattern: rx(`(?:Q([1-4])(?:\\s+${YEAR})?|${YEAR}\\s+Q([1-4]))`, 'g'),
+  extract: (m, ctx) => {
+    const q = +(m[1] ?? m[4]!);
+    const y = m[2] ?? m[3];
+    if (y) return { type: 'DATE', value: `${y}-Q${q}` };
+    if (!ctx.ref) return { type: 'DATE', value: `XXXX-Q${q}` };
+    return { type: 'DATE', value: `${fmtYear(quarterYear(ctx.ref, q, ctx.tense(m.index, m.index + m[0].length)))}-Q${q}`, anchored: true };
+  },
+};
+
+/** "the quarter", "the latest quarter": in past-tense reporting, the quarter before the article. */
+const THE_QUARTER: Parser = {
+  name: 'the-quarter',
+  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+)?quarter'),
+  extract: (m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
+    const cur = m[1]?.toLowerCase() === 'current' || ctx.tense(m.index, m.index + m[0].length) === 'future';
+    const t = cur ? ctx.ref : addMonths(ctx.ref, -3);
+    return { type: 'DATE', value: `${fmtYear(t.y)}-Q${quarterOf(t.m)}`, anchored: true, ...(m[1] ? {} : { focus: 'quarter' as const }) };
+  },
+};
+
+/** Weekdays, tense-aware: "Tuesday", "last Friday", "next Monday", "Tuesday night", "Mondays". */
+const WEEKDAY_P: Parser = {
+  name: 'weekday',
+  pattern: rx(`(?:(last|next|this|this\\s+coming|this\\s+past|coming|past|every|each)\\s+)?${WEEKDAY}(s)?(?:\\s+${DAYPART})?`),
+  extract: (m, ctx) => {
+    const name = m[2]!;
+    if (!isCapitalized(name)) return null;
+    const wd = WEEKDAYS[name.toLowerCase()]!;
+    const before = wordBefore(ctx.text, m.index);
+    if (!m[1] && /^(good|black|super|cyber|ash|palm|easter|bloody|holy|maundy|manic|blue)$/.test(before)) return null;
+    const end = m.index + m[0].length;
+    if (!m[4]) {
+      const next = wordAfter(ctx.text, end);
+      if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS) && !(next.toLowerCase() in DAY_PARTS)) return null; // "Sunday Times"
+    }
+    const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+    if (m[3] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
+    const part = m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : '';
+    const type: TimeType = part ? 'TIME' : 'DATE';
+    if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
+    let how: 'past' | 'future' | 'last' | 'next';
+    if (det === 'last' || det === 'past' || det === 'this past') how = 'last';
+    else if (det === 'next' || det === 'coming' || det === 'this coming') how = 'next';
+    else how = ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
+    return { type, value: fmtDate(weekdayDate(ctx.ref, wd, how)) + part, anchored: true };
+  },
+};
+
+/** "today", "yesterday", "tomorrow", "tonight", "yesterday morning". */
+const DAY_WORD: Parser = {
+  name: 'day-word',
+  pattern: rx(`(today|yesterday|tomorrow|tonight)(?:\\s+${DAYPART})?`),
+  extract: (m, ctx) => {
+    const w = m[1]!.toLowerCase();
+    const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+    const part = w === 'tonight' ? 'TNI' : m[2] ? `T${DAY_PARTS[m[2].toLowerCase()]}` : '';
+    const type: TimeType = part ? 'TIME' : 'DATE';
+    if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
+    return { type, value: fmtDate(addDays(ctx.ref, offset)) + part, anchored: true };
+  },
+};
+
+/** "this week", "last month", "next year", "this quarter", "this morning", "last night", "this summer". */
+const THIS_UNIT: Parser = {
+  name: 'this-unit',
+  pattern: rx(
+    '(this|last|next|the\\s+current|the\\s+present|the\\s+coming|this\\s+coming|this\\s+past|the\\s+previous|the\\s+prior)\\s+' +
+      '(week|weekend|month|quarter|year|fiscal\\s+year|decade|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)',
+  ),
+  extract: (m, ctx) => {
+    const det = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+    const unit = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+    const shift = det === 'last' || det === 'previous' || det === 'prior' || det === 'this past' ? -1 : det === 'next' || det === 'coming' || det === 'this coming' ? 1 : 0;
+    const ref = ctx.ref;
+    if (unit in SEASONS) {
+      const s = SEASONS[unit]!;
+      if (!ref) return { type: 'DATE', value: `XXXX-${s}` };
+      return { type: 'DATE', value: `${fmtYear(seasonYear(ref, s, shift < 0 ? 'last' : shift > 0 ? 'next' : 'this'))}-${s}`, anchored: true };
+    }
+    if (unit in DAY_PARTS) {
+      const p = DAY_PARTS[unit]!;
+      if (!ref) return { type: 'TIME', value: `${UNANCHORED.day}T${p}` };
+      // "last night" is the night before; "this morning" today
+      return { type: 'TIME', value: `${fmtDate(addDays(ref, shift))}T${p}`, anchored: true };
+    }
+    if (unit === 'weekend') {
+      if (!ref) return { type: 'DATE', value: `${UNANCHORED.week}-WE` };
+      const sat = weekdayDate(ref, 6, shift < 0 ? 'last' : shift > 0 ? 'next' : isoWeekday(ref) >= 6 ? 'past' : 'future');
+      return { type: 'DATE', value: `${fmtWeek(sat)}-WE`, anchored: true };
+    }
+    if (unit === 'decade' || unit === 'century') {
+      if (!ref) return { type: 'DATE', value: unit === 'decade' ? 'XXX' : 'XX' };
+      const value = unit === 'decade' ? String(Math.floor(ref.y / 10) + shift) : String(Math.floor(ref.y / 100) + shift).padStart(2, '0');
+      return { type: 'DATE', value, anchored: true };
+    }
+    const u = unit === 'fiscal year' ? 'year' : unit;
+    if (!ref) return { type: 'DATE', value: UNANCHORED[granularity(u)] };
+    return { type: 'DATE', value: shifted(ref, shift, u)!, anchored: true };
+  },
+};
+
+/** "the weekend": the one before the article in past-tense sentences, the next one otherwise. */
+const THE_WEEKEND: Parser = {
+  name: 'the-weekend',
+  pattern: rx('the\\s+weekend'),
+  extract: (m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.week}-WE` };
+    const how = ctx.tense(m.index, m.index + m[0].length) === 'future' ? 'future' : 'past';
+    return { type: 'DATE', value: `${fmtWeek(weekdayDate(ctx.ref, how === 'past' ? 7 : 6, how))}-WE`, anchored: true };
+  },
+};
+
+/** "two years ago", "a year earlier", "three months from now". */
+const AGO: Parser = {
+  name: 'ago',
+  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\s+(ago|earlier|before|from\\s+now|hence)`),
+  extract: (m, ctx) => {
+    const n = parseNumber(m[2]!);
+    const unit = m[3]!;
+    const dir = /^(ago|earlier|before)$/i.test(m[4]!) ? -1 : 1;
+    const mod = m[1] ? approxMod(m[1]) : undefined;
+    const extra = mod ? { mod } : {};
+    if (n === null || !Number.isInteger(n)) {
+      return { type: 'DATE', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', ...extra };
+    }
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED[granularity(unit)], ...extra };
+    const u = UNITS[unitKey(unit)];
+    if (u?.time) return { type: 'TIME', value: fmtDate(ctx.ref), anchored: true, ...extra };
+    const value = shifted(ctx.ref, dir * n, unit);
+    const focus = n === 1 && dir < 0 && unitKey(unit) === 'year' ? { focus: 'year-before' as const } : {};
+    return value ? { type: 'DATE', value, anchored: true, ...extra, ...focus } : null;
+  },
+};
+
+function approxMod(w: string): string | undefined {
+  const k = w.toLowerCase().replace(/\s+/g, ' ');
+  if (/^(about|around|some|roughly|approximately|nearly|almost)$/.test(k)) return 'APPROX';
+  if (k === 'more than' || k === 'over') return 'MORE_THAN';
+  if (k === 'less than' || k === 'under') return 'LESS_THAN';
+  if (k === 'at least') return 'EQUAL_OR_MORE';
+  if (k === 'up to' || k === 'no more than') return 'EQUAL_OR_LESS';
+  return undefined;
+}
+
+/** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year". */
+const DURATION: Parser = {
+  name: 'duration',
+  pattern: rx(
+    `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
+      `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
+      `${NUM}(?:\\s+|-)${UNIT}`,
+  ),
+  extract: (m, ctx) => {
+    const numText = m[4]!;
+    const n = parseNumber(numText);
+    if (n === null && !VAGUE_NUMBERS.has(numText.toLowerCase().replace(/\s+/g, ' '))) return null;
+    const unit = m[5]!;
+    const plural = /s$/i.test(unit);
+    const lowerNum = numText.toLowerCase();
+    if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
+    if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
+    const mod = m[3] ? approxMod(m[3]) : undefined;
+    // a count followed by "-year-old" is an age, not a duration
+    if (/^-old/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+    // adjectival "the two-week (talks)": the article belongs to the noun, not to the duration
+    const adjectival = !plural && new RegExp(`[\\s-]${unit}$`).test(m[0]) && /-\w+$/.test(m[0]);
+    const start = adjectival && (m[1] || m[2]) ? m.index + m[0].length - numText.length - 1 - unit.length : undefined;
+    return { type: 'DURATION', value: durationValue(n, unit), ...(mod && start === undefined ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
+  },
+};
+
+/** "the past week", "the coming months", "the last decade": one (or an unspecified number of) unit. */
+const PAST_UNIT: Parser = {
+  name: 'past-unit',
+  pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)'),
+  extract: (m) => {
+    const det = m[2]!.toLowerCase();
+    const unit = m[3]!.toLowerCase();
+    // "last week", "next year" without an article are dates (this-unit); "the past week" is a duration
+    if (!m[1] && (det === 'last' || det === 'next') && !unit.endsWith('s')) return null;
+    if (det === 'following' && !m[1]) return null;
+    return { type: 'DURATION', value: durationValue(unit.endsWith('s') && unit !== 'centuries' ? null : 1, unit) };
+  },
+};
+
+/** Bare plural units: "for years", "weeks of talks" → PXY, PXW. */
+const VAGUE_UNITS: Parser = {
+  name: 'vague-units',
+  pattern: rx('(years|months|weeks|decades|centuries)'),
+  extract: (m, ctx) => {
+    const before = wordBefore(ctx.text, m.index);
+    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend)$/.test(before)) return null;
+    const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
+    if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
+    const unit = m[1]!.toLowerCase();
+    return { type: 'DURATION', value: unit === 'decades' ? 'PXDE' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+  },
+};
+
+/** "year-ago", "the year-earlier quarter", "the year-ago third quarter": the year before. */
+const YEAR_AGO_ADJ: Parser = {
+  name: 'year-ago-adj',
+  pattern: rx('(?:the\\s+)?(?:(?:comparable|corresponding|same)\\s+)?year-(?:ago|earlier)(?:\\s+(?:(first|second|third|fourth)[\\s-]+)?(quarter|period))?'),
+  extract: (m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year };
+    const q = m[1] ? ORDINALS[m[1].toLowerCase()]! : null;
+    if (q) return { type: 'DATE', value: `${fmtYear(ctx.ref.y - 1)}-Q${q}`, anchored: true };
+    return { type: 'DATE', value: fmtYear(ctx.ref.y - 1), anchored: true, focus: 'year-before' };
+  },
+};
+
+/** "the 1988 quarter", "the 1989 period": that year, at the quarter in focus. */
+const YEAR_PERIOD: Parser = {
+  name: 'year-period',
+  pattern: rx(`the\\s+${YEAR}\\s+(?:(first|second|third|fourth)[\\s-]+)?(quarter|period)`),
+  extract: (m) => {
+    const q = m[2] ? ORDINALS[m[2].toLowerCase()]! : null;
+    if (q) return { type: 'DATE', value: `${m[1]}-Q${q}` };
+    return { type: 'DATE', value: m[1]!, focus: 'in-year' };
+  },
+};
+
+/** Reference words: "now", "currently", "recently", "the past", "the future", "soon", "recent years". */
+const REF_WORDS: Record<string, [TimeType, string]> = {
+  now: ['DATE', 'PRESENT_REF'], currently: ['DATE', 'PRESENT_REF'],
+  'at present': ['DATE', 'PRESENT_REF'], presently: ['DATE', 'PRESENT_REF'], nowadays: ['DATE', 'PRESENT_REF'],
+  'these days': ['DATE', 'PRESENT_REF'], 'the present': ['DATE', 'PRESENT_REF'], 'at the moment': ['DATE', 'PRESENT_REF'],
+  current: ['DATE', 'PRESENT_REF'],
+  recently: ['DATE', 'PAST_REF'], lately: ['DATE', 'PAST_REF'], 'the past': ['DATE', 'PAST_REF'],
+  'recent years': ['DATE', 'PAST_REF'],
+  'recent decades': ['DATE', 'PAST_REF'], 'recent months': ['DURATION', 'PXM'], 'recent weeks': ['DURATION', 'PXW'],
+  'recent days': ['DURATION', 'PXD'],
+  'the future': ['DATE', 'FUTURE_REF'], 'the near future': ['DATE', 'FUTURE_REF'], 'the foreseeable future': ['DATE', 'FUTURE_REF'],
+  future: ['DATE', 'FUTURE_REF'], 'the coming days': ['DATE', 'FUTURE_REF'],
+  'the coming weeks': ['DATE', 'FUTURE_REF'], 'the coming months': ['DATE', 'FUTURE_REF'], 'the coming years': ['DATE', 'FUTURE_REF'],
+};
+
+const REF_WORD: Parser = {
+  name: 'ref-word',
+  pattern: rx(`(${alt(Object.keys(REF_WORDS))})`),
+  extract: (m, ctx) => {
+    const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const before = wordBefore(ctx.text, m.index);
+    if (key === 'future') {
+      // "future" alone: only as a noun ("in future", "for the future" is handled by "the future")
+      if (!/^(in|for|near)$/.test(before)) return null;
+    }
+    if (key === 'current') {
+      // an adjective before a time noun is part of a larger expression, not PRESENT_REF on its own
+      const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
+      if (/^(account|affairs|events|accounts|issue|form|version|members?|president|leader|state|situation|system|crisis|rules?|law|government|administration|trend|rate|prices?)$/.test(after)) return null;
+    }
+    if (key === 'now' && /^(until|till|from|by|right|just)$/.test(before) === false && /^(and|even)$/.test(before)) {
+      return null;
+    }
+    const [type, value] = REF_WORDS[key]!;
+    return { type, value };
+  },
+};
+
+/** Clock times: "10:30 a.m.", "3 p.m.", "noon", "10:35 a.m. EDT". */
+const CLOCK: Parser = {
+  name: 'clock',
+  pattern: rx(`(?:(\\d{1,2})(?:[:.](\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)(?=\\s+(?:${alt(TIME_ZONES)}|o'clock)(?!\\w))|(\\d{1,2})\\s+o'clock|(noon|midday|midnight))(?:\\s+(${alt(TIME_ZONES)}))?`),
+  extract: (m, ctx) => {
+    let h: number;
+    let min = 0;
+    if (m[7]) {
+      const w = m[7].toLowerCase();
+      h = w === 'midnight' ? 24 : 12;
+    } else if (m[1]) {
+      h = +m[1];
+      min = m[2] ? +m[2] : 0;
+      const pm = m[3]!.toLowerCase().startsWith('p');
+      if (h < 1 || h > 12) return null;
+      if (pm && h < 12) h += 12;
+      if (!pm && h === 12) h = 0;
+    } else if (m[4]) {
+      h = +m[4];
+      min = +m[5]!;
+    } else {
+      h = +m[6]!;
+    }
+    if (h > 24 || min > 59) return null;
+    // "a.m." at a sentence end may swallow the full stop; the span keeps it as written
+    const clock = fmtClock(h, min);
+    if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
+    return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true };
+  },
+};
+
+/** Recurrences: "every week", "daily", "each year", "twice a year", "$5 a day". */
+const SET_UNIT: Record<string, string> = {
+  day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P3M', hour: 'PT1H', minute: 'PT1M',
+  morning: 'TMO', night: 'TNI', evening: 'TEV', afternoon: 'TAF', weekend: 'P1WE',
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M',
+  hourly: 'PT1H', nightly: 'TNI', biweekly: 'P2W', biannually: 'P6M', semiannually: 'P6M',
+};
+
+const EVERY: Parser = {
+  name: 'every',
+  pattern: rx(`(every|each)\\s+(?:(other)\\s+|${NUM}\\s+)?(days?|weeks?|months?|years?|quarters?|hours?|minutes?|morning|night|evening|afternoon|weekend)`),
+  extract: (m) => {
+    const unit = unitKey(m[4]!);
+    const n = m[3] ? parseNumber(m[3]) : m[2] ? 2 : 1;
+    if (n === null) return null;
+    if (n === 1) return { type: 'SET', value: SET_UNIT[unit]! };
+    return { type: 'SET', value: durationValue(n, unit) };
+  },
+};
+
+const ADVERB_SET: Parser = {
+  name: 'set-adverb',
+  pattern: rx('(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)'),
+  extract: (m, ctx) => {
+    const w = m[1]!;
+    // "quarterly dividend", "weekly magazine": an adjective before a noun, not a recurrence
+    if (/^(quarterly|weekly|monthly|yearly|biweekly)$/i.test(w) && /^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
+    // "China Daily", "Weekly Standard": a title, not a recurrence
+    if (isCapitalized(w) && /^[A-Z]/.test(ctx.text.slice(Math.max(0, m.index - 30), m.index).replace(/\s+$/, '').split(/\s/).pop() ?? '')) return null;
+    return { type: 'SET', value: SET_UNIT[w.toLowerCase()]! };
+  },
+};
+
+const RATE: Parser = {
+  name: 'set-rate',
+  pattern: rx('(a|an|per)\\s+(day|week|month|year|hour|minute)'),
+  extract: (m, ctx) => {
+    const det = m[1]!.toLowerCase();
+    if (det !== 'per') {
+      const before = ctx.text.slice(Math.max(0, m.index - 16), m.index);
+      if (!/(\d[\d,.]*\s*(%|percent|million|billion|[a-z]+)?|twice|once|times|thrice)\s*$/i.test(before)) return null;
+      if (!/(\d|twice|once|times|thrice|%|percent|million|billion|dollars|cents|hours|days)\S*\s*$/i.test(before)) return null;
+    }
+    return { type: 'SET', value: SET_UNIT[m[2]!.toLowerCase()]! };
+  },
+};
+
+/** Holidays with a fixed date, and US Thanksgiving. */
+const HOLIDAY: Parser = {
+  name: 'holiday',
+  pattern: rx(`(?:(last|next|this)\\s+)?(${alt(Object.keys(HOLIDAYS))}|thanksgiving(?:\\s+day)?)(?:\\s+${YEAR})?`),
+  extract: (m, ctx) => {
+    if (!isCapitalized(m[2]!)) return null;
+    const det = m[1]?.toLowerCase();
+    const key = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+    const explicitYear = m[3] ? +m[3] : null;
+    const dateIn = (y: number): Ymd => {
+      if (key.startsWith('thanksgiving')) {
+        const first = isoWeekday({ y, m: 11, d: 1 });
+        return { y, m: 11, d: 1 + ((4 - first + 7) % 7) + 21 };
+      }
+      const [mo, d] = HOLIDAYS[key]!;
+      return { y, m: mo, d };
+    };
+    if (explicitYear !== null) return { type: 'DATE', value: fmtDate(dateIn(explicitYear)) };
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day };
+    const probe = dateIn(ctx.ref.y);
+    if (det) {
+      const c = compare(probe, ctx.ref);
+      const y = det === 'last' ? (c < 0 ? ctx.ref.y : ctx.ref.y - 1) : det === 'next' ? (c > 0 ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
+      return { type: 'DATE', value: fmtDate(dateIn(y)), anchored: true };
+    }
+    const y = yearFor(ctx.ref, probe.m, probe.d, ctx.tense(m.index, m.index + m[0].length));
+    return { type: 'DATE', value: fmtDate(dateIn(y)), anchored: true };
+  },
+};
+
+/**
+ * All parsers, in priority order: when two give the same span, the earlier wins; otherwise the
+ * longest span wins (see refiners.ts).
+ */
+export const PARSERS: Parser[] = [
+  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, Q_SHORT, THE_QUARTER, DECADE,
+  CENTURY, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THIS_UNIT, THE_WEEKEND, YEAR_AGO_ADJ,
+  PAST_UNIT, DURATION, VAGUE_UNITS, CLOCK, REF_WORD, YEAR_ONLY,
+];
+
+/** Run every parser over the text. */
+export function runParsers(ctx: Ctx, parsers: Parser[] = PARSERS): (Found & { priority: number })[] {
+  const out: (Found & { priority: number })[] = [];
+  for (let p = 0; p < parsers.length; p++) {
+    const parser = parsers[p]!;
+    const re = parser.pattern;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (m[0].includes('\n\n')) continue;
+      const r = parser.extract(m, ctx);
+      if (!r) continue;
+      out.push({
+        start: r.start ?? m.index,
+        end: r.end ?? m.index + m[0].length,
+        type: r.type,
+        value: r.value,
+        ...(r.mod ? { mod: r.mod } : {}),
+        anchored: r.anchored ?? false,
+        ...(r.focus ? { focus: r.focus } : {}),
+        rule: parser.name,
+        priority: p,
+      });
+    }
+  }
+  return out;
+}
