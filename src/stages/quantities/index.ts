@@ -169,7 +169,9 @@ function parseMoney(text: string, a: Amount): Found | undefined {
   if (suffix) {
     const word = foldSpace(suffix[0].trim());
     const code = CURRENCY_SUFFIXES.get(word)!;
-    if (!(word === 'won' && sticky(WON_VERB_RE, text, a.end + suffix[0].length))) {
+    // "3 trillion won" is money whatever follows; "12 won the" is a verb
+    const verb = word === 'won' && !a.scaled && !a.raw.includes(',') && sticky(WON_VERB_RE, text, a.end + suffix[0].length);
+    if (!verb) {
       return { record: record(text, start, a.end + suffix[0].length, value, code, 'money:suffix') };
     }
   }

@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../../doc/types.js';
 import { tokenAt } from '../../doc/span.js';
 
 export type Tense = 'past' | 'future' | 'none';
+type Cue = Tense | 'report';
 
 /** Words that put the clause in the future ("will meet on Friday", "is going to", "is scheduled"). */
 const FUTURE = new Set([
@@ -22,17 +23,19 @@ const PAST = new Set([
 
 /**
  * Reporting verbs say when the report was made, not when the reported event happens
- * ("said it will pay Dec. 7"): they are no tense cue.
+ * ("said it will pay Dec. 7"): they are a past cue only right beside the expression
+ * ("said Wednesday", "Wednesday said").
  */
+const REPORT_REACH = 2;
 const REPORTING = new Set([
   'said', 'says', 'told', 'reported', 'announced', 'added', 'noted', 'stated', 'declared', 'explained',
   'wrote', 'claimed', 'argued', 'insisted', 'warned', 'confirmed', 'disclosed', 'indicated', 'estimated',
   'predicted', 'forecast', 'projected', 'spoke',
 ]);
 
-function cueOf(tok: Token, next: Token | undefined): Tense {
+function cueOf(tok: Token, next: Token | undefined): Cue {
   const w = tok.lower;
-  if (REPORTING.has(w)) return 'none';
+  if (REPORTING.has(w)) return 'report';
   if (w === 'going' && next?.lower === 'to') return 'future';
   if (FUTURE.has(w)) {
     // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"
@@ -49,7 +52,7 @@ function cueOf(tok: Token, next: Token | undefined): Tense {
  * distance. Cues of each sentence are computed once and cached.
  */
 export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: number, end: number) => Tense {
-  const cache = new Map<number, { at: number; tense: Tense }[]>();
+  const cache = new Map<number, { at: number; tense: Cue }[]>();
   const cuesOf = (s: Sentence) => {
     let cues = cache.get(s.index);
     if (!cues) {
@@ -84,8 +87,10 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     for (const cue of cuesOf(s)) {
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
       const dist = cue.at < first ? first - cue.at : cue.at - after + 1;
-      if (dist < bestDist || (dist === bestDist && cue.tense === 'past')) {
-        best = cue.tense;
+      if (cue.tense === 'report' && dist > REPORT_REACH) continue;
+      const tense: Tense = cue.tense === 'report' ? 'past' : cue.tense;
+      if (dist < bestDist || (dist === bestDist && tense === 'past')) {
+        best = tense;
         bestDist = dist;
       }
     }
