@@ -151,7 +151,8 @@ function seasonYear(ref: Ymd, season: string, how: 'this' | 'last' | 'next'): nu
 
 function quarterYear(ref: Ymd, q: number, tense: Tense): number {
   const cur = quarterOf(ref.m);
-  if (tense === 'future') return q >= cur ? ref.y : ref.y + 1;
+  // results for the quarter just ended are still reported in the future tense
+  if (tense === 'future') return q >= cur - 1 ? ref.y : ref.y + 1;
   return q <= cur ? ref.y : ref.y - 1;
 }
 
@@ -328,49 +329,60 @@ const QUARTER: Parser = {
       `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year))?`,
   ),
   extract: (m, ctx) => {
-    const ord = m[3]!.toLowerCase().replace(/\s+/g, ' ');
-    const half = m[4]!.toLowerCase() === 'half';
-    const letter = half ? 'H' : 'Q';
-    const yearWord = (m[5] ?? m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    let year: number | null = null;
-    let anchored = false;
-    if (/^\d{4}$/.test(yearWord)) year = +yearWord;
-    else if (yearWord && ctx.ref) {
-      year = ctx.ref.y + (yearWord.startsWith('last') ? -1 : yearWord.startsWith('next') ? 1 : 0);
-      anchored = true;
+    // adjectival "the third-quarter (results)": the article belongs to the noun
+    const the = /^the\s+/i.exec(m[0]);
+    if (the && /-(quarter|half)$/i.test(m[0])) {
+      const r = quarterValue(m, ctx);
+      return r && { ...r, start: m.index + the[0].length };
     }
-    const fixed: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
-    let n = fixed[ord];
-    if (n === undefined) {
-      if (ord === 'same') return null;
-      if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.year}-${letter}X` };
-      const cur = half ? (ctx.ref.m <= 6 ? 1 : 2) : quarterOf(ctx.ref.m);
-      const count = half ? 2 : 4;
-      if (ord === 'final') n = count;
-      else if (ord === 'current') n = cur;
-      else {
-        // last, latest, previous, prior, past, recent: the one before the current
-        n = cur - 1;
-        if (n < 1) {
-          n = count;
-          year ??= ctx.ref.y - 1;
-        }
-      }
-      year ??= ctx.ref.y;
-      return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored: true };
-    }
-    if (n > (half ? 2 : 4)) return null;
-    if (year === null) {
-      if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.year}-${letter}${n}` };
-      const tense = ctx.tense(m.index, m.index + m[0].length);
-      year = half
-        ? tense === 'future' ? (n >= (ctx.ref.m <= 6 ? 1 : 2) ? ctx.ref.y : ctx.ref.y + 1) : (n <= (ctx.ref.m <= 6 ? 1 : 2) ? ctx.ref.y : ctx.ref.y - 1)
-        : quarterYear(ctx.ref, n, tense);
-      anchored = true;
-    }
-    return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored };
+    return quarterValue(m, ctx);
   },
 };
+
+function quarterValue(m: RegExpExecArray, ctx: Ctx): Extracted | null {
+  const ord = m[3]!.toLowerCase().replace(/\s+/g, ' ');
+  const half = m[4]!.toLowerCase() === 'half';
+  const letter = half ? 'H' : 'Q';
+  const yearWord = (m[5] ?? m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  let year: number | null = null;
+  let anchored = false;
+  if (/^\d{4}$/.test(yearWord)) year = +yearWord;
+  else if (yearWord && ctx.ref) {
+    year = ctx.ref.y + (yearWord.startsWith('last') ? -1 : yearWord.startsWith('next') ? 1 : 0);
+    anchored = true;
+  }
+  const fixed: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+  let n = fixed[ord];
+  if (n === undefined) {
+    if (ord === 'same') return null;
+    if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.year}-${letter}X` };
+    const cur = half ? (ctx.ref.m <= 6 ? 1 : 2) : quarterOf(ctx.ref.m);
+    const count = half ? 2 : 4;
+    if (ord === 'final' || (ord === 'last' && m[5])) n = count; // "the last half of 1989"
+
+    else if (ord === 'current') n = cur;
+    else {
+      // last, latest, previous, prior, past, recent: the one before the current
+      n = cur - 1;
+      if (n < 1) {
+        n = count;
+        year ??= ctx.ref.y - 1;
+      }
+    }
+    year ??= ctx.ref.y;
+    return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored: true };
+  }
+  if (n > (half ? 2 : 4)) return null;
+  if (year === null) {
+    if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.year}-${letter}${n}` };
+    const tense = ctx.tense(m.index, m.index + m[0].length);
+    year = half
+      ? tense === 'future' ? (n >= (ctx.ref.m <= 6 ? 1 : 2) ? ctx.ref.y : ctx.ref.y + 1) : (n <= (ctx.ref.m <= 6 ? 1 : 2) ? ctx.ref.y : ctx.ref.y - 1)
+      : quarterYear(ctx.ref, n, tense);
+    anchored = true;
+  }
+  return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored };
+}
 
 const Q_SHORT: Parser = {
   name: 'quarter-short',
@@ -541,7 +553,7 @@ const DURATION: Parser = {
     // a count followed by "-year-old" is an age, not a duration
     if (/^-old/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
     // adjectival "the two-week (talks)": the article belongs to the noun, not to the duration
-    const adjectival = !plural && new RegExp(`[\\s-]${unit}$`).test(m[0]) && /-\w+$/.test(m[0]);
+    const adjectival = !plural && m[0][m[0].length - unit.length - 1] === '-';
     const start = adjectival && (m[1] || m[2]) ? m.index + m[0].length - numText.length - 1 - unit.length : undefined;
     return { type: 'DURATION', value: durationValue(n, unit), ...(mod && start === undefined ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
   },

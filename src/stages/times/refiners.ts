@@ -83,11 +83,20 @@ export const mergeAdjacent: Refiner = (text, found) => {
 /** Of overlapping results keep the longest; at equal length the parser listed first. */
 export const dropOverlaps: Refiner = (_text, found) => {
   const byStrength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  // kept spans are disjoint, so sorted by start they are sorted by end too: binary search
   const kept: Candidate[] = [];
   for (const f of byStrength) {
-    if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < kept.length && kept[lo]!.start < f.end) continue;
+    kept.splice(lo, 0, f);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 };
 
 /**
