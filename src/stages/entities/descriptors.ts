@@ -23,6 +23,8 @@ export function titleBefore(tokens: Token[], nameStart: number, isNationality: (
       if (roleAt(words, i - len + 1) === len) { matched = len; break; }
     }
     if (matched) { sawRole = true; i -= matched - 1; start = i; continue; }
+    // "Ukraine's President": a country's possessive before the title
+    if (sawRole && (t.text === "'s" || t.text === '’s') && i > 0 && isNationality(i - 1)) { start = i - 1; i--; continue; }
     if (modifiers.has(t.lower) || isNationality(i) || t.text === '-' || t.lower === 'of' || honorifics.has(t.lower)) {
       if (t.lower === 'of' && !sawRole) break;
       start = i;

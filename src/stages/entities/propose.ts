@@ -37,7 +37,8 @@ export const gazetteerProposer: Proposer = (doc) => {
       if (t.sentence !== first.sentence || POSSESSIVE.has(t.text)) break;
       // names do not run across a space-free join with a lower-case word: "Russia-led" is not Russia
       key += surfaceKey(t.text);
-      const list = gaz.surfaces[key];
+      // datelines and headlines write names in capitals: BERLIN, KYIV
+      const list = gaz.surfaces[key] ?? (isAllCaps(t) && j === i ? gaz.surfaces[titleCase(t.text)] : undefined);
       if (list) best = { end: j + 1, list };
     }
     if (!best) continue;
@@ -52,6 +53,9 @@ export const gazetteerProposer: Proposer = (doc) => {
   }
   return out;
 };
+
+const isAllCaps = (t: Token) => t.text.length > 3 && /^[A-Z][A-Z'.-]+$/.test(t.text);
+const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
 function isNameWord(t: Token | undefined, sentence: number): boolean {
   return !!t && t.sentence === sentence && t.kind === 'word' && /^[A-Z][a-z]/.test(t.text) && t.pos === 'PROPN';
@@ -141,7 +145,7 @@ export const shapeProposer: Proposer = (doc) => {
 function typeFromContext(tokens: Token[], start: number, end: number): EntityType {
   const titles = titleLexicon();
   const last = tokens[end - 1]!;
-  if (ORG_HEADS.has(last.text) || tokens.slice(start, end).some((t) => ORG_HEADS.has(t.text) && t.i > start)) return 'ORG';
+  if (ORG_HEADS.has(last.text) || tokens.slice(start, end).some((t) => ORG_HEADS.has(t.text))) return 'ORG';
   const before = tokens[start - 1];
   if (before && (titles.roleWords.has(before.lower) || titles.honorifics.has(before.lower) || titles.honorifics.has(`${before.lower}.`))) return 'PERSON';
   if (/^[A-Z]{2,6}$/.test(tokens[start]!.text) && end - start === 1) return 'ORG';

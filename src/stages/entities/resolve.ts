@@ -48,6 +48,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const drafts = new Map<string, Draft>();
   const mentionOwner = new Map<number, string>(); // first token index of a mention → draft key
   const nationalityAt = new Set<number>();
+  const words = tokens.map((t) => t.lower);
 
   const draftFor = (key: string, init: () => Omit<Draft, 'key' | 'descriptors' | 'mentions'>): Draft => {
     let d = drafts.get(key);
@@ -75,7 +76,8 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     if (p.via !== 'gazetteer') { shapes.push(p); continue; }
     let entry = p.entries[0]!;
     if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);
-    if (entry.kind === 'country' && tokens[p.tokenEnd] && roleAt(tokens.map((t) => t.lower), p.tokenEnd) > 0) {
+    const after = POSSESSIVE.has(tokens[p.tokenEnd]?.text ?? '') ? p.tokenEnd + 1 : p.tokenEnd;
+    if ((entry.kind === 'country' || entry.kind === 'org') && tokens[after] && roleAt(words, after) > 0) {
       for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k); // "US President": US labels the person
     }
     let via = 'gazetteer';

@@ -15,6 +15,10 @@ const COORDINATION = new Set([',', 'and', 'or', 'including', 'as', 'well', 'both
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const CLAUSE_BREAKS = new Set([';', 'while', 'whereas', 'but', 'although', 'because', 'which', 'who', 'since', 'until', 'when', 'that']);
 const POSSESSIVE = new Set(["'s", '’s']);
+/** "…, calling him", "after meeting X": the participle's subject is the sentence's subject */
+const PARTICIPLE_INTRO = new Set([',', 'after', 'before', 'while', 'when', 'since', 'by', 'without', 'upon']);
+/** verbs that carry an event noun: "launched an attack", "paid a visit", "increase military aid" */
+const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'host', 'hosted']);
 /** words of a title between coordinated people: "Xi Jinping and Russian dictator Vladimir Putin" */
 const labelWords = new Set(titleLexicon().roleWords);
 
@@ -62,7 +66,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
   };
   /** The subject of a verb: the first person in its clause, else the nearest actor before it. */
   const subjectOf = (k: number, s: Sentence): ActorMention | undefined => {
-    const participle = words[k]!.endsWith('ing') && words[k - 1] === ',';
+    const participle = words[k]!.endsWith('ing') && PARTICIPLE_INTRO.has(words[k - 1] ?? '');
     const from = participle ? s.tokenStart : clauseStart(k, s);
     const before = actorsIn(from, k).filter((a) => isActor(a) && !PLACE_PREPS.has(words[a.start - 1] ?? '') && !TARGET_PREPS.has(words[a.start - 1] ?? ''));
     return before.find((a) => a.entity.type === 'PERSON') ?? before[before.length - 1];
@@ -105,12 +109,19 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
     const q = quotes.find((x) => x.kind !== 'scare' && x.content.start <= offset && offset < x.content.end && x.speaker);
     return q?.speaker ?? null;
   };
+  /** "the 15% tariff that Washington imposed": the object named before a relative clause */
+  const objectBefore = (k: number, objects: string[]) => {
+    for (let j = k - 1; j >= 0 && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
+    return false;
+  };
   const ruleFor = (k: number, rules: TriggerRule[], asVerb: boolean): TriggerRule | undefined => {
-    const constrained = rules.filter((r) => asVerb && (r.objects?.length || r.particle?.length || r.complement?.length));
-    for (const r of constrained) {
-      if (r.particle?.length && r.particle.includes(words[k + 1] ?? '')) return r;
-      if (r.objects?.length && words.slice(k + 1, k + 5).some((w) => r.objects!.includes(w))) return r;
-      if (r.complement?.length && words.slice(k + 1, k + 6).some((w) => r.complement!.includes(w))) return r;
+    if (asVerb) {
+      // the most specific requirement first: a particle ("called on"), an object ("imposed tariffs"), a complement
+      const hit =
+        rules.find((r) => r.particle?.includes(words[k + 1] ?? '')) ??
+        rules.find((r) => r.objects?.length && (words.slice(k + 1, k + 5).some((w) => r.objects!.includes(w)) || objectBefore(k, r.objects!))) ??
+        rules.find((r) => r.complement?.length && words.slice(k + 1, k + 6).some((w) => r.complement!.includes(w)));
+      if (hit) return hit;
     }
     return rules.find((r) => !asVerb || !(r.objects?.length || r.particle?.length || r.complement?.length));
   };
@@ -119,7 +130,9 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
   for (const s of sentences) {
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const t = tokens[k]!;
-      const asVerb = t.pos === 'VERB' || (t.pos === 'AUX' && lex.verbs.has(t.lower));
+      const next = tokens[k + 1];
+      const gerund = t.lower.endsWith('ing') && lex.verbs.has(t.lower) && !!next && next.sentence === s.index && /^[A-Z]/.test(next.text) && PARTICIPLE_INTRO.has(words[k - 1] ?? '');
+      const asVerb = t.pos === 'VERB' || (t.pos === 'AUX' && lex.verbs.has(t.lower)) || gerund;
       const rules = asVerb ? lex.verbs.get(t.lower) : t.pos === 'NOUN' || t.pos === 'PROPN' ? lex.nouns.get(t.lower) : undefined;
       if (!rules) continue;
       const rule = ruleFor(k, rules, asVerb);
@@ -135,6 +148,13 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
       let place: ActorMention | undefined;
       if (asVerb) {
         source = subjectOf(k, s);
+        if (words[k - 1] === 'to') {
+          // "urged European allies to impose sanctions": the one urged would act
+          let v = k - 2;
+          while (v > s.tokenStart && tokens[v]!.pos !== 'VERB') v--;
+          const between = actorsIn(v + 1, k - 1).filter(isActor);
+          if (between.length) source = between[between.length - 1];
+        }
         ({ targets, place } = targetsAfter(triggerEnd - 1, s));
         // a visit to a city is a visit to its country
         if (place && rule.cameo === '042' && (!targets.length || targets[0]!.start > place.start)) {
@@ -160,6 +180,13 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
         } else {
           const adj = [...mentionAt.values()].find((a) => a.end === j + 1 && a.end <= k && isActor(a));
           if (adj) source = adj;
+        }
+        if (!source) {
+          // "Russian forces launched a massive missile attack": the subject of the verb carrying the noun
+          for (let v = k - 1; v >= s.tokenStart && v >= k - 5; v--) {
+            if (SUPPORT_VERBS.has(words[v]!) && (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX')) { source = subjectOf(v, s); break; }
+            if (mentionAt.has(v) || tokens[v]!.pos === 'VERB' || words[v] === ',') break;
+          }
         }
         if (words[k + 1] === 'between') {
           const pair = actorsIn(k + 2, clauseEnd(k, s)).filter(isActor);
@@ -201,6 +228,7 @@ export function findEvents(doc: NewsDoc): EventRecord[] {
         rule: `${asVerb ? 'verb' : 'noun'}:${rule.type}/${rule.cameo}`,
       };
       const targetIds = targets.map((a) => a.entity.id).filter((id) => id !== base.source);
+      if (!base.source && !targetIds.length) continue; // an event without actors codes nothing
       if (!targetIds.length) out.push({ ...base, target: null });
       for (const id of new Set(targetIds)) out.push({ ...base, target: id });
       k = triggerEnd - 1;

@@ -169,8 +169,8 @@ export function findComparison(
   if (direction === undefined) return undefined;
   const refStart = m.index + m[0].length;
   const cueEnd = m.indices!.groups!.cue![1];
-  const time = dates.find((t) => t.start >= cueEnd && t.start <= refStart);
-  if (time) return { comparison: { direction, reference: time.value }, time };
+  const time = dates[firstFrom(dates, cueEnd)];
+  if (time && time.start <= refStart) return { comparison: { direction, reference: time.value }, time };
   YEAR_RE.lastIndex = refStart;
   const year = YEAR_RE.exec(text);
   if (year) return { comparison: { direction, reference: year[0] } };
@@ -196,14 +196,23 @@ function directionBefore(ctx: Context, from: number): Comparison['direction'] | 
 const PERIOD_GAP_RE =
   /^[\s,]*(?:(?:in|for|during|of|through|throughout|over|as\s+of|by|the|year|fiscal|financial|calendar|full)\s+)*$/i;
 
+/** Index of the first time starting at or after offset in times sorted by start. */
+export function firstFrom(times: TimeRecord[], offset: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A DATE time right after the figure, within a few linking words. */
 export function periodRightAfter(ctx: Context, end: number, dates: TimeRecord[]): TimeRecord | undefined {
-  for (const t of dates) {
-    if (t.start < end) continue;
-    if (t.start - end > 40) break;
-    return PERIOD_GAP_RE.test(ctx.text.slice(end, t.start)) ? t : undefined;
-  }
-  return undefined;
+  const t = dates[firstFrom(dates, end)];
+  if (!t || t.start - end > 40) return undefined;
+  return PERIOD_GAP_RE.test(ctx.text.slice(end, t.start)) ? t : undefined;
 }
 
 /** The first DATE time after the figure in the same clause (no comma or clause break between). */
@@ -212,8 +221,9 @@ export function periodLaterInClause(ctx: Context, to: number, dates: TimeRecord[
   const last = tokens[to - 1];
   if (!last) return undefined;
   const sent = ctx.sentences[last.sentence]!;
-  for (const t of dates) {
-    if (t.start < last.end || skip.has(t)) continue;
+  for (let n = firstFrom(dates, last.end); n < dates.length; n++) {
+    const t = dates[n]!;
+    if (skip.has(t)) continue;
     if (t.start >= sent.end) return undefined;
     const k = tokenAt(tokens, t.start);
     if (k - to > 12) return undefined;
@@ -228,10 +238,10 @@ export function periodEarlierInSentence(ctx: Context, from: number, dates: TimeR
   const first = ctx.tokens[from];
   if (!first) return undefined;
   const sent = ctx.sentences[first.sentence]!;
-  let best: TimeRecord | undefined;
-  for (const t of dates) {
-    if (t.end > first.start) break;
-    if (t.start >= sent.start && !skip.has(t)) best = t;
+  for (let n = firstFrom(dates, first.start) - 1; n >= 0; n--) {
+    const t = dates[n]!;
+    if (t.start < sent.start) return undefined;
+    if (t.end <= first.start && !skip.has(t)) return t;
   }
-  return best;
+  return undefined;
 }

@@ -61,12 +61,12 @@ const PHONE_RE = /\+?(?:\(\d{1,4}\)|\d{1,4})(?:[ .-]\d{2,4}){2,}/g;
 /** Figures in the text: money, percentages and counts. */
 export function findQuantities(text: string, tokens: Token[], sentences: Sentence[], times: TimeRecord[]): QuantityRecord[] {
   const ctx: Context = { text, tokens, sentences };
-  const blocked = phoneSpans(text);
+  const blocked = blockedRanges(text, times);
   const moneyAfter = (at: number) => sticky(CURRENCY_SUFFIX_RE, text, at) !== null;
   const found: Found[] = [];
   for (const m of text.matchAll(AMOUNT_RE)) {
     const amount = readAmount(m, moneyAfter);
-    if (rejected(text, amount, blocked, times)) continue;
+    if (rejected(text, amount, blocked)) continue;
     const q = parsePercent(text, amount) ?? parseMoney(text, amount) ?? parseAge(text, amount) ?? parseCount(ctx, amount);
     if (q) found.push(q);
   }
@@ -89,16 +89,43 @@ interface Found {
 
 // ---- negative checks ----
 
-function phoneSpans(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of text.matchAll(PHONE_RE)) out.push([m.index, m.index + m[0].length]);
-  return out;
+/** Ranges no figure may touch: phone-like runs and the times found by the times stage, merged and sorted. */
+function blockedRanges(text: string, times: TimeRecord[]): Blocked {
+  const spans: [number, number][] = times.map((t) => [t.start, t.end]);
+  for (const m of text.matchAll(PHONE_RE)) spans.push([m.index, m.index + m[0].length]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of spans) {
+    if (ends.length > 0 && s < ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, e);
+    else {
+      starts.push(s);
+      ends.push(e);
+    }
+  }
+  return { starts, ends };
 }
 
-function rejected(text: string, a: Amount, blocked: [number, number][], times: TimeRecord[]): boolean {
+interface Blocked {
+  starts: number[];
+  ends: number[];
+}
+
+function isBlocked(b: Blocked, s: number, e: number): boolean {
+  // last range starting before e
+  let lo = 0;
+  let hi = b.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.starts[mid]! < e) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && b.ends[lo - 1]! > s;
+}
+
+function rejected(text: string, a: Amount, blocked: Blocked): boolean {
   const { numberStart: s, numberEnd: e } = a;
-  for (const [bs, be] of blocked) if (bs < e && s < be) return true;
-  for (const t of times) if (t.start < e && s < t.end) return true;
+  if (isBlocked(blocked, s, e)) return true;
   if (a.digits) {
     // "F-16", "COVID-19", "1990-2000", "10:30", "9/11"
     const p1 = text[s - 1];

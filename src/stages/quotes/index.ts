@@ -8,6 +8,7 @@
  */
 import type { EntityRecord, NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
+import { datelineEnd } from '../../doc/dateline.js';
 import { cueLexicon, phraseAt } from '../../resources/lexicons.js';
 import { findQuotedSpans } from './marks.js';
 
@@ -38,8 +39,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const isCue = (k: number) => !!tokens[k] && cues.speech.has(words[k]!) && (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'NOUN' || words[k]!.endsWith('ed') || words[k]!.endsWith('s'));
   const speakerAt = (k: number): Speaker | undefined => {
     const o = owner.get(k);
-    if (o && SPEAKER_TYPES.has(o.entity.type)) return { entity: o.entity.id, source: tokenSpan(text, tokens, o.start, o.end) };
-    return undefined;
+    if (!o || !SPEAKER_TYPES.has(o.entity.type)) return undefined;
+    // "Ukrainian officials", "the Ukrainian air force": the group speaks for the nationality
+    let end = o.end;
+    if (o.entity.type === 'NORP') while (end < tokens.length && end < o.end + 3 && tokens[end]!.pos === 'NOUN') end++;
+    return { entity: o.entity.id, source: tokenSpan(text, tokens, o.start, end) };
   };
   /** A noun phrase like "a Kremlin spokesman" or "officials" ending at token k. */
   const nominalEndingAt = (k: number, floor: number): Speaker | undefined => {
@@ -110,7 +114,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // the cue before the quote in its sentence
     let cueTok = -1;
     for (let k = openTok - 1; k >= s.tokenStart; k--) if (isCue(k)) { cueTok = k; break; }
-    const after = closeTok < s.tokenEnd ? cueAfter(closeTok, s) : undefined;
+    // the cue after the quote is in the sentence holding the closing mark (a quote may span paragraphs)
+    const closing = sentenceOf(Math.max(qs.open, qs.close - 1)) ?? s;
+    const after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing) : undefined;
     let kind: QuoteKind;
     let speaker: Speaker | undefined;
     let cue: Span | undefined;
@@ -208,20 +214,65 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       }
       break;
     }
-    // 4. Reported speech: "X stated that …"
+    // 4. Reported speech: "X stated that …", "X said on Monday it …"
+    const covered = (a: number, b: number) => insideMarks(a, b) || out.some((q) => q.content.start < b && a < q.content.end);
     for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
       if (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB') continue;
-      const hasThat = words[k + 1] === 'that';
-      if (!hasThat) continue;
+      const from = clauseAfterCue(k, s);
+      if (from < 0) continue;
       const sp = subjectBefore(k, s);
       if (!sp) continue;
-      const content = trimSpan(text, tokens[k + 2]!.start, s.end, '.');
-      if (insideMarks(content.start, content.end)) break; // the quoted words carry it as a mixed quote
-      if (out.some((q) => q.content.start <= content.start && content.end <= q.content.end)) break;
+      const content = trimSpan(text, tokens[from]!.start, s.end, '.');
+      if (covered(content.start, content.end)) break; // the quoted words carry it as a mixed quote
       out.push({ kind: 'indirect', content, speaker: sp.entity, source: sp.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
       break;
     }
+    // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
+    const closingCue = claimClosedBySource(s);
+    if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) out.push(closingCue);
   }
+
+  /** Where the reported clause starts after a cue at k, skipping "on Monday", "in a statement"; -1 if none. */
+  function clauseAfterCue(k: number, s: Sentence): number {
+    let j = k + 1;
+    for (let guard = 0; guard < 4 && j < s.tokenEnd; guard++) {
+      const time = doc.times.find((t) => t.start <= tokens[j]!.start && tokens[j]!.start < t.end);
+      if (time) { j = tokenAt(tokens, time.end); if (words[j - 1] === 'on' || words[j] === ',') j += words[j] === ',' ? 1 : 0; continue; }
+      if (/^(on|in|at|during)$/.test(words[j]!) && doc.times.some((t) => t.start === tokens[j + 1]?.start)) { j++; continue; }
+      if (words[j] === 'in' && /^(a|an|the)$/.test(words[j + 1] ?? '') && /^(statement|interview|post|speech|letter|briefing)$/.test(words[j + 2] ?? '')) { j += 3; continue; }
+      if (words[j] === 'on' && /^(x|twitter|telegram|facebook|television|tv)$/.test(words[j + 1] ?? '')) { j += 2; continue; }
+      if (owner.has(j) && words[k] === 'told') { const o = owner.get(j)!; j = o.end; continue; } // "told Reuters"
+      if (words[k] === 'told' && /^(reporters|journalists|parliament|lawmakers|the)$/.test(words[j]!)) { j++; if (words[j - 1] === 'the') j++; continue; }
+      break;
+    }
+    if (j >= s.tokenEnd - 1) return -1;
+    if (words[j] === 'that') return j + 1 < s.tokenEnd - 1 ? j + 1 : -1;
+    // no "that": the clause must start like one (a subject) and have a verb of its own
+    const t = tokens[j]!;
+    if (!/^(PRON|DET|PROPN|NUM)$/.test(t.pos) || /^(what|which|who|this|these|those)$/.test(t.lower)) return -1;
+    for (let v = j + 1; v < s.tokenEnd && v < j + 8; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
+    return -1;
+  }
+
+  function claimClosedBySource(s: Sentence): QuoteRecord | undefined {
+    let end = s.tokenEnd;
+    if (/^[.!?]$/.test(tokens[end - 1]!.text)) end--;
+    // trailing time: "said on Monday", "said Tuesday"
+    const time = doc.times.find((t) => t.end === tokens[end - 1]!.end);
+    if (time) { end = tokenAt(tokens, time.start); if (/^(on|in|at)$/.test(words[end - 1] ?? '')) end--; }
+    if (/^(in)$/.test(words[end - 3] ?? '') && /^(statement|interview)$/.test(words[end - 1] ?? '')) end -= 3;
+    const cueTok = end - 1;
+    if (cueTok <= s.tokenStart + 3 || !cues.speech.has(words[cueTok]!) || !/^(said|says|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!)) return undefined;
+    // the speaker between the last comma and the cue
+    let comma = cueTok - 1;
+    while (comma > s.tokenStart && tokens[comma]!.text !== ',' && cueTok - comma <= 8) comma--;
+    if (tokens[comma]!.text !== ',' || comma <= s.tokenStart + 2) return undefined;
+    const sp = speakerAt(comma + 1) ?? (owner.get(comma + 2) && /^(the|a)$/.test(words[comma + 1]!) ? speakerAt(comma + 2) : undefined) ?? nominalEndingAt(cueTok - 1, comma + 1);
+    if (!sp) return undefined;
+    const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[comma]!.start, ',');
+    return { kind: 'indirect', content, speaker: sp.entity, source: sp.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-then-source' };
+  }
+
   return out.sort((a, b) => a.content.start - b.content.start);
 }
 

@@ -32,6 +32,16 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     const e = entities.find((x) => x.name.toLowerCase() === doc.publisher!.toLowerCase() || x.mentions.some((m) => m.text === doc.publisher));
     publisher = add({ name: e?.name ?? doc.publisher, role: 'publisher', ...(e ? { entity: e.id } : {}) });
   }
+  // A wire dateline names the publisher: "BERLIN (Reuters) -", "KYIV, Feb 26 (AP) —"
+  if (!publisher && tokens.length) {
+    for (let k = 0; k < Math.min(tokens.length - 2, 10); k++) {
+      if (tokens[k]!.text !== '(') continue;
+      const e = byToken.get(k + 1);
+      const m = e?.mentions.find((x) => (x as { tokenStart: number }).tokenStart === k + 1) as { tokenEnd: number } | undefined;
+      if (e && m && tokens[m.tokenEnd]?.text === ')' && e.kbId?.startsWith('outlet:')) publisher = add({ name: e.name, entity: e.id, role: 'publisher' });
+      break;
+    }
+  }
   // "UNN reports this with reference to Bloomberg." / "Reuters reported, citing officials."
   let relay: SourceRecord | undefined;
   for (const s of sentences) {
@@ -70,10 +80,11 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     else if (q.source) chain.push(q.source.text);
     return chain.length ? { ...q, chain } : q;
   });
-  // "X told Reuters": the outlet the speaker spoke to
+  // "X told Reuters", "in an interview with the Financial Times": the outlet the speaker spoke to
   for (let k = 0; k + 1 < tokens.length; k++) {
-    if (words[k] !== 'told') continue;
-    const e = byToken.get(k + 1);
+    const at = words[k] === 'told' ? k + 1 : words[k] === 'interview' && words[k + 1] === 'with' ? (words[k + 2] === 'the' ? k + 3 : k + 2) : -1;
+    if (at < 0) continue;
+    const e = byToken.get(at);
     if (e?.kbId?.startsWith('outlet:')) add({ name: e.name, entity: e.id, role: 'cited', ...(publisher && publisher.name !== e.name ? { citedBy: publisher.name } : {}) });
   }
   return { sources, quotes };

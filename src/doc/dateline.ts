@@ -1,0 +1,14 @@
+/**
+ * A wire dateline at the head of an article: "BERLIN (Reuters) - ", "KYIV, Feb 26 (AP) — ",
+ * "TOKYO - ". It places and credits the story; it is not part of the first sentence's claim.
+ */
+const DATELINE = /^[A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+/;
+
+/** Offset where the text after a dateline starts, or 0 when the text opens without one. */
+export function datelineEnd(text: string): number {
+  const m = DATELINE.exec(text.slice(0, 120));
+  if (!m) return 0;
+  const place = m[0].split(/[,(]/)[0]!.trim();
+  // the place must be written in capitals: "TOKYO -", not "The meeting -"
+  return /^[A-Z][A-Z.'’ -]+$/.test(place.replace(/\s*[-–—]+$/, '')) ? m[0].length : 0;
+}
