@@ -23,6 +23,7 @@ interface AnalyzeOptions {
   format?: Format;
   html?: boolean;
   pretty?: boolean;
+  strict?: boolean;
 }
 
 /** The pipeline is loaded on first use, so --help, --version and bad arguments answer at once. */
@@ -192,11 +193,11 @@ function fail(err: unknown): void {
 
 const EXIT_CODES = `
 Exit status:
-  0  every article was analysed
+  0  every article was analysed; with --jsonl, every line was read, and a record that
+     failed wrote {"id": ..., "error": "...", "line": N} in its place (counted on stderr)
   1  fatal error (missing or unreadable file, binary data, bad date, bad arguments);
      one line on stderr
-  2  --jsonl only: some records failed; each wrote a line
-     {"id": ..., "error": "...", "line": N} in its place and the others were analysed
+  2  --jsonl --strict only: some records failed
 
 Examples:
   newsgraph analyze article.txt --pretty
@@ -223,6 +224,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format (default: json for one article, jsonl for --jsonl)').choices(['json', 'jsonl', 'text']))
     .option('--html', 'read the file as an HTML page (automatic for .html/.htm files and pages starting with <!doctype html> or <html>)')
     .option('--pretty', 'indent the JSON output')
+    .option('--strict', 'with --jsonl, exit 2 when any record failed')
     .addHelpText('after', EXIT_CODES)
     .action(async (file: string | undefined, opts: AnalyzeOptions) => {
       if (file === undefined) {
@@ -235,7 +237,7 @@ export function buildProgram(): Command {
           const { ok, failed } = await analyzeJsonl(file, opts);
           if (failed) {
             process.stderr.write(`newsgraph: ${failed} of ${ok + failed} records failed (see their "error" lines)\n`);
-            process.exitCode = 2;
+            if (opts.strict) process.exitCode = 2;
           }
         } else {
           await analyzeOne(file, opts);

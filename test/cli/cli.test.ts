@@ -140,7 +140,9 @@ describe.concurrent('newsgraph analyze --jsonl', () => {
     const file = join(dir, 'records.jsonl');
     writeFileSync(file, `${input}\n`);
     const r = await newsgraph(['analyze', '--jsonl', file]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/2 of 4 records failed/);
+    expect((await newsgraph(['analyze', '--jsonl', '--strict', file])).code).toBe(2);
     const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: 'good', date: '2025-09-02', text: 'Xi Jinping welcomed Vladimir Putin in Beijing.' });
