@@ -8,7 +8,10 @@ const DATELINE = /^[A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?
 export function datelineEnd(text: string): number {
   const m = DATELINE.exec(text.slice(0, 120));
   if (!m) return 0;
-  const place = m[0].split(/[,(]/)[0]!.trim();
+  const place = m[0].split(/[,(]/)[0]!.trim().replace(/\s*[-–—]+$/, '');
   // the place must be written in capitals: "TOKYO -", not "The meeting -"
-  return /^[A-Z][A-Z.'’ -]+$/.test(place.replace(/\s*[-–—]+$/, '')) ? m[0].length : 0;
+  if (!/^[A-Z][A-Z.'’ -]+$/.test(place)) return 0;
+  // a short capitalised word alone is more likely an acronym ("US - China talks") than a place
+  const credited = /[,(]/.test(m[0]);
+  return credited || place.replace(/[^A-Z]/g, '').length > 4 ? m[0].length : 0;
 }

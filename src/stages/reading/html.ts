@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleInput } from '../../doc/types.js';
-import { InputError, checkText, isIsoDate } from './index.js';
+import { InputError, checkDate, checkText, isIsoDate } from './index.js';
 
 const DATE_META = [
   'article:published_time',
@@ -35,13 +35,42 @@ function publishedDate(document: Document): string | null {
   return null;
 }
 
+/** Elements whose text a reader never sees as the article: code, page chrome, the head. */
+const NOT_ARTICLE = 'script, style, noscript, template, head, title, nav, footer, aside, iframe, svg';
+
+/** A class or id token that marks an advertisement slot: "ad", "ads", "ad-top", "inline-ad", "advert", "sponsored". */
+const AD_TOKEN = /^(?:ads?|advert\w*|ad[-_]\w+|\w+[-_]ads?|sponsor\w*)$/i;
+
+/** Labels an ad slot leaves behind as a paragraph of its own. */
+const AD_LABEL = /^(?:advertisement|advertising|advert|sponsored(?: content)?|ad)$/i;
+
+function isAdSlot(el: Element): boolean {
+  const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+  if (!tokens.some((t) => AD_TOKEN.test(t))) return false;
+  // never a container that holds the story itself ("article-body has-ads")
+  return !el.querySelector('p') || (el.textContent ?? '').trim().length < 300;
+}
+
+function dropAdSlots(document: Document): void {
+  for (const el of [...document.querySelectorAll('[class], [id]')]) if (el.isConnected && isAdSlot(el)) el.remove();
+}
+
+/** Remove what is never article text: scripts, styles, the head, navigation, asides, footers, ad slots. */
+function dropChrome(document: Document): void {
+  for (const el of [...document.querySelectorAll(NOT_ARTICLE)]) el.remove();
+  // a page's masthead, but not an article's own header (headline, standfirst)
+  for (const el of [...document.querySelectorAll('header')]) if (!el.closest('article')) el.remove();
+  dropAdSlots(document);
+}
+
 /** Text of the article's paragraphs, separated by blank lines, as a reader would see them. */
 function paragraphsText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  dropChrome(document as unknown as Document);
   const blocks = [...document.querySelectorAll('p, h1, h2, h3, h4, li, blockquote, pre')]
     .filter((el) => !el.querySelector('p, li, blockquote'))
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+    .filter((t) => t && !AD_LABEL.test(t));
   if (blocks.length) return blocks.join('\n\n');
   return (document.body?.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
 }
@@ -51,8 +80,10 @@ export function readHtml(html: string, overrideDate?: string, what = 'HTML page'
   checkText(html, what);
   const { document } = parseHTML(html);
   if (!document || !document.documentElement) throw new InputError(`${what} could not be parsed as HTML`);
-  const date = overrideDate ?? publishedDate(document as unknown as Document);
+  const date = overrideDate !== undefined ? checkDate(overrideDate, '--date') : publishedDate(document as unknown as Document);
   const publisher = metaContent(document as unknown as Document, 'og:site_name');
+  // ad slots only: Readability drops the rest of the chrome itself, and needs the head for the title
+  dropAdSlots(document as unknown as Document);
   let article: ReturnType<Readability<string>['parse']> = null;
   try {
     article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();

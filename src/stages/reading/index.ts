@@ -66,7 +66,8 @@ export function readJsonlRecord(line: string, overrideDate?: string): ArticleInp
   }
   const r = parsed.data;
   checkText(r.text, 'record text');
-  const rawDate = overrideDate ?? (r.date ? r.date.slice(0, 10) : null);
+  // a timestamp keeps its calendar date ("2025-09-02T10:00:00Z"); anything else must be the date itself
+  const rawDate = overrideDate ?? (r.date ? (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(r.date) ? r.date.slice(0, 10) : r.date) : null);
   const date = rawDate ? checkDate(rawDate) : null;
   return {
     ...(r.id !== undefined ? { id: r.id } : {}),
