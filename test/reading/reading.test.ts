@@ -351,6 +351,8 @@ describe('datelineEnd', () => {
 
   it.each([
     'The meeting - Putin added.',
+    'US - China talks resumed on Monday.',
+    'NATO - Russia relations soured.',
     'Xi welcomed Putin',
     'US President Donald Trump - said',
     'Berlin (Reuters) - lowercase place is prose',
