@@ -1,0 +1,134 @@
+/**
+ * Finding who speaks: the words naming the speaker next to a reporting cue, as written
+ * ("Mr. Barrett", "Rep. Joseph Crowley (D-N.Y.)", "a Kremlin spokesman", "she"), and the entity
+ * they refer to when the entity stage knows it.
+ */
+import type { EntityRecord, NewsDoc, Sentence, Span, Token } from '../../doc/types.js';
+import { tokenAt, tokenSpan } from '../../doc/span.js';
+import { cueLexicon, type Cues } from '../../resources/lexicons.js';
+
+export interface Speaker {
+  entity: string | null;
+  /** the speaker's words as written next to the quote */
+  source: Span;
+}
+
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+/** Heads of noun phrases that name speakers without naming a person. */
+const NOMINAL_HEADS = /^(spokes(man|woman|person)|officials?|ministers?|ministry|president|leader|government|authorities|sources?|analysts?|experts?|diplomats?|aides?|police|military|army|statement|report|agency|office|kremlin|embassy|residents?|witness(es)?|observers?|critics?|lawmakers?|senators?|commanders?|representatives?|friends?|spokespeople|campaign|administration|department|officer|officers|advisers?|advisors?|economists?|researchers?|protesters?|supporters?|voters?|organizers?|organisers?|prosecutors?|lawyers?|attorneys?|group|groups|company|firm|bank|study|survey|poll|reporters?|people|source|statement)$/i;
+/** Words that end the noun phrase naming a speaker after a cue: "said Peskov on Monday" */
+const NP_STOP = new Set([',', '.', ';', ':', '(', '!', '?', '"', '“', '”', 'on', 'in', 'at', 'during', 'to', 'after', 'when', 'as', 'while', 'before', 'from', 'about', 'who', 'which', 'that', 'and', 'but', 'adding', 'told']);
+
+export class Speakers {
+  readonly words: string[];
+  readonly cues: Cues;
+  private readonly owner = new Map<number, { entity: EntityRecord; start: number; end: number }>();
+
+  constructor(readonly doc: NewsDoc) {
+    this.words = doc.tokens.map((t) => t.lower);
+    this.cues = cueLexicon();
+    for (const e of doc.entities) for (const m of e.mentions) {
+      const { tokenStart, tokenEnd } = m as { tokenStart?: number; tokenEnd?: number };
+      if (tokenStart === undefined || tokenEnd === undefined) continue;
+      for (let k = tokenStart; k < tokenEnd; k++) this.owner.set(k, { entity: e, start: tokenStart, end: tokenEnd });
+    }
+  }
+
+  get tokens(): Token[] {
+    return this.doc.tokens;
+  }
+
+  entityOf(id: string | null | undefined): EntityRecord | undefined {
+    return id ? this.doc.entities.find((e) => e.id === id) : undefined;
+  }
+
+  /** A reporting verb (or "according") at token k. */
+  isCue(k: number): boolean {
+    const t = this.tokens[k];
+    if (!t || !this.cues.speech.has(this.words[k]!)) return false;
+    return t.pos === 'VERB' || t.pos === 'AUX' || /(ed|s)$/.test(this.words[k]!);
+  }
+
+  /** The entity mention starting or lying at token k, as a speaker. */
+  mentionAt(k: number): Speaker | undefined {
+    const o = this.owner.get(k);
+    if (!o || !SPEAKER_TYPES.has(o.entity.type)) return undefined;
+    let end = o.end;
+    // "Ukrainian officials", "the Ukrainian air force": the group speaks for the nationality
+    if (o.entity.type === 'NORP') while (end < this.tokens.length && end < o.end + 3 && this.tokens[end]!.pos === 'NOUN') end++;
+    return { entity: o.entity.id, source: tokenSpan(this.doc.text, this.tokens, o.start, end) };
+  }
+
+  /**
+   * The speaker named by tokens [from, to): an entity mention inside (people first), a pronoun
+   * (resolved when the entity stage resolved it), or a noun phrase with a name or a nominal head.
+   * The source span is the phrase up to its first comma or bracket (the appositive is left out).
+   */
+  inPhrase(from: number, to: number): Speaker | undefined {
+    const { tokens, words } = this;
+    let end = from;
+    while (end < to && !/^[,(;:]$/.test(tokens[end]!.text)) end++;
+    if (end <= from) return undefined;
+    let best: Speaker | undefined;
+    for (let k = from; k < end; k++) {
+      const sp = this.mentionAt(k);
+      if (!sp) continue;
+      const e = this.entityOf(sp.entity)!;
+      if (!best || e.type === 'PERSON') best = sp;
+      if (e.type === 'PERSON') break;
+    }
+    const phrase = tokenSpan(this.doc.text, tokens, from, end);
+    if (best) {
+      // keep the whole name as written ("Senate Majority Leader Mitch McConnell") as the source
+      return { entity: best.entity, source: phrase.text.length <= 80 ? phrase : best.source };
+    }
+    if (end - from === 1 && PRONOUNS.has(words[from]!)) return { entity: null, source: phrase };
+    const hasName = tokens.slice(from, end).some((t) => /^[A-Z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X' || t.pos === 'ADJ'));
+    const hasHead = tokens.slice(from, end).some((t) => NOMINAL_HEADS.test(t.text));
+    const verbs = tokens.slice(from, end).filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length;
+    if ((hasName || hasHead) && verbs === 0 && end - from <= 10) return { entity: null, source: phrase };
+    return undefined;
+  }
+
+  /** The phrase naming the speaker right after a cue at k: "said Rep. Joseph Crowley (D-N.Y.), …" */
+  afterCue(k: number, s: Sentence): Speaker | undefined {
+    let end = k + 1;
+    while (end < s.tokenEnd && end < k + 11 && !NP_STOP.has(this.words[end]!)) end++;
+    if (end === k + 1) return undefined;
+    return this.inPhrase(k + 1, end);
+  }
+
+  /** The phrase right before a cue at k, back to a comma, quote mark or verb: "Mr. Barrett said". */
+  beforeCue(k: number, floor: number): Speaker | undefined {
+    const { tokens } = this;
+    let from = k;
+    while (from - 1 >= floor && from > k - 10) {
+      const t = tokens[from - 1]!;
+      if (/^[,;:"“”(]$/.test(t.text) || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' && !/^(of|for)$/.test(t.lower)) break;
+      from--;
+    }
+    if (from === k) return undefined;
+    return this.inPhrase(from, k);
+  }
+
+  /** The subject of a cue at token `cue`: the first person in its clause, else the nearest actor, else the phrase before it. */
+  subjectBefore(cue: number, s: Sentence): Speaker | undefined {
+    const { tokens } = this;
+    let floor = s.tokenStart;
+    for (let k = cue - 1; k > s.tokenStart; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
+    let firstPerson: Speaker | undefined;
+    let nearest: Speaker | undefined;
+    let quoted = false; // names inside an earlier quote are not the subject
+    for (let k = floor; k < cue; k++) {
+      if (/^["“”«»]$/.test(tokens[k]!.text)) { quoted = tokens[k]!.text === '“' || tokens[k]!.text === '«' ? true : tokens[k]!.text === '"' ? !quoted : false; continue; }
+      if (quoted) continue;
+      const sp = this.mentionAt(k);
+      if (!sp) continue;
+      if (this.entityOf(sp.entity)!.type === 'PERSON' && !firstPerson) firstPerson = sp;
+      nearest = sp;
+      k = tokenAt(tokens, sp.source.end) - 1;
+    }
+    return firstPerson ?? nearest ?? this.beforeCue(cue, floor);
+  }
+}
