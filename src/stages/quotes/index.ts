@@ -71,6 +71,19 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return undefined;
   };
 
+  /** 'He said:' or 'Mr. Obama said at a dinner …' in the sentence before a quote that has no cue of its own. */
+  const cueInSentenceBefore = (s: Sentence): (Attribution & { cueTok: number }) | undefined => {
+    const prev = sentences[s.index - 1];
+    if (!prev || prev.paragraph < s.paragraph - 1 || /["“”]/.test(prev.text)) return undefined;
+    for (let k = prev.tokenEnd - 1; k >= prev.tokenStart; k--) {
+      if (!sp.isCue(k) || tokens[k]!.pos !== 'VERB') continue;
+      const speaker = sp.subjectBefore(k, prev) ?? sp.afterCue(k, prev);
+      if (!speaker) return undefined;
+      return { speaker, cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-in-sentence-before', cueTok: -1 };
+    }
+    return undefined;
+  };
+
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
   const marked: { q: QuoteRecord; qs: QuotedSpan }[] = [];
@@ -86,8 +99,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // the cue after the quote is in the sentence holding the closing mark (a quote may span paragraphs)
     const closing = sentenceOf(Math.max(qs.open, qs.close - 1)) ?? s;
     const after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing) : undefined;
-    const before = cueBefore(openTok, s);
     const opensSentence = openTok <= s.tokenStart + 1;
+    const before = cueBefore(openTok, s) ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
     let kind: QuoteKind;
     let att: Attribution | undefined;
     if (after && (after.speaker || !before?.speaker)) {
@@ -95,7 +108,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       kind = !opensSentence && before ? 'mixed' : 'direct';
     } else if (before) {
       att = before;
-      const between = words.slice(before.cueTok + 1, openTok).filter((w) => !/^(that|:|,|-)$/.test(w));
+      const between = before.cueTok < 0 ? [] : words.slice(before.cueTok + 1, openTok).filter((w) => !/^(that|:|,|-)$/.test(w));
       const onlySpeaker = between.length <= 4 && (sp.inPhrase(before.cueTok + 1, openTok) !== undefined || between.length === 0);
       kind = between.length === 0 || (onlySpeaker && contentWords > 3) || before.rule === 'marks+according-to' && opensSentence ? 'direct' : 'mixed';
       if (before.rule === 'marks+according-to' && tokens[openTok - 1]?.text === ',' ) kind = 'direct';
@@ -115,16 +128,20 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     marked.push({ q, qs });
   }
   // A quote with no cue of its own continues its neighbour: '"…," he said. "…"' or '"…" "…," he said.'
-  const nearby = (a: QuotedSpan, b: QuotedSpan) => {
-    const gap = text.slice(Math.min(a.close, b.close) + 1, Math.max(a.open, b.open));
-    return gap.length < 120 && !/\n\s*\n[^"“]/.test(gap);
+  const nearby = (a: QuotedSpan, b: QuotedSpan, source: Span) => {
+    const from = Math.min(a.close, b.close) + 1;
+    const to = Math.max(a.open, b.open);
+    const gap = text.slice(from, to);
+    if (/\n\s*\n[^"“]/.test(gap) || /["“”]/.test(gap)) return false;
+    // a long gap is fine when it is the attribution itself: '," said X, a physicist at Y. "…'
+    return gap.length < 120 || (gap.length < 400 && source.start >= from && source.end <= to);
   };
   for (let pass = 0; pass < 2; pass++) {
     for (let n = 0; n < marked.length; n++) {
       const cur = marked[n]!;
       if (cur.q.rule !== 'marks-no-speaker') continue;
       const neighbour = pass === 0 ? marked[n - 1] : marked[n + 1];
-      if (!neighbour || neighbour.q.kind === 'scare' || !neighbour.q.source || !nearby(cur.qs, neighbour.qs)) continue;
+      if (!neighbour || neighbour.q.kind === 'scare' || !neighbour.q.source || !nearby(cur.qs, neighbour.qs, neighbour.q.source)) continue;
       cur.q.speaker = neighbour.q.speaker;
       cur.q.source = neighbour.q.source;
       cur.q.rule = 'marks+continuation';

@@ -84,9 +84,31 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
       }
     }
   }
-  // sentence index of tokens was the running count: fix it for tokens after merges
-  for (const s of sentences) for (let t = s.tokenStart; t < s.tokenEnd; t++) tokens[t]!.sentence = s.index;
-  return { tokens, sentences, paragraphs };
+  const merged = mergeFragments(text, tokens, sentences);
+  for (const s of merged) for (let t = s.tokenStart; t < s.tokenEnd; t++) tokens[t]!.sentence = s.index;
+  return { tokens, sentences: merged, paragraphs };
+}
+
+const CONTINUES = /^[a-z]/;
+const ATTACHES = /^[―—–)\]”’]$/;
+
+/**
+ * wink cuts after abbreviations and closing quotes: '"…," Rep. John Mica (R-Fla.)' | 'said.'.
+ * A sentence that starts in lower case, with a closing mark or with a dash ("― Ariana Huichapa")
+ * continues the one before it in the same paragraph.
+ */
+function mergeFragments(text: string, tokens: Token[], sentences: Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const first = tokens[s.tokenStart]!;
+    if (prev && prev.paragraph === s.paragraph && (CONTINUES.test(first.text) || ATTACHES.test(first.text))) {
+      out[out.length - 1] = { ...prev, ...span(text, prev.start, s.end), tokenEnd: s.tokenEnd };
+      continue;
+    }
+    out.push({ ...s, index: out.length });
+  }
+  return out;
 }
 
 export const tokensStage: Stage = {
