@@ -34,12 +34,12 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     let dashed = false;
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
-    if (sp.isCue(k)) return { speaker: sp.afterCue(k, s), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    if (sp.isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
       if (sp.isCue(j)) {
-        const speaker = sp.inPhrase(k, j);
+        const speaker = sp.inPhrase(k, j, true);
         if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, j + 1), rule: 'marks+cue-after' };
         break;
       }
@@ -65,6 +65,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       }
       if (!sp.isCue(k)) continue;
       let cue = tokenSpan(text, tokens, k, k + 1);
+      // 'Said Ellis: "…"': the speaker follows the cue
+      if (k === s.tokenStart && /^[,:]$/.test(tokens[openTok - 1]?.text ?? '')) {
+        const speaker = sp.inPhrase(k + 1, openTok - 1);
+        if (speaker) return { speaker, cue, rule: 'marks+cue-before', cueTok: k };
+      }
       if (words[k + 1] === 'on' && /^(call|calls|called|calling)$/.test(words[k]!)) cue = tokenSpan(text, tokens, k, k + 2);
       return { speaker: sp.subjectBefore(k, s), cue, rule: 'marks+cue-before', cueTok: k };
     }
@@ -82,6 +87,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       return { speaker, cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-in-sentence-before', cueTok: -1 };
     }
     return undefined;
+  };
+
+  /** '"…," he said, but "…"': only an attribution stands between two parts of one quotation. */
+  const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
+    const gap = text.slice(a.close + 1, b.open);
+    if (gap.length > 120 || /[.!?]\s/.test(gap.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || !att?.cue) return false;
+    return att.cue.start > a.close && att.cue.end <= b.open;
   };
 
   // 1. Quotation marks
@@ -110,13 +122,16 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       att = before;
       const between = before.cueTok < 0 ? [] : words.slice(before.cueTok + 1, openTok).filter((w) => !/^(that|:|,|-)$/.test(w));
       const onlySpeaker = between.length <= 4 && (sp.inPhrase(before.cueTok + 1, openTok) !== undefined || between.length === 0);
-      kind = between.length === 0 || (onlySpeaker && contentWords > 3) || before.rule === 'marks+according-to' && opensSentence ? 'direct' : 'mixed';
-      if (before.rule === 'marks+according-to' && tokens[openTok - 1]?.text === ',' ) kind = 'direct';
+      // 'X told his audience, "What has happened…"': a whole sentence set off by a comma or colon is quoted directly
+      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && /^[A-Z]/.test(content.text);
+      kind = between.length === 0 || setOff || (onlySpeaker && contentWords > 3) ? 'direct' : 'mixed';
     } else if (contentWords <= 4 && !endsSentence) {
       kind = 'scare';
     } else {
       kind = 'direct';
     }
+    const prev = marked[marked.length - 1];
+    if (kind === 'mixed' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
     const q: QuoteRecord = {
       kind,
       content,

@@ -63,7 +63,8 @@ export function findQuotedSpans(text: string, paragraphs: Span[]): QuotedSpan[] 
         continue;
       }
       if (current.paragraphs > 1 && m.i === para.start && m.open) continue; // the reopening mark
-      const closes = current.kind === '"' ? m.kind === '"' && !m.open : m.kind === current.kind && !m.open;
+      // writers mix styles: a curly opening closed by a straight mark
+      const closes = current.kind === '"' ? m.kind === '"' && !m.open : !m.open && (m.kind === current.kind || (current.kind === '”' && m.kind === '"'));
       const straightClose = current.kind === '"' && m.kind === '"' && (!m.open || k === marks.length - 1);
       if (closes || straightClose) {
         out.push({ open: current.open, close: m.i, contentStart: current.open + 1, contentEnd: m.i, paragraphs: current.paragraphs });

@@ -15,6 +15,7 @@ export interface Speaker {
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Heads of noun phrases that name speakers without naming a person. */
 const NOMINAL_HEADS = /^(spokes(man|woman|person)|officials?|ministers?|ministry|president|leader|government|authorities|sources?|analysts?|experts?|diplomats?|aides?|police|military|army|statement|report|agency|office|kremlin|embassy|residents?|witness(es)?|observers?|critics?|lawmakers?|senators?|commanders?|representatives?|friends?|spokespeople|campaign|administration|department|officer|officers|advisers?|advisors?|economists?|researchers?|protesters?|supporters?|voters?|organizers?|organisers?|prosecutors?|lawyers?|attorneys?|group|groups|company|firm|bank|study|survey|poll|reporters?|people|source|letter|article|piece|memo|report|e-?mail|post|tweet|ad|book|editorial|website|lawsuit|filing|complaint|note|release|headline|sign|signs|banner|message|video|speech|transcript)$/i;
 /** Words that end the noun phrase naming a speaker after a cue: "said Peskov on Monday" */
@@ -65,7 +66,7 @@ export class Speakers {
    * (resolved when the entity stage resolved it), or a noun phrase with a name or a nominal head.
    * The source span is the phrase up to its first comma or bracket (the appositive is left out).
    */
-  inPhrase(from: number, to: number): Speaker | undefined {
+  inPhrase(from: number, to: number, lenient = false): Speaker | undefined {
     const { tokens, words } = this;
     let end = from;
     while (end < to && !/^[,(;:]$/.test(tokens[end]!.text)) end++;
@@ -84,19 +85,23 @@ export class Speakers {
       return { entity: best.entity, source: phrase.text.length <= 80 ? phrase : best.source };
     }
     if (end - from === 1 && PRONOUNS.has(words[from]!)) return { entity: null, source: phrase };
-    const hasName = tokens.slice(from, end).some((t) => /^[A-Z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X' || t.pos === 'ADJ'));
-    const hasHead = tokens.slice(from, end).some((t) => NOMINAL_HEADS.test(t.text));
-    const verbs = tokens.slice(from, end).filter((t) => t.pos === 'VERB' || t.pos === 'AUX').length;
-    if ((hasName || hasHead) && verbs === 0 && end - from <= 10) return { entity: null, source: phrase };
+    const inner = tokens.slice(from, end);
+    // a capitalised word names someone whatever wink tags it ("Lynch said" reads as a verb to it)
+    const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|CCONJ|SCONJ|PUNCT)$/.test(t.pos));
+    const hasHead = inner.some((t) => NOMINAL_HEADS.test(t.text));
+    const verbs = inner.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text)).length;
+    // right next to a quote and its cue, any short noun phrase is the speaker: "the union wrote", "said the ruling"
+    const nounPhrase = lenient && end - from <= 4 && inner.every((t) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || t.text === "'s") && inner.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+    if ((hasName || hasHead || nounPhrase) && verbs === 0 && end - from <= 10) return { entity: null, source: phrase };
     return undefined;
   }
 
   /** The phrase naming the speaker right after a cue at k: "said Rep. Joseph Crowley (D-N.Y.), …" */
-  afterCue(k: number, s: Sentence): Speaker | undefined {
+  afterCue(k: number, s: Sentence, lenient = false): Speaker | undefined {
     let end = k + 1;
     while (end < s.tokenEnd && end < k + 11 && !NP_STOP.has(this.words[end]!)) end++;
     if (end === k + 1) return undefined;
-    return this.inPhrase(k + 1, end);
+    return this.inPhrase(k + 1, end, lenient);
   }
 
   /** The phrase right before a cue at k, back to a comma, quote mark or verb: "Mr. Barrett said". */
@@ -124,11 +129,14 @@ export class Speakers {
       if (/^["“”«»]$/.test(tokens[k]!.text)) { quoted = tokens[k]!.text === '“' || tokens[k]!.text === '«' ? true : tokens[k]!.text === '"' ? !quoted : false; continue; }
       if (quoted) continue;
       const sp = this.mentionAt(k);
-      if (!sp) continue;
+      if (!sp || POSSESSIVE_PRONOUNS.has(this.words[k]!)) continue;
       if (this.entityOf(sp.entity)!.type === 'PERSON' && !firstPerson) firstPerson = sp;
       nearest = sp;
       k = tokenAt(tokens, sp.source.end) - 1;
     }
+    // "Trump boasted", "Putin thanked": the name right before the cue is its subject
+    const adjacent = this.mentionAt(cue - 1);
+    if (adjacent && !POSSESSIVE_PRONOUNS.has(this.words[cue - 1]!)) return adjacent;
     return firstPerson ?? nearest ?? this.beforeCue(cue, floor);
   }
 }
