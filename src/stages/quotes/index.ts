@@ -120,11 +120,12 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       kind = !opensSentence && before ? 'mixed' : 'direct';
     } else if (before) {
       att = before;
-      const between = before.cueTok < 0 ? [] : words.slice(before.cueTok + 1, openTok).filter((w) => !/^(that|:|,|-)$/.test(w));
-      const onlySpeaker = between.length <= 4 && (sp.inPhrase(before.cueTok + 1, openTok) !== undefined || between.length === 0);
-      // 'X told his audience, "What has happened…"': a whole sentence set off by a comma or colon is quoted directly
-      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && /^[A-Z]/.test(content.text);
-      kind = between.length === 0 || setOff || (onlySpeaker && contentWords > 3) ? 'direct' : 'mixed';
+      // 'X told his audience, "What has happened…"': a sentence set off by a comma or colon is quoted directly;
+      // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a mixed quote
+      const capital = /^[A-Z0-9[]/.test(content.text);
+      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital;
+      const rightAfterCue = before.cueTok === openTok - 1 && capital;
+      kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
     } else if (contentWords <= 4 && !endsSentence) {
       kind = 'scare';
     } else {
