@@ -34,7 +34,9 @@ export interface Found {
    * The value depends on the time in focus in the discourse (see refiners.ts `followFocus`):
    * 'year-before' for "a year earlier", 'quarter' for "the quarter", 'in-year' for "the 1988 period".
    */
-  focus?: 'year-before' | 'quarter' | 'in-year';
+  focus?: 'year-before' | 'quarter' | 'in-year' | 'anaphor' | 'clock' | 'shift';
+  /** for focus 'shift': days from the time in focus ("ten days before" → -10) */
+  offset?: number;
 }
 
 type Extracted = Omit<Found, 'start' | 'end' | 'rule' | 'anchored'> & { start?: number; end?: number; anchored?: boolean };
@@ -84,9 +86,21 @@ function unitKey(u: string): string {
 export function durationValue(n: number | null, unit: string): string {
   const u = UNITS[unitKey(unit)];
   if (!u) return 'PX';
-  const amount = n === null ? 'X' : String(+(n * (u.scale ?? 1)).toFixed(3));
+  const total = n === null ? null : n * (u.scale ?? 1);
+  if (total !== null && !Number.isInteger(total) && Number.isInteger(total * 2)) {
+    // a half: written in the next smaller unit, as TimeML does ("2 1/2 years" → P2Y6M)
+    const w = Math.floor(total);
+    const half = HALF_OF[unitKey(unit)];
+    if (half) return `P${u.time ? 'T' : ''}${w ? `${w}${u.letter}` : ''}${half}`;
+  }
+  const amount = total === null ? 'X' : String(+total.toFixed(3));
   return `P${u.time ? 'T' : ''}${amount}${u.letter}`;
 }
+
+/** Half of each unit in the next smaller one (the "T" designator is added by the caller for clock units). */
+const HALF_OF: Record<string, string> = {
+  year: '6M', month: '15D', week: '3DT12H', day: 'T12H', night: 'T12H', hour: '30M', minute: '30S', quarter: '1M15D',
+};
 
 const isCapitalized = (s: string) => /^[A-Z]/.test(s);
 
@@ -241,7 +255,8 @@ const MONTH_DAY_YEAR: Parser = {
     if (day === null && year === null) {
       if (isAbbreviation(key)) return null; // "Jan", "Dec" alone are names more often than months
       if (AMBIGUOUS_MONTHS.has(key) && !det && !MONTH_CUES.has(wordBefore(ctx.text, monthAt))) return null;
-      const next = wordAfter(ctx.text, m.index + m[0].length);
+      // "June Carter", "March Madness" (not "in December. Colonel …")
+      const next = m[3] ? '' : wordAfter(ctx.text, m.index + m[0].length);
       if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS)) return null; // "June Carter", "March Madness"
     }
     if (day !== null && (day < 1 || day > 31)) return null;
@@ -324,7 +339,7 @@ const CENTURY: Parser = {
 const QUARTER: Parser = {
   name: 'quarter',
   pattern: rx(
-    `(?:the\\s+)?(?:(fiscal|calendar)\\s+)?(?:(this|last|next|${YEAR.slice(1, -1)})(?:'s)?\\s+)?` +
+    `(?:the\\s+)?(?:(fiscal|calendar)\\s+)?(?:(this|last|next|${YEAR.slice(1, -1)})(?:'s|\\s+year's)?\\s+)?` +
       `(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|prior|past|recent|most\\s+recent|same)` +
       `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year))?`,
   ),
@@ -408,6 +423,12 @@ const THE_QUARTER: Parser = {
   },
 };
 
+/** "until (9 a.m.) Tuesday", "as soon as Tuesday": a deadline or a hope, so a day to come. */
+const UNTIL_BEFORE = /(?:^|[^\w])(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$/i;
+
+/** TimeML writes the part of the day into the value ("Tuesday night" → 2025-09-02TNI). */
+const WEEKDAY_PART_IN_VALUE = true;
+
 /** Weekdays, tense-aware: "Tuesday", "last Friday", "next Monday", "Tuesday night", "Mondays". */
 const WEEKDAY_P: Parser = {
   name: 'weekday',
@@ -425,12 +446,13 @@ const WEEKDAY_P: Parser = {
     }
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (m[3] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
-    const part = m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : '';
+    const part = m[4] && WEEKDAY_PART_IN_VALUE ? `T${DAY_PARTS[m[4].toLowerCase()]}` : '';
     const type: TimeType = part ? 'TIME' : 'DATE';
     if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
     let how: 'past' | 'future' | 'last' | 'next';
     if (det === 'last' || det === 'past' || det === 'this past') how = 'last';
     else if (det === 'next' || det === 'coming' || det === 'this coming') how = 'next';
+    else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = 'future';
     else how = ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
     return { type, value: fmtDate(weekdayDate(ctx.ref, wd, how)) + part, anchored: true };
   },
@@ -517,7 +539,9 @@ const AGO: Parser = {
     const u = UNITS[unitKey(unit)];
     if (u?.time) return { type: 'TIME', value: fmtDate(ctx.ref), anchored: true, ...extra };
     const value = shifted(ctx.ref, dir * n, unit);
-    const focus = n === 1 && dir < 0 && unitKey(unit) === 'year' ? { focus: 'year-before' as const } : {};
+    const relative = /^(earlier|before)$/i.test(m[4]!);
+    const focus = n === 1 && dir < 0 && unitKey(unit) === 'year' ? { focus: 'year-before' as const }
+      : relative && /^(day|night|week)$/.test(unitKey(unit)) ? { focus: 'shift' as const, offset: dir * n * (unitKey(unit) === 'week' ? 7 : 1) } : {};
     return value ? { type: 'DATE', value, anchored: true, ...extra, ...focus } : null;
   },
 };
@@ -538,23 +562,33 @@ const DURATION: Parser = {
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
       `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
-      `${NUM}(?:\\s+|-)${UNIT}`,
+      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)${UNIT}(\\s+and\\s+a\\s+half)?`,
   ),
   extract: (m, ctx) => {
-    const numText = m[4]!;
-    const n = parseNumber(numText);
-    if (n === null && !VAGUE_NUMBERS.has(numText.toLowerCase().replace(/\s+/g, ' '))) return null;
-    const unit = m[5]!;
+    const numText = m[5]!;
+    const whole = parseNumber(numText);
+    if (whole === null && !VAGUE_NUMBERS.has(numText.toLowerCase().replace(/\s+/g, ' '))) return null;
+    // a range ("two to three weeks", "12 to 18 months"): an amount not given exactly
+    const n = m[4] ? null : whole !== null && (m[6] || m[8]) ? whole + 0.5 : whole;
+    const unit = m[7]!;
     const plural = /s$/i.test(unit);
     const lowerNum = numText.toLowerCase();
     if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
     if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
     const mod = m[3] ? approxMod(m[3]) : undefined;
-    // a count followed by "-year-old" is an age, not a duration
-    if (/^-old/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+    // a count followed by "-year-old" or "years old" is an age, not a duration
+    const rest = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    if (/^(-old|\s+old\b)/i.test(rest)) return null;
+    // fractions: "three-quarters of its food", "more than a quarter of the market"
+    if (unitKey(unit) === 'quarter' && (/^\s+of\b/i.test(rest) || /-quarters$/i.test(m[0]))) return null;
+    // "a second group": an ordinal
+    if (unitKey(unit) === 'second' && (lowerNum === 'a' || lowerNum === 'an') && /^\s+[a-z]/.test(rest) && !/^\s+(ago|later|earlier|before|after|or|and)\b/.test(rest)) return null;
+    // "$5 a year", "four flights a week": a rate
+    if ((lowerNum === 'a' || lowerNum === 'an') && !m[1] && !m[2] && !m[3] && isRate(ctx.text, m.index)) return null;
+    if (m[4] && (whole === null || (parseNumber(m[4]) ?? 0) >= whole)) return null;
     // adjectival "the two-week (talks)": the article belongs to the noun, not to the duration
-    const adjectival = !plural && m[0][m[0].length - unit.length - 1] === '-';
-    const start = adjectival && (m[1] || m[2]) ? m.index + m[0].length - numText.length - 1 - unit.length : undefined;
+    const adjectival = !plural && !m[8] && m[0][m[0].length - unit.length - 1] === '-';
+    const start = adjectival && (m[1] || m[2]) && !m[6] ? m.index + m[0].length - numText.length - 1 - unit.length : undefined;
     return { type: 'DURATION', value: durationValue(n, unit), ...(mod && start === undefined ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
   },
 };
@@ -672,10 +706,12 @@ const CLOCK: Parser = {
       h = +m[6]!;
     }
     if (h > 24 || min > 59) return null;
+    if (m[7] && wordBefore(ctx.text, m.index) === 'high') return null; // "high noon"
     // "a.m." at a sentence end may swallow the full stop; the span keeps it as written
     const clock = fmtClock(h, min);
     if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
-    return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true };
+    // a bare clock time is on the day in focus (refiners.ts `followFocus`), the article's day when none is
+    return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true, focus: 'clock' };
   },
 };
 
@@ -712,16 +748,21 @@ const ADVERB_SET: Parser = {
   },
 };
 
+/** Before "a year", "a week": an amount or a plural count, so the phrase is a rate ("$5 a year", "four flights a week"). */
+function isRate(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 24), at);
+  if (/(\d[\d,.]*\s*(%|percent|million|billion|thousand)?|twice|once|times|thrice|hours|days)\s*$/i.test(before)) return true;
+  const w = /([A-Za-z]+)\s+$/.exec(before)?.[1]?.toLowerCase() ?? '';
+  return w.length > 3 && /[^s]s$/.test(w) && !/^(was|has|does|goes|this|thus|always|perhaps|towards|afterwards|news|means|series|its|his|hers|ours|yours|theirs|across|less|unless)$/.test(w);
+}
+
 const RATE: Parser = {
   name: 'set-rate',
   pattern: rx('(a|an|per)\\s+(day|week|month|year|hour|minute)'),
   extract: (m, ctx) => {
-    const det = m[1]!.toLowerCase();
-    if (det !== 'per') {
-      const before = ctx.text.slice(Math.max(0, m.index - 16), m.index);
-      if (!/(\d[\d,.]*\s*(%|percent|million|billion|[a-z]+)?|twice|once|times|thrice)\s*$/i.test(before)) return null;
-      if (!/(\d|twice|once|times|thrice|%|percent|million|billion|dollars|cents|hours|days)\S*\s*$/i.test(before)) return null;
-    }
+    // "$5 a year", "four flights a week": TimeBank leaves such rates unmarked; "per year" is kept
+    if (m[1]!.toLowerCase() !== 'per') return null;
+    if (isRate(ctx.text, m.index)) return null;
     return { type: 'SET', value: SET_UNIT[m[2]!.toLowerCase()]! };
   },
 };
@@ -756,14 +797,100 @@ const HOLIDAY: Parser = {
   },
 };
 
+/** Years in words: "nineteen ninety-six", "the year two thousand", "the nineties". */
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const YEAR_WORDS: Parser = {
+  name: 'year-words',
+  pattern: rx(
+    `(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(?:(${TENS})(?:[\\s-]+(${ONES}))?|(${TEENS})|(?:oh|o)[\\s-]+(${ONES}))` +
+      `|(two\\s+thousand)(?:\\s+(?:and\\s+)?(${ONES}|${TEENS}))?)` +
+      `|the\\s+(?:(early|mid|late)[\\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`,
+  ),
+  extract: (m, ctx) => {
+    const words = (w: string | undefined) => (w ? NUMBER_WORDS[w.toLowerCase()] ?? 0 : 0);
+    if (m[9]) {
+      const decade = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 }[m[9].toLowerCase()]!;
+      const mod = m[8] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[8].toLowerCase()] : undefined;
+      return { type: 'DATE', value: `19${decade}`, ...(mod ? { mod } : {}) };
+    }
+    const theYear = /^the\s+year\s/i.test(m[0]);
+    let year: number;
+    if (m[1]) year = 1900 + words(m[2]) + words(m[3]) + words(m[4]) + words(m[5]);
+    else {
+      // "two thousand" alone is a count more often than a year: only after "the year" or a preposition
+      if (!theYear && !/^(in|by|until|since|before|after|of|from|through|to)$/.test(wordBefore(ctx.text, m.index))) return null;
+      year = 2000 + words(m[7]);
+    }
+    const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
+    if (COUNT_NOUNS.has(after) || /^(hundred|thousand|million|billion|percent|dollars?)$/.test(after)) return null;
+    return { type: 'DATE', value: String(year) };
+  },
+};
+
+/** "the year", "the full year", "the fiscal year": the article's year, or a year-long period ("the year ended June 30"). */
+const THE_YEAR: Parser = {
+  name: 'the-year',
+  pattern: rx('the\\s+(?:(full|fiscal|calendar|whole|entire)\\s+)?year(?![-\\w]|\\s+(?:ago|earlier|before|later|two|nineteen|of|in)\\b)'),
+  extract: (m, ctx) => {
+    const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
+    if (/^(ended|ending|ends|to|through|beginning|starting|that|when|after|before|in|of|for)$/.test(after)) {
+      return after === 'ended' || after === 'ending' || after === 'to' || after === 'through' ? { type: 'DURATION', value: 'P1Y' } : null;
+    }
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year };
+    return { type: 'DATE', value: fmtYear(ctx.ref.y), anchored: true };
+  },
+};
+
+/** "year-end", "year's end", "around year end": the end of the article's year. */
+const YEAR_END: Parser = {
+  name: 'year-end',
+  pattern: rx("(?:the\\s+)?year(?:-|\\s+|'s\\s+)end"),
+  extract: (_m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year, mod: 'END' };
+    return { type: 'DATE', value: fmtYear(ctx.ref.y), mod: 'END', anchored: true };
+  },
+};
+
+/**
+ * Times anchored to the time in focus rather than to the article date: "that day", "the same
+ * day", "the next morning", "the following year", "that quarter", "later that year". The parser
+ * gives the article-relative reading; refiners.ts `followFocus` moves it to the time last named.
+ */
+const THAT_UNIT: Parser = {
+  name: 'that-unit',
+  pattern: rx(
+    '(that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior|the\\s+preceding)\\s+' +
+      '(day|morning|afternoon|evening|night|week|month|year|quarter|spring|summer|fall|autumn|winter)',
+  ),
+  extract: (m, ctx) => {
+    const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const unit = m[2]!.toLowerCase();
+    const shift = det === 'the next' || det === 'the following' ? 1 : det === 'that' || det === 'the same' ? 0 : -1;
+    // "the next week", "the next year" are spans of time more often than dates ("over the next year"); "the previous year" is this-unit's
+    if (det === 'the next' && /^(week|month|year|quarter)$/.test(unit)) return null;
+    if (shift < 0 && !/^(day|morning|afternoon|evening|night)$/.test(unit)) return null;
+    if (/^(in|for|over|during|within|throughout)$/.test(wordBefore(ctx.text, m.index)) && det === 'the following') return null;
+    const part = DAY_PARTS[unit];
+    const season = SEASONS[unit];
+    const ref = ctx.ref;
+    const type: TimeType = 'DATE';
+    let value: string;
+    if (!ref) value = part ? UNANCHORED.day : season ? `XXXX-${season}` : UNANCHORED[granularity(unit)];
+    else if (part) value = fmtDate(addDays(ref, shift));
+    else if (season) value = `${fmtYear(ref.y + shift)}-${season}`;
+    else value = shifted(ref, shift, unit)!;
+    return { type, value, anchored: !!ref, focus: 'anaphor' };
+  },
+};
+
 /**
  * All parsers, in priority order: when two give the same span, the earlier wins; otherwise the
  * longest span wins (see refiners.ts).
  */
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, Q_SHORT, THE_QUARTER, DECADE,
-  CENTURY, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THIS_UNIT, THE_WEEKEND, YEAR_AGO_ADJ,
-  PAST_UNIT, DURATION, VAGUE_UNITS, CLOCK, REF_WORD, YEAR_ONLY,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND,
+  YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
 /** Run every parser over the text. */
@@ -790,6 +917,7 @@ export function runParsers(ctx: Ctx, parsers: Parser[] = PARSERS): (Found & { pr
         ...(r.mod ? { mod: r.mod } : {}),
         anchored: r.anchored ?? false,
         ...(r.focus ? { focus: r.focus } : {}),
+        ...(r.offset !== undefined ? { offset: r.offset } : {}),
         rule: parser.name,
         priority: p,
       });

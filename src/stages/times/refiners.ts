@@ -4,6 +4,7 @@
  * merges join a weekday or clock time with the date beside it, and the overlap filter keeps
  * the longest of competing readings.
  */
+import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, type Ymd } from './calendar.js';
 import type { Found } from './parsers.js';
 
 export type Candidate = Found & { priority: number };
@@ -38,7 +39,7 @@ export const widenModifiers: Refiner = (text, found) =>
         const season = /(summer|spring|fall|autumn|winter)/i.exec(m[4]);
         if (season) value = `${value}-${SEASON_CODE[season[1]!.toLowerCase()]}`;
       } else if (word === 'earlier' || word === 'later') {
-        if (cur.rule !== 'this-unit') break;
+        if (cur.rule !== 'this-unit' && cur.rule !== 'that-unit') break;
       } else {
         if (cur.mod) break;
         if (word === 'mid' && !/-/.test(m[1]!) && !isYear && !/^\d{4}-\d\d$/.test(cur.value)) break;
@@ -51,6 +52,20 @@ export const widenModifiers: Refiner = (text, found) =>
 
 const DAY_VALUE = /^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$/;
 
+const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/** A year-less date named with its weekday ("Thursday, Aug. 28"): the year, of the one before and after, where the weekday fits. */
+function yearByWeekday(weekdayText: string, value: string): string {
+  const wd = WEEKDAY_NUMBER[weekdayText.replace(/^\W+/, '').slice(0, 3).toLowerCase()];
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+  if (!wd || !m) return value;
+  const y = +m[1]!;
+  for (const c of [y, y - 1, y + 1]) {
+    if (isoWeekday({ y: c, m: +m[2]!, d: +m[3]! }) === wd) return `${String(c).padStart(4, '0')}-${m[2]}-${m[3]}`;
+  }
+  return value;
+}
+
 /** "Tuesday, Sept. 2": the weekday takes the date's value; "3 p.m. Monday", "Monday, 3 p.m." → one time. */
 export const mergeAdjacent: Refiner = (text, found) => {
   const sorted = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -61,9 +76,15 @@ export const mergeAdjacent: Refiner = (text, found) => {
       const between = text.slice(prev.end, f.start);
       if (/^,?[ \t]+$|^,$/.test(between)) {
         let merged: Candidate | null = null;
-        if (prev.rule === 'weekday' && prev.type === 'DATE' && DAY_VALUE.test(f.value) && f.rule !== 'weekday') {
-          // "Thursday, Jan. 6": two expressions (as TimeML marks them) for one day
-          out[out.length - 1] = { ...prev, value: f.value, anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
+        if (prev.rule.startsWith('weekday') && prev.type === 'DATE' && DAY_VALUE.test(f.value) && !f.rule.startsWith('weekday')) {
+          // "Thursday, Jan. 6": one expression, as TimeBank and AQUAINT mark it; the date gives the value
+          merged = { ...prev, end: f.end, value: f.anchored ? yearByWeekday(text.slice(prev.start, prev.end), f.value) : f.value, anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
+        } else if (prev.rule === 'month-day-year' && /^\d{4}-\d\d$/.test(prev.value) && prev.anchored && f.rule === 'year-words' && /^\d{4}$/.test(f.value)) {
+          // "January nineteen ninety-seven"
+          merged = { ...prev, end: f.end, value: `${f.value}${prev.value.slice(4)}`, anchored: false, rule: `${prev.rule}+${f.rule}` };
+        } else if (prev.rule.startsWith('month-day-year') && prev.anchored && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value) && f.rule === 'this-unit' && /^\d{4}$/.test(f.value) && /^\s+$/.test(between)) {
+          // "July last year", "February this year": the month of that year
+          merged = { ...prev, end: f.end, value: `${f.value}${prev.value.slice(4)}`, rule: `${prev.rule}+${f.rule}` };
         } else if (prev.rule === 'clock' && f.type === 'DATE' && DAY_VALUE.test(f.value)) {
           merged = { ...prev, end: f.end, value: f.value + prev.value.slice(prev.value.indexOf('T')), anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
         } else if (f.rule === 'clock' && prev.type === 'DATE' && DAY_VALUE.test(prev.value)) {
@@ -101,24 +122,72 @@ export const dropOverlaps: Refiner = (_text, found) => {
 
 /**
  * Values that depend on the time in focus: after "the third quarter" has been mentioned,
- * "a year earlier" is the third quarter of the year before and "the quarter" is that quarter.
+ * "a year earlier" is the third quarter of the year before and "the quarter" is that quarter;
+ * after "May 22, 1995", "the following year" is 1996 and "that day" is May 22, 1995.
  */
-export const followFocus: Refiner = (_text, found) => {
-  let focus: { y: number; q: number } | null = null;
+export const followFocus: Refiner = (text, found) => {
+  let quarter: { y: number; q: number } | null = null;
+  let day: Ymd | null = null;
+  let month: { y: number; m: number } | null = null;
+  let year: number | null = null;
   return found.map((f) => {
-    if (!f.focus) {
-      const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
-      if (m && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) focus = { y: +m[1]!, q: +m[2]! };
-      return f;
+    let out = f;
+    if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
+    else if (f.focus === 'clock') {
+      if (day && f.rule === 'clock') out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
+    } else if (f.focus === 'shift') {
+      if (day && f.offset !== undefined) {
+        const t = addDays(day, f.offset);
+        out = { ...f, value: /-W/.test(f.value) ? fmtWeek(t) : fmtDate(t), rule: `${f.rule}+focus` };
+      }
+    } else if (f.focus && quarter) {
+      const { y, q } = quarter;
+      const value =
+        f.focus === 'year-before' ? `${String(y - 1).padStart(4, '0')}-Q${q}`
+        : f.focus === 'quarter' ? `${y}-Q${q}`
+        : `${f.value.slice(0, 4)}-Q${q}`;
+      out = { ...f, value, rule: `${f.rule}+focus` };
     }
-    if (!focus) return f;
-    const { y, q } = focus;
-    const value =
-      f.focus === 'year-before' ? `${String(y - 1).padStart(4, '0')}-Q${q}`
-      : f.focus === 'quarter' ? `${y}-Q${q}`
-      : `${f.value.slice(0, 4)}-Q${q}`;
-    return { ...f, value, rule: `${f.rule}+focus` };
+    if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor') {
+      const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
+      if (m && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) quarter = { y: +m[1]!, q: +m[2]! };
+    }
+    // the focus follows every date that names a calendar time (not durations, sets or vague references)
+    if (out.type === 'DATE' || out.type === 'TIME') {
+      const d = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(out.value);
+      if (d) {
+        year = +d[1]!;
+        if (d[2]) month = { y: year, m: +d[2] };
+        if (d[3]) day = { y: year, m: +d[2]!, d: +d[3] };
+      }
+    }
+    return out;
   });
 };
+
+const DAY_UNITS = /^(day|morning|afternoon|evening|night)$/;
+
+/** "that day", "the next morning", "the following year": shifted from the time in focus. */
+function anaphor(
+  text: string, f: Candidate, day: Ymd | null, month: { y: number; m: number } | null, year: number | null, quarter: { y: number; q: number } | null,
+): Candidate {
+  const words = text.slice(f.start, f.end).toLowerCase().split(/\s+/);
+  const unit = words[words.length - 1]!;
+  const det = words.slice(0, -1).join(' ').replace(/^(earlier|later)\s+/, '');
+  const shift = /(next|following)$/.test(det) ? 1 : /(previous|prior|preceding)$/.test(det) ? -1 : 0;
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  let value: string | null = null;
+  if (DAY_UNITS.test(unit) && day) value = fmtDate(addDays(day, shift));
+  else if (unit === 'week' && day) value = fmtWeek(addDays(day, 7 * shift));
+  else if (unit === 'month' && month) {
+    const t = addMonths({ y: month.y, m: month.m, d: 1 }, shift);
+    value = `${pad(t.y, 4)}-${pad(t.m)}`;
+  } else if (unit === 'year' && year !== null) value = pad(year + shift, 4);
+  else if (unit === 'quarter' && quarter) {
+    const idx = quarter.y * 4 + quarter.q - 1 + shift;
+    value = `${pad(Math.floor(idx / 4), 4)}-Q${(idx % 4) + 1}`;
+  } else if (/^(spring|summer|fall|autumn|winter)$/.test(unit) && year !== null) value = `${pad(year + shift, 4)}${f.value.slice(4)}`;
+  return value ? { ...f, value, rule: `${f.rule}+focus` } : f;
+}
 
 export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, followFocus];

@@ -33,13 +33,20 @@ const REPORTING = new Set([
   'predicted', 'forecast', 'projected', 'spoke',
 ]);
 
-function cueOf(tok: Token, next: Token | undefined): Cue {
+/** Words before a plan word that put the plan in the past: "had been due to expire", "as previously planned". */
+const PAST_PLAN = new Set(['had', 'previously', 'originally', 'initially', 'once']);
+
+function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, prev2: Token | undefined): Cue {
   const w = tok.lower;
   if (REPORTING.has(w)) return 'report';
   if (w === 'going' && next?.lower === 'to') return 'future';
+  // "is to resume", "are to meet": a plan
+  if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are') && next?.pos === 'VERB') return 'future';
   if (FUTURE.has(w)) {
     // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"
     if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans') && next?.lower !== 'to') return 'none';
+    // a plan already past: "had been scheduled to expire Friday", "as previously planned"
+    if (w !== 'will' && w !== 'would' && (PAST_PLAN.has(prev?.lower ?? '') || (prev?.lower === 'been' && prev2?.lower === 'had'))) return 'past';
     return 'future';
   }
   if (PAST.has(w)) return 'past';
@@ -58,7 +65,7 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     if (!cues) {
       cues = [];
       for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-        const tense = cueOf(tokens[t]!, tokens[t + 1]);
+        const tense = cueOf(tokens[t]!, tokens[t + 1], t > s.tokenStart ? tokens[t - 1] : undefined, t > s.tokenStart + 1 ? tokens[t - 2] : undefined);
         if (tense !== 'none') cues.push({ at: t, tense });
       }
       cache.set(s.index, cues);
