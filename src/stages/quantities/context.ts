@@ -40,6 +40,8 @@ const LINK_PREPS = new Set(['of', 'at', 'to', 'worth', 'by']);
 const VERB_GROUP_POS = new Set(['AUX', 'VERB', 'ADV', 'PART']);
 const RELATIVES = new Set(['which', 'that']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** How many tokens back from a figure its verb may be: bounds the work on run-on sentences. */
+const MAX_SUBJECT_DISTANCE = 25;
 /** Heads that name the figure rather than what it measures: "a new record of $245 billion". */
 const GENERIC_HEADS = new Set(['record', 'high', 'low', 'total', 'level', 'sum', 'amount', 'figure', 'peak', 'height', 'tune', 'estimate', 'average']);
 /** The subject of a reporting verb is a speaker, not a measure: "officials said …". */
@@ -114,12 +116,13 @@ export function findMeasure(ctx: Context, from: number, to: number): Measure {
     if (s >= 0 && !GENERIC_HEADS.has(tokens[from - 2]!.lower)) return { text: slice(s, from - 2) };
   }
   // the subject of the nearest verb before the figure: "bilateral trade reached a new record of $245 billion"
-  for (let k = from - 1; k >= sent.tokenStart; k--) {
+  const min = Math.max(sent.tokenStart, from - MAX_SUBJECT_DISTANCE);
+  for (let k = from - 1; k >= min; k--) {
     const t = tokens[k]!;
     if (isBreak(ctx, t) || REPORTING_VERBS.has(t.lower)) break;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     let j = k;
-    while (j - 1 >= sent.tokenStart && VERB_GROUP_POS.has(tokens[j - 1]!.pos) && !POSSESSIVE.has(tokens[j - 1]!.lower)) j--;
+    while (j - 1 >= min && k - j < 4 && VERB_GROUP_POS.has(tokens[j - 1]!.pos) && !POSSESSIVE.has(tokens[j - 1]!.lower)) j--;
     const subject = j - 1;
     if (subject < sent.tokenStart) break;
     if (RELATIVES.has(tokens[subject]!.lower) && !HEAD_POS.has(tokens[subject]!.pos)) return { relative: true };
@@ -238,7 +241,8 @@ export function periodEarlierInSentence(ctx: Context, from: number, dates: TimeR
   const first = ctx.tokens[from];
   if (!first) return undefined;
   const sent = ctx.sentences[first.sentence]!;
-  for (let n = firstFrom(dates, first.start) - 1; n >= 0; n--) {
+  const stop = firstFrom(dates, first.start);
+  for (let n = stop - 1; n >= 0 && stop - n <= 8; n--) {
     const t = dates[n]!;
     if (t.start < sent.start) return undefined;
     if (t.end <= first.start && !skip.has(t)) return t;

@@ -354,12 +354,26 @@ function refine(ctx: Context, found: Found[], times: TimeRecord[]): QuantityReco
         : undefined);
     if (period !== undefined) r.period = period;
   });
+  shareCasualty(ctx.text, found);
   return found.map((f) => f.record);
+}
+
+const COORDINATION_RE = /^\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+(?:(?:at\s+least|more\s+than|about|nearly|some|another)\s+)?$/i;
+
+/** "30 civilians and 12 others were killed": the casualty word covers both counts. */
+function shareCasualty(text: string, found: Found[]): void {
+  for (let n = found.length - 2; n >= 0; n--) {
+    const a = found[n]!.record;
+    const b = found[n + 1]!.record;
+    if (a.measure || !b.measure || !a.rule.startsWith('count:noun') || !b.rule.startsWith('count:')) continue;
+    if (b.unit === 'years' || b.start - a.end > 40 || !COORDINATION_RE.test(text.slice(a.end, b.start))) continue;
+    if (CASUALTY_WORDS.has(b.measure)) a.measure = b.measure;
+  }
 }
 
 function previousInSentence(ctx: Context, found: Found[], n: number, ranges: [number, number][]): QuantityRecord | undefined {
   const sentence = ctx.tokens[ranges[n]![0]]?.sentence;
-  for (let p = n - 1; p >= 0; p--) {
+  for (let p = n - 1; p >= 0 && n - p <= 4; p--) {
     if (ctx.tokens[ranges[p]![0]]?.sentence !== sentence) return undefined;
     if (found[p]!.record.unit !== 'percent') return found[p]!.record;
   }
