@@ -3,6 +3,9 @@ import { span } from '../../doc/span.js';
 import { wink } from '../../resources/wink.js';
 
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n/g;
+/** Runs without white space longer than this are split by newsgraph, not wink (URLs, hyphen chains, junk). */
+const LONG_RUN = /\S{64,}/g;
+const RUN_PIECE = 64;
 
 /** Paragraphs: text between blank lines, trimmed; a text without blank lines is one paragraph per line. */
 export function findParagraphs(text: string): Span[] {
@@ -36,7 +39,10 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
   let cursor = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
-    const wdoc = nlp.readDoc(para.text);
+    // wink's tokenizer is quadratic on long runs without spaces; those runs are masked and split here
+    const longRuns = [...para.text.matchAll(LONG_RUN)].map((m) => ({ start: para.start + m.index, end: para.start + m.index + m[0].length }));
+    const winkText = longRuns.length ? para.text.replace(LONG_RUN, (run) => ' '.repeat(run.length)) : para.text;
+    const wdoc = nlp.readDoc(winkText);
     const values = wdoc.tokens().out(its.value) as string[];
     const pos = wdoc.tokens().out(its.pos) as string[];
     const kinds = wdoc.tokens().out(its.type) as string[];
@@ -49,12 +55,27 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     });
     cursor = para.start;
     let sentenceStart = tokens.length;
+    /** A long run becomes word tokens of at most RUN_PIECE characters, cut after punctuation where it can. */
+    const pushRun = (run: { start: number; end: number }) => {
+      for (let at = run.start; at < run.end; ) {
+        let end = Math.min(at + RUN_PIECE, run.end);
+        const cut = text.slice(at, end).search(/[-–—/.,;:_]+[^-–—/.,;:_]*$/);
+        if (end < run.end && cut > 0) end = at + cut + 1;
+        tokens.push({ i: tokens.length, start: at, end, text: text.slice(at, end), lower: text.slice(at, end).toLowerCase(), pos: 'X', kind: 'word', sentence: sentences.length });
+        at = end;
+      }
+      cursor = run.end;
+    };
+    if (!values.length) while (longRuns.length) pushRun(longRuns.shift()!);
     for (let k = 0; k < values.length; k++) {
       const value = values[k]!;
       const kind = kinds[k]!;
       if (kind !== 'tabCRLF') {
-        let at = text.indexOf(value, cursor);
+        // search the text wink saw (long runs masked), so a token is never found inside a run
+        const found = winkText.indexOf(value, cursor - para.start);
+        let at = found < 0 ? -1 : para.start + found;
         if (at < 0 || at >= para.end) at = cursor; // wink normalised the token: keep position, best effort
+        while (longRuns.length && longRuns[0]!.start < at) pushRun(longRuns.shift()!);
         const end = Math.min(at + value.length, para.end);
         tokens.push({
           i: tokens.length,
@@ -68,6 +89,7 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
         });
         cursor = end;
       }
+      if (k === values.length - 1) while (longRuns.length) pushRun(longRuns.shift()!);
       if (sentenceEnds.has(k + 1) || k === values.length - 1) {
         if (tokens.length > sentenceStart) {
           const first = tokens[sentenceStart]!;
