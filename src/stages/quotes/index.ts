@@ -267,6 +267,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   function claimClosedBySource(s: Sentence): QuoteRecord | undefined {
     let end = s.tokenEnd;
     if (/^[.!?]$/.test(tokens[end - 1]!.text)) end--;
+    if (end - s.tokenStart < 5) return undefined;
     // trailing time: "said on Monday", "said Tuesday"
     const time = doc.times.find((t) => t.end === tokens[end - 1]!.end);
     if (time) { end = tokenAt(tokens, time.start); if (/^(on|in|at)$/.test(words[end - 1] ?? '')) end--; }
