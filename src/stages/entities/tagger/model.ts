@@ -1,0 +1,244 @@
+/**
+ * The trained tagger: a table from feature hash to weight row (one weight per BILOU label),
+ * greedy left-to-right decoding under BILOU constraints, and the model files
+ * (`<name>.json` header + `<name>.bin`: Int32 keys, then Int16 weights with one scale).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { IntMap } from './hash.js';
+import { History, Extractor, FEATURE_VERSION, type ClusterFn, type FeatureSet, type FirstPass } from './features.js';
+import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
+
+export interface ModelHeader {
+  format: 'newsgraph-ner';
+  version: number;
+  featureVersion: number;
+  labels: string[];
+  features: FeatureSet;
+  rows: number;
+  /** weight = int16 × scale */
+  scale: number;
+  /** fingerprints of the resources the features read at training time */
+  gazetteer?: string;
+  clusters?: string;
+  training?: Record<string, unknown>;
+}
+
+/** Scores one token's features into `out` (length NLABELS). */
+export type ScoreFn = (keys: Int32Array, vals: Float64Array, nf: number, out: Float64Array) => void;
+/** Called in training after a token is decoded: the features, the gold and predicted labels. */
+export type LearnFn = (keys: Int32Array, vals: Float64Array, nf: number, gold: number, pred: number) => void;
+
+const MAX_DYNAMIC = 32;
+
+/** Buffers reused across tokens and sentences. */
+export class Decoder {
+  keys = new Int32Array(256);
+  vals = new Float64Array(256);
+  scores = new Float64Array(NLABELS);
+  constructor(readonly ex: Extractor) {}
+
+  /**
+   * Greedy left-to-right decoding of the prepared sentence into out[0..n). With `learn`, the
+   * gold labels drive updates and decoding is unconstrained (the predicted history is kept).
+   */
+  run(score: ScoreFn, out: Int32Array, doc: History | undefined, gold?: Int32Array, learn?: LearnFn, roles?: (i: number, out: Float64Array) => void): void {
+    const ex = this.ex;
+    const n = ex.n;
+    let p1 = -1, p2 = -1;
+    for (let i = 0; i < n; i++) {
+      const s0 = ex.staticOff[i]!, s1 = ex.staticOff[i + 1]!;
+      const nStatic = s1 - s0;
+      if (nStatic + MAX_DYNAMIC > this.keys.length) {
+        this.keys = new Int32Array((nStatic + MAX_DYNAMIC) * 2);
+        this.vals = new Float64Array((nStatic + MAX_DYNAMIC) * 2);
+      }
+      const keys = this.keys, vals = this.vals;
+      keys.set(ex.staticKeys.subarray(s0, s1), 0);
+      vals.fill(1, 0, nStatic);
+      const nf = ex.dynamic(i, p1, p2, doc, keys, vals, nStatic);
+      const scores = this.scores;
+      scores.fill(0);
+      score(keys, vals, nf, scores);
+      if (roles) roles(i, scores);
+      let best = -1;
+      let bestScore = -Infinity;
+      const last = i === n - 1;
+      for (let l = 0; l < NLABELS; l++) {
+        if (!learn && !allowed(p1, l, last)) continue;
+        if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
+      }
+      if (learn && gold) learn(keys, vals, nf, gold[i]!, best);
+      out[i] = best;
+      ex.remember(i, best === 0 ? NTYPES : labelType(best), doc);
+      p2 = p1;
+      p1 = best;
+    }
+  }
+}
+
+/** A loaded model, ready to tag. */
+export class NerModel {
+  readonly header: ModelHeader;
+  readonly map: IntMap;
+  /** feature key of each row */
+  readonly keys: Int32Array;
+  /** the non-zero weights, row by row: row r's are at rowStart[r] … rowStart[r+1] */
+  readonly rowStart: Int32Array;
+  readonly rowLabel: Uint8Array;
+  readonly rowWeight: Float32Array;
+  readonly extractor: Extractor;
+  private readonly decoder: Decoder;
+  private labels = new Int32Array(64);
+  readonly score: ScoreFn;
+  /** per word type, the scores of its word-level features in each of 3 roles (see Extractor.roleKeys) */
+  private roleCache = new Float32Array(3 * NLABELS * 1024);
+  private roleDone = new Int32Array(1024);
+  private readonly padLeft: Float32Array;
+  private readonly padRight: Float32Array;
+  private readonly roleKeyBuf = new Int32Array(64);
+  private readonly roleVals = new Float64Array(64).fill(1);
+  private readonly roleTmp = new Float64Array(NLABELS);
+  private readonly addRoles = (i: number, out: Float64Array): void => {
+    const ex = this.extractor;
+    const n = ex.n;
+    this.addRole(ex.typeAt(i), 0, out);
+    if (i > 0) this.addRole(ex.typeAt(i - 1), 1, out);
+    else for (let l = 0; l < NLABELS; l++) out[l] += this.padLeft[l]!;
+    if (i + 1 < n) this.addRole(ex.typeAt(i + 1), 2, out);
+    else for (let l = 0; l < NLABELS; l++) out[l] += this.padRight[l]!;
+  };
+
+  private roleScores(type: number, role: number): Float32Array {
+    const nf = this.extractor.roleKeys(type, role, this.roleKeyBuf, 0);
+    this.roleTmp.fill(0);
+    this.score(this.roleKeyBuf, this.roleVals, nf, this.roleTmp);
+    return Float32Array.from(this.roleTmp);
+  }
+
+  private addRole(type: number, role: number, out: Float64Array): void {
+    const mark = this.extractor.generation + 1;
+    if (type >= this.roleDone.length) {
+      let cap = this.roleDone.length;
+      while (cap <= type) cap *= 2;
+      const done = new Int32Array(cap);
+      done.set(this.roleDone);
+      this.roleDone = done;
+      const cache = new Float32Array(cap * 3 * NLABELS);
+      cache.set(this.roleCache);
+      this.roleCache = cache;
+    }
+    const base = type * 3 * NLABELS;
+    if (this.roleDone[type] !== mark) {
+      for (let r = 0; r < 3; r++) this.roleCache.set(this.roleScores(type, r), base + r * NLABELS);
+      this.roleDone[type] = mark;
+    }
+    const c = this.roleCache;
+    const b = base + role * NLABELS;
+    for (let l = 0; l < NLABELS; l++) out[l] += c[b + l]!;
+  }
+
+  /** `weights`: rows × NLABELS, dense; stored sparse, since most features score only a few labels. */
+  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn) {
+    if (header.format !== 'newsgraph-ner' || header.featureVersion !== FEATURE_VERSION) {
+      throw new Error(`unsupported NER model (format ${header.format}, feature version ${header.featureVersion}; this code reads ${FEATURE_VERSION})`);
+    }
+    if (header.labels.join(' ') !== BILOU.join(' ')) throw new Error('NER model labels differ from this code\'s');
+    this.header = header;
+    this.keys = keys;
+    const rows = keys.length;
+    this.map = new IntMap(rows);
+    for (let r = 0; r < rows; r++) this.map.setIfAbsent(keys[r]!, r);
+    let nnz = 0;
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nnz++;
+    this.rowStart = new Int32Array(rows + 1);
+    this.rowLabel = new Uint8Array(nnz);
+    this.rowWeight = new Float32Array(nnz);
+    let j = 0;
+    for (let r = 0; r < rows; r++) {
+      this.rowStart[r] = j;
+      for (let l = 0; l < NLABELS; l++) {
+        const x = weights[r * NLABELS + l]!;
+        if (x !== 0) { this.rowLabel[j] = l; this.rowWeight[j++] = x; }
+      }
+    }
+    this.rowStart[rows] = j;
+    this.extractor = new Extractor(header.features, clusters);
+    this.extractor.cacheRoles = true;
+    this.decoder = new Decoder(this.extractor);
+    const map = this.map, start = this.rowStart, lab = this.rowLabel, w = this.rowWeight;
+
+    this.score = (k, v, nf, out) => {
+      for (let f = 0; f < nf; f++) {
+        const row = map.get(k[f]!);
+        if (row < 0) continue;
+        const x = v[f]!;
+        const end = start[row + 1]!;
+        for (let q = start[row]!; q < end; q++) out[lab[q]!] += x * w[q]!;
+      }
+    };
+    this.padLeft = this.roleScores(-1, 1);
+    this.padRight = this.roleScores(-2, 2);
+  }
+
+  /** The weights as rows × NLABELS. */
+  dense(): Float32Array {
+    const out = new Float32Array(this.keys.length * NLABELS);
+    for (let r = 0; r < this.keys.length; r++) {
+      for (let q = this.rowStart[r]!; q < this.rowStart[r + 1]!; q++) out[r * NLABELS + this.rowLabel[q]!] = this.rowWeight[q]!;
+    }
+    return out;
+  }
+
+  /** BILOU label ids for one sentence's tokens (a view, valid until the next call). */
+  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass): Int32Array {
+    if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
+    this.extractor.prepare(tokens, first);
+    this.decoder.run(this.score, this.labels, doc, undefined, undefined, this.addRoles);
+    return this.labels.subarray(0, tokens.length);
+  }
+
+  static fromFiles(jsonPath: string, binPath: string, clusters?: (header: ModelHeader) => ClusterFn | undefined): NerModel {
+    const header = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelHeader;
+    const buf = readFileSync(binPath);
+    const rows = header.rows;
+    if (buf.length !== rows * 4 + rows * NLABELS * 2) throw new Error(`NER model ${binPath} has ${buf.length} bytes, expected ${rows * 4 + rows * NLABELS * 2}`);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length).slice();
+    const keys = new Int32Array(bytes.buffer, 0, rows);
+    const q = new Int16Array(bytes.buffer, rows * 4, rows * NLABELS);
+    const weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
+    return new NerModel(header, keys, weights, clusters?.(header));
+  }
+}
+
+/**
+ * Quantise averaged weights (rows × NLABELS) to Int16, dropping rows that quantise to all
+ * zeros, and write `<base>.json` and `<base>.bin`. Returns the header written.
+ */
+export function saveModel(base: string, header: Omit<ModelHeader, 'rows' | 'scale' | 'format' | 'version' | 'featureVersion' | 'labels'>, keys: Int32Array, weights: Float64Array | Float32Array): ModelHeader {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+  const scale = max > 0 ? max / 32767 : 1;
+  const keep: number[] = [];
+  const rows = keys.length;
+  for (let r = 0; r < rows; r++) {
+    let any = false;
+    for (let l = 0; l < NLABELS; l++) if (Math.round(weights[r * NLABELS + l]! / scale) !== 0) { any = true; break; }
+    if (any) keep.push(r);
+  }
+  // sorted by key, so the file does not depend on the order features were met
+  keep.sort((a, b) => keys[a]! - keys[b]!);
+  const outKeys = new Int32Array(keep.length);
+  const outW = new Int16Array(keep.length * NLABELS);
+  keep.forEach((r, j) => {
+    outKeys[j] = keys[r]!;
+    for (let l = 0; l < NLABELS; l++) outW[j * NLABELS + l] = Math.round(weights[r * NLABELS + l]! / scale);
+  });
+  const full: ModelHeader = {
+    format: 'newsgraph-ner', version: 1, featureVersion: FEATURE_VERSION, labels: [...BILOU],
+    rows: keep.length, scale, ...header,
+  };
+  writeFileSync(`${base}.json`, `${JSON.stringify(full, null, 2)}\n`);
+  writeFileSync(`${base}.bin`, Buffer.concat([Buffer.from(outKeys.buffer), Buffer.from(outW.buffer)]));
+  return full;
+}

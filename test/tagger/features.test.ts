@@ -1,0 +1,105 @@
+/** Feature extraction on small cases: shapes, capitalisation classes, gazetteer hits, determinism. */
+import { describe, expect, it } from 'vitest';
+import { CAP_ALL, CAP_DIGIT, CAP_INIT, CAP_INNER, CAP_LETTER, CAP_LOWER, CAP_MIXED, CAP_OTHER, Extractor, History, capClass, normalise, wordShape, wordStats } from '../../src/stages/entities/tagger/features.js';
+import { GAZ_KINDS, gazMatcher, matchInto, surfaceKey } from '../../src/stages/entities/tagger/gazmatch.js';
+
+describe('word shapes', () => {
+  const cases: [string, string, string][] = [
+    ['Putin', 'Xxxxx', 'Xx'],
+    ['NATO', 'XXXX', 'X'],
+    ['1996-08-22', 'dddd-dd-dd', 'd-d-d'],
+    ['McDonald', 'XxXxxxxx', 'XxXx'],
+    ['U.S.', 'X.X.', 'X.X.'],
+    ['Kremlin-backed', 'Xxxxxxx-xxxx', 'Xx-x'],
+    ['Zürich', 'Xxxxxx', 'Xx'],
+  ];
+  it.each(cases)('%s → %s / %s', (w, long, short) => {
+    expect(wordShape(w, false)).toBe(long);
+    expect(wordShape(w, true)).toBe(short);
+  });
+});
+
+describe('capitalisation classes', () => {
+  const cases: [string, number][] = [
+    ['the', CAP_LOWER], ['Putin', CAP_INIT], ['NATO', CAP_ALL], ['A', CAP_LETTER], ['U.S.', CAP_ALL],
+    ['McDonald', CAP_MIXED], ['iPhone', CAP_INNER], ['1996', CAP_DIGIT], [',', CAP_OTHER], ['Élysée', CAP_INIT],
+  ];
+  it.each(cases)('%s → %i', (w, c) => expect(capClass(w)).toBe(c));
+});
+
+describe('word features', () => {
+  it('fold digits and case in the normalised form', () => {
+    expect(normalise('1996-08-22')).toBe('0000-00-00');
+    expect(normalise('LONDON')).toBe('london');
+  });
+  it('are the same for the same word, different for another', () => {
+    expect(Array.from(wordStats('Berlin'))).toEqual(Array.from(wordStats('Berlin')));
+    expect(wordStats('Berlin')[0]).not.toBe(wordStats('berlin')[0]);
+    // lower-cased form shared
+    expect(wordStats('BERLIN')[1]).toBe(wordStats('Berlin')[1]);
+  });
+  it('add cluster prefixes only when the word has a cluster', () => {
+    const withCl = wordStats('Berlin', (w) => (w === 'Berlin' ? '0101001011' : undefined));
+    const without = wordStats('Berlin', () => undefined);
+    expect(withCl.slice(13, 17).every((h) => h !== 0)).toBe(true);
+    expect(without.slice(13, 17).every((h) => h === 0)).toBe(true);
+    // paths shorter than a prefix length share the longer prefixes' feature value
+    expect(withCl[15]).toBe(withCl[16]);
+  });
+});
+
+describe('gazetteer hits', () => {
+  const m = gazMatcher();
+  const mark = (tokens: string[], folded = false) => {
+    const keys = tokens.map((t) => (folded ? surfaceKey(t).toLowerCase() : surfaceKey(t)));
+    const out = new Int32Array(tokens.length);
+    matchInto(folded ? m.folded : m.exact, tokens, keys, tokens.length, m.maxTokens, out);
+    return Array.from(out, (c) => (c === 0 ? 'O' : `${c % 2 ? 'B' : 'I'}-${GAZ_KINDS[((c + 1) >> 1) - 1]}`));
+  };
+  it('marks the longest match with B/I and its kind', () => {
+    expect(mark(['Vladimir', 'Putin', 'arrived', 'in', 'Beijing'])).toEqual(['B-person', 'I-person', 'O', 'O', 'B-city']);
+    expect(mark(['the', 'United', 'States', 'and', 'Germany'])).toEqual(['O', 'B-country', 'I-country', 'O', 'B-country']);
+  });
+  it('matches ALL-CAPS headlines only when case is ignored', () => {
+    expect(mark(['GERMANY', 'BEAT', 'FRANCE'])).toEqual(['O', 'O', 'O']);
+    expect(mark(['GERMANY', 'BEAT', 'FRANCE'], true)).toEqual(['B-country', 'O', 'B-country']);
+  });
+  it('does not start a name on a lower-case word', () => {
+    expect(mark(['china', 'shop'], true)).toEqual(['O', 'O']);
+  });
+});
+
+describe('the extractor', () => {
+  const set = { gazetteer: true, clusters: false, history: true, towns: true };
+  const keysOf = (ex: Extractor, tokens: string[]) => {
+    ex.prepare(tokens);
+    return tokens.map((_, i) => Array.from(ex.staticKeys.subarray(ex.staticOff[i]!, ex.staticOff[i + 1]!)));
+  };
+  it('gives the same static features for the same sentence, whatever came before', () => {
+    const a = new Extractor(set);
+    const b = new Extractor(set);
+    keysOf(b, ['Something', 'else', 'first', '.']);
+    expect(keysOf(a, ['Angela', 'Merkel', 'spoke', '.'])).toEqual(keysOf(b, ['Angela', 'Merkel', 'spoke', '.']));
+  });
+  it('sees the neighbours: the same word in another context has other features', () => {
+    const ex = new Extractor(set);
+    const [, x] = keysOf(ex, ['in', 'Washington', 'today']);
+    const [, y] = keysOf(ex, ['George', 'Washington', 'said']);
+    expect(x).not.toEqual(y);
+    expect(new Set(x).size).toBeGreaterThan(20);
+  });
+  it('adds history features once a capitalised word has been labelled in the document', () => {
+    const ex = new Extractor(set);
+    const doc = new History();
+    const keys = new Int32Array(64);
+    const vals = new Float64Array(64);
+    ex.prepare(['Clinton', 'said']);
+    const before = ex.dynamic(0, -1, -1, doc, keys, vals, 0);
+    ex.remember(0, 0, doc); // PER
+    ex.remember(1, 4, doc); // "said" is not capitalised: not remembered
+    ex.prepare(['Clinton', 'left']);
+    const after = ex.dynamic(0, -1, -1, doc, keys, vals, 0);
+    expect(after).toBe(before + 2);
+    expect(doc.counts.size).toBe(1);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The committed tagger (models/ner/): its files round-trip, `tag --conll` and `eval ner` keep
+ * the CoNLL contract, and it finds the names in sentences written for this test.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocState, EntityScorer, NerTagger, loadTagger, tagConllText, tagDocument, tagTokens } from '../../src/stages/entities/tagger/index.js';
+import { NerModel, saveModel } from '../../src/stages/entities/tagger/model.js';
+import { spansFromIob } from '../../src/stages/entities/tagger/labels.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const BIN = join(ROOT, 'bin', 'newsgraph.js');
+let tmp: string;
+let tagger: NerTagger;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'newsgraph-ner-'));
+  tagger = loadTagger();
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Entities of one tokenised sentence as "TYPE:words". */
+const entities = (sentence: string, doc?: DocState): string[] => {
+  const tokens = sentence.split(' ');
+  return spansFromIob(tagTokens(tokens, doc, tagger)).map((s) => `${s.type}:${tokens.slice(s.start, s.end).join(' ')}`);
+};
+
+describe('tagging sentences written for this test', () => {
+  const cases: [string, string[]][] = [
+    ['Angela Merkel met Emmanuel Macron in Paris on Tuesday .', ['PER:Angela Merkel', 'PER:Emmanuel Macron', 'LOC:Paris']],
+    ['Shares in Siemens rose 3 percent in Frankfurt after the European Central Bank held rates .', ['ORG:Siemens', 'LOC:Frankfurt', 'ORG:European Central Bank']],
+    ['Chelsea beat Arsenal 2-1 at Stamford Bridge on Saturday .', ['ORG:Chelsea', 'ORG:Arsenal', 'LOC:Stamford Bridge']],
+    ['The United Nations said refugees were crossing from Syria into Turkey .', ['ORG:United Nations', 'LOC:Syria', 'LOC:Turkey']],
+    ['Finance minister Olaf Scholz told reporters in Berlin that German exports would grow .', ['PER:Olaf Scholz', 'LOC:Berlin', 'MISC:German']],
+  ];
+  it.each(cases)('%s', (sentence, expected) => expect(entities(sentence)).toEqual(expected));
+
+  it('tags an ALL-CAPS headline', () => {
+    expect(entities('SOCCER - GERMANY BEAT FRANCE IN PARIS .')).toEqual(expect.arrayContaining(['LOC:GERMANY', 'LOC:FRANCE', 'LOC:PARIS']));
+  });
+
+  it('tags a whole document the same way sentence by sentence for a one-pass model, and keeps lengths', () => {
+    const sentences = [['Kofi', 'Annan', 'arrived', 'in', 'Nairobi', '.'], ['Annan', 'met', 'officials', '.'], []];
+    const whole = tagDocument(sentences, tagger);
+    expect(whole.map((t) => t.length)).toEqual([6, 4, 0]);
+    if (!tagger.pass2) {
+      const doc = new DocState();
+      expect(sentences.map((s) => tagTokens(s, doc, tagger))).toEqual(whole);
+    }
+    expect(whole[1]![0]).toBe('B-PER');
+  });
+});
+
+describe('the model files', () => {
+  it('load with their recorded feature sets', () => {
+    expect(tagger.pass1.header.features.gazetteer).toBe(true);
+    expect(tagger.pass1.header.rows).toBeGreaterThan(1000);
+  });
+
+  it('save and load back to the same predictions', () => {
+    const resave = (m: NerModel, name: string) => {
+      const { features, gazetteer, clusters, training } = m.header;
+      saveModel(join(tmp, name), { features, ...(gazetteer ? { gazetteer } : {}), ...(clusters ? { clusters } : {}), ...(training ? { training } : {}) }, m.keys, m.dense());
+    };
+    resave(tagger.pass1, 'pass1');
+    if (tagger.pass2) resave(tagger.pass2, 'pass2');
+    const again = loadTagger(tmp);
+    expect(Array.from(again.pass1.keys)).toEqual(Array.from(tagger.pass1.keys));
+    const doc = [
+      'Boris Yeltsin flew to Moscow on Sunday , Interfax said .',
+      'NEW YORK 1996-08-22',
+      'Microsoft Corp and IBM shares fell on the Nasdaq .',
+    ].map((s) => s.split(' '));
+    expect(tagDocument(doc, again)).toEqual(tagDocument(doc, tagger));
+  });
+});
+
+// A small CoNLL file of sentences written for this test (no -DOCSTART- before the first article, CRLF on one line).
+const CONLL = [
+  '-DOCSTART- -X- O O',
+  '',
+  'Nelson NNP I-NP I-PER',
+  'Mandela NNP I-NP I-PER',
+  'visited VBD I-VP O',
+  'London NNP I-NP I-LOC',
+  '. . O O',
+  '',
+  '-DOCSTART- -X- O O',
+  '',
+  'The DT I-NP O\r',
+  'World NNP I-NP I-ORG',
+  'Bank NNP I-NP I-ORG',
+  'lent VBD I-VP O',
+  'Kenya NNP I-NP I-LOC',
+  'money NN I-NP O',
+].join('\n');
+
+function newsgraph(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NEWSGRAPH_DEBUG: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.once('error', fail);
+    child.once('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('newsgraph tag --conll', () => {
+  it('writes every line back, with the predicted tag appended to token lines only', async () => {
+    const file = join(tmp, 'small.conll');
+    writeFileSync(file, CONLL);
+    const r = await newsgraph(['tag', '--conll', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const inLines = CONLL.split('\n');
+    const outLines = r.stdout.split('\n');
+    // no final newline in, none out
+    expect(outLines).toHaveLength(inLines.length);
+    inLines.forEach((line, k) => {
+      const out = outLines[k]!;
+      if (!line.trim() || line.startsWith('-DOCSTART-')) {
+        expect(out).toBe(line);
+        return;
+      }
+      const cr = line.endsWith('\r') ? '\r' : '';
+      const body = cr ? line.slice(0, -1) : line;
+      expect(out.startsWith(`${body} `)).toBe(true);
+      expect(out.endsWith(cr)).toBe(true);
+      const added = out.slice(body.length + 1, out.length - cr.length);
+      expect(added).toMatch(/^(O|[BI]-(PER|ORG|LOC|MISC))$/);
+    });
+    expect(outLines.slice(2, 7).map((l) => l.split(' ').pop())).toEqual(['B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
+    expect(r.stdout).toBe(tagConllText(CONLL, tagger));
+  });
+
+  it('reads only the first column', async () => {
+    const onlyTokens = CONLL.split('\n').map((l) => (l.trim() && !l.startsWith('-DOCSTART-') ? l.split(' ')[0] : l)).join('\n');
+    const a = await newsgraph(['tag', '--conll', '-'], CONLL);
+    const b = await newsgraph(['tag', '--conll', '-'], onlyTokens);
+    const lastColumn = (out: string) => out.split('\n').map((l) => l.trim().split(' ').pop());
+    expect(lastColumn(a.stdout)).toEqual(lastColumn(b.stdout));
+  });
+
+  it('reports a missing file in one line and exits 1', async () => {
+    const r = await newsgraph(['tag', '--conll', join(tmp, 'nope.conll')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no such file/);
+  });
+});
+
+describe('newsgraph eval ner --conll', () => {
+  it('prints precision, recall and F1 per type and overall, as conlleval.py does', async () => {
+    const r = await newsgraph(['eval', 'ner', '--conll', '-'], CONLL);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^LOC {3}P \d\.\d{4} R \d\.\d{4} F1 \d\.\d{4} {2}gold 2 pred \d+$/m);
+    expect(r.stdout).toMatch(/^F1 \d\.\d{4}$/m);
+  });
+
+  it('refuses a file without a gold column', async () => {
+    const r = await newsgraph(['eval', 'ner', '--conll', '-'], 'Nelson\nMandela\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/gold entity tag/);
+  });
+});
+
+describe('the scorer', () => {
+  it('counts exact span and type only', () => {
+    const s = new EntityScorer();
+    s.add(['I-PER', 'I-PER', 'O', 'I-LOC'], ['B-PER', 'I-PER', 'O', 'B-ORG']);
+    s.add(['I-ORG', 'I-ORG'], ['B-ORG', 'O']);
+    expect(s.overall()).toMatchObject({ gold: 3, pred: 3, correct: 1 });
+    expect(s.report()).toContain('PER   P 1.0000 R 1.0000 F1 1.0000  gold 1 pred 1');
+  });
+});
