@@ -1,9 +1,13 @@
 import type { NewsDoc, Stage } from '../../doc/types.js';
 import { gazetteerProposer, mergeProposals, shapeProposer, type Proposer } from './propose.js';
+import { taggerProposer } from './tagger-proposer.js';
 import { resolveEntities } from './resolve.js';
 
-/** Proposers in order of trust: where two propose overlapping names, the earlier wins. */
-export const PROPOSERS: Proposer[] = [gazetteerProposer, shapeProposer];
+/**
+ * Proposers in order of trust: the gazetteer where it is certain, the learned tagger, then
+ * capitalised shapes typed from context for what both miss.
+ */
+export const PROPOSERS: Proposer[] = [gazetteerProposer, taggerProposer, shapeProposer];
 
 export function findEntities(doc: NewsDoc, proposers: Proposer[] = PROPOSERS) {
   return resolveEntities(doc, mergeProposals(proposers.map((p) => p(doc))));

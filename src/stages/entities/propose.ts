@@ -156,18 +156,32 @@ function typeFromContext(tokens: Token[], start: number, end: number): EntityTyp
   return 'MISC';
 }
 
-/** Keep the first proposer's proposal where two overlap (proposers are listed by trust). */
+const PLACE_KINDS = new Set(['city', 'country', 'nationality', 'region']);
+
+/**
+ * One proposal per token. Lists come in order of trust, and the more trusted proposal wins an
+ * overlap, with one exception: a learned span that strictly contains a place the gazetteer found
+ * names something larger ("Bank of China", "Shanghai Cooperation Organization"), so it wins.
+ */
 export function mergeProposals(lists: Proposal[][]): Proposal[] {
-  const taken = new Map<number, true>();
-  const out: Proposal[] = [];
+  const taken = new Map<number, Proposal>();
+  const out = new Set<Proposal>();
+  const claim = (p: Proposal) => {
+    for (let k = p.tokenStart; k < p.tokenEnd; k++) taken.set(k, p);
+    out.add(p);
+  };
   for (const list of lists) {
     for (const p of list) {
-      let free = true;
-      for (let k = p.tokenStart; k < p.tokenEnd; k++) if (taken.has(k)) { free = false; break; }
-      if (!free) continue;
-      for (let k = p.tokenStart; k < p.tokenEnd; k++) taken.set(k, true);
-      out.push(p);
+      const rivals = new Set<Proposal>();
+      for (let k = p.tokenStart; k < p.tokenEnd; k++) { const r = taken.get(k); if (r) rivals.add(r); }
+      if (!rivals.size) { claim(p); continue; }
+      const outgrows = p.via === 'tagger' && [...rivals].every((r) =>
+        r.via === 'gazetteer' && PLACE_KINDS.has(r.entries[0]?.kind ?? '') &&
+        p.tokenStart <= r.tokenStart && r.tokenEnd <= p.tokenEnd && p.tokenEnd - p.tokenStart > r.tokenEnd - r.tokenStart);
+      if (!outgrows) continue;
+      for (const r of rivals) { out.delete(r); for (let k = r.tokenStart; k < r.tokenEnd; k++) taken.delete(k); }
+      claim(p);
     }
   }
-  return out.sort((a, b) => a.tokenStart - b.tokenStart);
+  return [...out].sort((a, b) => a.tokenStart - b.tokenStart);
 }

@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../doc/types.js';
 import { tokenSpan } from '../../doc/span.js';
-import { gazetteer, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
+import { gazetteer, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
 import { roleAt } from '../../resources/lexicons.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
 import type { Proposal } from './propose.js';
@@ -42,6 +42,24 @@ function standsForState(tokens: Token[], start: number, end: number): boolean {
   return after.pos === 'VERB' || (after.pos === 'AUX' && !/^(is|was)$/.test(after.lower));
 }
 
+const COMPATIBLE: Record<EntityType, GazEntry['kind'][]> = {
+  PERSON: ['person'],
+  ORG: ['org', 'outlet'],
+  GPE: ['country', 'city', 'region'],
+  LOC: ['country', 'city', 'region'],
+  NORP: ['nationality'],
+  EVENT: ['event'],
+  MISC: ['nationality', 'event'],
+};
+
+/** Gazetteer entries for a proposal's exact words, of a kind its type allows. */
+function knownAs(p: Proposal, text: string, tokens: Token[]): GazEntry[] {
+  const gaz = gazetteer();
+  const list = gaz.surfaces[surfaceKey(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)];
+  if (!list) return [];
+  return list.map((k) => gaz.entries[k]!).filter((e) => COMPATIBLE[p.type].includes(e.kind));
+}
+
 export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityRecord[] {
   const { tokens, text } = doc;
   const gaz = gazetteer();
@@ -73,8 +91,10 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   // 1. Gazetteer proposals name known things.
   const shapes: Proposal[] = [];
   for (const p of proposals) {
-    if (p.via !== 'gazetteer') { shapes.push(p); continue; }
-    let entry = p.entries[0]!;
+    // a learned or shaped span whose words the gazetteer knows is that known thing
+    const known = p.via === 'gazetteer' ? p.entries : knownAs(p, text, tokens);
+    if (!known.length) { shapes.push(p); continue; }
+    let entry = known[0]!;
     if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);
     const after = POSSESSIVE.has(tokens[p.tokenEnd]?.text ?? '') ? p.tokenEnd + 1 : p.tokenEnd;
     if ((entry.kind === 'country' || entry.kind === 'org') && tokens[after] && roleAt(words, after) > 0) {
@@ -85,7 +105,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
       const country = gaz.countries[entry.capitalOf];
       if (country !== undefined) { entry = gaz.entries[country]!; via = 'capital'; }
     }
-    addMention(fromEntry(entry), p.tokenStart, p.tokenEnd, via);
+    addMention(fromEntry(entry), p.tokenStart, p.tokenEnd, p.via === 'gazetteer' ? via : `${p.via}+gazetteer`);
   }
 
   // 2. Names no list knows: surnames of people already named, acronyms, then new entities.

