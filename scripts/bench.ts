@@ -2,7 +2,8 @@
  * `npm run bench`: throughput of the pipeline on the first 4,000 Reuters-21578 articles with a
  * body, measured two ways: the CLI as a child process (`analyze --jsonl`, start-up included)
  * and an in-process loop over analyze() (after a warm-up on the first 50 articles).
- * Prints a markdown table of words/s, articles/s and peak RSS.
+ * Prints a markdown table of words/s, articles/s and peak RSS, then the NER tagger against
+ * compromise on CoNLL-2003 dev (scripts/bench-ner.ts).
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import type { ArticleInput } from '../src/doc/types.js';
 import { packageRoot } from '../src/resources/paths.js';
+import { benchNer, nerTable } from './bench-ner.js';
 
 const ARTICLES = 4000;
 const WARM_UP = 50;
@@ -146,6 +148,8 @@ async function main(): Promise<void> {
     console.log(`bench: ${articles.length} Reuters-21578 articles, node ${process.version}\n`);
     const rows = [await benchCli(root, file, articles), await benchInProcess(articles)];
     console.log(table(rows));
+    const ner = benchNer();
+    if (ner) console.log(`\n${nerTable(ner)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
