@@ -1,240 +1,393 @@
 /**
  * Events: who did what to whom, where and when, coded in PLOVER with a CAMEO code.
- * A first coder: triggers from data/lexicons/events.json matched on verbs and nouns, actors from
- * the sentence around them (subject before a verb, object after it; "X's invasion of Y";
- * "meeting between X and Y"), the place from "in/at <place>", the date from the nearest time.
+ *
+ * 1. Triggers: verbs coded by the hand lexicon and the compiled CAMEO verb dictionary (code.ts),
+ *    nouns by the hand lexicon ("invasion", "hunger strike").
+ * 2. Actors: noun phrases built from entity mentions and head nouns (actors.ts), placed as
+ *    subject, object or agent by a small subject–verb–object finder (syntax.ts).
+ * 3. Mood, from PLOVER's definitions (mood.ts): "promised to", "will" → AGREE (or THREATEN for
+ *    a hostile act); "threatened to", "unless" → THREATEN; "refused to", "will not" → REJECT;
+ *    "urged X to", "must" → DEMAND; "did not" → negated.
+ * Each event records in `rule` which lexicon coded it and which structure rule placed its actors.
  */
 import type { EntityRecord, EventRecord, NewsDoc, Sentence, Stage } from '../../doc/types.js';
 import { tokenSpan } from '../../doc/span.js';
-import { eventLexicon, titleLexicon, type TriggerRule } from '../../resources/lexicons.js';
+import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
+import { codeNoun, codeVerb, type Coding } from './code.js';
+import { eventLexicon, type EventLexicon } from './lexicon.js';
+import { composeMood, type Mood } from './mood.js';
+import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
 
-const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside']);
-const TARGET_PREPS = new Set(['on', 'against', 'of', 'to', 'with', 'into', 'for']);
-const COORDINATION = new Set([',', 'and', 'or', 'including', 'as', 'well', 'both', 'especially', 'notably']);
-const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-const CLAUSE_BREAKS = new Set([';', 'while', 'whereas', 'but', 'although', 'because', 'which', 'who', 'since', 'until', 'when', 'that']);
-const POSSESSIVE = new Set(["'s", '’s']);
-/** "…, calling him", "after meeting X": the participle's subject is the sentence's subject */
-const PARTICIPLE_INTRO = new Set([',', 'after', 'before', 'while', 'when', 'since', 'by', 'without', 'upon']);
-/** verbs that carry an event noun: "launched an attack", "paid a visit", "increase military aid" */
-const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'host', 'hosted']);
-/** words of a title between coordinated people: "Xi Jinping and Russian dictator Vladimir Putin" */
-const labelWords = new Set(titleLexicon().roleWords);
+export type { Mood } from './mood.js';
 
-interface ActorMention { entity: EntityRecord; start: number; end: number }
+/** One actor of an event: the entity (when the text names one), its country and sector. */
+export interface ActorRef { entity: string | null; country?: string; sector?: string; text: string }
 
-export function findEvents(doc: NewsDoc): EventRecord[] {
-  const { tokens, sentences, entities, times, quotes, text } = doc;
+/** The stage's event: the contract's Event plus mood and every actor where the text names several. */
+export interface CodedEvent extends EventRecord {
+  mood?: Mood;
+  sourceActors?: ActorRef[];
+  targetActors?: ActorRef[];
+}
+
+/** Verbs that carry an event noun: "launched an attack", "staged demonstrations", "lodged a protest". */
+const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'stages', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'announces', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'continuing', 'host', 'hosted', 'lodge', 'lodged', 'issue', 'issued', 'reiterate', 'reiterated', 'renew', 'renewed', 'open', 'opened', 'declare', 'declared', 'stage', 'organize', 'organized', 'organise', 'organised', 'call', 'called', 'end', 'ended', 'complete', 'completed', 'press', 'pressed']);
+const DRILLS = new Set(['games', 'exercises', 'drills', 'maneuvers', 'manoeuvres']);
+
+interface Draft {
+  coding: Coding;
+  k: number;
+  end: number;
+  sources: Actor[];
+  targets: Actor[];
+  place?: Phrase;
+  mood: Mood;
+  negated: boolean;
+  how: string;
+}
+
+interface Pred { k: number; coding: Coding; asVerb: boolean; chain?: Chain }
+
+export function findEvents(doc: NewsDoc): CodedEvent[] {
   const lex = eventLexicon();
-  const words = tokens.map((t) => t.lower);
-  const mentionAt = new Map<number, ActorMention>();
-  for (const e of entities) for (const m of e.mentions) {
-    const { tokenStart, tokenEnd } = m as unknown as { tokenStart: number; tokenEnd: number };
-    mentionAt.set(tokenStart, { entity: e, start: tokenStart, end: tokenEnd });
-  }
-  const countryEntity = (iso3: string | undefined) =>
-    iso3 ? entities.find((e) => e.type === 'GPE' && e.kbId === `country:${iso3}`) : undefined;
-  const isCity = (e: EntityRecord) => e.kbId?.startsWith('city:') === true;
-  /** "Chinese" in "Chinese leader Xi Jinping" labels the person; it is not an actor of its own. */
-  const labelsPerson = (a: ActorMention) => {
-    if (a.entity.type !== 'NORP' && a.entity.type !== 'GPE') return false;
-    for (let j = a.end; j < a.end + 4 && j < tokens.length; j++) {
-      const next = mentionAt.get(j);
-      if (next) return next.entity.type === 'PERSON';
-      if (!/^(NOUN|PROPN|ADJ)$/.test(tokens[j]!.pos)) return false;
-    }
+  const cx = actorContext(doc, lex);
+  const out: CodedEvent[] = [];
+  for (const s of doc.sentences) out.push(...sentenceEvents(doc, s, cx, lex));
+  return out;
+}
+
+function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
+  const { tokens, words } = cx;
+  const phrases = findPhrases(s, cx);
+  const sy: Syntax = { s, phrases, cx };
+  const insideMention = new Set<number>();
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) { const m = cx.coveredBy[j]; if (m && m.entity.type !== 'NORP') insideMention.add(j); }
+  const objectBefore = (k: number) => (objects: string[]) => {
+    for (let j = k - 1; j >= s.tokenStart && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
     return false;
-  };
-  const isActor = (a: ActorMention) => ACTOR_TYPES.has(a.entity.type) && !isCity(a.entity) && !a.entity.kbId?.startsWith('outlet:') && !labelsPerson(a);
-  /** Actor mentions in token range [from, to) of sentence s, cities excluded (they are places). */
-  const actorsIn = (from: number, to: number): ActorMention[] => {
-    const out: ActorMention[] = [];
-    for (let k = from; k < to; k++) {
-      const a = mentionAt.get(k);
-      if (a) { if (isActor(a) || (isCity(a.entity) && !labelsPerson(a))) out.push(a); k = a.end - 1; }
-    }
-    return out;
-  };
-  const clauseStart = (k: number, s: Sentence) => {
-    for (let j = k - 1; j > s.tokenStart; j--) if (CLAUSE_BREAKS.has(words[j]!)) return j + 1;
-    return s.tokenStart;
-  };
-  const clauseEnd = (k: number, s: Sentence) => {
-    for (let j = k + 1; j < s.tokenEnd; j++) if (CLAUSE_BREAKS.has(words[j]!) || (words[j] === ',' && (words[j + 1] === 'which' || words[j + 1] === 'as' || (tokens[j + 1]?.pos === 'VERB' && words[j + 1] !== 'including')))) return j;
-    return s.tokenEnd;
-  };
-  /** The subject of a verb: the first person in its clause, else the nearest actor before it. */
-  const subjectOf = (k: number, s: Sentence): ActorMention | undefined => {
-    const participle = words[k]!.endsWith('ing') && PARTICIPLE_INTRO.has(words[k - 1] ?? '');
-    const from = participle ? s.tokenStart : clauseStart(k, s);
-    const before = actorsIn(from, k).filter((a) => isActor(a) && !PLACE_PREPS.has(words[a.start - 1] ?? '') && !TARGET_PREPS.has(words[a.start - 1] ?? ''));
-    return before.find((a) => a.entity.type === 'PERSON') ?? before[before.length - 1];
-  };
-  /** Targets after a trigger: the first actor, and those coordinated with it ("China and India"). */
-  const targetsAfter = (k: number, s: Sentence): { targets: ActorMention[]; place?: ActorMention } => {
-    const end = clauseEnd(k, s);
-    const found = actorsIn(k + 1, end);
-    const targets: ActorMention[] = [];
-    let place: ActorMention | undefined;
-    let closed = false;
-    for (const a of found) {
-      const prep = words[a.start - 1] ?? '';
-      if (isCity(a.entity) || (PLACE_PREPS.has(prep) && a.entity.type === 'GPE' && targets.length === 0 && !/^(including|and)$/.test(prep))) {
-        if (!place && (PLACE_PREPS.has(prep) || prep === 'to')) place = a;
-        if (isCity(a.entity) && prep === 'to' && !targets.length) {
-          const c = countryEntity(a.entity.country);
-          if (c) targets.push({ entity: c, start: a.start, end: a.end });
-        }
-        continue;
-      }
-      if (closed) continue;
-      if (targets.length) {
-        const last = targets[targets.length - 1]!;
-        const between = words.slice(last.end, a.start);
-        if (!between.every((w) => COORDINATION.has(w) || labelWords.has(w))) { closed = true; continue; }
-      }
-      targets.push(a);
-    }
-    return { targets, ...(place ? { place } : {}) };
-  };
-  const dateNear = (k: number, s: Sentence): string | null => {
-    const inSentence = times.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME'));
-    if (!inSentence.length) return null;
-    const at = tokens[k]!.start;
-    inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
-    return inSentence[0]!.value;
-  };
-  const attributionOf = (offset: number): string | null => {
-    const q = quotes.find((x) => x.kind !== 'scare' && x.content.start <= offset && offset < x.content.end && x.speaker);
-    return q?.speaker ?? null;
-  };
-  /** "the 15% tariff that Washington imposed": the object named before a relative clause */
-  const objectBefore = (k: number, objects: string[]) => {
-    for (let j = k - 1; j >= 0 && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
-    return false;
-  };
-  const ruleFor = (k: number, rules: TriggerRule[], asVerb: boolean): TriggerRule | undefined => {
-    if (asVerb) {
-      // the most specific requirement first: a particle ("called on"), an object ("imposed tariffs"), a complement
-      const hit =
-        rules.find((r) => r.particle?.includes(words[k + 1] ?? '')) ??
-        rules.find((r) => r.objects?.length && (words.slice(k + 1, k + 5).some((w) => r.objects!.includes(w)) || objectBefore(k, r.objects!))) ??
-        rules.find((r) => r.complement?.length && words.slice(k + 1, k + 6).some((w) => r.complement!.includes(w)));
-      if (hit) return hit;
-    }
-    return rules.find((r) => !asVerb || !(r.objects?.length || r.particle?.length || r.complement?.length));
   };
 
-  const out: EventRecord[] = [];
-  for (const s of sentences) {
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      const t = tokens[k]!;
-      const next = tokens[k + 1];
-      const gerund = t.lower.endsWith('ing') && lex.verbs.has(t.lower) && !!next && next.sentence === s.index && /^[A-Z]/.test(next.text) && PARTICIPLE_INTRO.has(words[k - 1] ?? '');
-      const asVerb = t.pos === 'VERB' || (t.pos === 'AUX' && lex.verbs.has(t.lower)) || gerund;
-      const rules = asVerb ? lex.verbs.get(t.lower) : t.pos === 'NOUN' || t.pos === 'PROPN' ? lex.nouns.get(t.lower) : undefined;
-      if (!rules) continue;
-      const rule = ruleFor(k, rules, asVerb);
-      if (!rule) continue;
-      let triggerEnd = k + 1;
-      if (rule.particle?.includes(words[k + 1] ?? '')) triggerEnd = k + 2;
-      else if (asVerb && rule.objects?.length) {
-        const obj = words.slice(k + 1, k + 5).findIndex((w) => rule.objects!.includes(w));
-        if (obj >= 0) triggerEnd = k + 2 + obj;
+  // ---- 1. triggers
+  const preds: Pred[] = [];
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (insideMention.has(k)) continue;
+    const t = tokens[k]!;
+    const prevAux = tokens[k - 1]?.pos === 'AUX';
+    // "after meeting Zelensky": a gerund before a name is a verb whatever the tagger said
+    const gerund = t.lower.endsWith('ing') && lex.verbs.has(t.lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && /^(after|before|while|when|since|by|without|upon|,)$/.test(words[k - 1] ?? '');
+    // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
+    const afterModal = (lex.future.has(words[k - 1] ?? '') || lex.must.has(words[k - 1] ?? '') || (words[k - 1] === 'to' && tokens[k - 1]!.pos === 'PART')) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
+    const asVerb = (t.pos === 'VERB' || gerund || afterModal || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower);
+    let coding: Coding | undefined;
+    // reporting verbs ("said", "added") report; what they report is coded, not the saying
+    if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
+    else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = codeNoun(words, k);
+    // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
+    if (!coding || coding.end === k + 1) { const two = codeNoun(words, k); if (two && two.end === k + 2) coding = two; }
+    const chain = asVerb ? chainBefore(k, sy) : undefined;
+    // "X must allocate resources": a demand on X whatever the act
+    if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
+    // "will not accept", "won't attend": a refusal whatever the act
+    if (!coding && chain?.future && chain.negated) coding = { cameo: '120', type: 'REJECT', rule: 'mood:will-not', end: k + 1 };
+    if (!coding) continue;
+    preds.push({ k, coding, asVerb, ...(chain ? { chain } : {}) });
+    k = coding.end - 1;
+  }
+
+  // ---- 2. subjects and objects
+  const subjectMemo = new Map<number, Phrase | undefined>();
+  /** The subject phrase of the verb at v (through infinitives, coordination, participles). */
+  const subjectOf = (v: number, depth = 0): Phrase | undefined => {
+    if (subjectMemo.has(v)) return subjectMemo.get(v);
+    if (depth > 4) return undefined;
+    subjectMemo.set(v, undefined);
+    const chain = chainBefore(v, sy);
+    let subj: Phrase | undefined;
+    if (chain.infinitive) {
+      const g = infinitiveGovernor(chain, sy);
+      if (g?.object && isObjectControl(words[g.gov]!, lex)) subj = g.object;
+      else if (g && (tokens[g.gov]!.pos === 'VERB' || tokens[g.gov]!.pos === 'AUX')) subj = subjectOf(g.gov, depth + 1);
+      else if (g && lex.control.has(words[g.gov]!)) subj = subjectOf(predicateOf(g.gov, sy) ?? g.gov, depth + 1);
+      else {
+        // a purpose clause ("began a hunger strike to demand …"): the main verb's subject acts
+        const pv = previousVerb(chain.start, sy);
+        if (pv !== undefined) subj = subjectOf(pv, depth + 1);
       }
-      let source: ActorMention | undefined;
-      let targets: ActorMention[] = [];
-      let place: ActorMention | undefined;
-      if (asVerb) {
-        source = subjectOf(k, s);
-        if (words[k - 1] === 'to') {
-          // "urged European allies to impose sanctions": the one urged would act
-          let v = k - 2;
-          while (v > s.tokenStart && tokens[v]!.pos !== 'VERB') v--;
-          const between = actorsIn(v + 1, k - 1).filter(isActor);
-          if (between.length) source = between[between.length - 1];
-        }
-        ({ targets, place } = targetsAfter(triggerEnd - 1, s));
-        // a visit to a city is a visit to its country
-        if (place && rule.cameo === '042' && (!targets.length || targets[0]!.start > place.start)) {
-          const c = countryEntity(place.entity.country);
-          if (c) targets = [{ entity: c, start: place.start, end: place.end }];
-        }
-        if (words[k - 1] === 'was' || words[k - 1] === 'were' || words[k - 1] === 'been') {
-          // passive: "was invaded by Russia" — the subject is the target
-          const by = words.indexOf('by', k);
-          const agent = by > k && by < k + 4 ? mentionAt.get(by + 1) : undefined;
-          const patient = source;
-          source = agent;
-          targets = patient ? [patient] : [];
-        }
-      } else {
-        // "Russia's full-scale invasion of Ukraine", "Xi Jinping's visit to Moscow", "Western sanctions"
-        let j = k - 1;
-        while (j >= s.tokenStart && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NOUN' || tokens[j]!.text === '-') && !mentionAt.has(j)) j--;
-        if (j >= s.tokenStart && POSSESSIVE.has(tokens[j]!.text)) {
-          const owner = [...mentionAt.values()].find((a) => a.end === j);
-          if (owner && isActor(owner)) source = owner;
-          else if (owner && isCity(owner.entity)) source = owner;
-        } else {
-          const adj = [...mentionAt.values()].find((a) => a.end === j + 1 && a.end <= k && isActor(a));
-          if (adj) source = adj;
-        }
-        if (!source) {
-          // "Russian forces launched a massive missile attack": the subject of the verb carrying the noun
-          for (let v = k - 1; v >= s.tokenStart && v >= k - 5; v--) {
-            if (SUPPORT_VERBS.has(words[v]!) && (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX')) { source = subjectOf(v, s); break; }
-            if (mentionAt.has(v) || tokens[v]!.pos === 'VERB' || words[v] === ',') break;
-          }
-        }
-        if (words[k + 1] === 'between') {
-          const pair = actorsIn(k + 2, clauseEnd(k, s)).filter(isActor);
-          if (pair.length >= 2) { source = pair[0]; targets = [pair[1]!]; }
-          const rest = targetsAfter(k + 1, s);
-          place = rest.place;
-        } else if (TARGET_PREPS.has(words[k + 1] ?? '')) {
-          ({ targets, place } = targetsAfter(k, s));
-        } else if (PLACE_PREPS.has(words[k + 1] ?? '')) {
-          place = targetsAfter(k, s).place;
-        }
-        if (!targets.length && place && rule.cameo === '042') {
-          const c = countryEntity(place.entity.country);
-          if (c) targets = [{ entity: c, start: place.start, end: place.end }];
-        }
-        if (!source && !targets.length) continue;
+    } else {
+      subj = subjectBefore(chain.start, sy);
+      // "issued a declaration demanding …": a participle after a thing belongs to the clause's subject
+      if (subj && !subj.actors.length && subj.kind === 'thing' && words[v]!.endsWith('ing') && subj.end === chain.start) subj = undefined;
+      if (!subj) {
+        const prevWord = words[chain.start - 1] ?? '';
+        const participle = words[v]!.endsWith('ing') || prevWord === ',' || prevWord === 'and' || prevWord === 'or' || prevWord === 'but';
+        // ", after meeting X": an adverbial participle after a comma belongs to the main clause
+        const adverbial = words[v]!.endsWith('ing') && (prevWord === ',' || (/^(after|before|while|when|since|upon|without)$/.test(prevWord) && words[chain.start - 2] === ','));
+        const pv = adverbial ? firstVerb(sy) : participle ? previousVerb(chain.start, sy) : undefined;
+        if (pv !== undefined && pv !== v) subj = subjectOf(pv, depth + 1);
       }
-      if (source && isCity(source.entity)) {
-        const c = countryEntity(source.entity.country);
-        source = c ? { ...source, entity: c } : undefined;
-      }
-      if (!place) {
-        const before = actorsIn(clauseStart(k, s), k).filter((a) => isCity(a.entity) && PLACE_PREPS.has(words[a.start - 1] ?? ''));
-        place = before[before.length - 1];
-      }
-      const negated = words.slice(Math.max(s.tokenStart, k - 3), k).some((w) => NEGATIONS.has(w));
-      const trigger = tokenSpan(text, tokens, k, triggerEnd);
-      const base = {
-        type: rule.type,
-        cameo: rule.cameo,
-        ...(lex.quadClass(rule.cameo) ? { quadClass: lex.quadClass(rule.cameo)! } : {}),
-        source: source?.entity.id ?? null,
-        location: place?.entity.id ?? null,
-        date: dateNear(k, s),
-        trigger,
-        ...(negated ? { negated: true } : {}),
-        attributedTo: attributionOf(tokens[k]!.start),
-        sentence: s.index,
-        rule: `${asVerb ? 'verb' : 'noun'}:${rule.type}/${rule.cameo}`,
-      };
-      const targetIds = targets.map((a) => a.entity.id).filter((id) => id !== base.source);
-      if (!base.source && !targetIds.length) continue; // an event without actors codes nothing
-      if (!targetIds.length) out.push({ ...base, target: null });
-      for (const id of new Set(targetIds)) out.push({ ...base, target: id });
-      k = triggerEnd - 1;
     }
+    if (subj && (subj.kind === 'pronoun' || subj.ownerPronoun) && !subj.actors.some((a) => a.entity)) subj = resolvePronoun(subj, depth);
+    subjectMemo.set(v, subj);
+    return subj;
+  };
+  /** "it", "they", "their forces": the subject of the verb before (usually the one who says). */
+  const resolvePronoun = (p: Phrase, depth: number): Phrase | undefined => {
+    let at = p.start;
+    for (let tries = 0; tries < 3; tries++) {
+      const pv = previousVerb(at, sy);
+      if (pv === undefined) return p.kind === 'pronoun' ? undefined : p;
+      const antecedent = subjectOf(pv, depth + 1);
+      if (antecedent && antecedent.actors.length && antecedent.kind !== 'pronoun') {
+        if (!p.ownerPronoun) return antecedent;
+        // "their forces": the antecedent's actors with the head's sector
+        return { ...p, ownerPronoun: false, actors: antecedent.actors.map((a) => ({ ...a, ...(p.sector ? { sector: p.sector } : {}), start: p.start, end: p.end })) };
+      }
+      at = pv;
+    }
+    return p.kind === 'pronoun' ? undefined : p;
+  };
+  const actorsOf = (p: Phrase | undefined): Actor[] => {
+    if (!p) return [];
+    const i = phrases.indexOf(p);
+    const group = i >= 0 ? coordinated(phrases, i, words) : [p];
+    const list = group.flatMap((q) => ((q.kind === 'pronoun' || q.ownerPronoun) && !q.actors.some((x) => x.entity) ? (resolvePronoun(q, 0)?.actors ?? []) : q.actors));
+    return list;
+  };
+
+  const drafts: Draft[] = [];
+  const absorbed = new Set<number>();
+  const sentenceHasUnless = (from: number) => words.slice(from, s.tokenEnd).includes('unless');
+  for (const p of preds) {
+    const { k, coding } = p;
+    if (!p.asVerb || !p.chain) {
+      const d = nounDraft(p, sy, subjectOf, actorsOf);
+      if (d) drafts.push(d);
+      continue;
+    }
+    const chain = p.chain;
+    // objects from the word after the verb: "give Tanzania a grant" names the receiver before the thing
+    const obj = objectsAfter(k + 1, sy);
+    let sources = actorsOf(subjectOf(k));
+    let targets = obj.targets.flatMap((q) => actorsOf(q));
+    // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
+    if (!targets.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
+    // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
+    if (!targets.length && chain.infinitive) {
+      const g = infinitiveGovernor(chain, sy);
+      if (g?.object && !isObjectControl(words[g.gov]!, lex)) targets = actorsOf(g.object);
+    }
+    // "demanded that the US cancel …": the one the demand is made of is the subject after "that"
+    if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
+    let how = 'svo';
+    if (chain.passive) {
+      const patient = subjectBefore(chain.start, sy);
+      targets = actorsOf(patient && (patient.kind === 'pronoun' || patient.ownerPronoun) ? resolvePronoun(patient, 0) : patient);
+      // "a camp for Congolese refugees was attacked": a place or thing stands for those it is for or of
+      if (patient && !targets.some((a) => a.entity)) {
+        const next = phrases.find((q) => q.start === patient.end + 1 && q.end <= chain.start && /^(for|of)$/.test(words[patient.end]!));
+        if (next) targets = actorsOf(next);
+      }
+      sources = actorsOf(obj.agent);
+      how = 'passive';
+      // an arrest or an inquiry "in Lebanon" with no agent is the work of that country's authorities
+      if (!sources.length && obj.place && /^(COERCE|INVESTIGATE)$/.test(coding.type)) { sources = countryOf(obj.place, cx); how = 'passive+place-agent'; }
+    }
+    // "a roadside bombing near Samarra killed …": an unknown attacker is coded by where it struck
+    if (!sources.length && !chain.passive && /^(ASSAULT|COERCE)$/.test(coding.type)) {
+      const subj = subjectBefore(chain.start, sy);
+      const at = subj && !subj.actors.length ? phrases.find((q) => q.start > subj.end && q.end <= chain.start && /^(near|in|at|outside)$/.test(words[q.start - 1] ?? '') || (q.start > subj.end && q.end <= chain.start && words[q.start - 1] === 'of' && /^(town|city|village|province|region)$/.test(words[q.start - 2] ?? ''))) : undefined;
+      const located = at ? phrases.filter((q) => q.start >= at.start && q.end <= chain.start).find((q) => q.actors.some((a) => a.entity && (a.entity.type === 'GPE' || a.entity.type === 'LOC'))) : undefined;
+      if (located) { sources = countryOf(located, cx).length ? located.actors.filter((a) => a.entity) : []; how = 'svo+place-source'; }
+    }
+    const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how };
+    // mood: a governing verb or adjective, a modal, "must", "unless"
+    const composed = composeMood({ p, chain, base, sy, lex, subjectOf, actorsOf, unless: sentenceHasUnless(coding.end), absorbed, preds });
+    drafts.push(...composed);
+  }
+
+  // a protest is aimed at whom its demand is made of ("went on hunger strike to demand … of X")
+  for (const d of drafts) {
+    if (d.coding.type !== 'PROTEST' || d.targets.some((a) => a.entity)) continue;
+    const demand = drafts.find((x) => x.coding.type === 'DEMAND' && x.k > d.k && x.targets.some((a) => a.entity));
+    if (demand) { d.targets = demand.targets; d.how += '+demand-target'; }
+  }
+
+  // ---- 3. events
+  const out: CodedEvent[] = [];
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    if (absorbed.has(d.k) && d.how !== 'governor') continue;
+    out.push(...emit(doc, s, d, sy, seen));
   }
   return out;
+}
+
+/** "Russia's invasion of Ukraine", "staged demonstrations", "a meeting between X and Y". */
+function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undefined, actorsOf: (p: Phrase | undefined) => Actor[]): Draft | undefined {
+  const { words, tokens } = sy.cx;
+  const { k, coding } = p;
+  const own = sy.phrases.find((q) => q.start <= k && k < q.end);
+  let sources: Actor[] = [];
+  let how = 'noun';
+  if (own && own.actors.length) {
+    const before = own.actors.filter((a) => a.entity && a.start < k);
+    if (before.length) { sources = before; how = 'noun+owner'; }
+  }
+  if (!sources.length) {
+    // the verb whose object the noun is: "launched an attack", "staged mass demonstrations"
+    const ps = own ? own.start : k;
+    let v = ps - 1;
+    while (v >= sy.s.tokenStart && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'PART' && words[v] !== 'to')) v--;
+    if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
+      sources = actorsOf(subjectOf(v));
+      how = 'noun+verb';
+    }
+  }
+  let targets: Actor[] = [];
+  let place: Phrase | undefined;
+  if (words[coding.end] === 'between') {
+    const pair = sy.phrases.filter((q) => q.start > coding.end && q.start < clauseEnd(coding.end, sy) && q.actors.some((a) => a.entity));
+    if (pair.length >= 2 && !sources.length) { sources = pair[0]!.actors; targets = pair[1]!.actors; how = 'noun+between'; }
+    place = objectsAfter(coding.end, sy, true).place;
+  } else {
+    const o = objectsAfter(coding.end, sy, true);
+    const first = o.targets[0];
+    const prep = first ? words[first.start - 1] : '';
+    if (first && (prep === 'of' || prep === 'on' || prep === 'against' || prep === 'to' || prep === 'with' || prep === 'into' || prep === 'from' || prep === 'for' || prep === 'between')) targets = o.targets.flatMap((q) => actorsOf(q));
+    else if (!first && o.agent) targets = actorsOf(o.agent);
+    if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
+    place = o.place;
+  }
+  if (!sources.length && !targets.length) return undefined;
+  return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated: false, how };
+}
+
+/** "… that the US cancel": the first phrase after "that" (within three words of `from`). */
+function subjectAfterThat(from: number, sy: Syntax): Phrase | undefined {
+  const { words } = sy.cx;
+  for (let j = from; j < Math.min(sy.s.tokenEnd, from + 4); j++) {
+    if (words[j] !== 'that') continue;
+    return sy.phrases.find((q) => q.start === j + 1 && q.actors.length > 0);
+  }
+  return undefined;
+}
+
+/** The country actor of a place phrase ("in Lebanon" → Lebanon). */
+function countryOf(p: Phrase, cx: ActorContext): Actor[] {
+  const e = p.actors.find((a) => a.entity)?.entity;
+  if (!e) return [];
+  const c = e.type === 'GPE' && e.kbId?.startsWith('country:') ? e : cx.countryEntity(e.country) ?? e;
+  return [{ entity: c, ...(c.country ? { country: c.country } : {}), start: p.start, end: p.end }];
+}
+
+/** The first verb of the sentence: the main clause's, usually. */
+function firstVerb(sy: Syntax): number | undefined {
+  for (let j = sy.s.tokenStart; j < sy.s.tokenEnd; j++) if (sy.cx.tokens[j]!.pos === 'VERB') return j;
+  return undefined;
+}
+
+/** The verb a noun or adjective belongs to, for "willing" in "is willing to". */
+function predicateOf(j: number, sy: Syntax): number | undefined {
+  for (let v = j - 1; v >= sy.s.tokenStart && v >= j - 3; v--) if (sy.cx.tokens[v]!.pos === 'AUX' || sy.cx.tokens[v]!.pos === 'VERB') return v;
+  return undefined;
+}
+
+function isObjectControl(word: string, lex: EventLexicon): boolean {
+  const cls = lex.control.get(word) ?? [];
+  return cls.includes('appeal') || /^(allow|allowed|allows|let|help|helped|force|forced|invite|invited|persuade|persuaded|encourage|encouraged)$/.test(word);
+}
+
+const refOf = (a: Actor, doc: NewsDoc): ActorRef => ({
+  entity: a.entity?.id ?? null,
+  ...(a.country ?? a.entity?.country ? { country: (a.country ?? a.entity?.country)! } : {}),
+  ...(a.sector ?? a.entity?.sector ? { sector: (a.sector ?? a.entity?.sector)! } : {}),
+  text: tokenSpan(doc.text, doc.tokens, a.start, a.end).text,
+});
+
+function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>): CodedEvent[] {
+  const { tokens, words, cx } = { tokens: doc.tokens, words: sy.cx.words, cx: sy.cx };
+  const lex = cx.lex;
+  let { coding } = d;
+  let how = d.how;
+  // joint exercises are cooperation; one side's exercises a show of force (PLOVER COOPERATE / MOBILIZE)
+  if (coding.type === 'MOBILIZE' && DRILLS.has(words[d.end - 1]!) && (d.sources.length > 1 || words.slice(Math.max(s.tokenStart, d.k - 3), d.k).includes('joint'))) {
+    coding = { ...coding, type: 'COOPERATE', cameo: '062' };
+  }
+  const uniq = (list: Actor[]) => {
+    const keyed = new Map<string, Actor>();
+    for (const a of list) keyed.set(a.entity ? a.entity.id : `${a.start}:${a.end}:${a.sector}`, a);
+    return [...keyed.values()];
+  };
+  const sources = uniq(d.sources);
+  // the actor's sector can settle the code: "rebels surrendered" is a military retreat
+  for (const sc of lex.sectorCodes) {
+    if (coding.cameo === sc.cameo && sources.some((a) => a.sector && sc.sectors.includes(a.sector))) coding = { ...coding, cameo: sc.to, type: sc.type, rule: `${coding.rule}+sector` };
+  }
+  let targets = uniq(d.targets).filter((t) => !t.entity || !sources.some((x) => x.entity?.id === t.entity!.id));
+  let place = d.place;
+  if (!place) {
+    // "In Beijing, Xi met Putin": a place named before the trigger in its clause
+    for (const q of sy.phrases) if (q.end <= d.k && PLACE_PREPS.has(words[q.start - 1] ?? '') && q.actors.some((a) => a.entity && isCity(a.entity))) place = q;
+  }
+  // a visit to a city is a visit to its country, and the city is where it happened
+  const cityTarget = targets.find((a) => a.city);
+  if (!place && cityTarget) place = sy.phrases.find((q) => q.start <= cityTarget.start && cityTarget.start < q.end);
+  if (place && coding.cameo === '042' && (!targets.length || targets[0]!.start > place.start) && PLACE_PREPS.has(words[place.start - 1] ?? '')) {
+    const c = countryOf(place, cx);
+    if (c.length) { targets = c; how += '+visit-place'; }
+  }
+  if (!targets.some((a) => a.entity) && place && d.mood !== 'demanded') {
+    // "demonstrated in Serbia", "imposed a curfew in Cizre": the place stands for the one acted upon
+    targets = place.actors.filter((a) => a.entity);
+    if (targets.length) how += '+place-as-target';
+  }
+  if (!sources.some((a) => a.entity) && !targets.some((a) => a.entity)) return [];
+  const source = sources.find((a) => a.entity)?.entity;
+  const placeActor = place?.actors.find((a) => a.entity);
+  const placeEntity: EntityRecord | undefined = placeActor?.city ?? placeActor?.entity;
+  // the trigger: the verb with its particle or an adjacent object ("imposed tariffs"), not a whole clause
+  const trigger = tokenSpan(doc.text, tokens, d.k, d.end - d.k > 3 && d.how !== 'governor' ? d.k + 1 : d.end);
+  const quad = lex.quadClass(coding.cameo);
+  const base: Omit<CodedEvent, 'target'> = {
+    type: coding.type,
+    cameo: coding.cameo,
+    ...(quad ? { quadClass: quad } : {}),
+    source: source?.id ?? null,
+    location: placeEntity && placeEntity.id !== source?.id ? placeEntity.id : null,
+    date: dateNear(doc, d.k, s),
+    trigger,
+    ...(d.negated ? { negated: true } : {}),
+    mood: d.mood,
+    attributedTo: attributionOf(doc, tokens[d.k]!.start),
+    sentence: s.index,
+    rule: `${coding.rule} ${how}`,
+    ...(sources.length ? { sourceActors: sources.map((a) => refOf(a, doc)) } : {}),
+    ...(targets.length ? { targetActors: targets.map((a) => refOf(a, doc)) } : {}),
+  };
+  const out: CodedEvent[] = [];
+  const targetIds = [...new Set(targets.map((a) => a.entity?.id).filter((id): id is string => !!id && id !== base.source))];
+  const push = (target: string | null) => {
+    const key = `${base.type}|${base.source}|${target}|${trigger.start}|${base.mood}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...base, target });
+  };
+  if (!targetIds.length) push(null);
+  for (const id of targetIds) push(id);
+  return out;
+}
+
+function dateNear(doc: NewsDoc, k: number, s: Sentence): string | null {
+  const inSentence = doc.times.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME'));
+  if (!inSentence.length) return null;
+  const at = doc.tokens[k]!.start;
+  inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
+  return inSentence[0]!.value;
+}
+
+function attributionOf(doc: NewsDoc, offset: number): string | null {
+  const q = doc.quotes.find((x) => x.kind !== 'scare' && x.content.start <= offset && offset < x.content.end && x.speaker);
+  return q?.speaker ?? null;
 }
 
 export const eventsStage: Stage = {
@@ -243,4 +396,3 @@ export const eventsStage: Stage = {
   assigns: ['events'],
   run: (doc) => ({ events: findEvents(doc) }),
 };
-

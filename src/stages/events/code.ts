@@ -1,0 +1,189 @@
+/**
+ * Coding one trigger: which CAMEO code (and so which PLOVER type) a verb or noun expresses here.
+ * Order of preference, most specific first:
+ *   1. a hand-written rule whose object, particle or complement is present ("imposed tariffs", "called on");
+ *   2. a CAMEO dictionary pattern whose words are present around the verb ("* (FOR &FOOD)" → 0233);
+ *   3. a hand-written rule for the bare word ("praised" → 051);
+ *   4. the CAMEO verb's own or its block's default code.
+ * Codes PLOVER does not code (01x public statements) and null patterns code nothing.
+ */
+import type { EventLexicon, TriggerRule, CameoPattern } from './lexicon.js';
+import { eventLexicon, wordMatches } from './lexicon.js';
+
+export interface Coding {
+  cameo: string;
+  type: string;
+  /** where the code came from: lexicon (data/lexicons/events.json) or cameo (models/events/cameo-verbs.json) */
+  rule: string;
+  /** one past the last token of the trigger ("imposed tariffs", "called on", "blew up") */
+  end: number;
+}
+
+/** How far after (and before) a verb a pattern's words may lie. */
+const POST_WINDOW = 9;
+const PRE_WINDOW = 4;
+const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'because', 'although']);
+
+/** Does group g (adjacent words, synonym sets allowed) match at position j? Returns the end, or -1. */
+function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, limit: number, memo: Map<string, number>): number {
+  let at = j;
+  for (const item of g) {
+    if (at >= limit) return -1;
+    if (item.startsWith('&')) {
+      // synonym sets are shared by many patterns: remember where each matched at each position
+      const key = `${item}@${at}@${limit}`;
+      let best = memo.get(key);
+      if (best === undefined) {
+        best = -1;
+        const byStart = lex.synsets.get(item);
+        const w = words[at]!;
+        // members are indexed by the first three letters of their first word (shorter words by all they have)
+        for (const n of [3, 2, 1]) {
+          for (const m of byStart?.get(w.slice(0, n)) ?? []) {
+            if (n < 3 && m[0]!.replace(/_$/, '').length > n) continue;
+            let ok = at + m.length <= limit;
+            for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);
+            if (ok && at + m.length > best) best = at + m.length;
+          }
+        }
+        memo.set(key, best);
+      }
+      if (best < 0) return -1;
+      at = best;
+    } else {
+      if (!wordMatches(item, words[at]!)) return -1;
+      at++;
+    }
+  }
+  return at;
+}
+
+/** Groups in order after position `from` (a group may skip up to 3 words before it), within [from, limit). */
+function matchForward(groups: string[][], words: string[], from: number, limit: number, lex: EventLexicon, memo: Map<string, number>): number {
+  let at = from;
+  for (const g of groups) {
+    let found = -1;
+    // a group may follow after a determiner and a modifier or two ("imposed a nightly curfew")
+    for (let j = at; j < Math.min(limit, at + 3); j++) {
+      const end = groupAt(g, words, j, lex, limit, memo);
+      if (end >= 0) { found = end; break; }
+    }
+    if (found < 0) return -1;
+    at = found;
+  }
+  return at;
+}
+
+function matchBackward(groups: string[][], words: string[], verb: number, floor: number, lex: EventLexicon, memo: Map<string, number>): boolean {
+  // the last group must end within a few words before the verb, earlier groups before it
+  let limit = verb;
+  for (let gi = groups.length - 1; gi >= 0; gi--) {
+    const g = groups[gi]!;
+    let found = -1;
+    for (let j = limit - 1; j >= Math.max(floor, limit - PRE_WINDOW); j--) {
+      const end = groupAt(g, words, j, lex, limit, memo);
+      if (end >= 0) { found = j; break; }
+    }
+    if (found < 0) return false;
+    limit = found;
+  }
+  return true;
+}
+
+export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
+  let limit = end;
+  while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
+  const memo = new Map<string, number>();
+  for (const p of patterns) {
+    if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
+    if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
+    return p;
+  }
+  return undefined;
+}
+
+/** The hand rule whose requirement (particle, object, complement) is met, or undefined. */
+/** The words a verb's object may lie in: up to 8 words, not past the clause. */
+function objectWindow(words: string[], k: number): string[] {
+  const out: string[] = [];
+  for (let j = k + 1; j < words.length && j <= k + 8 && !STOPS.has(words[j]!) && words[j] !== ','; j++) out.push(words[j]!);
+  return out;
+}
+
+function specificRule(rules: TriggerRule[], words: string[], k: number, objectBefore: (objects: string[]) => boolean): TriggerRule | undefined {
+  const window = objectWindow(words, k);
+  return (
+    rules.find((r) => r.particle?.includes(words[k + 1] ?? '')) ??
+    rules.find((r) => r.objects?.length && (window.some((w) => r.objects!.includes(w)) || objectBefore(r.objects!))) ??
+    rules.find((r) => r.complement?.length && words.slice(k + 1, k + 6).some((w) => r.complement!.includes(w)))
+  );
+}
+
+function handEnd(rule: TriggerRule, words: string[], k: number): number {
+  if (rule.particle?.includes(words[k + 1] ?? '')) return k + 2;
+  if (rule.objects?.length) {
+    const obj = objectWindow(words, k).findIndex((w) => rule.objects!.includes(w));
+    if (obj >= 0) return k + 2 + obj;
+  }
+  return k + 1;
+}
+
+/**
+ * Code the verb at token k of a sentence spanning [from, to). `objectBefore` tells whether one of
+ * the given objects was named before the verb in a relative clause ("the tariffs that X imposed").
+ */
+export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean): Coding | undefined {
+  const accept = (cameo: string | null, rule: string, end: number, handType?: string): Coding | undefined => {
+    if (!cameo) return undefined;
+    const type = handType ?? lex.ploverOf(cameo);
+    return type ? { cameo, type, rule, end } : undefined;
+  };
+  const hand = lex.verbs.get(words[k]!);
+  if (hand) {
+    const r = specificRule(hand, words, k, objectBefore);
+    if (r) return accept(r.cameo, `lexicon:${r.type}/${r.cameo}`, handEnd(r, words, k), r.type);
+  }
+  const handDefault = hand?.find((x) => !(x.objects?.length || x.particle?.length || x.complement?.length));
+  const byHand = handDefault ? accept(handDefault.cameo, `lexicon:${handDefault.type}/${handDefault.cameo}`, k + 1, handDefault.type) : undefined;
+  // CAMEO: multi-word forms first ("blew up", "hand over")
+  for (let n = Math.min(lex.maxFormWords, to - k); n >= 1; n--) {
+    const form = words.slice(k, k + n).join(' ');
+    const entries = lex.cameo.get(form);
+    if (!entries) continue;
+    for (const e of entries) {
+      const p = matchCameo(e.patterns, words, k, k + n, from, to, lex);
+      if (p) {
+        // a null pattern codes nothing, unless the project's lexicon knows the word
+        if (!p.code) return byHand;
+        const c = accept(p.code, `cameo:${e.block}/${p.code}`, k + n);
+        // the dictionary's pattern refines the code; where it disagrees on the PLOVER type, the hand
+        // lexicon wins, unless the pattern rests on the words before the verb (who acts: "troops arrived")
+        if (c && (!byHand || c.type === byHand.type || p.pre.length > 0)) return c;
+        if (byHand) return byHand;
+        if (c) return c;
+        if (lex.ploverOf(p.code) === null) return undefined;
+      }
+    }
+    if (byHand) return byHand;
+    for (const e of entries) {
+      const c = accept(e.code, `cameo:${e.block}/${e.code}`, k + n);
+      if (c) return c;
+    }
+    if (n > 1) continue;
+    return undefined;
+  }
+  return byHand;
+}
+
+/** Code a noun trigger ("invasion", "hunger strike") from the hand lexicon; two-word nouns first. */
+export function codeNoun(words: string[], k: number): Coding | undefined {
+  const lex = eventLexicon();
+  for (const n of [2, 1]) {
+    const key = n === 2 ? `${words[k]} ${words[k + 1] ?? ''}` : words[k]!;
+    const rules = lex.nouns.get(key);
+    if (!rules?.length) continue;
+    const r = rules[0]!;
+    return { cameo: r.cameo, type: r.type, rule: `lexicon:${r.type}/${r.cameo}`, end: k + n };
+  }
+  return undefined;
+}

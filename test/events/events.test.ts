@@ -1,0 +1,191 @@
+/**
+ * The event coder, table by table: sentences written for these tests (not taken from any data
+ * set), each with the event it must code — type, source and target by entity name, and the
+ * mood, negation, CAMEO code or sectors where the case is about them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/analysis.js';
+import { analyze } from '../../src/pipeline.js';
+import type { ActorRef, Mood } from '../../src/stages/events/index.js';
+import { formatGdeltEvents, GDELT_COLUMNS } from '../../src/stages/events/gdelt.js';
+import { eventLexicon } from '../../src/stages/events/lexicon.js';
+
+type Ev = Analysis['events'][number] & { mood?: Mood; sourceActors?: ActorRef[]; targetActors?: ActorRef[] };
+
+function run(text: string) {
+  const a = analyze({ date: '2024-05-14', text });
+  const name = (id: string | null | undefined) => a.entities.find((e) => e.id === id)?.name ?? null;
+  const events = a.events as Ev[];
+  const find = (type: string, source: string | null, target: string | null) =>
+    events.find((e) => e.type === type && (source === null || name(e.source) === source) && (target === null || name(e.target) === target));
+  return { a, events, name, find };
+}
+
+interface Case { text: string; type: string; source: string | null; target: string | null; cameo?: RegExp; mood?: Mood; negated?: boolean }
+
+const byType: Case[] = [
+  { text: 'Japan agreed to share satellite data with Australia.', type: 'AGREE', source: 'Japan', target: 'Australia' },
+  { text: 'Emmanuel Macron met Olaf Scholz in Paris on Monday.', type: 'CONSULT', source: 'Emmanuel Macron', target: 'Olaf Scholz', cameo: /^04/ },
+  { text: 'Brazil praised Argentina for its handling of the floods.', type: 'SUPPORT', source: 'Brazil', target: 'Argentina', cameo: /^051$/ },
+  { text: 'Norway shared intelligence with Finland about the sabotage.', type: 'COOPERATE', source: 'Norway', target: 'Finland', cameo: /^064$/ },
+  { text: 'Canada sent humanitarian aid to Haiti last week.', type: 'AID', source: 'Canada', target: 'Haiti' },
+  { text: 'Egypt released dozens of Sudanese detainees on Friday.', type: 'RETREAT', source: 'Egypt', target: null },
+  { text: 'Kenya lifted the curfew in Nairobi.', type: 'CONCEDE', source: 'Kenya', target: null, cameo: /^081/ },
+  { text: 'Poland launched an investigation into the explosion.', type: 'INVESTIGATE', source: 'Poland', target: null },
+  { text: 'Mexico demanded that the United States return the fugitive.', type: 'DEMAND', source: 'Mexico', target: 'United States' },
+  { text: 'Vietnam criticized China over the collision at sea.', type: 'DISAPPROVE', source: 'Vietnam', target: 'China' },
+  { text: 'Serbia rejected a proposal from Kosovo on Tuesday.', type: 'REJECT', source: 'Serbia', target: 'Kosovo' },
+  { text: 'Turkey threatened to expel the Swedish ambassador.', type: 'THREATEN', source: 'Turkey', target: null },
+  { text: 'Thousands of Georgian students protested in Tbilisi on Sunday.', type: 'PROTEST', source: 'Georgian', target: null },
+  { text: 'Australia imposed sanctions on Iran on Friday.', type: 'SANCTION', source: 'Australia', target: 'Iran', cameo: /^163$/ },
+  { text: 'Armenia deployed troops to the border with Azerbaijan.', type: 'MOBILIZE', source: 'Armenia', target: null },
+  { text: 'Belarus arrested three Lithuanian journalists.', type: 'COERCE', source: 'Belarus', target: 'Lithuanian', cameo: /^173$/ },
+  { text: 'Russia attacked Ukraine with drones overnight.', type: 'ASSAULT', source: 'Russia', target: 'Ukraine' },
+];
+
+describe('one event per PLOVER type', () => {
+  it.each(byType)('$type: $text', (c) => {
+    const { find, events, name } = run(c.text);
+    const e = find(c.type, c.source, c.target);
+    expect(e, JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`))).toBeDefined();
+    if (c.cameo) expect(e!.cameo).toMatch(c.cameo);
+  });
+});
+
+const structure: Case[] = [
+  // passives: the surface subject is acted upon, "by X" acts
+  { text: 'Ukraine was attacked by Russia again on Thursday.', type: 'ASSAULT', source: 'Russia', target: 'Ukraine' },
+  { text: 'The embassy of Denmark was attacked by Iranian protesters.', type: 'ASSAULT', source: 'Iranian', target: 'Denmark' },
+  // coordination
+  { text: 'Chile and Peru signed an agreement on water rights.', type: 'SUPPORT', source: 'Chile', target: null },
+  { text: 'Germany imposed sanctions on Iran and Syria.', type: 'SANCTION', source: 'Germany', target: 'Syria' },
+  // possessive and national descriptors as actors
+  { text: "Sudan's army shelled villages in Darfur.", type: 'ASSAULT', source: 'Sudan', target: null },
+  { text: 'The Israeli army demolished Palestinian homes near Hebron.', type: 'COERCE', source: 'Israeli', target: 'Palestinian' },
+  // appositive between subject and verb
+  { text: 'Pakistan, a close partner of China, refused to join the talks.', type: 'REJECT', source: 'Pakistan', target: null },
+  // a noun with its owner and object
+  { text: "Russia's invasion of Ukraine began in 2022.", type: 'ASSAULT', source: 'Russia', target: 'Ukraine' },
+];
+
+describe('structure: passives, coordination, descriptors, appositives, nouns', () => {
+  it.each(structure)('$type: $text', (c) => {
+    const { find, events, name } = run(c.text);
+    expect(find(c.type, c.source, c.target), JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`))).toBeDefined();
+  });
+});
+
+const moods: Case[] = [
+  // future and promises of cooperation → AGREE
+  { text: 'Japan will provide emergency aid to Nepal.', type: 'AGREE', source: 'Japan', target: 'Nepal', mood: 'future' },
+  { text: 'Qatar promised to release the hostages held by Hamas.', type: 'AGREE', source: 'Qatar', target: null, mood: 'intended' },
+  { text: 'India said it is prepared to negotiate with Pakistan.', type: 'AGREE', source: 'India', target: 'Pakistan', mood: 'intended' },
+  // hostile future, threats and ultimatums → THREATEN
+  { text: 'North Korea would attack South Korea, its state media warned.', type: 'THREATEN', source: 'North Korea', target: 'South Korea' },
+  { text: 'Algeria will close its border with Morocco unless Morocco ends the blockade.', type: 'THREATEN', source: 'Algeria', target: 'Morocco', mood: 'conditional' },
+  { text: 'Iran threatened to attack Israel.', type: 'THREATEN', source: 'Iran', target: 'Israel', mood: 'intended' },
+  // refusals → REJECT
+  { text: 'Hungary will not accept more migrants from Greece.', type: 'REJECT', source: 'Hungary', target: null },
+  { text: 'Venezuela refused to release the opposition leader.', type: 'REJECT', source: 'Venezuela', target: null },
+  // demands → DEMAND
+  { text: 'Nigeria urged Niger to restore the elected government.', type: 'DEMAND', source: 'Nigeria', target: 'Niger' },
+  { text: 'France said Russia must withdraw its troops from Moldova.', type: 'DEMAND', source: 'France', target: 'Russia' },
+  { text: 'China called on Japan to stop the release of the water.', type: 'DEMAND', source: 'China', target: 'Japan' },
+];
+
+describe('mood: future, promises, threats, refusals and demands', () => {
+  it.each(moods)('$type: $text', (c) => {
+    const { find, events, name } = run(c.text);
+    const e = find(c.type, c.source, c.target);
+    expect(e, JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)} ${x.mood}`))).toBeDefined();
+    if (c.mood) expect(e!.mood).toBe(c.mood);
+  });
+  it('keeps the promised act too, in its mood, with the intent coded 03x', () => {
+    const { events } = run('Japan will provide emergency aid to Nepal.');
+    expect(events.find((e) => e.type === 'AGREE')?.cameo).toMatch(/^03/);
+    expect(events.find((e) => e.type === 'AID')?.mood).toBe('future');
+  });
+  it('marks "did not attack" as negated, not as a refusal', () => {
+    const { find } = run('Russia did not attack Kyiv on Sunday.');
+    const e = find('ASSAULT', 'Russia', null);
+    expect(e?.negated).toBe(true);
+  });
+  it('gives an appealed-for act to those urged, and the urger a stance toward its target', () => {
+    const { find } = run('Lithuania urged the European Union to impose sanctions on Belarus.');
+    expect(find('DEMAND', 'Lithuania', null)).toBeDefined();
+    expect(find('SANCTION', 'Lithuania', 'Belarus')).toBeUndefined();
+    expect(find('SANCTION', null, 'Belarus')?.mood).toBe('demanded');
+    expect(find('DISAPPROVE', 'Lithuania', 'Belarus')).toBeDefined();
+  });
+});
+
+describe('actors: several sources, sectors from descriptors', () => {
+  it('codes "Senior Polish and Czech officials agreed" as two government actors', () => {
+    const { events } = run('Senior Polish and Czech officials agreed on Tuesday to reopen the border crossing.');
+    const e = events.find((x) => x.type === 'AGREE');
+    expect(e?.sourceActors?.map((a) => `${a.country} ${a.sector}`)).toEqual(['POL GOV', 'CZE GOV']);
+  });
+  it('reads the sector from the head noun: army MIL, police COP, rebels REB', () => {
+    const { events } = run('Colombian police arrested two rebels. The Malian army attacked a convoy.');
+    expect(events.find((x) => x.type === 'COERCE')?.sourceActors?.[0]).toMatchObject({ country: 'COL', sector: 'COP' });
+    expect(events.find((x) => x.type === 'ASSAULT')?.sourceActors?.[0]).toMatchObject({ country: 'MLI', sector: 'MIL' });
+  });
+  it('reads "rebels in X" as X rebels', () => {
+    const { events } = run('Rebels in Myanmar attacked an army base.');
+    expect(events.find((x) => x.type === 'ASSAULT')?.sourceActors?.[0]).toMatchObject({ country: 'MMR', sector: 'REB' });
+  });
+  it('records which lexicon coded each event', () => {
+    const { events } = run('Australia imposed sanctions on Iran. Serbia denounced Croatia.');
+    for (const e of events) expect(e.rule).toMatch(/^(lexicon|cameo|mood):/);
+  });
+});
+
+describe('negative cases: no event', () => {
+  it.each([
+    'The weather in Oslo was mild on Tuesday.',
+    'Exports from Chile rose by 4 percent, according to the central bank.',
+    'The minister said the figures were encouraging.',
+  ])('%s', (text) => {
+    expect(run(text).events.filter((e) => !(e as Ev).mood || (e as Ev).mood === 'asserted')).toEqual([]);
+  });
+});
+
+describe('GDELT table', () => {
+  it('writes a header and one row per asserted event with CAMEO codes and actor countries', () => {
+    const { a } = run('Australia imposed sanctions on Iran on Friday.');
+    const lines = formatGdeltEvents(a).trimEnd().split('\n');
+    expect(lines[0]!.split('\t')).toEqual([...GDELT_COLUMNS]);
+    const row = lines.find((l) => l.includes('\t163\t'))!.split('\t');
+    const col = (c: string) => row[GDELT_COLUMNS.indexOf(c as (typeof GDELT_COLUMNS)[number])];
+    expect(col('Actor1CountryCode')).toBe('AUS');
+    expect(col('Actor2CountryCode')).toBe('IRN');
+    expect(col('EventRootCode')).toBe('16');
+    expect(col('QuadClass')).toBe('4');
+    expect(col('SQLDATE')).toMatch(/^2024\d{4}$/);
+  });
+  it('leaves out negated acts and acts only demanded of others', () => {
+    const { a } = run('Russia did not attack Kyiv. Lithuania urged the European Union to impose sanctions on Belarus.');
+    const table = formatGdeltEvents(a);
+    expect(table).not.toMatch(/\t19\t/);
+    expect(table).not.toMatch(/\tSANCTION\t/);
+  });
+});
+
+describe('lexicon', () => {
+  it('maps CAMEO to PLOVER with the project\'s choices', () => {
+    const lex = eventLexicon();
+    expect(lex.ploverOf('010')).toBeNull();
+    expect(lex.ploverOf('020')).toBe('DEMAND');
+    expect(lex.ploverOf('1041')).toBe('DEMAND');
+    expect(lex.ploverOf('163')).toBe('SANCTION');
+    expect(lex.ploverOf('0813')).toBe('CONCEDE');
+    expect(lex.ploverOf('0841')).toBe('RETREAT');
+    expect(lex.ploverOf('112')).toBe('DISAPPROVE');
+    expect(lex.ploverOf('093')).toBe('INVESTIGATE');
+  });
+  it('knows irregular verb forms from the dictionary', () => {
+    const lex = eventLexicon();
+    expect(lex.cameo.has('fought')).toBe(true);
+    expect(lex.cameo.has('seized')).toBe(true);
+  });
+});
