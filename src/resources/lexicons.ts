@@ -71,37 +71,3 @@ export function phraseAt(words: string[], i: number, phrases: string[][]): numbe
   }
   return 0;
 }
-
-export interface TriggerRule {
-  type: string;
-  cameo: string;
-  verbs?: string[];
-  nouns?: string[];
-  objects?: string[];
-  particle?: string[];
-  complement?: string[];
-}
-
-interface EventsFile { triggers: TriggerRule[]; quad: Record<string, number> }
-
-export interface EventLexicon {
-  /** word form → rules that it may trigger as a verb, in file order */
-  verbs: Map<string, TriggerRule[]>;
-  nouns: Map<string, TriggerRule[]>;
-  quadClass(cameo: string): number | undefined;
-}
-
-let events: EventLexicon | undefined;
-
-export function eventLexicon(): EventLexicon {
-  if (events) return events;
-  const raw = readJson<EventsFile>(dataPath('lexicons', 'events.json'));
-  const verbs = new Map<string, TriggerRule[]>();
-  const nouns = new Map<string, TriggerRule[]>();
-  for (const rule of raw.triggers) {
-    for (const v of rule.verbs ?? []) verbs.set(v, [...(verbs.get(v) ?? []), rule]);
-    for (const n of rule.nouns ?? []) nouns.set(n, [...(nouns.get(n) ?? []), rule]);
-  }
-  events = { verbs, nouns, quadClass: (cameo) => raw.quad[cameo.slice(0, 2)] };
-  return events;
-}
