@@ -1,5 +1,5 @@
 /** The public JSON shape of one analysis: ../shared/CONTRACT.md section 1, plus added fields. */
-import type { EntityType, NewsDoc, QuoteKind, Span, TimeType } from './doc/types.js';
+import type { ActorRef, EntityType, EventMood, NewsDoc, QuoteKind, Span, TimeType } from './doc/types.js';
 
 export interface Analysis {
   id?: string;
@@ -17,6 +17,7 @@ export interface Analysis {
   events: {
     type: string; cameo: string; quadClass?: number; source: string | null; target: string | null; location?: string | null;
     date?: string | null; trigger: Span; negated?: boolean; attributedTo?: string | null; rule: string;
+    mood?: EventMood; sourceActors?: ActorRef[]; targetActors?: ActorRef[];
   }[];
   sources: NewsDoc['sources'];
   tone: number;

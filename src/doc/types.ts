@@ -88,6 +88,17 @@ export interface QuantityRecord extends Span {
   rule: string;
 }
 
+/** How the text presents an event: done, announced for the future, intended, conditional or demanded. */
+export type EventMood = 'asserted' | 'future' | 'intended' | 'conditional' | 'demanded';
+
+/** One actor of an event: the entity (when the text names one), its country and sector. */
+export interface ActorRef {
+  entity: string | null;
+  country?: string;
+  sector?: string;
+  text: string;
+}
+
 export interface EventRecord {
   type: string;
   cameo: string;
@@ -99,6 +110,10 @@ export interface EventRecord {
   trigger: Span;
   negated?: boolean;
   attributedTo?: string | null;
+  mood?: EventMood;
+  /** every actor where the text names several ("Hungarian and Romanian officials"); source/target are the first */
+  sourceActors?: ActorRef[];
+  targetActors?: ActorRef[];
   sentence: number;
   rule: string;
 }

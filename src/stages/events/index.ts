@@ -10,7 +10,7 @@
  *    "urged X to", "must" → DEMAND; "did not" → negated.
  * Each event records in `rule` which lexicon coded it and which structure rule placed its actors.
  */
-import type { EntityRecord, EventRecord, NewsDoc, Sentence, Stage } from '../../doc/types.js';
+import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage } from '../../doc/types.js';
 import { tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
 import { codeNoun, codeVerb, type Coding } from './code.js';
@@ -19,16 +19,10 @@ import { composeMood, type Mood } from './mood.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
 
 export type { Mood } from './mood.js';
-
-/** One actor of an event: the entity (when the text names one), its country and sector. */
-export interface ActorRef { entity: string | null; country?: string; sector?: string; text: string }
+export type { ActorRef } from '../../doc/types.js';
 
 /** The stage's event: the contract's Event plus mood and every actor where the text names several. */
-export interface CodedEvent extends EventRecord {
-  mood?: Mood;
-  sourceActors?: ActorRef[];
-  targetActors?: ActorRef[];
-}
+export type CodedEvent = EventRecord;
 
 /** Verbs that carry an event noun: "launched an attack", "staged demonstrations", "lodged a protest". */
 const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'stages', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'announces', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'continuing', 'host', 'hosted', 'lodge', 'lodged', 'issue', 'issued', 'reiterate', 'reiterated', 'renew', 'renewed', 'open', 'opened', 'declare', 'declared', 'stage', 'organize', 'organized', 'organise', 'organised', 'call', 'called', 'end', 'ended', 'complete', 'completed', 'press', 'pressed']);

@@ -18,12 +18,13 @@
  * threatened, offered, prepared to), conditional (will … if/unless), demanded (others are urged
  * or ordered to do it).
  */
+import type { EventMood } from '../../doc/types.js';
 import type { Actor, Phrase } from './actors.js';
 import type { Coding } from './code.js';
 import type { ControlClass, EventLexicon, MoodType } from './lexicon.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, type Chain, type Syntax } from './syntax.js';
 
-export type Mood = 'asserted' | 'future' | 'intended' | 'conditional' | 'demanded';
+export type Mood = EventMood;
 
 /** PLOVER types whose future or intended form is a threat. */
 export const HOSTILE = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST', 'THREATEN', 'CRIME']);
