@@ -14,8 +14,14 @@ import { packageRoot } from '../resources/paths.js';
 import { InputError, checkDate, idOfLine, readJsonlRecord, readPlainText } from '../stages/reading/index.js';
 import { readHtml } from '../stages/reading/html.js';
 import { formatReport } from './report.js';
+import { formatGdeltEvents, gdeltRows } from '../stages/events/gdelt.js';
+import { registerEvalData } from './commands/evaluate.js';
+import { registerExport } from './commands/export.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
+import { registerStats } from './commands/stats.js';
 
-type Format = 'json' | 'jsonl' | 'text';
+type Format = 'json' | 'jsonl' | 'text' | 'gdelt';
 
 interface AnalyzeOptions {
   jsonl?: boolean;
@@ -95,8 +101,9 @@ function checkIsFile(file: string): void {
   if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR', path: file });
 }
 
-function render(a: Analysis, format: Format, pretty: boolean): string {
+function render(a: Analysis, format: Format, pretty: boolean, header = true): string {
   if (format === 'text') return formatReport(a);
+  if (format === 'gdelt') return header ? formatGdeltEvents(a) : gdeltRows(a).map((r) => `${r}\n`).join('');
   if (format === 'json' && pretty) return `${JSON.stringify(a, null, 2)}\n`;
   return `${JSON.stringify(a)}\n`;
 }
@@ -159,7 +166,7 @@ export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<
       if (line.includes('\u0000')) throw new InputError('binary data, not text');
       const input = readJsonlRecord(line, opts.date);
       const a = analyze(input);
-      out = format === 'text' ? `${formatReport(a)}\n` : render(a, format, pretty);
+      out = format === 'text' ? `${formatReport(a)}\n` : render(a, format, pretty, ok === 0);
       ok++;
     } catch (err) {
       if (!(err instanceof InputError)) debugStack(err);
@@ -173,6 +180,24 @@ export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<
     await write(out);
   }
   return { ok, failed };
+}
+
+/** A CoNLL file (or standard input) as text; unreadable or binary input is the user's error. */
+async function readConll(file: string): Promise<string> {
+  const label = file === '-' ? 'standard input' : file;
+  let buf: Buffer;
+  try {
+    if (file === '-') {
+      buf = await readAllStdin();
+    } else {
+      checkIsFile(file);
+      buf = readFileSync(file);
+    }
+  } catch (err) {
+    throw readError(err, label);
+  }
+  if (buf.includes(0)) throw new InputError(`${label} looks like binary data, not text`);
+  return buf.toString('utf8');
 }
 
 function packageVersion(): string {
@@ -221,7 +246,7 @@ export function buildProgram(): Command {
     .argument('[file]', 'the article file, or - for standard input')
     .option('--jsonl', 'the input is JSON lines, one record {"id", "date", "text", "title"?} a line')
     .option('--date <YYYY-MM-DD>', 'the article date, overriding the dateline or the records\' dates')
-    .addOption(new Option('--format <format>', 'output format (default: json for one article, jsonl for --jsonl)').choices(['json', 'jsonl', 'text']))
+    .addOption(new Option('--format <format>', 'output format (default: json for one article, jsonl for --jsonl)').choices(['json', 'jsonl', 'text', 'gdelt']))
     .option('--html', 'read the file as an HTML page (automatic for .html/.htm files and pages starting with <!doctype html> or <html>)')
     .option('--pretty', 'indent the JSON output')
     .option('--strict', 'with --jsonl, exit 2 when any record failed')
@@ -266,6 +291,50 @@ export function buildProgram(): Command {
         fail(err);
       }
     });
+
+  program
+    .command('tag')
+    .description('tag named entities in a CoNLL-2003 file: each token line comes back with the predicted tag (IOB2) as a new last column')
+    .requiredOption('--conll <file>', 'CoNLL file (token in the first column; other columns are kept but not read), or - for standard input')
+    .action(async (opts: { conll: string }) => {
+      try {
+        const text = await readConll(opts.conll);
+        const { tagConllText } = await import('../stages/entities/tagger/index.js');
+        await write(tagConllText(text));
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  const evalCommand = program.command('eval').description('score newsgraph on annotated data');
+  evalCommand
+    .command('ner')
+    .description('tag a CoNLL-2003 file with gold tags in its last column and print precision, recall and F1 per type (as conlleval.py does)')
+    .requiredOption('--conll <file>', 'CoNLL file with the gold tag (IOB1 or IOB2) in the last column, or - for standard input')
+    .action(async (opts: { conll: string }) => {
+      try {
+        const text = await readConll(opts.conll);
+        const { evalConllText, checkGoldColumn } = await import('../stages/entities/tagger/index.js');
+        const problem = checkGoldColumn(text);
+        if (problem) throw new InputError(`${opts.conll === '-' ? 'standard input' : opts.conll}: ${problem}`);
+        await write(evalConllText(text).report());
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  registerEvalData(evalCommand, async (action) => {
+    try {
+      await write(`${await action()}\n`);
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+  registerIngest(program);
+  registerStats(program);
+  registerQuery(program);
+  registerExport(program);
 
   return program;
 }
