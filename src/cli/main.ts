@@ -13,6 +13,7 @@ import type { ArticleInput } from '../doc/types.js';
 import { packageRoot } from '../resources/paths.js';
 import { InputError, checkDate, idOfLine, readJsonlRecord, readPlainText } from '../stages/reading/index.js';
 import { readHtml } from '../stages/reading/html.js';
+import { decodeText } from '../stages/reading/decode.js';
 import { formatReport } from './report.js';
 import { formatGdeltEvents, gdeltRows } from '../stages/events/gdelt.js';
 import { registerEvalData } from './commands/evaluate.js';
@@ -122,8 +123,7 @@ export async function analyzeOne(file: string, opts: AnalyzeOptions): Promise<vo
   } catch (err) {
     throw readError(err, label);
   }
-  if (buf.includes(0)) throw new InputError(`${label} looks like binary data, not text`);
-  const raw = buf.toString('utf8');
+  const raw = decodeText(buf, label).text;
   const input = opts.html || looksLikeHtml(file === '-' ? undefined : file, raw)
     ? readHtml(raw, opts.date, label)
     : readPlainText(raw, opts.date, label);

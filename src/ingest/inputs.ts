@@ -4,6 +4,7 @@
  * of one-line failures, so one bad file or record never stops the others.
  */
 import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { decodeText } from '../stages/reading/decode.js';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ArticleInput } from '../doc/types.js';
@@ -132,9 +133,7 @@ export function estimateArticles(plan: InputPlan): number {
 }
 
 function readText(path: string): string {
-  const buf = readFileSync(path);
-  if (buf.includes(0)) throw new InputError(`${path} looks like binary data, not text`);
-  return buf.toString('utf8').replace(/^\uFEFF/, '');
+  return decodeText(readFileSync(path), path).text;
 }
 
 function looksLikeHtml(raw: string): boolean {

@@ -3,7 +3,7 @@
  * child process over the compiled CLI (`npm test` compiles to dist/ first).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,27 @@ describe.concurrent('newsgraph analyze FILE', () => {
     const file = join(dir, 'binary.dat');
     writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00, 0x01, 0x02, 0x00, 0xff]));
     expectOneLineError(await newsgraph(['analyze', file]), /binary/);
+  });
+
+  it('reads a UTF-16 file and a Windows-1252 file as the text they hold', async () => {
+    const seed = readFileSync(SEED, 'utf8');
+    const utf16 = join(dir, 'seed-utf16.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, 'utf16le')]));
+    const r = await newsgraph(['analyze', utf16]);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as { date: string; entities: { name: string }[] };
+    expect(a.date).toBe('2025-09-02');
+    expect(a.entities.map((e) => e.name)).toContain('Vladimir Putin');
+    const latin = join(dir, 'latin1.txt');
+    writeFileSync(latin, Buffer.from('date 2024-05-01 Angela Merkel visited Zürich, the café said.', 'latin1'));
+    const l = JSON.parse((await newsgraph(['analyze', latin])).stdout) as { text: string };
+    expect(l.text).toBe('Angela Merkel visited Zürich, the café said.');
+  });
+
+  it('refuses an empty file in one line', async () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    expectOneLineError(await newsgraph(['analyze', empty]), /no article text/);
   });
 
   it('refuses a bad --date in one line', async () => {
