@@ -25,9 +25,30 @@ export function titleLexicon(): Titles {
   return titles;
 }
 
+let rolesByFirst: Map<string, string[][]> | undefined;
+
+/** The role phrases whose first word is w or w's plural ("minister", "ministers"), longest first. */
+function rolesStartingWith(w: string): string[][] | undefined {
+  if (!rolesByFirst) {
+    rolesByFirst = new Map();
+    for (const role of titleLexicon().roles) {
+      for (const key of [role[0]!, `${role[0]}s`]) {
+        const list = rolesByFirst.get(key);
+        if (list) list.push(role);
+        else rolesByFirst.set(key, [role]);
+      }
+    }
+  }
+  return rolesByFirst.get(w);
+}
+
 /** Length in tokens of the role phrase starting at lowercase words[i], or 0. */
-export function roleAt(words: string[], i: number): number {
-  for (const role of titleLexicon().roles) {
+export function roleAt(words: readonly string[], i: number): number {
+  const w = words[i];
+  if (w === undefined) return 0;
+  const candidates = rolesStartingWith(w);
+  if (!candidates) return 0;
+  for (const role of candidates) {
     if (i + role.length > words.length) continue;
     let ok = true;
     for (let k = 0; k < role.length; k++) if (words[i + k] !== role[k] && words[i + k] !== `${role[k]}s`) { ok = false; break; }
@@ -62,7 +83,7 @@ export function cueLexicon(): Cues {
 }
 
 /** Length of the phrase from `phrases` starting at lowercase words[i], or 0. */
-export function phraseAt(words: string[], i: number, phrases: string[][]): number {
+export function phraseAt(words: readonly string[], i: number, phrases: string[][]): number {
   for (const p of phrases) {
     if (i + p.length > words.length) continue;
     let ok = true;

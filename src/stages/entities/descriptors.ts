@@ -8,9 +8,8 @@ import { roleAt, titleLexicon } from '../../resources/lexicons.js';
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** Token index where a title phrase directly before tokens[nameStart] begins, or nameStart. */
-export function titleBefore(tokens: Token[], nameStart: number, isNationality: (i: number) => boolean): number {
+export function titleBefore(tokens: Token[], words: readonly string[], nameStart: number, isNationality: (i: number) => boolean): number {
   const { modifiers, honorifics } = titleLexicon();
-  const words = tokens.map((t) => t.lower);
   let start = nameStart;
   let sawRole = false;
   for (let i = nameStart - 1; i >= 0 && i >= nameStart - 6; i--) {
@@ -40,12 +39,11 @@ export function titleBefore(tokens: Token[], nameStart: number, isNationality: (
 }
 
 /** The descriptor in an appositive after a name: "Name, the Kremlin spokesman, said" → [from, to). */
-export function appositiveAfter(tokens: Token[], nameEnd: number): [number, number] | undefined {
+export function appositiveAfter(tokens: Token[], words: readonly string[], nameEnd: number): [number, number] | undefined {
   const comma = tokens[nameEnd];
   if (!comma || comma.text !== ',') return undefined;
   let from = nameEnd + 1;
   if (tokens[from] && ARTICLES.has(tokens[from]!.lower)) from++;
-  const words = tokens.map((t) => t.lower);
   for (let k = from; k < tokens.length && k < from + 8; k++) {
     const t = tokens[k]!;
     if (t.sentence !== comma.sentence || t.text === ',' || t.text === '.' || t.pos === 'VERB' || t.pos === 'AUX') {

@@ -83,7 +83,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
       ...(e.sector ? { sector: e.sector } : {}), ...(e.capitalOf ? { capitalOf: e.capitalOf } : {}),
     }));
   const addMention = (d: Draft, from: number, to: number, via: string) => {
-    if (d.mentions.some((m) => m.tokenStart === from)) return;
+    if (mentionOwner.get(from) === d.key) return; // a map lookup, not a scan: long articles have thousands of mentions
     d.mentions.push({ ...tokenSpan(text, tokens, from, to), via, tokenStart: from, tokenEnd: to });
     mentionOwner.set(from, d.key);
   };
@@ -138,9 +138,9 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const isNationality = (i: number) => nationalityAt.has(i);
   for (const d of persons()) {
     for (const m of d.mentions) {
-      const from = titleBefore(tokens, m.tokenStart, isNationality);
+      const from = titleBefore(tokens, words, m.tokenStart, isNationality);
       if (from < m.tokenStart) addDescriptor(d, tokenSpan(text, tokens, from, m.tokenStart).text);
-      const app = appositiveAfter(tokens, m.tokenEnd);
+      const app = appositiveAfter(tokens, words, m.tokenEnd);
       if (app) addDescriptor(d, tokenSpan(text, tokens, app[0], app[1]).text);
       if (!d.country) {
         for (let k = from; k < m.tokenStart; k++) {
@@ -220,27 +220,32 @@ function findNominalMentions(
   }
 }
 
-const SUBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { he: 'm', she: 'f' };
-const OBJECT_PRONOUNS: Record<string, 'm' | 'f'> = { him: 'm', her: 'f', himself: 'm', herself: 'f' };
-const POSSESSIVE_PRONOUNS: Record<string, 'm' | 'f'> = { his: 'm' };
+// Maps, not object literals: a look-up of every token's word in an object is slow, and would find "constructor"
+const SUBJECT_PRONOUNS = new Map<string, 'm' | 'f'>([['he', 'm'], ['she', 'f']]);
+const OBJECT_PRONOUNS = new Map<string, 'm' | 'f'>([['him', 'm'], ['her', 'f'], ['himself', 'm'], ['herself', 'f']]);
+const POSSESSIVE_PRONOUNS = new Map<string, 'm' | 'f'>([['his', 'm']]);
 
 function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void) {
   const { tokens, sentences } = doc;
   // person mentions in text order, updated as pronouns resolve
   const people = drafts.filter((d) => d.type === 'PERSON');
-  const inSentence = (s: number, before = Infinity) => {
-    const out: { d: Draft; at: number }[] = [];
-    for (const d of people) for (const m of d.mentions) {
-      if (tokens[m.tokenStart]!.sentence === s && m.tokenStart < before) out.push({ d, at: m.tokenStart });
-    }
-    return out.sort((a, b) => a.at - b.at);
+  // person mentions by sentence, kept in token order (pronouns join as they resolve)
+  const bySentence = new Map<number, { d: Draft; at: number }[]>();
+  const note = (d: Draft, at: number) => {
+    const s = tokens[at]!.sentence;
+    const list = bySentence.get(s) ?? [];
+    list.push({ d, at });
+    list.sort((a, b) => a.at - b.at);
+    bySentence.set(s, list);
   };
+  for (const d of people) for (const m of d.mentions) note(d, m.tokenStart);
+  const inSentence = (s: number, before = Infinity) => (bySentence.get(s) ?? []).filter((x) => x.at < before);
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
   for (const t of tokens) {
     const lower = t.lower;
-    const subjectG = SUBJECT_PRONOUNS[lower];
-    const objectG = OBJECT_PRONOUNS[lower] ?? (lower === 'her' && tokens[t.i + 1]?.pos !== 'NOUN' && tokens[t.i + 1]?.pos !== 'ADJ' ? 'f' : undefined);
-    const possG = POSSESSIVE_PRONOUNS[lower] ?? (lower === 'her' && !objectG ? 'f' : undefined);
+    const subjectG = SUBJECT_PRONOUNS.get(lower);
+    const objectG = OBJECT_PRONOUNS.get(lower) ?? (lower === 'her' && tokens[t.i + 1]?.pos !== 'NOUN' && tokens[t.i + 1]?.pos !== 'ADJ' ? 'f' : undefined);
+    const possG = POSSESSIVE_PRONOUNS.get(lower) ?? (lower === 'her' && !objectG ? 'f' : undefined);
     const g = subjectG ?? objectG ?? possG;
     if (!g || t.pos !== 'PRON' && t.pos !== 'DET') continue;
     const here = inSentence(t.sentence, t.i).filter((x) => fits(x.d, g));
@@ -260,6 +265,9 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
         chosen = prev[prev.length - 1]?.d;
       }
     }
-    if (chosen) addMention(chosen, t.i, t.i + 1, 'pronoun');
+    if (chosen) {
+      addMention(chosen, t.i, t.i + 1, 'pronoun');
+      note(chosen, t.i);
+    }
   }
 }

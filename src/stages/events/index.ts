@@ -11,7 +11,7 @@
  * Each event records in `rule` which lexicon coded it and which structure rule placed its actors.
  */
 import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage } from '../../doc/types.js';
-import { tokenSpan } from '../../doc/span.js';
+import { tokenAt, tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
 import { codeNoun, codeVerb, type Coding } from './code.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
@@ -371,8 +371,25 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   return out;
 }
 
+/** Per-document indexes, built once, so a long article costs events × log(quotes), not events × quotes. */
+const timesBySentence = new WeakMap<NewsDoc, Map<number, NewsDoc['times']>>();
+const speechByStart = new WeakMap<NewsDoc, NewsDoc['quotes']>();
+
 function dateNear(doc: NewsDoc, k: number, s: Sentence): string | null {
-  const inSentence = doc.times.filter((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME'));
+  let index = timesBySentence.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const t of doc.times) {
+      if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+      const tok = doc.tokens[tokenAt(doc.tokens, t.start)];
+      if (!tok) continue;
+      const list = index.get(tok.sentence) ?? [];
+      list.push(t);
+      index.set(tok.sentence, list);
+    }
+    timesBySentence.set(doc, index);
+  }
+  const inSentence = (index.get(s.index) ?? []).filter((t) => t.start >= s.start && t.end <= s.end);
   if (!inSentence.length) return null;
   const at = doc.tokens[k]!.start;
   inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
@@ -380,8 +397,22 @@ function dateNear(doc: NewsDoc, k: number, s: Sentence): string | null {
 }
 
 function attributionOf(doc: NewsDoc, offset: number): string | null {
-  const q = doc.quotes.find((x) => x.kind !== 'scare' && x.content.start <= offset && offset < x.content.end && x.speaker);
-  return q?.speaker ?? null;
+  let quotes = speechByStart.get(doc);
+  if (!quotes) {
+    quotes = doc.quotes.filter((x) => x.kind !== 'scare' && x.speaker).sort((a, b) => a.content.start - b.content.start);
+    speechByStart.set(doc, quotes);
+  }
+  // the first quote (in text order) that covers the offset, among those starting at or before it
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.content.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: NewsDoc['quotes'][number] | undefined;
+  for (let n = lo - 1; n >= 0 && n >= lo - 32; n--) if (offset < quotes[n]!.content.end) found = quotes[n];
+  return found?.speaker ?? null;
 }
 
 export const eventsStage: Stage = {

