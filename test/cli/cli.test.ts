@@ -110,6 +110,14 @@ describe.concurrent('newsgraph analyze FILE', () => {
     expect(l.text).toBe('Angela Merkel visited Zürich, the café said.');
   });
 
+  it('refuses a 10 MB article in one line, at once', async () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, `date 2025-01-01\n${'Officials said the talks went well. '.repeat(300_000)}`);
+    const started = Date.now();
+    expectOneLineError(await newsgraph(['analyze', big]), /million characters/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('refuses an empty file in one line', async () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');

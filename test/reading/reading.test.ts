@@ -366,3 +366,15 @@ describe('datelineEnd', () => {
     expect(datelineEnd(text)).toBe(0);
   });
 });
+
+describe('article size', () => {
+  it('refuses articles over MAX_ARTICLE_CHARS in every reader, with a one-line reason', async () => {
+    const { MAX_ARTICLE_CHARS, readJsonlRecord: record, readPlainText: plain } = await import('../../src/stages/reading/index.js');
+    const { readHtml: html } = await import('../../src/stages/reading/html.js');
+    const long = 'word '.repeat(MAX_ARTICLE_CHARS / 5 + 1);
+    expect(() => plain(long, undefined, 'big.txt')).toThrow(/^big\.txt is 2\.0 million characters; .*split it/);
+    expect(() => record(JSON.stringify({ id: 'x', date: '2025-01-01', text: long }))).toThrow(/million characters/);
+    expect(() => html(`<html><body><article><p>${long}</p></article></body></html>`, undefined, 'big.html')).toThrow(/million characters/);
+    expect(plain('word '.repeat(1000)).text.length).toBe(5000);
+  });
+});

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleInput } from '../../doc/types.js';
-import { InputError, checkDate, checkText, isIsoDate } from './index.js';
+import { InputError, MAX_ARTICLE_CHARS, checkDate, checkSize, checkText, isIsoDate } from './index.js';
 
 const DATE_META = [
   'article:published_time',
@@ -78,6 +78,7 @@ function paragraphsText(html: string): string {
 /** A news page: the article body by Readability, title, byline and published date from meta tags. */
 export function readHtml(html: string, overrideDate?: string, what = 'HTML page'): ArticleInput {
   checkText(html, what);
+  if (html.length > 10 * MAX_ARTICLE_CHARS) throw new InputError(`${what} is ${(html.length / 1e6).toFixed(1)} million characters of HTML; newsgraph reads pages of up to ${(10 * MAX_ARTICLE_CHARS) / 1e6} million`);
   const { document } = parseHTML(html);
   if (!document || !document.documentElement) throw new InputError(`${what} could not be parsed as HTML`);
   const date = overrideDate !== undefined ? checkDate(overrideDate, '--date') : publishedDate(document as unknown as Document);
@@ -92,6 +93,7 @@ export function readHtml(html: string, overrideDate?: string, what = 'HTML page'
   }
   const text = article?.content ? paragraphsText(article.content) : paragraphsText(html);
   if (!text.trim()) throw new InputError(`${what} has no article text`);
+  checkSize(text, what);
   const title = article?.title?.trim() || (document.querySelector('title')?.textContent ?? '').trim();
   return {
     date,

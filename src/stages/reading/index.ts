@@ -19,6 +19,19 @@ export function checkDate(date: string, what = 'date'): string {
   return date;
 }
 
+/**
+ * The longest article newsgraph analyses: 2 million characters (a long news article is 20,000).
+ * Beyond it analysis time and memory grow past what a batch can afford, so the input is refused
+ * with a one-line error instead (split such a document into articles first).
+ */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+export function checkSize(text: string, what: string): void {
+  if (text.length > MAX_ARTICLE_CHARS) {
+    throw new InputError(`${what} is ${(text.length / 1e6).toFixed(1)} million characters; newsgraph analyses articles of up to ${MAX_ARTICLE_CHARS / 1e6} million (split it into articles)`);
+  }
+}
+
 /** Refuse what is not text: NUL bytes or many control characters mean binary data. */
 export function checkText(text: string, what: string): void {
   if (text.includes('\u0000')) throw new InputError(`${what} looks like binary data, not text`);
@@ -39,6 +52,7 @@ export function readPlainText(raw: string, overrideDate?: string, what = 'input'
   checkText(raw, what);
   const m = DATELINE.exec(raw);
   const text = m ? raw.slice(m[0].length) : raw;
+  checkSize(text, what);
   const date = overrideDate ? checkDate(overrideDate, '--date') : m ? checkDate(m[1]!, 'dateline date') : null;
   return { date, text };
 }
@@ -66,6 +80,7 @@ export function readJsonlRecord(line: string, overrideDate?: string): ArticleInp
   }
   const r = parsed.data;
   checkText(r.text, 'record text');
+  checkSize(r.text, 'record text');
   // a timestamp keeps its calendar date ("2025-09-02T10:00:00Z"); anything else must be the date itself
   const rawDate = overrideDate ?? (r.date ? (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(r.date) ? r.date.slice(0, 10) : r.date) : null);
   const date = rawDate ? checkDate(rawDate) : null;
