@@ -33,7 +33,9 @@ export interface Gazetteer {
 }
 
 /** Names are matched on their characters without spaces, so "Xi Jinping" matches tokens Xi + Jinping. */
+const NOT_IN_KEYS = /[’‘`\s]/;
 export function surfaceKey(s: string): string {
+  if (!NOT_IN_KEYS.test(s)) return s; // most words: nothing to replace
   return s.replace(/[’‘`]/g, "'").replace(/\s+/g, '');
 }
 

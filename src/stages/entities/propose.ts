@@ -4,7 +4,7 @@
  * plugs in as one more proposer.
  */
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
-import { gazetteer, surfaceKey, type GazEntry } from '../../resources/gazetteer.js';
+import { gazetteer, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
 
 export interface Proposal {
@@ -21,9 +21,20 @@ export type Proposer = (doc: NewsDoc) => Proposal[];
 const isCapitalised = (t: Token) => /^[A-Z\u00C0-\u00DE]/.test(t.text);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
+let surfacePrefixes: { of: Gazetteer; set: Set<string> } | undefined;
+/** Every prefix of every gazetteer surface key: a match stops growing once its key is none of them. */
+function prefixesOf(gaz: Gazetteer): Set<string> {
+  if (surfacePrefixes?.of === gaz) return surfacePrefixes.set;
+  const set = new Set<string>();
+  for (const key of Object.keys(gaz.surfaces)) for (let k = 1; k <= key.length; k++) set.add(key.slice(0, k));
+  surfacePrefixes = { of: gaz, set };
+  return set;
+}
+
 /** Longest gazetteer match starting at each token, within a sentence. */
 export const gazetteerProposer: Proposer = (doc) => {
   const gaz = gazetteer();
+  const prefixes = prefixesOf(gaz);
   const out: Proposal[] = [];
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
@@ -40,6 +51,8 @@ export const gazetteerProposer: Proposer = (doc) => {
       // datelines and headlines write names in capitals: BERLIN, KYIV
       const list = gaz.surfaces[key] ?? (isAllCaps(t) && j === i ? gaz.surfaces[titleCase(t.text)] : undefined);
       if (list) best = { end: j + 1, list };
+      // no longer key can be a surface when this one begins none
+      if (!prefixes.has(key)) break;
     }
     if (!best) continue;
     const next = tokens[best.end];

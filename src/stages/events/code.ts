@@ -40,7 +40,7 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
         // members are indexed by the first three letters of their first word (shorter words by all they have)
         for (const n of [3, 2, 1]) {
           for (const m of byStart?.get(w.slice(0, n)) ?? []) {
-            if (n < 3 && m[0]!.replace(/_$/, '').length > n) continue;
+            if (n < 3 && (m[0]!.endsWith('_') ? m[0]!.length - 1 : m[0]!.length) > n) continue; // m[0] without a final "_" is longer than n
             let ok = at + m.length <= limit;
             for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);
             if (ok && at + m.length > best) best = at + m.length;

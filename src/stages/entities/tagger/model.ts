@@ -30,6 +30,18 @@ export type LearnFn = (keys: Int32Array, vals: Float64Array, nf: number, gold: n
 
 const MAX_DYNAMIC = 32;
 
+/** allowed(prev, label, last) as a table: index ((prev + 1) * NLABELS + label) * 2 + (last ? 1 : 0). */
+const ALLOWED = (() => {
+  const t = new Uint8Array((NLABELS + 1) * NLABELS * 2);
+  for (let prev = -1; prev < NLABELS; prev++) {
+    for (let l = 0; l < NLABELS; l++) {
+      t[((prev + 1) * NLABELS + l) * 2] = allowed(prev, l, false) ? 1 : 0;
+      t[((prev + 1) * NLABELS + l) * 2 + 1] = allowed(prev, l, true) ? 1 : 0;
+    }
+  }
+  return t;
+})();
+
 /** Buffers reused across tokens and sentences. */
 export class Decoder {
   keys = new Int32Array(256);
@@ -87,7 +99,6 @@ export class NerModel {
   readonly rowLabel: Uint8Array;
   readonly rowWeight: Float32Array;
   readonly extractor: Extractor;
-  private readonly decoder: Decoder;
   private labels = new Int32Array(64);
   readonly score: ScoreFn;
   /** per word type, the scores of its word-level features in each of 3 roles (see Extractor.roleKeys) */
@@ -98,6 +109,15 @@ export class NerModel {
   private readonly roleKeyBuf = new Int32Array(64);
   private readonly roleVals = new Float64Array(64).fill(1);
   private readonly roleTmp = new Float64Array(NLABELS);
+  /**
+   * The feature map and row bounds interleaved for tagging: slot s of `map` at 4s (key), 4s + 1
+   * (first weight) and 4s + 2 (end), so a look-up reads one cache line.
+   */
+  private readonly slots: Int32Array;
+  private readonly slotMask: number;
+  private dynKeys = new Int32Array(MAX_DYNAMIC);
+  private dynVals = new Float64Array(MAX_DYNAMIC);
+  private readonly sc = new Float64Array(NLABELS);
   private readonly addRoles = (i: number, out: Float64Array): void => {
     const ex = this.extractor;
     const n = ex.n;
@@ -164,7 +184,6 @@ export class NerModel {
     this.rowStart[rows] = j;
     this.extractor = new Extractor(header.features, clusters);
     this.extractor.cacheRoles = true;
-    this.decoder = new Decoder(this.extractor);
     const map = this.map, start = this.rowStart, lab = this.rowLabel, w = this.rowWeight;
 
     this.score = (k, v, nf, out) => {
@@ -178,6 +197,86 @@ export class NerModel {
     };
     this.padLeft = this.roleScores(-1, 1);
     this.padRight = this.roleScores(-2, 2);
+    const cap = map.keys.length;
+    this.slotMask = cap - 1;
+    this.slots = new Int32Array(cap * 4);
+    for (let i = 0; i < cap; i++) {
+      const k = map.keys[i]!;
+      if (k === 0) continue;
+      const row = map.vals[i]!;
+      this.slots[4 * i] = k;
+      this.slots[4 * i + 1] = start[row]!;
+      this.slots[4 * i + 2] = start[row + 1]!;
+    }
+  }
+
+  /** Add the weights of features keys[from … to) (each of value 1) to out; the same sums as `score`. */
+  private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array): void {
+    const slots = this.slots, mask = this.slotMask, lab = this.rowLabel, w = this.rowWeight;
+    for (let f = from; f < to; f++) {
+      const key = k[f]!;
+      let i = key & mask;
+      for (;;) {
+        const sk = slots[4 * i]!;
+        if (sk === key) {
+          const end = slots[4 * i + 2]!;
+          for (let q = slots[4 * i + 1]!; q < end; q++) out[lab[q]!] += w[q]!;
+          break;
+        }
+        if (sk === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+  }
+
+  /** Add the weights of features keys[0 … nf) with values vals to out; the same sums as `score`. */
+  private scoreVals(k: Int32Array, v: Float64Array, nf: number, out: Float64Array): void {
+    const slots = this.slots, mask = this.slotMask, lab = this.rowLabel, w = this.rowWeight;
+    for (let f = 0; f < nf; f++) {
+      const key = k[f]!;
+      let i = key & mask;
+      for (;;) {
+        const sk = slots[4 * i]!;
+        if (sk === key) {
+          const x = v[f]!;
+          const end = slots[4 * i + 2]!;
+          for (let q = slots[4 * i + 1]!; q < end; q++) out[lab[q]!] += x * w[q]!;
+          break;
+        }
+        if (sk === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+  }
+
+  /**
+   * Greedy constrained decoding of the prepared sentence into out[0..n): Decoder.run without
+   * learning, the static features scored in place rather than copied per token.
+   */
+  private decode(out: Int32Array, doc: History | undefined): void {
+    const ex = this.extractor;
+    const n = ex.n;
+    const staticKeys = ex.staticKeys, staticOff = ex.staticOff;
+    const scores = this.sc;
+    let p1 = -1, p2 = -1;
+    for (let i = 0; i < n; i++) {
+      scores.fill(0);
+      this.scoreOnes(staticKeys, staticOff[i]!, staticOff[i + 1]!, scores);
+      const nf = ex.dynamic(i, p1, p2, doc, this.dynKeys, this.dynVals, 0);
+      this.scoreVals(this.dynKeys, this.dynVals, nf, scores);
+      this.addRoles(i, scores);
+      let best = -1;
+      let bestScore = -Infinity;
+      const row = (p1 + 1) * NLABELS * 2 + (i === n - 1 ? 1 : 0);
+      for (let l = 0; l < NLABELS; l++) {
+        if (ALLOWED[row + 2 * l] === 0) continue;
+        if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
+      }
+      out[i] = best;
+      ex.remember(i, best === 0 ? NTYPES : labelType(best), doc);
+      p2 = p1;
+      p1 = best;
+    }
   }
 
   /** The weights as rows × NLABELS. */
@@ -193,7 +292,7 @@ export class NerModel {
   tagIds(tokens: readonly string[], doc?: History, first?: FirstPass): Int32Array {
     if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
     this.extractor.prepare(tokens, first);
-    this.decoder.run(this.score, this.labels, doc, undefined, undefined, this.addRoles);
+    this.decode(this.labels, doc);
     return this.labels.subarray(0, tokens.length);
   }
 
