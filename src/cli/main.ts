@@ -11,7 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Analysis } from '../analysis.js';
 import type { ArticleInput } from '../doc/types.js';
 import { packageRoot } from '../resources/paths.js';
-import { InputError, checkDate, idOfLine, readJsonlRecord, readPlainText } from '../stages/reading/index.js';
+import { InputError, checkDate, readPlainText } from '../stages/reading/index.js';
 import { readHtml } from '../stages/reading/html.js';
 import { decodeText } from '../stages/reading/decode.js';
 import { formatReport } from './report.js';
@@ -21,6 +21,15 @@ import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerStats } from './commands/stats.js';
+import { registerServe } from './commands/serve.js';
+import { registerQueue } from './commands/queue.js';
+import { registerWorker } from './commands/worker.js';
+import { parsePositiveInt } from './commands/shared.js';
+import { AnalysisPool, WorkerLostError, defaultWorkers } from '../parallel/pool.js';
+import { orderedMap } from '../parallel/ordered.js';
+import { GDELT_COLUMNS, processJsonlLine } from '../parallel/jsonl-line.js';
+import { withTestHooks } from '../parallel/hooks.js';
+import type { JsonlLineOptions, JsonlResult } from '../parallel/protocol.js';
 
 type Format = 'json' | 'jsonl' | 'text' | 'gdelt';
 
@@ -31,6 +40,8 @@ interface AnalyzeOptions {
   html?: boolean;
   pretty?: boolean;
   strict?: boolean;
+  /** --jsonl: analysis threads (1: in this thread) */
+  workers?: number;
 }
 
 /** The pipeline is loaded on first use, so --help, --version and bad arguments answer at once. */
@@ -134,50 +145,66 @@ export async function analyzeOne(file: string, opts: AnalyzeOptions): Promise<vo
 
 /**
  * JSON lines in → one analysis (or one error line) per record out, in order. The input is read
- * line by line, so memory stays flat on big files. Returns how many records failed.
+ * line by line, so memory stays flat on big files. With `workers` > 1 (the default: one per
+ * core), records are analysed on a pool of worker threads, a bounded window ahead of the writer,
+ * and written in input order. Returns how many records failed.
  */
 export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<{ ok: number; failed: number }> {
   const format = opts.format ?? 'jsonl';
-  const pretty = format === 'json' && (opts.pretty ?? false);
+  const lineOpts: JsonlLineOptions = {
+    format,
+    pretty: format === 'json' && (opts.pretty ?? false),
+    ...(opts.date !== undefined ? { date: opts.date } : {}),
+  };
   const label = file === '-' ? 'standard input' : file;
   try {
     if (file !== '-') checkIsFile(file);
   } catch (err) {
     throw readError(err, label);
   }
-  const analyze = await pipeline();
+  const workers = opts.workers ?? defaultWorkers();
+  const pool = workers > 1 ? new AnalysisPool(workers) : undefined;
+  const analyze = pool ? undefined : withTestHooks(await pipeline());
   const stream = file === '-' ? process.stdin : createReadStream(file);
   // An open or read error ends the run as a fatal error rather than an unhandled event.
   const failure = new Promise<never>((_, reject) => stream.once('error', (err: Error) => reject(readError(err, label))));
   failure.catch(() => undefined);
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
+  async function* records(): AsyncGenerator<{ line: string; lineNo: number }> {
+    const lines = rl[Symbol.asyncIterator]();
+    let lineNo = 0;
+    for (;;) {
+      const next = await Promise.race([lines.next(), failure]);
+      if (next.done) return;
+      lineNo++;
+      const line = lineNo === 1 ? next.value.replace(/^\uFEFF/, '') : next.value;
+      if (line.trim()) yield { line, lineNo };
+    }
+  }
+  const one = ({ line, lineNo }: { line: string; lineNo: number }): Promise<JsonlResult> | JsonlResult => {
+    if (!pool) return processJsonlLine(analyze!, line, lineNo, lineOpts);
+    // a thread that dies takes only its own records with it, each one an error line
+    return pool.jsonlLine(line, lineNo, lineOpts).catch((err: unknown) => {
+      if (!(err instanceof WorkerLostError)) throw err;
+      return processJsonlLine(() => { throw err; }, line, lineNo, lineOpts);
+    });
+  };
   let ok = 0;
   let failed = 0;
-  const lines = rl[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await Promise.race([lines.next(), failure]);
-    if (next.done) break;
-    lineNo++;
-    const line = lineNo === 1 ? next.value.replace(/^\uFEFF/, '') : next.value;
-    if (!line.trim()) continue;
-    let out: string;
-    try {
-      if (line.includes('\u0000')) throw new InputError('binary data, not text');
-      const input = readJsonlRecord(line, opts.date);
-      const a = analyze(input);
-      out = format === 'text' ? `${formatReport(a)}\n` : render(a, format, pretty, ok === 0);
-      ok++;
-    } catch (err) {
-      if (!(err instanceof InputError)) debugStack(err);
-      const { message } = describeError(err);
-      failed++;
-      const id = idOfLine(line) ?? null;
-      out = format === 'text'
-        ? `record on line ${lineNo}${id !== null ? ` (id ${id})` : ''}: error: ${message}\n\n`
-        : `${JSON.stringify({ id, error: message, line: lineNo })}\n`;
+  try {
+    for await (const result of orderedMap(records(), one, pool ? pool.size * 8 : 1)) {
+      let out = result.out;
+      if (result.ok) {
+        if (format === 'gdelt' && ok === 0) out = `${GDELT_COLUMNS.join('\t')}\n${out}`;
+        ok++;
+      } else {
+        failed++;
+      }
+      await write(out);
     }
-    await write(out);
+  } finally {
+    rl.close();
+    await pool?.close();
   }
   return { ok, failed };
 }
@@ -250,6 +277,7 @@ export function buildProgram(): Command {
     .option('--html', 'read the file as an HTML page (automatic for .html/.htm files and pages starting with <!doctype html> or <html>)')
     .option('--pretty', 'indent the JSON output')
     .option('--strict', 'with --jsonl, exit 2 when any record failed')
+    .addOption(new Option('--workers <n>', `with --jsonl, analysis threads (default: one per core, here ${defaultWorkers()}; 1 analyses in the main thread)`).argParser((v) => parsePositiveInt(v, '--workers')))
     .addHelpText('after', EXIT_CODES)
     .action(async (file: string | undefined, opts: AnalyzeOptions) => {
       if (file === undefined) {
@@ -267,26 +295,6 @@ export function buildProgram(): Command {
         } else {
           await analyzeOne(file, opts);
         }
-      } catch (err) {
-        fail(err);
-      }
-    });
-
-  program
-    .command('start')
-    .description('show the analysis of the bundled example article (examples/seed-article.txt)')
-    .action(async () => {
-      const file = join(packageRoot(), 'examples', 'seed-article.txt');
-      try {
-        let raw: string;
-        try {
-          raw = readFileSync(file, 'utf8');
-        } catch (err) {
-          throw readError(err, file);
-        }
-        const input = readPlainText(raw, undefined, file);
-        const analyze = await pipeline();
-        await write(formatReport(analyze({ id: 'seed-article', ...input })));
       } catch (err) {
         fail(err);
       }
@@ -335,6 +343,9 @@ export function buildProgram(): Command {
   registerStats(program);
   registerQuery(program);
   registerExport(program);
+  registerServe(program);
+  registerWorker(program);
+  registerQueue(program);
 
   return program;
 }

@@ -80,6 +80,11 @@ export async function requireEntity(db: Kysely<Database>, query: string): Promis
 
 export async function entityProfile(db: Kysely<Database>, query: string): Promise<EntityProfile> {
   const { entity, others } = await requireEntity(db, query);
+  return profileOf(db, entity, others);
+}
+
+/** The profile of one known entity (by id, as the web interface links to it). */
+export async function profileOf(db: Kysely<Database>, entity: EntityRef, others: EntityRef[] = []): Promise<EntityProfile> {
   const id = entity.id;
 
   const totals = await db

@@ -14,6 +14,8 @@ import { sourceReport, type SourceReport } from '../query/sources.js';
 import { claimGroups, type ClaimGroup } from '../query/claims.js';
 import { listStories, type StoryRow } from '../query/stories.js';
 import { storedArticles, actorGraph, type ActorGraph, type StoredArticle } from '../export/rows.js';
+import { articleById, articlePage, type ArticlePage, type ArticleRecord } from '../query/articles.js';
+import { entityPage, topEntities, type EntityPage } from '../query/entity-details.js';
 
 export type { ArticleMeta, IngestOutcome };
 
@@ -49,6 +51,14 @@ export interface Store {
   stories(opts?: { limit?: number; minArticles?: number }): Promise<StoryRow[]>;
   articles(): AsyncIterable<StoredArticle>;
   actorGraph(): Promise<ActorGraph>;
+  /** A page of articles, newest first, without their analyses. */
+  articlePage(opts?: { limit?: number; offset?: number }): Promise<ArticlePage>;
+  /** One article with its whole analysis, or undefined. */
+  article(id: string): Promise<ArticleRecord | undefined>;
+  /** An entity by its id with its profile, quotes by and about it, events and articles, or undefined. */
+  entityPage(id: number): Promise<EntityPage | undefined>;
+  /** The most mentioned entities. */
+  topEntities(limit?: number): Promise<(EntityRef & { mentions: number; articles: number })[]>;
   /** Bytes on disk: the SQLite file, or pg_database_size. */
   sizeBytes(): Promise<number>;
   /** True when an error means the store itself failed (connection, disk), not one article. */
@@ -133,6 +143,18 @@ export class KyselyStore implements Store {
   }
   actorGraph() {
     return actorGraph(this.db);
+  }
+  articlePage(opts: { limit?: number; offset?: number } = {}) {
+    return articlePage(this.db, opts);
+  }
+  article(id: string) {
+    return articleById(this.db, this.dialect.jsonText, id);
+  }
+  entityPage(id: number) {
+    return entityPage(this.db, id);
+  }
+  topEntities(limit?: number) {
+    return topEntities(this.db, limit);
   }
   sizeBytes() {
     return this.dialect.sizeBytes();
