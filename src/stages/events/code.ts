@@ -166,7 +166,8 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     }
     if (byHand) return byHand;
     for (const e of entries) {
-      const c = accept(e.code, `cameo:${e.block}/${e.code}`, k + n);
+      // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
+      const c = accept(e.code, `cameo-default:${e.block}/${e.code}`, k + n);
       if (c) return c;
     }
     if (n > 1) continue;

@@ -336,6 +336,8 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
     if (targets.length) how += '+place-as-target';
   }
   if (!sources.some((a) => a.entity) && !targets.some((a) => a.entity)) return [];
+  // a dictionary verb's default code is a weak signal: it needs a named actor on both sides
+  if (coding.rule.startsWith('cameo-default:') && !(sources.some((a) => a.entity) && targets.some((a) => a.entity))) return [];
   const source = sources.find((a) => a.entity)?.entity;
   const placeActor = place?.actors.find((a) => a.entity);
   const placeEntity: EntityRecord | undefined = placeActor?.city ?? placeActor?.entity;
