@@ -2,8 +2,10 @@
  * `npm run bench`: one table, on the same first 4,000 Reuters-21578 articles with a body.
  *
  *   - analyze on one core (in-process loop over analyze(), after a 50-article warm-up);
- *   - analyze on all cores (the worker-thread pool, in-process, threads warmed up);
- *   - the CLI `analyze --jsonl` (all cores, child process, start-up and output included);
+ *   - analyze on all cores (the worker-thread pool, in-process, threads warmed up; JSON text
+ *     back in input order, as `analyze --jsonl`);
+ *   - the CLI `analyze --jsonl` with --workers 1 and with one thread per core (child process,
+ *     start-up and output included, peak memory);
  *   - ingest into SQLite, and into PostgreSQL when NEWSGRAPH_PG_URL is set (a temporary database);
  *   - the queue with 1, 2 and 4 `newsgraph worker` processes when REDIS_URL and NEWSGRAPH_PG_URL
  *     are set: enqueue, then analyse and store into PostgreSQL (a subsample, said in the row);

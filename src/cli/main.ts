@@ -25,7 +25,7 @@ import { registerServe } from './commands/serve.js';
 import { registerQueue } from './commands/queue.js';
 import { registerWorker } from './commands/worker.js';
 import { parsePositiveInt } from './commands/shared.js';
-import { AnalysisPool, WorkerLostError, defaultWorkers } from '../parallel/pool.js';
+import { AnalysisPool, defaultWorkers } from '../parallel/pool.js';
 import { orderedMap } from '../parallel/ordered.js';
 import { GDELT_COLUMNS, processJsonlLine } from '../parallel/jsonl-line.js';
 import { withTestHooks } from '../parallel/hooks.js';
@@ -181,14 +181,8 @@ export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<
       if (line.trim()) yield { line, lineNo };
     }
   }
-  const one = ({ line, lineNo }: { line: string; lineNo: number }): Promise<JsonlResult> | JsonlResult => {
-    if (!pool) return processJsonlLine(analyze!, line, lineNo, lineOpts);
-    // a thread that dies takes only its own records with it, each one an error line
-    return pool.jsonlLine(line, lineNo, lineOpts).catch((err: unknown) => {
-      if (!(err instanceof WorkerLostError)) throw err;
-      return processJsonlLine(() => { throw err; }, line, lineNo, lineOpts);
-    });
-  };
+  const one = ({ line, lineNo }: { line: string; lineNo: number }): Promise<JsonlResult> | JsonlResult =>
+    pool ? pool.jsonlLine(line, lineNo, lineOpts) : processJsonlLine(analyze!, line, lineNo, lineOpts);
   let ok = 0;
   let failed = 0;
   try {

@@ -4,7 +4,7 @@
  * as thread failures.
  */
 import { parentPort } from 'node:worker_threads';
-import { withTestHooks } from './hooks.js';
+import { withTestHooks, withThreadCrashHook } from './hooks.js';
 import { processJsonlLine } from './jsonl-line.js';
 import type { AnalyzeResult, TaskMessage, WorkerMessage } from './protocol.js';
 
@@ -14,7 +14,7 @@ if (!port) throw new Error('analysis-worker runs as a worker thread of the analy
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
 
 try {
-  const analyze = withTestHooks((await import('../pipeline.js')).analyze);
+  const analyze = withThreadCrashHook(withTestHooks((await import('../pipeline.js')).analyze));
   port.on('message', ({ seq, task }: TaskMessage) => {
     let reply: WorkerMessage;
     if (task.kind === 'jsonl') {
@@ -31,6 +31,7 @@ try {
     }
     port.postMessage(reply);
   });
+  port.postMessage({ ready: true } satisfies WorkerMessage);
 } catch (err) {
   port.postMessage({ fatal: `the analysis pipeline could not load in a worker thread: ${errorText(err)}` } satisfies WorkerMessage);
 }

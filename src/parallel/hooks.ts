@@ -3,6 +3,7 @@
  * or a job slow on purpose; nothing in normal use sets them.
  *   NEWSGRAPH_TEST_FAIL_IDS=a,b  analysis of the articles with these ids throws (an internal error)
  *   NEWSGRAPH_TEST_SLOW_MS=N     each queue job waits N ms before its analysis (to kill a worker mid-job)
+ *   NEWSGRAPH_TEST_CRASH_IDS=a,b an analysis thread of the pool that meets these ids exits (a thread crash)
  */
 import type { Analysis } from '../analysis.js';
 import type { ArticleInput } from '../doc/types.js';
@@ -30,6 +31,16 @@ export function withTestHooks(analyze: (input: ArticleInput) => Analysis, hooks:
   if (hooks.failIds.size === 0) return analyze;
   return (input) => {
     if (input.id !== undefined && hooks.failIds.has(input.id)) throw new InjectedFailure(input.id);
+    return analyze(input);
+  };
+}
+
+/** In a pool thread only: exit the thread (as a crash would) on the ids NEWSGRAPH_TEST_CRASH_IDS lists. */
+export function withThreadCrashHook(analyze: (input: ArticleInput) => Analysis, env: NodeJS.ProcessEnv = process.env): (input: ArticleInput) => Analysis {
+  const crashIds = new Set((env.NEWSGRAPH_TEST_CRASH_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  if (crashIds.size === 0) return analyze;
+  return (input) => {
+    if (input.id !== undefined && crashIds.has(input.id)) process.exit(70);
     return analyze(input);
   };
 }

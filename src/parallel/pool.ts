@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ArticleInput } from '../doc/types.js';
+import { processJsonlLine } from './jsonl-line.js';
 import type { AnalyzeResult, JsonlLineOptions, JsonlResult, Task, TaskMessage, WorkerMessage } from './protocol.js';
 
 /** Tasks sent to one thread before it answers: two keeps each thread busy without hoarding work. */
@@ -26,9 +27,21 @@ interface Pending {
   reject(err: Error): void;
 }
 
+interface Item {
+  seq: number;
+  task: Task;
+  pending: Pending;
+  /** threads that died holding it: after one, it runs alone on a thread, so a task that kills its thread takes no other with it */
+  lost: number;
+}
+
 interface Thread {
   worker: Worker;
-  inflight: Map<number, Pending>;
+  inflight: Map<number, Item>;
+  /** it runs a task that was on a thread that died, alone */
+  isolated: boolean;
+  /** the pipeline has loaded in it */
+  ready: boolean;
   /** the thread stopped answering (exited or failed); a replacement takes its place */
   dead: boolean;
 }
@@ -73,16 +86,26 @@ export class PoolClosedError extends Error {
 export class AnalysisPool {
   readonly size: number;
   private readonly threads: Thread[] = [];
-  private readonly queue: { seq: number; task: Task; pending: Pending }[] = [];
+  private readonly queue: Item[] = [];
   private seq = 0;
   private closed = false;
   /** set when the pipeline cannot load at all: every task fails with it */
   private fatal: Error | undefined;
 
+  /**
+   * Up to `size` threads, started as the work needs them: one at first, another whenever a task
+   * waits while every thread is busy. A short input never pays for (nor holds the memory of)
+   * threads it cannot use.
+   */
   constructor(size: number = defaultWorkers()) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a pool needs at least one thread, not ${size}`);
     this.size = size;
-    for (let i = 0; i < size; i++) this.threads.push(this.spawn());
+    this.threads.push(this.spawn());
+  }
+
+  /** Threads started so far. */
+  get started(): number {
+    return this.threads.length;
   }
 
   /** How many tasks are queued or running: callers bound their read-ahead with it. */
@@ -94,8 +117,14 @@ export class AnalysisPool {
     return this.submit({ kind: 'analyze', input }) as Promise<AnalyzeResult>;
   }
 
+  /** A line whose thread died under it twice comes back as its error line, like any bad record. */
   jsonlLine(line: string, lineNo: number, opts: JsonlLineOptions): Promise<JsonlResult> {
-    return this.submit({ kind: 'jsonl', line, lineNo, opts }) as Promise<JsonlResult>;
+    return (this.submit({ kind: 'jsonl', line, lineNo, opts }) as Promise<JsonlResult>).catch((err: unknown) => {
+      if (!(err instanceof WorkerLostError)) throw err;
+      return processJsonlLine(() => {
+        throw err;
+      }, line, lineNo, opts);
+    });
   }
 
   /** Stop every thread; tasks not answered yet fail with PoolClosedError. */
@@ -105,7 +134,7 @@ export class AnalysisPool {
     for (const item of this.queue.splice(0)) item.pending.reject(new PoolClosedError());
     await Promise.all(this.threads.map(async (t) => {
       t.dead = true;
-      for (const p of t.inflight.values()) p.reject(new PoolClosedError());
+      for (const item of t.inflight.values()) item.pending.reject(new PoolClosedError());
       t.inflight.clear();
       await t.worker.terminate();
     }));
@@ -115,46 +144,75 @@ export class AnalysisPool {
     if (this.closed) return Promise.reject(new PoolClosedError());
     if (this.fatal) return Promise.reject(this.fatal);
     return new Promise((resolve, reject) => {
-      this.queue.push({ seq: this.seq++, task, pending: { resolve, reject } });
+      this.queue.push({ seq: this.seq++, task, pending: { resolve, reject }, lost: 0 });
       this.dispatch();
     });
   }
 
   private dispatch(): void {
     while (this.queue.length) {
+      const item = this.queue[0]!;
+      const alone = item.lost > 0;
       let best: Thread | undefined;
-      for (const t of this.threads) if (!t.dead && t.inflight.size < PER_THREAD && (!best || t.inflight.size < best.inflight.size)) best = t;
+      for (const t of this.threads) {
+        if (t.dead || t.isolated || t.inflight.size >= (alone ? 1 : PER_THREAD)) continue;
+        if (!best || t.inflight.size < best.inflight.size) best = t;
+      }
+      // every thread has work already: grow, up to size
+      if ((!best || best.inflight.size > 0) && this.threads.length < this.size) {
+        best = this.spawn();
+        this.threads.push(best);
+      }
       if (!best) return;
-      const item = this.queue.shift()!;
-      best.inflight.set(item.seq, item.pending);
+      this.queue.shift();
+      best.inflight.set(item.seq, item);
+      if (alone) best.isolated = true;
       best.worker.postMessage({ seq: item.seq, task: item.task } satisfies TaskMessage);
     }
   }
 
   private spawn(): Thread {
-    const worker = new Worker(workerEntry(), { stdout: false, stderr: false });
-    const thread: Thread = { worker, inflight: new Map(), dead: false };
+    // the threads get this process's Node flags, less those only a main script may take
+    const execArgv = process.execArgv.filter((a) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(a));
+    const worker = new Worker(workerEntry(), { stdout: false, stderr: false, execArgv });
+    const thread: Thread = { worker, inflight: new Map(), isolated: false, ready: false, dead: false };
     worker.on('message', (msg: WorkerMessage) => {
       if ('fatal' in msg) {
         this.fail(new Error(msg.fatal));
         return;
       }
-      const p = thread.inflight.get(msg.seq);
+      if ('ready' in msg) {
+        thread.ready = true;
+        return;
+      }
+      const item = thread.inflight.get(msg.seq);
       thread.inflight.delete(msg.seq);
-      p?.resolve(msg.result);
+      if (thread.inflight.size === 0) thread.isolated = false;
+      item?.pending.resolve(msg.result);
       this.dispatch();
     });
     const lost = (why: string) => {
       if (thread.dead) return;
       thread.dead = true;
-      const err = new WorkerLostError(why);
-      // the tasks it held fail (each becomes one error in its place); a fresh thread takes over the rest
-      for (const p of thread.inflight.values()) p.reject(err);
-      thread.inflight.clear();
-      if (!this.closed && !this.fatal) {
-        this.threads[this.threads.indexOf(thread)] = this.spawn();
-        this.dispatch();
+      // a thread that dies before the pipeline has loaded in it cannot start at all: no use starting another
+      if (!thread.ready && !this.closed) {
+        this.fail(new Error(`an analysis worker thread could not start: ${why}`));
+        return;
       }
+      // what it held runs again, each task alone on a thread; a task that takes a second thread
+      // down with it fails (one error in its place); a fresh thread takes this one's place
+      const again = [...thread.inflight.values()].sort((a, b) => a.seq - b.seq);
+      thread.inflight.clear();
+      if (this.closed || this.fatal) {
+        for (const item of again) item.pending.reject(this.fatal ?? new PoolClosedError());
+        return;
+      }
+      for (const item of again.filter((i) => i.lost > 0)) item.pending.reject(new WorkerLostError(why));
+      const retry = again.filter((i) => i.lost === 0);
+      for (const item of retry) item.lost++;
+      this.queue.unshift(...retry);
+      this.threads[this.threads.indexOf(thread)] = this.spawn();
+      this.dispatch();
     };
     worker.on('error', (err) => lost(`failed: ${err.message}`));
     worker.on('exit', (code) => lost(`exited (code ${code})`));
@@ -166,7 +224,7 @@ export class AnalysisPool {
     this.fatal = err;
     for (const item of this.queue.splice(0)) item.pending.reject(err);
     for (const t of this.threads) {
-      for (const p of t.inflight.values()) p.reject(err);
+      for (const item of t.inflight.values()) item.pending.reject(err);
       t.inflight.clear();
     }
   }

@@ -50,5 +50,7 @@ export interface TaskMessage {
 
 export type WorkerMessage =
   | { seq: number; result: JsonlResult | AnalyzeResult }
+  /** the pipeline has loaded: the thread is up */
+  | { ready: true }
   /** an error outside any one record (the pipeline could not load) */
   | { fatal: string };

@@ -80,3 +80,9 @@ export async function checkRedis(url: string): Promise<void> {
     throw new RedisUnavailableError(`cannot reach Redis at ${where}: is it running? (start redis-server, or set REDIS_URL)`);
   }
 }
+
+/** An error from a Redis connection that went away (as opposed to a bad command or job). */
+export function isRedisConnectionError(err: unknown): boolean {
+  const text = `${String((err as { code?: unknown })?.code ?? '')} ${err instanceof Error ? err.message : String(err)}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|max retries per request|Stream isn't writeable/i.test(text);
+}

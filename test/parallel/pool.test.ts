@@ -15,6 +15,7 @@ import { AnalysisPool } from '../../src/parallel/pool.js';
 import { GDELT_COLUMNS, processJsonlLine } from '../../src/parallel/jsonl-line.js';
 import { withTestHooks } from '../../src/parallel/hooks.js';
 import type { JsonlLineOptions } from '../../src/parallel/protocol.js';
+import type { ArticleInput } from '../../src/doc/types.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { BACKENDS, CORPUS } from '../store/backends.js';
 import { FAIL_IDS, generatedLines } from './records.js';
@@ -96,21 +97,43 @@ describe('orderedMap', () => {
 });
 
 describe('the analysis pool', () => {
+  it('starts threads only as the work needs them', async () => {
+    const pool = new AnalysisPool(4);
+    try {
+      const r = await pool.analyze({ id: 'one', date: null, text: 'Olaf Scholz spoke in Berlin.' });
+      expect(r.ok).toBe(true);
+      expect(pool.started).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   const lines = generatedLines(200);
   const opts: JsonlLineOptions = { format: 'jsonl', pretty: false };
   let expected: { ok: boolean; out: string }[];
   let previousFailIds: string | undefined;
+  let previousCrashIds: string | undefined;
+  const CRASH_ID = 'g-58';
 
   beforeAll(() => {
     // the threads inherit the environment they start with: the hook makes these ids fail
     previousFailIds = process.env.NEWSGRAPH_TEST_FAIL_IDS;
+    previousCrashIds = process.env.NEWSGRAPH_TEST_CRASH_IDS;
     process.env.NEWSGRAPH_TEST_FAIL_IDS = FAIL_IDS.join(',');
-    const here = withTestHooks(analyze, { failIds: new Set(FAIL_IDS), slowMs: 0 });
+    // and this one makes its thread exit: it fails (twice, alone the second time); the others on that thread do not
+    process.env.NEWSGRAPH_TEST_CRASH_IDS = CRASH_ID;
+    const hooked = withTestHooks(analyze, { failIds: new Set(FAIL_IDS), slowMs: 0 });
+    const here = (input: ArticleInput) => {
+      if (input.id === CRASH_ID) throw new Error('an analysis worker thread exited (code 70)');
+      return hooked(input);
+    };
     expected = lines.map((line, i) => ({ line, lineNo: i + 1 })).filter((r) => r.line.trim()).map((r) => processJsonlLine(here, r.line, r.lineNo, opts));
   });
   afterAll(() => {
     if (previousFailIds === undefined) delete process.env.NEWSGRAPH_TEST_FAIL_IDS;
     else process.env.NEWSGRAPH_TEST_FAIL_IDS = previousFailIds;
+    if (previousCrashIds === undefined) delete process.env.NEWSGRAPH_TEST_CRASH_IDS;
+    else process.env.NEWSGRAPH_TEST_CRASH_IDS = previousCrashIds;
   });
 
   for (const workers of [2, 4]) {
@@ -124,6 +147,7 @@ describe('the analysis pool', () => {
         const errors = got.filter((r) => !r.ok).map((r) => JSON.parse(r.out) as { id: string | null; error: string; line: number });
         // malformed, blank text, bad date, binary, and the three the hook fails
         expect(errors.length).toBeGreaterThanOrEqual(3 + 4);
+        expect(errors.find((x) => x.id === CRASH_ID)).toEqual({ id: CRASH_ID, error: 'internal error: an analysis worker thread exited (code 70)', line: 59 });
         for (const id of FAIL_IDS) {
           const e = errors.find((x) => x.id === id);
           expect(e?.error).toMatch(/^internal error: analysis failed on purpose/);
@@ -132,6 +156,7 @@ describe('the analysis pool', () => {
         const ids = got.filter((r) => r.ok).map((r) => (JSON.parse(r.out) as { id: string }).id);
         expect(ids).toEqual([...ids].sort((a, b) => Number(a.slice(2)) - Number(b.slice(2))));
         expect(pool.pending).toBe(0);
+        expect(pool.started).toBe(workers);
         if (workers === 2) {
           // ingest's kind of task on the same pool: an article whose analysis throws comes back as a failed result
           const [good, bad] = await Promise.all([

@@ -93,14 +93,20 @@ async function enqueue(inputs: string[], opts: IngestOptions): Promise<void> {
   if (opts.db !== undefined || opts.pg !== undefined) throw new InputError('--queue stores nothing here: the workers store the articles (newsgraph worker --pg URL)');
   if (opts.limit !== undefined) throw new InputError('--limit is not used with --queue');
   const { openQueue, enqueuePaths } = await import('../../queue/queue.js');
-  const { checkQueueName, redisWhere } = await import('../../queue/connection.js');
+  const { checkQueueName, isRedisConnectionError, RedisUnavailableError, redisWhere } = await import('../../queue/connection.js');
   const { queue, url, name } = await openQueue(opts.queueName !== undefined ? { name: checkQueueName(opts.queueName) } : {});
   try {
-    const report = await enqueuePaths(queue, inputs, {
-      attempts: opts.attempts ?? 3,
-      backoffMs: opts.backoff ?? 1000,
-      progress: { start() {}, update() {}, stop() {}, note: (line) => process.stderr.write(`${line}\n`) },
-    });
+    let report;
+    try {
+      report = await enqueuePaths(queue, inputs, {
+        attempts: opts.attempts ?? 3,
+        backoffMs: opts.backoff ?? 1000,
+        progress: { start() {}, update() {}, stop() {}, note: (line) => process.stderr.write(`${line}\n`) },
+      });
+    } catch (err) {
+      if (!isRedisConnectionError(err)) throw err;
+      throw new RedisUnavailableError(`lost Redis at ${redisWhere(url)} while enqueuing: is it running? What was enqueued stays; run the same command again to add the rest`);
+    }
     if (opts.format === 'json') await printJson({ ...report, queue: name, redis: redisWhere(url) });
     process.stderr.write(
       `ingest --queue: ${report.enqueued} enqueued, ${report.alreadyQueued} already queued, ${report.failed} failed` +
