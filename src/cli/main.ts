@@ -123,18 +123,7 @@ function render(a: Analysis, format: Format, pretty: boolean, header = true): st
 /** One article (a plain-text file with an optional dateline, or an HTML page) → one analysis. */
 export async function analyzeOne(file: string, opts: AnalyzeOptions): Promise<void> {
   const label = file === '-' ? 'standard input' : file;
-  let buf: Buffer;
-  try {
-    if (file === '-') {
-      buf = await readAllStdin();
-    } else {
-      checkIsFile(file);
-      buf = readFileSync(file);
-    }
-  } catch (err) {
-    throw readError(err, label);
-  }
-  const raw = decodeText(buf, label).text;
+  const raw = await readInputText(file, label);
   const input = opts.html || looksLikeHtml(file === '-' ? undefined : file, raw)
     ? readHtml(raw, opts.date, label)
     : readPlainText(raw, opts.date, label);
@@ -205,7 +194,11 @@ export async function analyzeJsonl(file: string, opts: AnalyzeOptions): Promise<
 
 /** A CoNLL file (or standard input) as text; unreadable or binary input is the user's error. */
 async function readConll(file: string): Promise<string> {
-  const label = file === '-' ? 'standard input' : file;
+  return readInputText(file, file === '-' ? 'standard input' : file);
+}
+
+/** A file (or standard input) as text, decoded (UTF-8, UTF-16, Windows-1252); unreadable or binary input is the user's error. */
+async function readInputText(file: string, label: string): Promise<string> {
   let buf: Buffer;
   try {
     if (file === '-') {
@@ -217,8 +210,7 @@ async function readConll(file: string): Promise<string> {
   } catch (err) {
     throw readError(err, label);
   }
-  if (buf.includes(0)) throw new InputError(`${label} looks like binary data, not text`);
-  return buf.toString('utf8');
+  return decodeText(buf, label).text;
 }
 
 function packageVersion(): string {

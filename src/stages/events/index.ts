@@ -15,7 +15,7 @@ import { tokenAt, tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
 import { codeNoun, codeVerb, type Coding } from './code.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
-import { composeMood, type Mood } from './mood.js';
+import { composeMood, type Draft } from './mood.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
 
 export type { Mood } from './mood.js';
@@ -28,17 +28,6 @@ export type CodedEvent = EventRecord;
 const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'stages', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'announces', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'continuing', 'host', 'hosted', 'lodge', 'lodged', 'issue', 'issued', 'reiterate', 'reiterated', 'renew', 'renewed', 'open', 'opened', 'declare', 'declared', 'stage', 'organize', 'organized', 'organise', 'organised', 'call', 'called', 'end', 'ended', 'complete', 'completed', 'press', 'pressed']);
 const DRILLS = new Set(['games', 'exercises', 'drills', 'maneuvers', 'manoeuvres']);
 
-interface Draft {
-  coding: Coding;
-  k: number;
-  end: number;
-  sources: Actor[];
-  targets: Actor[];
-  place?: Phrase;
-  mood: Mood;
-  negated: boolean;
-  how: string;
-}
 
 interface Pred { k: number; coding: Coding; asVerb: boolean; chain?: Chain }
 

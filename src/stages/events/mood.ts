@@ -29,7 +29,8 @@ export type Mood = EventMood;
 /** PLOVER types whose future or intended form is a threat. */
 export const HOSTILE = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST', 'THREATEN', 'CRIME']);
 
-interface Draft {
+/** An event being coded: the trigger's coding, its actors, place and mood, and how they were found. */
+export interface Draft {
   coding: Coding;
   k: number;
   end: number;
