@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { onServer as runOnServer, scratchDatabase } from '../src/store/scratch.js';
 import type { Analysis } from '../src/analysis.js';
 import { analyze } from '../src/pipeline.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
@@ -47,17 +47,7 @@ async function writeJsonl(file: string): Promise<number> {
   return lines.length;
 }
 
-async function onServer(sqlText: string): Promise<void> {
-  const u = new URL(PG_URL);
-  u.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: u.toString() });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = (sqlText: string) => runOnServer(PG_URL, sqlText);
 
 /** A fresh store of each kind; disposing deletes it. */
 async function freshStore(kind: 'sqlite' | 'postgres', tmp: string, label: string): Promise<{ store: Store; dispose(): Promise<void> }> {
@@ -66,17 +56,13 @@ async function freshStore(kind: 'sqlite' | 'postgres', tmp: string, label: strin
     const store = await openStore(target);
     return { store, dispose: () => store.close() };
   }
-  const database = `newsgraph_bench_${process.pid}_${label.replace(/\W/g, '_')}`;
-  await onServer(`drop database if exists ${database} with (force)`);
-  await onServer(`create database ${database}`);
-  const u = new URL(PG_URL);
-  u.pathname = `/${database}`;
-  const store = await openStore({ kind: 'postgres', url: u.toString() });
+  const database = await scratchDatabase(PG_URL, 'newsgraph_bench', `${process.pid}_${label}`);
+  const store = await openStore({ kind: 'postgres', url: database.url });
   return {
     store,
     async dispose() {
       await store.close();
-      await onServer(`drop database if exists ${database} with (force)`);
+      await database.drop();
     },
   };
 }

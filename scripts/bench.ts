@@ -21,7 +21,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { scratchDatabase } from '../src/store/scratch.js';
 import type { ArticleInput } from '../src/doc/types.js';
 import { packageRoot } from '../src/resources/paths.js';
 import { benchNer, nerTable } from './bench-ner.js';
@@ -174,28 +174,10 @@ async function benchCli(root: string, file: string, articles: ArticleInput[], wo
 
 // ------------------------------------------------------------------ stores and queue
 
-function serverUrl(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function onServer(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl(PG_URL!, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A temporary PostgreSQL database for one row; drop() removes it. */
-async function tempDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const database = `newsgraph_bench_${process.pid}_${label}`;
-  await onServer(`drop database if exists ${database} with (force)`);
-  await onServer(`create database ${database}`);
-  return { url: serverUrl(PG_URL!, database), drop: () => onServer(`drop database if exists ${database} with (force)`) };
+function tempDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  return scratchDatabase(PG_URL!, 'newsgraph_bench', `${process.pid}_${label}`);
 }
 
 async function benchIngest(root: string, file: string, articles: ArticleInput[], kind: 'sqlite' | 'postgres', tmp: string): Promise<Row> {

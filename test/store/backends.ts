@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { scratchDatabase } from '../../src/store/scratch.js';
 import { openStore, type StoreTarget } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -30,21 +30,6 @@ export interface Backend {
   create(): Promise<TestStore>;
 }
 
-function serverUrl(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function onServer(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl(PG_URL!, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
 
 const sqlite: Backend = {
   name: 'SQLite',
@@ -68,15 +53,13 @@ const postgres: Backend = {
   name: 'PostgreSQL',
   skip: !PG_URL,
   async create() {
-    // a generated name of [a-z0-9_] only, so it is safe inside the DDL text
-    const database = `newsgraph_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await onServer(`create database ${database}`);
-    const target: StoreTarget = { kind: 'postgres', url: serverUrl(PG_URL!, database) };
+    const database = await scratchDatabase(PG_URL!, 'newsgraph_test', `${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
+    const target: StoreTarget = { kind: 'postgres', url: database.url };
     let store: Store;
     try {
       store = await openStore(target);
     } catch (err) {
-      await onServer(`drop database if exists ${database} with (force)`);
+      await database.drop();
       throw err;
     }
     return {
@@ -84,7 +67,7 @@ const postgres: Backend = {
       target,
       async dispose() {
         await store.close();
-        await onServer(`drop database if exists ${database} with (force)`);
+        await database.drop();
       },
     };
   },
