@@ -2,35 +2,16 @@
  * The `newsgraph analyze` command line as ../shared/CONTRACT.md section 1 states it, run as a
  * child process over the compiled CLI (`npm test` compiles to dist/ first).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type Run } from '../support/cli.js';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const BIN = join(ROOT, 'bin', 'newsgraph.js');
 const SEED = '../shared/seed/article.txt';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function newsgraph(args: string[], stdin?: string | Buffer): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NEWSGRAPH_DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const newsgraph = (args: string[], stdin?: string | Buffer): Promise<Run> => runCli(args, stdin === undefined ? {} : { stdin });
 
 /** A user error: non-zero exit, nothing on stdout, exactly one stderr line and no stack frames. */
 function expectOneLineError(r: Run, pattern?: RegExp): void {

@@ -3,12 +3,11 @@
  * pool (run here from source: the threads load the TypeScript through tsx), `analyze --jsonl
  * --workers` in the built CLI, and `ingest` with a pool against `ingest` without one.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type Run } from '../support/cli.js';
 import { analyze } from '../../src/pipeline.js';
 import { orderedMap } from '../../src/parallel/ordered.js';
 import { AnalysisPool } from '../../src/parallel/pool.js';
@@ -20,8 +19,6 @@ import { ingestPaths } from '../../src/ingest/ingest.js';
 import { BACKENDS, CORPUS } from '../store/backends.js';
 import { FAIL_IDS, generatedLines } from './records.js';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const BIN = join(ROOT, 'bin', 'newsgraph.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let tmp: string;
@@ -174,24 +171,8 @@ describe('the analysis pool', () => {
   }
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function newsgraph(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NEWSGRAPH_DEBUG: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const newsgraph = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => runCli(args, { env });
 
 describe('newsgraph analyze --jsonl --workers (the built CLI)', () => {
   beforeAll(() => {

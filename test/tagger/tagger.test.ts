@@ -2,18 +2,15 @@
  * The committed tagger (models/ner/): its files round-trip, `tag --conll` and `eval ner` keep
  * the CoNLL contract, and it finds the names in sentences written for this test.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type Run } from '../support/cli.js';
 import { DocState, EntityScorer, NerTagger, loadTagger, tagConllText, tagDocument, tagTokens } from '../../src/stages/entities/tagger/index.js';
 import { NerModel, saveModel } from '../../src/stages/entities/tagger/model.js';
 import { spansFromIob } from '../../src/stages/entities/tagger/labels.js';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const BIN = join(ROOT, 'bin', 'newsgraph.js');
 let tmp: string;
 let tagger: NerTagger;
 
@@ -99,18 +96,7 @@ const CONLL = [
   'money NN I-NP O',
 ].join('\n');
 
-function newsgraph(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NEWSGRAPH_DEBUG: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const newsgraph = (args: string[], stdin = ''): Promise<Run> => runCli(args, { stdin });
 
 describe('newsgraph tag --conll', () => {
   it('writes every line back, with the predicted tag appended to token lines only', async () => {
