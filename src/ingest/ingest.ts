@@ -35,14 +35,20 @@ export interface IngestOptions {
 
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
 
-export async function ingestPaths(store: Store, paths: readonly string[], opts: IngestOptions): Promise<IngestReport> {
-  if (opts.pool) return ingestPooled(store, paths, opts, opts.pool);
+/** What both ingest paths start with: the plan of inputs, zero counts, and the progress display started. */
+function beginIngest(paths: readonly string[], opts: IngestOptions) {
   const progress = opts.progress ?? silentProgress;
   const started = Date.now();
   const plan = planInputs(paths);
   const counts: IngestCounts = { added: 0, duplicates: 0, failed: 0 };
   const total = estimateArticles(plan) + plan.failures.length;
   progress.start(opts.limit !== undefined ? Math.min(total, opts.limit) : total);
+  return { progress, started, plan, counts };
+}
+
+export async function ingestPaths(store: Store, paths: readonly string[], opts: IngestOptions): Promise<IngestReport> {
+  if (opts.pool) return ingestPooled(store, paths, opts, opts.pool);
+  const { progress, started, plan, counts } = beginIngest(paths, opts);
   let done = 0;
   try {
     for await (const item of readArticles(plan)) {
@@ -92,12 +98,7 @@ type Prepared =
   | { kind: 'error'; item: ReadArticle; message: string; settle(added: boolean): void };
 
 async function ingestPooled(store: Store, paths: readonly string[], opts: IngestOptions, pool: AnalysisPool): Promise<IngestReport> {
-  const progress = opts.progress ?? silentProgress;
-  const started = Date.now();
-  const plan = planInputs(paths);
-  const counts: IngestCounts = { added: 0, duplicates: 0, failed: 0 };
-  const total = estimateArticles(plan) + plan.failures.length;
-  progress.start(opts.limit !== undefined ? Math.min(total, opts.limit) : total);
+  const { progress, started, plan, counts } = beginIngest(paths, opts);
   // Articles in the window that are not stored yet, by id and by content hash: a later copy waits
   // for the earlier one's outcome instead of being analysed twice (as a sequential run would skip it).
   const inWindow = new Map<string, Promise<boolean>>();
