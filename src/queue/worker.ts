@@ -7,7 +7,11 @@
  * - A worker that dies mid-job holds a lock that expires after `lockDurationMs`; another worker
  *   then finds the job stalled and takes it again.
  * - close() finishes the active jobs before returning; close(true) leaves them to be taken again.
- * - The store failing as a whole (PostgreSQL gone) stops the worker: `fatal` says why.
+ * - PostgreSQL going away (a restart, a dropped connection) holds the active jobs: the worker
+ *   probes it with backoff and carries on with the same jobs when it answers again. Only when it
+ *   stays away longer than `storeWaitMs`, or the store fails otherwise (SQLite disk errors, a
+ *   database that does not exist, a refused login), does the worker stop: `fatal` says why, and
+ *   the active jobs go back to the queue with their attempts untouched.
  */
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,6 +36,8 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** stop when nothing is waiting, delayed or active on the queue */
   untilEmpty?: boolean;
+  /** how long to wait for PostgreSQL to answer again after it went away, before stopping (default 5 min) */
+  storeWaitMs?: number;
   /** one line per event worth a log line (a failure, a dead letter) */
   log?: (line: string) => void;
   hooks?: TestHooks;
@@ -67,6 +73,9 @@ function storeGone(store: Store, err: unknown): boolean {
   return store.kind === 'postgres' && ['3D000', '28P01', '28000'].includes(code);
 }
 
+/** PostgreSQL unreachable or restarting: worth waiting for, unlike a missing database or a full disk. */
+const storeAway = (store: Store, err: unknown) => store.kind === 'postgres' && store.isFatal(err);
+
 const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
 
 export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
@@ -74,6 +83,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   const name = opts.queueName ?? DEFAULT_QUEUE;
   const concurrency = opts.concurrency ?? 1;
   const lockDuration = opts.lockDurationMs ?? 30_000;
+  const storeWaitMs = opts.storeWaitMs ?? 300_000;
   const hooks = opts.hooks ?? testHooksFromEnv();
   const log = opts.log ?? (() => undefined);
   const { store } = opts;
@@ -84,45 +94,75 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   const stats: WorkerStats = { added: 0, duplicates: 0, failedAttempts: 0, deadLettered: 0 };
   const connection = { ...redisOptions(url), maxRetriesPerRequest: null };
 
+  /**
+   * One wait for the store shared by every active job: probes with backoff, true once it answers
+   * again, false when it stays away past storeWaitMs or the worker is closing.
+   */
+  let outage: Promise<boolean> | undefined;
+  const storeReturns = (err: unknown): Promise<boolean> => {
+    outage ??= (async () => {
+      const since = Date.now();
+      log(`worker: the ${store.kind} store ${store.location} is unreachable (${oneLine(err)}): holding the active jobs, retrying for up to ${Math.round(storeWaitMs / 1000)} s`);
+      for (let delay = 200; !closing; delay = Math.min(delay * 2, 5_000)) {
+        await sleep(Math.min(delay, Math.max(0, since + storeWaitMs - Date.now())));
+        try {
+          await store.ping();
+          log(`worker: the ${store.kind} store answers again after ${((Date.now() - since) / 1000).toFixed(1)} s: carrying on`);
+          return true;
+        } catch {
+          if (Date.now() - since >= storeWaitMs) return false;
+        }
+      }
+      return false;
+    })().finally(() => {
+      outage = undefined;
+    });
+    return outage;
+  };
+
   const processJob = async (job: Job<ArticleJobData, ArticleJobResult>, token?: string): Promise<ArticleJobResult> => {
     const { input, label, url: articleUrl } = job.data;
     if (hooks.slowMs) await sleep(hooks.slowMs);
     const hash = contentHash(input.text);
     const id = articleId(input.id, hash);
-    try {
-      if (await store.findArticle(id, hash)) return { status: 'duplicate', id };
-      let analysis: Analysis;
-      if (pool) {
-        // the hooks reach the threads through the environment they inherit
-        const result = await pool.analyze({ ...input, id });
-        if (!result.ok) throw new Error(result.message);
-        analysis = result.analysis;
-      } else {
-        analysis = analyzeHere!({ ...input, id });
-      }
-      const outcome = await store.ingestArticle(analysis, {
-        ...(input.publisher ? { publisher: input.publisher } : {}),
-        ...(articleUrl ? { url: articleUrl } : {}),
-        origin: label,
-      });
-      return { status: outcome.status, id };
-    } catch (err) {
-      const gone = storeGone(store, err);
-      if (gone || err instanceof PoolClosedError) {
-        // not this article's fault: the job goes back, its attempts untouched, and this worker stops
-        if (gone) {
-          handle.fatal ??= err instanceof Error ? err : new Error(String(err));
-          void handle.close(true);
+    let analysis: Analysis | undefined;
+    for (;;) {
+      try {
+        if (await store.findArticle(id, hash)) return { status: 'duplicate', id };
+        if (!analysis && pool) {
+          // the hooks reach the threads through the environment they inherit
+          const result = await pool.analyze({ ...input, id });
+          if (!result.ok) throw new Error(result.message);
+          analysis = result.analysis;
         }
-        if (token) {
-          await job.moveToDelayed(Date.now() + 1000, token);
-          throw new DelayedError();
+        analysis ??= analyzeHere!({ ...input, id });
+        const outcome = await store.ingestArticle(analysis, {
+          ...(input.publisher ? { publisher: input.publisher } : {}),
+          ...(articleUrl ? { url: articleUrl } : {}),
+          origin: label,
+        });
+        return { status: outcome.status, id };
+      } catch (err) {
+        // the same job again once the store is back: its transaction was rolled back, or it
+        // committed and the retry finds the article stored
+        if (storeAway(store, err) && (await storeReturns(err))) continue;
+        const gone = storeGone(store, err);
+        if (gone || err instanceof PoolClosedError) {
+          // not this article's fault: the job goes back, its attempts untouched, and this worker stops
+          if (gone && !closing) {
+            handle.fatal ??= err instanceof Error ? err : new Error(String(err));
+            void handle.close(true);
+          }
+          if (token) {
+            await job.moveToDelayed(Date.now() + 1000, token);
+            throw new DelayedError();
+          }
+          throw err;
         }
+        // no retry mends a bad record
+        if (err instanceof InputError) throw new UnrecoverableError(oneLine(err));
         throw err;
       }
-      // no retry mends a bad record
-      if (err instanceof InputError) throw new UnrecoverableError(oneLine(err));
-      throw err;
     }
   };
 

@@ -2,7 +2,7 @@
  * The knowledge base: one interface over SQLite and PostgreSQL. Everything here is written once
  * against Kysely; what differs between the two lives in ./dialect.ts.
  */
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Analysis } from '../analysis.js';
 import type { StoreDialect, SearchRow } from './dialect.js';
 import { migrationProvider } from './migrations.js';
@@ -63,6 +63,8 @@ export interface Store {
   sizeBytes(): Promise<number>;
   /** True when an error means the store itself failed (connection, disk), not one article. */
   isFatal(err: unknown): boolean;
+  /** Resolves when the store answers a trivial query; rejects while it cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -161,6 +163,9 @@ export class KyselyStore implements Store {
   }
   isFatal(err: unknown) {
     return this.dialect.isFatal(err);
+  }
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
   async close(): Promise<void> {
     await this.db.destroy();

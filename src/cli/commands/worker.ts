@@ -14,6 +14,7 @@ interface WorkerCommandOptions extends StoreOptions {
   queueName?: string;
   untilEmpty?: boolean;
   lockDuration?: number;
+  storeWait?: number;
   format?: 'text' | 'json';
 }
 
@@ -22,6 +23,10 @@ Jobs come from \`newsgraph ingest --queue\`. Each article is analysed and stored
 transaction; one already stored is skipped, so a job taken twice (after a worker died) stores
 nothing twice. A job that fails is retried with exponential backoff (3 attempts unless
 ingest --attempts said otherwise), then dead-lettered: see \`newsgraph queue status\`.
+
+When PostgreSQL goes away while the worker runs (a restart, a dropped connection), the active
+jobs are held and the worker carries on with them once it answers again; it stops only when
+PostgreSQL stays away longer than --store-wait, leaving those jobs to the queue.
 
 Exit status: 0 when stopped by a signal or --until-empty; 1 when Redis or the store cannot be
 used (one line naming what to start).
@@ -39,6 +44,7 @@ export function registerWorker(program: Command): void {
     .addOption(new Option('--concurrency <n>', `articles at once, each on its own analysis thread (default: one per core, here ${availableParallelism()})`).argParser((v) => parsePositiveInt(v, '--concurrency')))
     .option('--until-empty', 'stop when nothing is left waiting, retrying or active on the queue')
     .addOption(new Option('--lock-duration <ms>', 'a job whose worker stops answering is taken again after this long').default(30_000).argParser((v) => parsePositiveInt(v, '--lock-duration')))
+    .addOption(new Option('--store-wait <seconds>', 'how long to wait for PostgreSQL to come back when it goes away mid-run, before stopping').default(300).argParser((v) => parsePositiveInt(v, '--store-wait')))
     .addOption(new Option('--format <format>', 'summary when it stops: text on standard error, or also json on standard output').choices(['text', 'json']).default('text'))
     .addHelpText('after', HELP)
     .action(async (opts: WorkerCommandOptions) => {
@@ -77,6 +83,7 @@ export function registerWorker(program: Command): void {
           queueName,
           concurrency,
           lockDurationMs: opts.lockDuration ?? 30_000,
+          storeWaitMs: (opts.storeWait ?? 300) * 1000,
           untilEmpty: opts.untilEmpty ?? false,
           log,
         });
