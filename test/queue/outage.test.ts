@@ -8,7 +8,7 @@
  * What must hold: the jobs in flight are held and finished once PostgreSQL answers again; every
  * article is stored exactly once; nothing is retried as the article's fault or dead-lettered. A
  * worker whose PostgreSQL stays away longer than it may wait stops, and leaves its jobs to the
- * next worker.
+ * next worker. Redis going away the same way (a proxy cut for 1.5 s) costs nothing either.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ async function terminateSessions(databaseUrl: string): Promise<number> {
 
 let baseline: StoreStats;
 
-describe.skipIf(SKIP)('a worker while PostgreSQL goes away', () => {
+describe.skipIf(SKIP)('a worker while PostgreSQL or Redis goes away', () => {
   beforeAll(async () => {
     const t = await sqlite.create();
     try {
@@ -161,6 +161,38 @@ describe.skipIf(SKIP)('a worker while PostgreSQL goes away', () => {
       for (const key of ['mentions', 'quotes', 'events'] as const) expect(stats[key]).toBe(baseline[key]);
     } finally {
       await env.dispose();
+    }
+  });
+
+  it('rides out Redis going away: the worker reconnects, and every article is stored once', async () => {
+    const { queue, name } = await openQueue({ redisUrl: REDIS!, name: `${RUN}-redis` });
+    opened.push(queue);
+    expect(await enqueuePaths(queue, [CORPUS])).toMatchObject({ enqueued: 8, failed: 0 });
+    const redis = new URL(REDIS!);
+    const proxy = await tcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+    const viaProxy = new URL(redis);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    const db = await postgres.create();
+    try {
+      const logs: string[] = [];
+      const worker = await startWorker({
+        store: db.store, redisUrl: viaProxy.toString(), queueName: name, concurrency: 1, untilEmpty: true, analyze,
+        hooks: { failIds: NO_FAILURES, slowMs: 250 }, log: (l) => logs.push(l), lockDurationMs: 3_000,
+      });
+      await until(async () => (await queueStatus(queue, REDIS!)).completed >= 2);
+      await proxy.cut();
+      await sleep(1_500);
+      await proxy.restore();
+      await worker.stopped;
+      expect(logs.some((l) => /Redis: .*\(retrying\)/.test(l)), logs.join('\n')).toBe(true);
+      expect(await queueStatus(queue, REDIS!)).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 8, dead: 0 });
+      const stats = await db.store.stats();
+      expect(stats.articles).toBe(8);
+      for (const key of ['mentions', 'quotes', 'events'] as const) expect(stats[key]).toBe(baseline[key]);
+    } finally {
+      await proxy.close();
+      await db.dispose();
     }
   });
 });
