@@ -90,7 +90,11 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
   await checkRedis(url);
 
   const pool = concurrency > 1 ? new AnalysisPool(concurrency) : undefined;
-  const analyzeHere = pool ? undefined : withTestHooks(opts.analyze ?? (await import('../pipeline.js')).analyze, hooks);
+  const analyze = opts.analyze ?? (await import('../pipeline.js')).analyze;
+  const analyzeHere = pool ? undefined : withTestHooks(analyze, hooks);
+  // the models load on the first analysis: a second or more without a break, which would hold up
+  // the renewal of the first job's lock; better before taking jobs, so that "ready" means ready
+  if (!pool) analyze({ date: null, text: 'The minister said on Monday that talks would resume.' });
   const stats: WorkerStats = { added: 0, duplicates: 0, failedAttempts: 0, deadLettered: 0 };
   const connection = { ...redisOptions(url), maxRetriesPerRequest: null };
 

@@ -13,54 +13,58 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline.js';
-import { ingestPaths } from '../../src/ingest/ingest.js';
-import { enqueuePaths, openQueue, queueStatus, type ArticleQueue } from '../../src/queue/queue.js';
-import { startWorker } from '../../src/queue/worker.js';
+import { enqueuePaths, queueStatus, type ArticleQueue } from '../../src/queue/queue.js';
+import { startWorker, type WorkerHandle } from '../../src/queue/worker.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store, StoreStats } from '../../src/store/store.js';
-import { BACKENDS, CORPUS, PG_URL, type TestStore } from '../store/backends.js';
+import { BACKENDS, CORPUS, PG_URL } from '../store/backends.js';
 import { tcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { corpusBaseline, expectCorpusStoredOnce, REDIS, sleep, testQueues, until } from './helpers.js';
 
-const REDIS = process.env.REDIS_URL?.trim() || undefined;
 const SKIP = !REDIS || !PG_URL;
 if (SKIP) {
-  console.warn(`newsgraph tests: ${!REDIS ? 'REDIS_URL' : 'NEWSGRAPH_PG_URL'} is not set, so the PostgreSQL outage tests are skipped (.ci/run sets both)`);
+  console.warn(`newsgraph tests: ${!REDIS ? 'REDIS_URL' : 'NEWSGRAPH_PG_URL'} is not set, so the PostgreSQL and Redis outage tests are skipped (.ci/run sets both)`);
 }
 
-const RUN = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}-outage`;
-const NO_FAILURES = new Set<string>();
-const sqlite = BACKENDS.find((b) => b.name === 'SQLite')!;
+const queues = testQueues('outage');
 const postgres = BACKENDS.find((b) => b.name === 'PostgreSQL')!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const opened: ArticleQueue[] = [];
 
-async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the queue');
-    await sleep(50);
-  }
+/** The same server URL, through a proxy on this machine. */
+async function proxied(url: string, defaultPort: number): Promise<{ proxy: TcpProxy; url: string }> {
+  const u = new URL(url);
+  const proxy = await tcpProxy({ host: u.hostname, port: Number(u.port || defaultPort) });
+  u.hostname = '127.0.0.1';
+  u.port = String(proxy.port);
+  return { proxy, url: u.toString() };
 }
 
-/** A scratch database, the queue with the corpus on it, and a store that reaches the database through a proxy. */
+/** The corpus on a fresh queue and a scratch database, with the database also reachable through a proxy. */
 async function setUp(suffix: string) {
-  const { queue, name } = await openQueue({ redisUrl: REDIS!, name: `${RUN}-${suffix}` });
-  opened.push(queue);
+  const { queue, name } = await queues.open(suffix);
   expect(await enqueuePaths(queue, [CORPUS])).toMatchObject({ enqueued: 8, failed: 0 });
-  const db: TestStore = await postgres.create();
-  const direct = new URL(db.target.kind === 'postgres' ? db.target.url : '');
-  const proxy: TcpProxy = await tcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-  const viaProxy = new URL(direct);
-  viaProxy.hostname = '127.0.0.1';
-  viaProxy.port = String(proxy.port);
-  const store: Store = await openStore({ kind: 'postgres', url: viaProxy.toString() });
-  const done = async () => (await queueStatus(queue, REDIS!)).completed;
-  const dispose = async () => {
-    await store.close().catch(() => undefined);
-    await proxy.close();
-    await db.dispose();
+  const db = await postgres.create();
+  const databaseUrl = db.target.kind === 'postgres' ? db.target.url : '';
+  const pgProxy = await proxied(databaseUrl, 5432);
+  const storeViaProxy: Store = await openStore({ kind: 'postgres', url: pgProxy.url });
+  return {
+    queue, name, db, databaseUrl, pgProxy: pgProxy.proxy, storeViaProxy,
+    completed: async () => (await queueStatus(queue, REDIS!)).completed,
+    async dispose() {
+      await storeViaProxy.close().catch(() => undefined);
+      await pgProxy.proxy.close();
+      await db.dispose();
+    },
   };
-  return { queue, name, db, proxy, store, done, dispose, databaseUrl: direct.toString() };
+}
+
+/** One worker, one job at a time, each slowed so that faults land mid-run; stops when the queue is empty. */
+function worker(queueName: string, store: Store, logs: string[], extra: { redisUrl?: string; slowMs?: number; storeWaitMs?: number; lockDurationMs?: number } = {}): Promise<WorkerHandle> {
+  const { redisUrl = REDIS!, slowMs = 250, ...rest } = extra;
+  return startWorker({ store, redisUrl, queueName, concurrency: 1, untilEmpty: true, analyze, hooks: { failIds: new Set(), slowMs }, log: (l) => logs.push(l), ...rest });
+}
+
+async function expectAllCompleted(queue: ArticleQueue): Promise<void> {
+  expect(await queueStatus(queue, REDIS!)).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 8, dead: 0 });
 }
 
 /** Ends every other session on the database, as a server shutdown does (SQLSTATE 57P01 to each). */
@@ -79,53 +83,36 @@ let baseline: StoreStats;
 
 describe.skipIf(SKIP)('a worker while PostgreSQL or Redis goes away', () => {
   beforeAll(async () => {
-    const t = await sqlite.create();
-    try {
-      await ingestPaths(t.store, [CORPUS], { analyze });
-      baseline = await t.store.stats();
-    } finally {
-      await t.dispose();
-    }
+    baseline = await corpusBaseline();
   });
-  afterAll(async () => {
-    for (const q of opened) {
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
-  });
+  afterAll(() => queues.closeAll());
 
-  it('holds its jobs through a restart and carries on: every article stored once, nothing dead-lettered', async () => {
+  it('holds its jobs through a PostgreSQL restart and carries on: every article stored once, nothing dead-lettered', async () => {
     const env = await setUp('restart');
     try {
       const logs: string[] = [];
-      const worker = await startWorker({
-        store: env.store, redisUrl: REDIS!, queueName: env.name, concurrency: 1, untilEmpty: true, analyze,
-        hooks: { failIds: NO_FAILURES, slowMs: 250 }, log: (l) => logs.push(l), storeWaitMs: 30_000,
-      });
+      const w = await worker(env.name, env.storeViaProxy, logs, { storeWaitMs: 30_000 });
 
       // sessions ended server-side, as a shutdown ends them
-      await until(async () => (await env.done()) >= 2);
+      await until(async () => (await env.completed()) >= 2);
       expect(await terminateSessions(env.databaseUrl)).toBeGreaterThan(0);
 
       // then the server unreachable for a while, and back on the same port
-      await until(async () => (await env.done()) >= 4);
-      await env.proxy.cut();
+      await until(async () => (await env.completed()) >= 4);
+      await env.pgProxy.cut();
       await sleep(1_500);
-      expect((await queueStatus(env.queue, REDIS!)).completed).toBeLessThan(8);
-      await env.proxy.restore();
+      expect(await env.completed()).toBeLessThan(8);
+      await env.pgProxy.restore();
 
-      await worker.stopped;
-      expect(worker.fatal).toBeUndefined();
+      await w.stopped;
+      expect(w.fatal).toBeUndefined();
       expect(logs.some((l) => /store .* is unreachable \(.*\): holding the active jobs/.test(l)), logs.join('\n')).toBe(true);
       expect(logs.some((l) => /answers again after [\d.]+ s: carrying on/.test(l)), logs.join('\n')).toBe(true);
       // a commit whose reply was lost comes back as a duplicate: stored once either way
-      expect(worker.stats.added + worker.stats.duplicates).toBe(8);
-      expect(worker.stats).toMatchObject({ failedAttempts: 0, deadLettered: 0 });
-      expect(await queueStatus(env.queue, REDIS!)).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 8, dead: 0 });
-
-      const stats = await env.db.store.stats();
-      expect(stats.articles).toBe(8);
-      for (const key of ['mentions', 'quotes', 'events'] as const) expect(stats[key]).toBe(baseline[key]);
+      expect(w.stats.added + w.stats.duplicates).toBe(8);
+      expect(w.stats).toMatchObject({ failedAttempts: 0, deadLettered: 0 });
+      await expectAllCompleted(env.queue);
+      await expectCorpusStoredOnce(env.db.store, baseline);
     } finally {
       await env.dispose();
     }
@@ -135,12 +122,9 @@ describe.skipIf(SKIP)('a worker while PostgreSQL or Redis goes away', () => {
     const env = await setUp('away');
     try {
       const logs: string[] = [];
-      const first = await startWorker({
-        store: env.store, redisUrl: REDIS!, queueName: env.name, concurrency: 1, untilEmpty: true, analyze,
-        hooks: { failIds: NO_FAILURES, slowMs: 250 }, log: (l) => logs.push(l), storeWaitMs: 1_000,
-      });
-      await until(async () => (await env.done()) >= 2);
-      await env.proxy.cut();
+      const first = await worker(env.name, env.storeViaProxy, logs, { storeWaitMs: 1_000 });
+      await until(async () => (await env.completed()) >= 2);
+      await env.pgProxy.cut();
       await first.stopped;
       expect(first.fatal?.message).toMatch(/ECONNREFUSED|Connection terminated|connect/i);
       const left = await queueStatus(env.queue, REDIS!);
@@ -148,51 +132,34 @@ describe.skipIf(SKIP)('a worker while PostgreSQL or Redis goes away', () => {
       expect(left.completed).toBeLessThan(8);
       expect(left.completed + left.waiting + left.delayed).toBe(8);
 
-      await env.proxy.restore();
-      const second = await startWorker({
-        store: env.store, redisUrl: REDIS!, queueName: env.name, concurrency: 1, untilEmpty: true, analyze,
-        hooks: { failIds: NO_FAILURES, slowMs: 0 }, log: (l) => logs.push(l),
-      });
+      await env.pgProxy.restore();
+      const second = await worker(env.name, env.storeViaProxy, logs, { slowMs: 0 });
       await second.stopped;
       expect(second.fatal).toBeUndefined();
-      expect(await queueStatus(env.queue, REDIS!)).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 8, dead: 0 });
-      const stats = await env.db.store.stats();
-      expect(stats.articles).toBe(8);
-      for (const key of ['mentions', 'quotes', 'events'] as const) expect(stats[key]).toBe(baseline[key]);
+      await expectAllCompleted(env.queue);
+      await expectCorpusStoredOnce(env.db.store, baseline);
     } finally {
       await env.dispose();
     }
   });
 
   it('rides out Redis going away: the worker reconnects, and every article is stored once', async () => {
-    const { queue, name } = await openQueue({ redisUrl: REDIS!, name: `${RUN}-redis` });
-    opened.push(queue);
-    expect(await enqueuePaths(queue, [CORPUS])).toMatchObject({ enqueued: 8, failed: 0 });
-    const redis = new URL(REDIS!);
-    const proxy = await tcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-    const viaProxy = new URL(redis);
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(proxy.port);
-    const db = await postgres.create();
+    const env = await setUp('redis');
+    const redis = await proxied(REDIS!, 6379);
     try {
       const logs: string[] = [];
-      const worker = await startWorker({
-        store: db.store, redisUrl: viaProxy.toString(), queueName: name, concurrency: 1, untilEmpty: true, analyze,
-        hooks: { failIds: NO_FAILURES, slowMs: 250 }, log: (l) => logs.push(l), lockDurationMs: 3_000,
-      });
-      await until(async () => (await queueStatus(queue, REDIS!)).completed >= 2);
-      await proxy.cut();
+      const w = await worker(env.name, env.db.store, logs, { redisUrl: redis.url, lockDurationMs: 3_000 });
+      await until(async () => (await env.completed()) >= 2);
+      await redis.proxy.cut();
       await sleep(1_500);
-      await proxy.restore();
-      await worker.stopped;
+      await redis.proxy.restore();
+      await w.stopped;
       expect(logs.some((l) => /Redis: .*\(retrying\)/.test(l)), logs.join('\n')).toBe(true);
-      expect(await queueStatus(queue, REDIS!)).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 8, dead: 0 });
-      const stats = await db.store.stats();
-      expect(stats.articles).toBe(8);
-      for (const key of ['mentions', 'quotes', 'events'] as const) expect(stats[key]).toBe(baseline[key]);
+      await expectAllCompleted(env.queue);
+      await expectCorpusStoredOnce(env.db.store, baseline);
     } finally {
-      await proxy.close();
-      await db.dispose();
+      await redis.proxy.close();
+      await env.dispose();
     }
   });
 });

@@ -16,53 +16,33 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline.js';
-import { ingestPaths } from '../../src/ingest/ingest.js';
-import { enqueuePaths, openQueue, queueStatus, retryDead, type ArticleQueue } from '../../src/queue/queue.js';
+import { enqueuePaths, queueStatus, retryDead } from '../../src/queue/queue.js';
 import { startWorker } from '../../src/queue/worker.js';
 import type { StoreStats } from '../../src/store/store.js';
 import { BACKENDS, CORPUS, PG_URL, type TestStore } from '../store/backends.js';
+import { corpusBaseline, expectCorpusStoredOnce, REDIS, testQueues, until } from './helpers.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BIN = join(ROOT, 'bin', 'newsgraph.js');
-const REDIS = process.env.REDIS_URL?.trim() || undefined;
 const SKIP = !REDIS || !PG_URL;
 if (SKIP) {
   console.warn(`newsgraph tests: ${!REDIS ? 'REDIS_URL' : 'NEWSGRAPH_PG_URL'} is not set, so the queue tests against Redis and PostgreSQL are skipped (.ci/run sets both)`);
 }
 
-const RUN = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-const opened: ArticleQueue[] = [];
+const queues = testQueues();
+const RUN = queues.run;
+const queueNamed = queues.open;
 const NO_HOOKS = { failIds: new Set<string>(), slowMs: 0 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const sqlite = BACKENDS.find((b) => b.name === 'SQLite')!;
 const postgres = BACKENDS.find((b) => b.name === 'PostgreSQL')!;
-
-async function queueNamed(suffix: string): Promise<{ queue: ArticleQueue; name: string }> {
-  const name = `${RUN}-${suffix}`;
-  const { queue } = await openQueue({ redisUrl: REDIS!, name });
-  opened.push(queue);
-  return { queue, name };
-}
 
 /** The knowledge base `ingest` makes of the corpus, in one thread: what the queue must match. */
 let baseline: StoreStats;
 
 describe.skipIf(SKIP)('the article queue (BullMQ on Redis → PostgreSQL)', () => {
   beforeAll(async () => {
-    const t = await sqlite.create();
-    try {
-      await ingestPaths(t.store, [CORPUS], { analyze });
-      baseline = await t.store.stats();
-    } finally {
-      await t.dispose();
-    }
+    baseline = await corpusBaseline();
   });
-  afterAll(async () => {
-    for (const q of opened) {
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
-  });
+  afterAll(() => queues.closeAll());
 
   it('enqueue → worker → the same knowledge base as ingest; enqueuing twice adds nothing', async () => {
     const { queue, name } = await queueNamed('basic');
@@ -150,7 +130,7 @@ describe.skipIf(SKIP)('the article queue (BullMQ on Redis → PostgreSQL)', () =
         expect(await a.exit).toBe(0);
         expect(a.stderr()).toMatch(/SIGTERM: finishing the active job/);
         const afterA = await queueStatus(queue, REDIS!);
-        expect(afterA, a.stderr()).toMatchObject({ active: 0, dead: 0 });
+        expect(afterA, `${a.stderr()}\n${JSON.stringify(afterA)}`).toMatchObject({ active: 0, dead: 0 });
         expect(afterA.completed).toBeGreaterThanOrEqual(1);
         expect(afterA.completed + afterA.waiting).toBe(8);
 
@@ -172,10 +152,7 @@ describe.skipIf(SKIP)('the article queue (BullMQ on Redis → PostgreSQL)', () =
         expect(final).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: 8, dead: 0 });
         expect(before).toBeLessThan(8);
 
-        const stats = await pg.store.stats();
-        expect(stats.articles).toBe(8);
-        // per-article counts cannot depend on the order: any article stored twice would show here
-        for (const key of ['mentions', 'quotes', 'events'] as const) expect(stats[key]).toBe(baseline[key]);
+        await expectCorpusStoredOnce(pg.store, baseline);
         const ids: string[] = [];
         for await (const art of pg.store.articles()) ids.push(art.analysis.id!);
         expect(ids).toHaveLength(8);
@@ -243,12 +220,4 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const run = startCli(args, env);
   const code = await run.exit;
   return { code, stdout: run.stdout(), stderr: run.stderr() };
-}
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the queue');
-    await sleep(50);
-  }
 }
