@@ -158,6 +158,23 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The rally was in July last year.', D, [{ text: 'July last year', type: 'DATE', value: '2024-07' }]],
   ['The agency gave them until Friday to sign.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],
   ['The mission is in December. Colonel Collins leads it.', D, [{ text: 'December', type: 'DATE', value: '2025-12' }]],
+  // the reporting period in focus: a quarter, until a longer period of the year is named
+  ['Net rose in the third quarter from a year earlier. For the first nine months, net fell from a year earlier.', D, [
+    { text: 'the third quarter', type: 'DATE', value: '2025-Q3' },
+    { text: 'a year earlier', type: 'DATE', value: '2024-Q3' },
+    { text: 'the first nine months', type: 'DURATION', value: 'P9M' },
+    { text: 'a year earlier', type: 'DATE', value: '2024' },
+  ]],
+  ['Profit fell in the first quarter. Sales in the latest period rose.', D, [
+    { text: 'the first quarter', type: 'DATE', value: '2025-Q1' },
+    { text: 'the latest period', type: 'DATE', value: '2025-Q1' },
+  ]],
+  // "ended" puts a year-less date in the past, a deadline in the future, whatever the clause's tense
+  ['In the fiscal year ended Jan. 31, sales rose.', '2025-11-02', [
+    { text: 'the fiscal year', type: 'DURATION', value: 'P1Y' },
+    { text: 'Jan. 31', type: 'DATE', value: '2025-01-31' },
+  ]],
+  ['The board extended the offer until March 1.', D, [{ text: 'March 1', type: 'DATE', value: '2026-03-01' }]],
   // fractions and ranges
   ['The flight lasted 5 1/2 hours.', D, [{ text: '5 1/2 hours', type: 'DURATION', value: 'PT5H30M' }]],
   ['It took a minute and a half.', D, [{ text: 'a minute and a half', type: 'DURATION', value: 'PT1M30S' }]],

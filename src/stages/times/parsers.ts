@@ -123,7 +123,7 @@ const TENSE_REACH_MONTHS = 8;
  * Year of a month (and day) mention without a year: the occurrence on the side of the article
  * date that the tense names, when it lies within TENSE_REACH_MONTHS; otherwise the nearest one.
  */
-function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense): number {
+function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense, reach = TENSE_REACH_MONTHS): number {
   let best = ref.y;
   let bestDist = Infinity;
   let sided: number | null = null;
@@ -137,12 +137,29 @@ function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense): num
       bestDist = Math.abs(diff);
     }
     const onSide = tense === 'past' ? diff <= 0 : tense === 'future' ? diff >= 0 : false;
-    if (onSide && Math.abs(diff) <= TENSE_REACH_MONTHS && Math.abs(diff) < sidedDist) {
+    if (onSide && Math.abs(diff) <= reach && Math.abs(diff) < sidedDist) {
       sided = y;
       sidedDist = Math.abs(diff);
     }
   }
   return sided ?? best;
+}
+
+/** Words right before a date that name a deadline ("until Nov. 9", "payable Dec. 7", "expires Jan. 2"): a date to come. */
+const DEADLINE_BEFORE = /(?:^|[^\w])(?:until|till|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?$/i;
+/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4"). */
+const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
+
+/**
+ * The side of the article date a year-less month or date lies on, and how far (in months) that
+ * side may win over the nearest occurrence: "ended" right before the date puts it in the past
+ * within a year; a deadline puts it in the future; otherwise the clause's tense decides.
+ */
+function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: number } {
+  const before = ctx.text.slice(Math.max(0, start - 30), start);
+  if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
+  if (DEADLINE_BEFORE.test(before)) return { tense: 'future', reach: TENSE_REACH_MONTHS };
+  return { tense: ctx.tense(start, end), reach: TENSE_REACH_MONTHS };
 }
 
 /** The weekday `wd` relative to the article date: past → on or before, future → on or after. */
@@ -274,7 +291,8 @@ const MONTH_DAY_YEAR: Parser = {
       else if (det === 'last' || det === 'this past') y = month < ctx.ref.m ? ctx.ref.y : ctx.ref.y - 1;
       else y = month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1;
     } else {
-      y = yearFor(ctx.ref, month, day, ctx.tense(m.index, m.index + m[0].length));
+      const side = dateSide(ctx, m.index, m.index + m[0].length);
+      y = yearFor(ctx.ref, month, day, side.tense, side.reach);
     }
     return { type: 'DATE', value: day === null ? fmtMonth(y, month) : fmtDate({ y, m: month, d: day }), anchored: true, ...span };
   },
@@ -293,7 +311,8 @@ const DAY_MONTH_YEAR: Parser = {
     const end = dropStop(m, m[2]!);
     const span = end !== undefined ? { end } : {};
     if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ...span };
-    const y = yearFor(ctx.ref, month, day, ctx.tense(m.index, m.index + m[0].length));
+    const side = dateSide(ctx, m.index, m.index + m[0].length);
+    const y = yearFor(ctx.ref, month, day, side.tense, side.reach);
     return { type: 'DATE', value: fmtDate({ y, m: month, d: day }), anchored: true, ...span };
   },
 };
@@ -411,12 +430,16 @@ const Q_SHORT: Parser = {
   },
 };
 
-/** "the quarter", "the latest quarter": in past-tense reporting, the quarter before the article. */
+/**
+ * "the quarter", "the latest quarter": in past-tense reporting, the quarter before the article.
+ * "the latest period" of a company's results is the quarter in focus.
+ */
 const THE_QUARTER: Parser = {
   name: 'the-quarter',
-  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+)?quarter'),
+  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)'),
   extract: (m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
+    if (m[2]) return { type: 'DATE', value: `${fmtYear(addMonths(ctx.ref, -3).y)}-Q${quarterOf(addMonths(ctx.ref, -3).m)}`, anchored: true, focus: 'quarter' };
     const cur = m[1]?.toLowerCase() === 'current' || ctx.tense(m.index, m.index + m[0].length) === 'future';
     const t = cur ? ctx.ref : addMonths(ctx.ref, -3);
     return { type: 'DATE', value: `${fmtYear(t.y)}-Q${quarterOf(t.m)}`, anchored: true, ...(m[1] ? {} : { focus: 'quarter' as const }) };

@@ -130,8 +130,11 @@ export const followFocus: Refiner = (text, found) => {
   let day: Ymd | null = null;
   let month: { y: number; m: number } | null = null;
   let year: number | null = null;
+  // the reporting period in focus: after "the first nine months" or "the year", "a year earlier" is the year before, not a quarter
+  let period: 'quarter' | 'year' = 'quarter';
   return found.map((f) => {
     let out = f;
+    if (YEAR_PERIOD.test(text.slice(f.start, f.end)) || f.rule === 'the-year') period = 'year';
     if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
     else if (f.focus === 'clock') {
       if (day && f.rule === 'clock') out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
@@ -140,7 +143,7 @@ export const followFocus: Refiner = (text, found) => {
         const t = addDays(day, f.offset);
         out = { ...f, value: /-W/.test(f.value) ? fmtWeek(t) : fmtDate(t), rule: `${f.rule}+focus` };
       }
-    } else if (f.focus && quarter) {
+    } else if (f.focus && quarter && (f.focus === 'quarter' || period === 'quarter')) {
       const { y, q } = quarter;
       const value =
         f.focus === 'year-before' ? `${String(y - 1).padStart(4, '0')}-Q${q}`
@@ -150,7 +153,10 @@ export const followFocus: Refiner = (text, found) => {
     }
     if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor') {
       const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
-      if (m && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) quarter = { y: +m[1]!, q: +m[2]! };
+      if (m && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) {
+        quarter = { y: +m[1]!, q: +m[2]! };
+        period = 'quarter';
+      }
     }
     // the focus follows every date that names a calendar time (not durations, sets or vague references)
     if (out.type === 'DATE' || out.type === 'TIME') {
@@ -164,6 +170,9 @@ export const followFocus: Refiner = (text, found) => {
     return out;
   });
 };
+
+/** Periods of a year's reporting that are longer than a quarter: "the first nine months", "the six months". */
+const YEAR_PERIOD = /^(?:the\s+)?(?:(?:first|latest|past|last)\s+)?(?:six|nine|6|9)[\s-]+months$/i;
 
 const DAY_UNITS = /^(day|morning|afternoon|evening|night)$/;
 
