@@ -62,6 +62,8 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The talks are going to resume on Monday.', D, [{ text: 'Monday', type: 'DATE', value: '2025-09-08' }]],
   ['He arrived last Tuesday.', D, [{ text: 'last Tuesday', type: 'DATE', value: '2025-08-26' }]],
   ['They meet again next Monday.', D, [{ text: 'next Monday', type: 'DATE', value: '2025-09-08' }]],
+  // a possessive weekday names the day of an event, not governed by the clause's tense
+  ["Lawyers will look for ways to get around Wednesday's ruling.", D, [{ text: 'Wednesday', type: 'DATE', value: '2025-08-27' }]],
   ['Fighting broke out on Tuesday night.', D, [{ text: 'Tuesday night', type: 'TIME', value: '2025-09-02TNI' }]],
   // one expression, as TimeBank and AQUAINT mark it (5 of 6 such pairs in the dev sets)
   ['The company said Thursday, Aug. 28, that sales fell.', D, [{ text: 'Thursday, Aug. 28', type: 'DATE', value: '2025-08-28' }]],
@@ -178,6 +180,8 @@ const CASES: [string, string | null, Expected[]][] = [
   // fractions and ranges
   ['The flight lasted 5 1/2 hours.', D, [{ text: '5 1/2 hours', type: 'DURATION', value: 'PT5H30M' }]],
   ['It took a minute and a half.', D, [{ text: 'a minute and a half', type: 'DURATION', value: 'PT1M30S' }]],
+  ['Sales should double over the next couple of years.', D, [{ text: 'the next couple of years', type: 'DURATION', value: 'P2Y' }]],
+  ['Shares may rise over the next two years or so.', D, [{ text: 'the next two years or so', type: 'DURATION', value: 'P2Y', mod: 'APPROX' }]],
   ['Repairs take two to three weeks.', D, [{ text: 'two to three weeks', type: 'DURATION', value: 'PXW' }]],
   // no article date: relative values stay unanchored, explicit ones do not need it
   ['The ministers met on Friday in 2024.', null, [

@@ -476,6 +476,8 @@ const WEEKDAY_P: Parser = {
     if (det === 'last' || det === 'past' || det === 'this past') how = 'last';
     else if (det === 'next' || det === 'coming' || det === 'this coming') how = 'next';
     else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = 'future';
+    // "Wednesday's ruling": the day of an event named as a thing, which the clause's tense does not govern
+    else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) how = 'past';
     else how = ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
     return { type, value: fmtDate(weekdayDate(ctx.ref, wd, how)) + part, anchored: true };
   },
@@ -585,7 +587,7 @@ const DURATION: Parser = {
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
       `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
-      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)${UNIT}(\\s+and\\s+a\\s+half)?`,
+      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)${UNIT}(\\s+and\\s+a\\s+half)?(\\s+or\\s+so)?`,
   ),
   extract: (m, ctx) => {
     const numText = m[5]!;
@@ -598,7 +600,7 @@ const DURATION: Parser = {
     const lowerNum = numText.toLowerCase();
     if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
     if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
-    const mod = m[3] ? approxMod(m[3]) : undefined;
+    const mod = m[3] ? approxMod(m[3]) : m[9] ? 'APPROX' : undefined;
     // a count followed by "-year-old" or "years old" is an age, not a duration
     const rest = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^(-old|\s+old\b)/i.test(rest)) return null;
