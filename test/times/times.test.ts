@@ -177,11 +177,23 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Jan. 31', type: 'DATE', value: '2025-01-31' },
   ]],
   ['The board extended the offer until March 1.', D, [{ text: 'March 1', type: 'DATE', value: '2026-03-01' }]],
+  // bare seasons after a preposition: the last one in the past tense, the next one in the future tense
+  ['Demand stayed weak well into the summer.', '2025-10-20', [{ text: 'the summer', type: 'DATE', value: '2025-SU' }]],
+  ['Orders have risen from the low levels of the early spring.', D, [{ text: 'the early spring', type: 'DATE', value: '2025-SP', mod: 'START' }]],
+  ['The plant will reopen in the spring.', D, [{ text: 'the spring', type: 'DATE', value: '2026-SP' }]],
+  // "the week" is the week of the day in focus; "the week of March 6" that date's week
+  ['The index fell on Friday. For the week, it lost 3%.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'the week', type: 'DATE', value: '2025-W35' },
+  ]],
+  ['A hearing is set for the week of March 6, 2026.', D, [{ text: 'the week of March 6, 2026', type: 'DATE', value: '2026-W10' }]],
   // fractions and ranges
   ['The flight lasted 5 1/2 hours.', D, [{ text: '5 1/2 hours', type: 'DURATION', value: 'PT5H30M' }]],
   ['It took a minute and a half.', D, [{ text: 'a minute and a half', type: 'DURATION', value: 'PT1M30S' }]],
   ['Sales should double over the next couple of years.', D, [{ text: 'the next couple of years', type: 'DURATION', value: 'P2Y' }]],
   ['Shares may rise over the next two years or so.', D, [{ text: 'the next two years or so', type: 'DURATION', value: 'P2Y', mod: 'APPROX' }]],
+  ['The boy will stay for two more weeks.', D, [{ text: 'two more weeks', type: 'DURATION', value: 'P2W' }]],
+  ['The index fell for eight trading days.', D, [{ text: 'eight trading days', type: 'DURATION', value: 'P8D' }]],
   ['Repairs take two to three weeks.', D, [{ text: 'two to three weeks', type: 'DURATION', value: 'PXW' }]],
   // no article date: relative values stay unanchored, explicit ones do not need it
   ['The ministers met on Friday in 2024.', null, [
@@ -216,6 +228,7 @@ const NEGATIVE: string[] = [
   'Mr. Smith, 52 years old, retired.',
   'Iraq imports about three-quarters of its food.',
   'A second group of directors objected.',
+  'The fall of the Berlin Wall changed Europe.',
 ];
 
 describe('negative cases', () => {

@@ -536,6 +536,52 @@ const THIS_UNIT: Parser = {
   },
 };
 
+/**
+ * "(into) the summer", "(of) the early summer": a season of the article's year, the last one in a
+ * past-tense sentence and the next one in a future-tense one. Only after a preposition, so that
+ * "the fall of the Berlin Wall" and "the spring in his step" stay out.
+ */
+const THE_SEASON: Parser = {
+  name: 'the-season',
+  pattern: rx('the\\s+(?:(early|late|mid)[\\s-]+)?(spring|summer|fall|autumn|winter)(?!\\s+of\\b)'),
+  extract: (m, ctx) => {
+    if (!/^(in|into|over|during|of|through|throughout|since|until|by|before|after|for)$/.test(wordBefore(ctx.text, m.index))) return null;
+    const season = SEASONS[m[2]!.toLowerCase()]!;
+    const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
+    const extra = mod ? { mod } : {};
+    if (!ctx.ref) return { type: 'DATE', value: `XXXX-${season}`, ...extra };
+    const order: Record<string, number> = { WI: 0, SP: 1, SU: 2, FA: 3 };
+    const cur = ctx.ref.m <= 2 ? 0 : ctx.ref.m <= 5 ? 1 : ctx.ref.m <= 8 ? 2 : ctx.ref.m <= 11 ? 3 : 4;
+    const tense = ctx.tense(m.index, m.index + m[0].length);
+    const s = order[season]!;
+    const y = tense === 'past' ? (s <= cur ? ctx.ref.y : ctx.ref.y - 1) : tense === 'future' ? (s >= cur ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
+    return { type: 'DATE', value: `${fmtYear(y)}-${season}`, anchored: true, ...extra };
+  },
+};
+
+/**
+ * "the week": the week of the day in focus (refiners.ts `followFocus`), the article's week when
+ * none is; "the week of March 6": the ISO week of that date.
+ */
+const THE_WEEK: Parser = {
+  name: 'the-week',
+  pattern: rx(`the\\s+week(?:\\s+of\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+${YEAR})?)?(?!\\s+(?:ahead|before|after|earlier|later|ended|ending|of)\\b)`),
+  extract: (m, ctx) => {
+    if (m[1]) {
+      if (!isCapitalized(m[1])) return null;
+      const month = MONTHS[m[1].toLowerCase()]!;
+      const day = +m[2]!;
+      if (day < 1 || day > 31) return null;
+      if (m[3]) return { type: 'DATE', value: fmtWeek({ y: +m[3], m: month, d: day }) };
+      if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.week };
+      const side = dateSide(ctx, m.index, m.index + m[0].length);
+      return { type: 'DATE', value: fmtWeek({ y: yearFor(ctx.ref, month, day, side.tense, side.reach), m: month, d: day }), anchored: true };
+    }
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.week };
+    return { type: 'DATE', value: fmtWeek(ctx.ref), anchored: true, focus: 'anaphor' };
+  },
+};
+
 /** "the weekend": the one before the article in past-tense sentences, the next one otherwise. */
 const THE_WEEKEND: Parser = {
   name: 'the-weekend',
@@ -581,13 +627,13 @@ function approxMod(w: string): string | undefined {
   return undefined;
 }
 
-/** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year". */
+/** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year", "two more weeks", "eight trading days". */
 const DURATION: Parser = {
   name: 'duration',
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
       `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
-      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)${UNIT}(\\s+and\\s+a\\s+half)?(\\s+or\\s+so)?`,
+      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)(?:(?:more|additional|extra|further|trading|business|working)\\s+)?${UNIT}(\\s+and\\s+a\\s+half)?(\\s+or\\s+so)?`,
   ),
   extract: (m, ctx) => {
     const numText = m[5]!;
@@ -914,7 +960,7 @@ const THAT_UNIT: Parser = {
  */
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, Q_SHORT, THE_QUARTER, DECADE,
-  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK,
   YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
