@@ -123,6 +123,11 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The ceasefire held for 48 hours.', D, [{ text: '48 hours', type: 'DURATION', value: 'PT48H' }]],
   ['Prices rose over the past week.', D, [{ text: 'the past week', type: 'DURATION', value: 'P1W' }]],
   ['The plan took several years.', D, [{ text: 'several years', type: 'DURATION', value: 'PXY' }]],
+  ['Prices have climbed over the years.', D, [{ text: 'the years', type: 'DURATION', value: 'PXY' }]],
+  ['Few lives are saved in the early years.', D, [{ text: 'the early years', type: 'DURATION', value: 'PXY' }]],
+  ['They will live without power for a while.', D, [{ text: 'a while', type: 'DURATION', value: 'PXX' }]],
+  ['Islam will one day be the second largest religion.', D, [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }]],
+  ['Then, a week or so ago, the general chose the date.', D, [{ text: 'a week or so ago', type: 'DATE', value: '2025-W35', mod: 'APPROX' }]],
   ['The talks dragged on for weeks.', D, [{ text: 'weeks', type: 'DURATION', value: 'PXW' }]],
   ['He signed a two-year contract.', D, [{ text: 'two-year', type: 'DURATION', value: 'P2Y' }]],
   // times
@@ -229,6 +234,9 @@ const NEGATIVE: string[] = [
   'Iraq imports about three-quarters of its food.',
   'A second group of directors objected.',
   'The fall of the Berlin Wall changed Europe.',
+  'This is VOA Today.',
+  "The case matters to today's youth.",
+  'Baker said on ABC\'s "This Week" that talks had failed.',
 ];
 
 describe('negative cases', () => {

@@ -492,6 +492,10 @@ const DAY_WORD: Parser = {
     const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
     const part = w === 'tonight' ? 'TNI' : m[2] ? `T${DAY_PARTS[m[2].toLowerCase()]}` : '';
     const type: TimeType = part ? 'TIME' : 'DATE';
+    // "VOA Today", "USA Today": a title
+    if (isCapitalized(m[1]!) && /[A-Z]\w*[ \t]+$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return null;
+    // "today's youth", "today's world": the present in general, not the article's day
+    if (w === 'today' && !part && /^['\u2019]s\s+(world|youth|society|generation|young|children|kids|culture|standards)\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
     if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
     return { type, value: fmtDate(addDays(ctx.ref, offset)) + part, anchored: true };
   },
@@ -505,6 +509,8 @@ const THIS_UNIT: Parser = {
       '(week|weekend|month|quarter|year|fiscal\\s+year|decade|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)',
   ),
   extract: (m, ctx) => {
+    // ABC's "This Week": a title in quotation marks
+    if (/^[A-Z]\w*\s+[A-Z]/.test(m[0]) && /["\u201c]$/.test(ctx.text.slice(Math.max(0, m.index - 1), m.index))) return null;
     const det = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
     const unit = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const shift = det === 'last' || det === 'previous' || det === 'prior' || det === 'this past' ? -1 : det === 'next' || det === 'coming' || det === 'this coming' ? 1 : 0;
@@ -593,15 +599,15 @@ const THE_WEEKEND: Parser = {
   },
 };
 
-/** "two years ago", "a year earlier", "three months from now". */
+/** "two years ago", "a year earlier", "three months from now", "a week or so ago". */
 const AGO: Parser = {
   name: 'ago',
-  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\s+(ago|earlier|before|from\\s+now|hence)`),
+  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
   extract: (m, ctx) => {
     const n = parseNumber(m[2]!);
     const unit = m[3]!;
-    const dir = /^(ago|earlier|before)$/i.test(m[4]!) ? -1 : 1;
-    const mod = m[1] ? approxMod(m[1]) : undefined;
+    const dir = /^(ago|earlier|before)$/i.test(m[5]!) ? -1 : 1;
+    const mod = m[1] ? approxMod(m[1]) : m[4] ? 'APPROX' : undefined;
     const extra = mod ? { mod } : {};
     if (n === null || !Number.isInteger(n)) {
       return { type: 'DATE', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', ...extra };
@@ -610,7 +616,7 @@ const AGO: Parser = {
     const u = UNITS[unitKey(unit)];
     if (u?.time) return { type: 'TIME', value: fmtDate(ctx.ref), anchored: true, ...extra };
     const value = shifted(ctx.ref, dir * n, unit);
-    const relative = /^(earlier|before)$/i.test(m[4]!);
+    const relative = /^(earlier|before)$/i.test(m[5]!);
     const focus = n === 1 && dir < 0 && unitKey(unit) === 'year' ? { focus: 'year-before' as const }
       : relative && /^(day|night|week)$/.test(unitKey(unit)) ? { focus: 'shift' as const, offset: dir * n * (unitKey(unit) === 'week' ? 7 : 1) } : {};
     return value ? { type: 'DATE', value, anchored: true, ...extra, ...focus } : null;
@@ -644,6 +650,10 @@ const DURATION: Parser = {
     const unit = m[7]!;
     const plural = /s$/i.test(unit);
     const lowerNum = numText.toLowerCase();
+    // "Islam will one day be …": an unspecified time to come, not a day-long duration
+    if (lowerNum === 'one' && /^day$/i.test(unit) && !m[1] && !m[2] && !m[3] && /^(will|would|could|might|may|can|should|must)$/.test(wordBefore(ctx.text, m.index))) {
+      return { type: 'DATE', value: 'FUTURE_REF' };
+    }
     if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
     if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
     const mod = m[3] ? approxMod(m[3]) : m[9] ? 'APPROX' : undefined;
@@ -678,17 +688,29 @@ const PAST_UNIT: Parser = {
   },
 };
 
-/** Bare plural units: "for years", "weeks of talks" → PXY, PXW. */
+/** Bare plural units: "for years", "weeks of talks", "over the years" → PXY, PXW. */
 const VAGUE_UNITS: Parser = {
   name: 'vague-units',
-  pattern: rx('(years|months|weeks|decades|centuries)'),
+  pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|decades|centuries)'),
   extract: (m, ctx) => {
     const before = wordBefore(ctx.text, m.index);
-    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend)$/.test(before)) return null;
+    // "over the years", "in the early years": the article only before years and decades
+    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/.test(before)) return null;
+    if (/^the\s/i.test(m[0]) && !/^(in|over|through|throughout|during)$/.test(before)) return null;
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
     if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
-    const unit = m[1]!.toLowerCase();
+    const unit = m[2]!.toLowerCase();
     return { type: 'DURATION', value: unit === 'decades' ? 'PXDE' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+  },
+};
+
+/** "for a while", "in a little while": an unspecified amount of time. */
+const A_WHILE: Parser = {
+  name: 'a-while',
+  pattern: rx('a\\s+(?:little\\s+|long\\s+|short\\s+)?while'),
+  extract: (m, ctx) => {
+    if (!/^(for|in|after|within|took|take|takes)$/.test(wordBefore(ctx.text, m.index))) return null;
+    return { type: 'DURATION', value: 'PXX' };
   },
 };
 
@@ -961,7 +983,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, Q_SHORT, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK,
-  YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
+  YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
 /** Run every parser over the text. */
