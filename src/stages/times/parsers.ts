@@ -475,7 +475,8 @@ const WEEKDAY_P: Parser = {
     let how: 'past' | 'future' | 'last' | 'next';
     if (det === 'last' || det === 'past' || det === 'this past') how = 'last';
     else if (det === 'next' || det === 'coming' || det === 'this coming') how = 'next';
-    else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = 'future';
+    // "until Tuesday" is a day to come, unless the clause is in the past perfect ("Until Thursday, they had not …")
+    else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = /^[^.;]{0,30}\bhad\b/i.test(ctx.text.slice(end, end + 40)) ? 'past' : 'future';
     // "Wednesday's ruling": the day of an event named as a thing, which the clause's tense does not govern
     else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) how = 'past';
     else how = ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
