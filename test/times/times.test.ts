@@ -107,6 +107,8 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'this quarter', type: 'DATE', value: '2025-Q3' },
     { text: 'last quarter', type: 'DATE', value: '2025-Q2' },
   ]],
+  ['Losses will continue through the first two quarters of 2026.', D, [{ text: 'the first two quarters of 2026', type: 'DATE', value: '2026-H1' }]],
+  ['Sales reached 7 billion dollars in the latest fiscal year.', D, [{ text: 'the latest fiscal year', type: 'DATE', value: '2024' }]],
   ['Profit fell in the first quarter.', D, [{ text: 'the first quarter', type: 'DATE', value: '2025-Q1' }]],
   ['The plant closed two years ago.', D, [{ text: 'two years ago', type: 'DATE', value: '2023' }]],
   ['Prices have risen recently.', D, [{ text: 'recently', type: 'DATE', value: 'PAST_REF' }]],

@@ -418,6 +418,13 @@ function quarterValue(m: RegExpExecArray, ctx: Ctx): Extracted | null {
   return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored };
 }
 
+/** "the first two quarters of 1990": a half year. */
+const TWO_QUARTERS: Parser = {
+  name: 'two-quarters',
+  pattern: rx(`(?:the\\s+)?(first|last)\\s+two\\s+quarters\\s+of\\s+${YEAR}`),
+  extract: (m) => ({ type: 'DATE', value: `${m[2]}-H${m[1]!.toLowerCase() === 'first' ? 1 : 2}` }),
+};
+
 const Q_SHORT: Parser = {
   name: 'quarter-short',
   pattern: rx(`(?:Q([1-4])(?:\\s+${YEAR})?|${YEAR}\\s+Q([1-4]))`, 'g'),
@@ -506,7 +513,7 @@ const DAY_WORD: Parser = {
 const THIS_UNIT: Parser = {
   name: 'this-unit',
   pattern: rx(
-    '(this|last|next|the\\s+current|the\\s+present|the\\s+coming|this\\s+coming|this\\s+past|the\\s+previous|the\\s+prior)\\s+' +
+    '(this|last|next|the\\s+current|the\\s+present|the\\s+coming|this\\s+coming|this\\s+past|the\\s+previous|the\\s+prior|the\\s+latest)\\s+' +
       '(week|weekend|month|quarter|year|fiscal\\s+year|decade|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)',
   ),
   extract: (m, ctx) => {
@@ -514,7 +521,9 @@ const THIS_UNIT: Parser = {
     if (/^[A-Z]\w*\s+[A-Z]/.test(m[0]) && /["\u201c]$/.test(ctx.text.slice(Math.max(0, m.index - 1), m.index))) return null;
     const det = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
     const unit = m[2]!.toLowerCase().replace(/\s+/g, ' ');
-    const shift = det === 'last' || det === 'previous' || det === 'prior' || det === 'this past' ? -1 : det === 'next' || det === 'coming' || det === 'this coming' ? 1 : 0;
+    // "the latest (fiscal) year": the last one completed
+    if (det === 'latest' && unit !== 'year' && unit !== 'fiscal year') return null;
+    const shift = det === 'last' || det === 'previous' || det === 'prior' || det === 'this past' || det === 'latest' ? -1 : det === 'next' || det === 'coming' || det === 'this coming' ? 1 : 0;
     const ref = ctx.ref;
     if (unit in SEASONS) {
       const s = SEASONS[unit]!;
@@ -982,7 +991,7 @@ const THAT_UNIT: Parser = {
  * longest span wins (see refiners.ts).
  */
 export const PARSERS: Parser[] = [
-  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, Q_SHORT, THE_QUARTER, DECADE,
+  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK,
   YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
