@@ -166,6 +166,7 @@ const CASES: [string, string | null, Expected[]][] = [
   ]],
   ['The rally was in July last year.', D, [{ text: 'July last year', type: 'DATE', value: '2024-07' }]],
   ['The agency gave them until Friday to sign.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],
+  ['Netanyahu and Arafat meet separately Monday with the envoy.', D, [{ text: 'Monday', type: 'DATE', value: '2025-09-08' }]],
   ['Until Thursday, the police had not named him a suspect.', D, [{ text: 'Thursday', type: 'DATE', value: '2025-08-28' }]],
   ['The mission is in December. Colonel Collins leads it.', D, [{ text: 'December', type: 'DATE', value: '2025-12' }]],
   // the reporting period in focus: a quarter, until a longer period of the year is named

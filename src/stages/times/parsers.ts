@@ -456,6 +456,9 @@ const THE_QUARTER: Parser = {
 /** "until (9 a.m.) Tuesday", "as soon as Tuesday": a deadline or a hope, so a day to come. */
 const UNTIL_BEFORE = /(?:^|[^\w])(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$/i;
 
+/** A present-tense verb of a scheduled event right before a weekday ("meet separately Monday", "opens on Friday"). */
+const SCHEDULED_BEFORE = /(?:^|[^\w'])(?:meets?|begins?|starts?|opens?|arrives?|leaves?|visits?|resumes?|returns?|votes?|closes?|ends?|expires?|convenes?|travels?|flies)(?:\s+\w+ly)?(?:\s+(?:on|until))?\s+$/i;
+
 /** TimeML writes the part of the day into the value ("Tuesday night" → 2025-09-02TNI). */
 const WEEKDAY_PART_IN_VALUE = true;
 
@@ -486,7 +489,11 @@ const WEEKDAY_P: Parser = {
     else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = /^[^.;]{0,30}\bhad\b/i.test(ctx.text.slice(end, end + 40)) ? 'past' : 'future';
     // "Wednesday's ruling": the day of an event named as a thing, which the clause's tense does not govern
     else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) how = 'past';
-    else how = ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
+    else {
+      const tense = ctx.tense(m.index, end);
+      // a scheduled event in the present tense: "they meet separately Monday", "the summit opens on Friday"
+      how = tense === 'future' || (tense === 'none' && SCHEDULED_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) ? 'future' : 'past';
+    }
     return { type, value: fmtDate(weekdayDate(ctx.ref, wd, how)) + part, anchored: true };
   },
 };
