@@ -176,6 +176,12 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'the first nine months', type: 'DURATION', value: 'P9M' },
     { text: 'a year earlier', type: 'DATE', value: '2024' },
   ]],
+  // a quarter still to come is a forecast, not the period compared with
+  ['It posted a third-quarter loss and expects losses through the first quarter of 2026. In the year-ago quarter it earned 5 million dollars.', D, [
+    { text: 'third-quarter', type: 'DATE', value: '2025-Q3' },
+    { text: 'the first quarter of 2026', type: 'DATE', value: '2026-Q1' },
+    { text: 'the year-ago quarter', type: 'DATE', value: '2024-Q3' },
+  ]],
   ['Profit fell in the first quarter. Sales in the latest period rose.', D, [
     { text: 'the first quarter', type: 'DATE', value: '2025-Q1' },
     { text: 'the latest period', type: 'DATE', value: '2025-Q1' },

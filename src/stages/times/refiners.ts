@@ -4,11 +4,12 @@
  * merges join a weekday or clock time with the date beside it, and the overlap filter keeps
  * the longest of competing readings.
  */
-import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, type Ymd } from './calendar.js';
+import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, quarterOf, type Ymd } from './calendar.js';
 import type { Found } from './parsers.js';
 
 export type Candidate = Found & { priority: number };
-export type Refiner = (text: string, found: Candidate[]) => Candidate[];
+/** `ref` is the article date, for refiners that must know which times lie ahead of it. */
+export type Refiner = (text: string, found: Candidate[], ref?: Ymd | null) => Candidate[];
 
 const MODS: Record<string, string> = {
   early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END',
@@ -125,7 +126,7 @@ export const dropOverlaps: Refiner = (_text, found) => {
  * "a year earlier" is the third quarter of the year before and "the quarter" is that quarter;
  * after "May 22, 1995", "the following year" is 1996 and "that day" is May 22, 1995.
  */
-export const followFocus: Refiner = (text, found) => {
+export const followFocus: Refiner = (text, found, ref) => {
   let quarter: { y: number; q: number } | null = null;
   let day: Ymd | null = null;
   let month: { y: number; m: number } | null = null;
@@ -153,7 +154,10 @@ export const followFocus: Refiner = (text, found) => {
     }
     if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor') {
       const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
-      if (m && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) {
+      // a quarter after the current one ("losses through the third quarter of 1990") is a forecast,
+      // not the period that results are compared with; the current quarter may be a fiscal one just reported
+      const over = m && (!ref || +m[1]! * 4 + +m[2]! <= ref.y * 4 + quarterOf(ref.m));
+      if (m && over && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) {
         quarter = { y: +m[1]!, q: +m[2]! };
         period = 'quarter';
       }
