@@ -182,6 +182,11 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'the first quarter of 2026', type: 'DATE', value: '2026-Q1' },
     { text: 'the year-ago quarter', type: 'DATE', value: '2024-Q3' },
   ]],
+  ['Net fell in the second quarter from the corresponding period last year; sales for last year\'s quarter were lower.', D, [
+    { text: 'the second quarter', type: 'DATE', value: '2025-Q2' },
+    { text: 'the corresponding period last year', type: 'DATE', value: '2024-Q2' },
+    { text: "last year's quarter", type: 'DATE', value: '2024-Q2' },
+  ]],
   ['Profit fell in the first quarter. Sales in the latest period rose.', D, [
     { text: 'the first quarter', type: 'DATE', value: '2025-Q1' },
     { text: 'the latest period', type: 'DATE', value: '2025-Q1' },

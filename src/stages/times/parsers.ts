@@ -743,6 +743,22 @@ const YEAR_AGO_ADJ: Parser = {
   },
 };
 
+/**
+ * "the corresponding period last year", "the quarter a year ago", "last year's quarter": the
+ * period in focus, a year back.
+ */
+const PERIOD_YEAR_BEFORE: Parser = {
+  name: 'period-year-before',
+  pattern: rx(
+    "(?:(?:the\\s+)?(?:(?:corresponding|comparable|same)\\s+)?(?:period|quarter)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier))" +
+      "|last\\s+year's\\s+(?:(?:corresponding|comparable|same)\\s+)?(?:period|quarter))",
+  ),
+  extract: (_m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year };
+    return { type: 'DATE', value: fmtYear(ctx.ref.y - 1), anchored: true, focus: 'year-before' };
+  },
+};
+
 /** "the 1988 quarter", "the 1989 period": that year, at the quarter in focus. */
 const YEAR_PERIOD: Parser = {
   name: 'year-period',
@@ -1000,7 +1016,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK,
-  YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
 /** Run every parser over the text. */
