@@ -139,6 +139,13 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'this morning', type: 'TIME', value: '2025-09-02TMO' },
     { text: 'tonight', type: 'TIME', value: '2025-09-02TNI' },
   ]],
+  ['The raid began on Friday. By mid-afternoon, it was over.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'mid-afternoon', type: 'TIME', value: '2025-08-29TAF' },
+  ]],
+  ['Shares were up at mid-afternoon yesterday.', D, [{ text: 'mid-afternoon yesterday', type: 'TIME', value: '2025-09-01TAF' }]],
+  ['Dealers placed heavy orders in the morning.', D, [{ text: 'the morning', type: 'TIME', value: '2025-09-02TMO' }]],
+  ['The father will leave at 4 in the morning.', D, [{ text: '4 in the morning', type: 'TIME', value: '2025-09-02T04:00' }]],
   // sets
   ['The council meets every week.', D, [{ text: 'every week', type: 'SET', value: 'P1W' }]],
   ['The paper is published daily.', D, [{ text: 'daily', type: 'SET', value: 'P1D' }]],

@@ -841,6 +841,36 @@ const CLOCK: Parser = {
   },
 };
 
+/**
+ * Parts of the day without a named day: "(by) mid-afternoon", "mid-afternoon yesterday", "(orders
+ * placed in) the morning", "4 in the morning". They fall on the day in focus (refiners.ts
+ * `followFocus`), the article's day when none is.
+ */
+const DAY_PART: Parser = {
+  name: 'day-part',
+  pattern: rx(
+    `(?:(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|the\\s+(morning|afternoon|evening)|mid[\\s-]?(morning|afternoon))(?:\\s+(yesterday|today|tomorrow))?`,
+  ),
+  extract: (m, ctx) => {
+    const partWord = (m[2] ?? m[3] ?? m[4])!.toLowerCase();
+    // "the morning" alone only as a time of the day's events: "in the morning", "during the afternoon"
+    if (m[3] && !/^(in|during|through|throughout)$/.test(wordBefore(ctx.text, m.index))) return null;
+    if (m[3] && /^\s+(of|after|before|when|that)\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+    let clock = `T${DAY_PARTS[partWord]}`;
+    if (m[1]) {
+      let h = +m[1];
+      if (h < 1 || h > 12) return null;
+      if (partWord !== 'morning' && h < 12) h += 12;
+      if (partWord === 'morning' && h === 12) h = 0;
+      clock = fmtClock(h, 0);
+    }
+    const day = m[5]?.toLowerCase();
+    const offset = day === 'yesterday' ? -1 : day === 'tomorrow' ? 1 : 0;
+    if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
+    return { type: 'TIME', value: fmtDate(addDays(ctx.ref, offset)) + clock, anchored: true, ...(day ? {} : { focus: 'clock' as const }) };
+  },
+};
+
 /** Recurrences: "every week", "daily", "each year", "twice a year", "$5 a day". */
 const SET_UNIT: Record<string, string> = {
   day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P3M', hour: 'PT1H', minute: 'PT1M',
@@ -1016,7 +1046,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
 /** Run every parser over the text. */

@@ -138,7 +138,7 @@ export const followFocus: Refiner = (text, found, ref) => {
     if (YEAR_PERIOD.test(text.slice(f.start, f.end)) || f.rule === 'the-year') period = 'year';
     if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
     else if (f.focus === 'clock') {
-      if (day && f.rule === 'clock') out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
+      if (day && /^(clock|day-part)$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
     } else if (f.focus === 'shift') {
       if (day && f.offset !== undefined) {
         const t = addDays(day, f.offset);
