@@ -213,6 +213,7 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Friday', type: 'DATE', value: '2025-08-29' },
     { text: 'the week', type: 'DATE', value: '2025-W35' },
   ]],
+  ['The troops should arrive by the end of the month.', D, [{ text: 'the end of the month', type: 'DATE', value: '2025-09', mod: 'END' }]],
   ['A hearing is set for the week of March 6, 2026.', D, [{ text: 'the week of March 6, 2026', type: 'DATE', value: '2026-W10' }]],
   // fractions and ranges
   ['The flight lasted 5 1/2 hours.', D, [{ text: '5 1/2 hours', type: 'DURATION', value: 'PT5H30M' }]],

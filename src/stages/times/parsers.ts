@@ -605,6 +605,16 @@ const THE_WEEK: Parser = {
   },
 };
 
+/** "(by the end of) the month": the month in focus, the article's month when none is. */
+const THE_MONTH: Parser = {
+  name: 'the-month',
+  pattern: rx('the\\s+month(?!\\s+(?:of|ahead|before|after|earlier|later|ended|ending|when|that|in)\\b)'),
+  extract: (_m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.month };
+    return { type: 'DATE', value: fmtMonth(ctx.ref.y, ctx.ref.m), anchored: true, focus: 'anaphor' };
+  },
+};
+
 /** "the weekend": the one before the article in past-tense sentences, the next one otherwise. */
 const THE_WEEKEND: Parser = {
   name: 'the-weekend',
@@ -1045,7 +1055,7 @@ const THAT_UNIT: Parser = {
  */
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
-  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
   YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
