@@ -153,6 +153,7 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'annually', type: 'SET', value: 'P1Y' },
     { text: 'each year', type: 'SET', value: 'P1Y' },
   ]],
+  ['Orangemen march each July through the town.', D, [{ text: 'each July', type: 'SET', value: 'XXXX-07' }]],
   ['The magazine appears weekly.', D, [{ text: 'weekly', type: 'SET', value: 'P1W' }]],
   // years in words, "the year", times anchored to the time in focus
   ['The deal was signed in nineteen ninety-six.', D, [{ text: 'nineteen ninety-six', type: 'DATE', value: '1996' }]],

@@ -901,6 +901,16 @@ const EVERY: Parser = {
   },
 };
 
+/** "each July", "every March": that month of every year. */
+const EVERY_MONTH: Parser = {
+  name: 'every-month',
+  pattern: rx(`(?:every|each)\\s+${MONTH}`),
+  extract: (m) => {
+    if (!isCapitalized(m[1]!) || isAbbreviation(m[1]!.toLowerCase())) return null;
+    return { type: 'SET', value: `XXXX-${String(MONTHS[m[1]!.toLowerCase()]).padStart(2, '0')}` };
+  },
+};
+
 const ADVERB_SET: Parser = {
   name: 'set-adverb',
   pattern: rx('(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)'),
@@ -1055,7 +1065,7 @@ const THAT_UNIT: Parser = {
  */
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
-  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
   YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
