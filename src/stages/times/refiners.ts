@@ -156,8 +156,8 @@ export const followFocus: Refiner = (text, found, ref) => {
       const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
       // a quarter after the current one ("losses through the third quarter of 1990") is a forecast,
       // not the period that results are compared with; the current quarter may be a fiscal one just reported
-      const over = m && (!ref || +m[1]! * 4 + +m[2]! <= ref.y * 4 + quarterOf(ref.m));
-      if (m && over && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) {
+      const notAhead = m && (!ref || +m[1]! * 4 + +m[2]! <= ref.y * 4 + quarterOf(ref.m));
+      if (m && notAhead && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) {
         quarter = { y: +m[1]!, q: +m[2]! };
         period = 'quarter';
       }
