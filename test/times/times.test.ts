@@ -62,6 +62,8 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The talks are going to resume on Monday.', D, [{ text: 'Monday', type: 'DATE', value: '2025-09-08' }]],
   ['He arrived last Tuesday.', D, [{ text: 'last Tuesday', type: 'DATE', value: '2025-08-26' }]],
   ['They meet again next Monday.', D, [{ text: 'next Monday', type: 'DATE', value: '2025-09-08' }]],
+  // a possessive weekday names the day of an event, not governed by the clause's tense
+  ["Lawyers will look for ways to get around Wednesday's ruling.", D, [{ text: 'Wednesday', type: 'DATE', value: '2025-08-27' }]],
   ['Fighting broke out on Tuesday night.', D, [{ text: 'Tuesday night', type: 'TIME', value: '2025-09-02TNI' }]],
   // one expression, as TimeBank and AQUAINT mark it (5 of 6 such pairs in the dev sets)
   ['The company said Thursday, Aug. 28, that sales fell.', D, [{ text: 'Thursday, Aug. 28', type: 'DATE', value: '2025-08-28' }]],
@@ -105,6 +107,8 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'this quarter', type: 'DATE', value: '2025-Q3' },
     { text: 'last quarter', type: 'DATE', value: '2025-Q2' },
   ]],
+  ['Losses will continue through the first two quarters of 2026.', D, [{ text: 'the first two quarters of 2026', type: 'DATE', value: '2026-H1' }]],
+  ['Sales reached 7 billion dollars in the latest fiscal year.', D, [{ text: 'the latest fiscal year', type: 'DATE', value: '2024' }]],
   ['Profit fell in the first quarter.', D, [{ text: 'the first quarter', type: 'DATE', value: '2025-Q1' }]],
   ['The plant closed two years ago.', D, [{ text: 'two years ago', type: 'DATE', value: '2023' }]],
   ['Prices have risen recently.', D, [{ text: 'recently', type: 'DATE', value: 'PAST_REF' }]],
@@ -121,6 +125,11 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The ceasefire held for 48 hours.', D, [{ text: '48 hours', type: 'DURATION', value: 'PT48H' }]],
   ['Prices rose over the past week.', D, [{ text: 'the past week', type: 'DURATION', value: 'P1W' }]],
   ['The plan took several years.', D, [{ text: 'several years', type: 'DURATION', value: 'PXY' }]],
+  ['Prices have climbed over the years.', D, [{ text: 'the years', type: 'DURATION', value: 'PXY' }]],
+  ['Few lives are saved in the early years.', D, [{ text: 'the early years', type: 'DURATION', value: 'PXY' }]],
+  ['They will live without power for a while.', D, [{ text: 'a while', type: 'DURATION', value: 'PXX' }]],
+  ['Islam will one day be the second largest religion.', D, [{ text: 'one day', type: 'DATE', value: 'FUTURE_REF' }]],
+  ['Then, a week or so ago, the general chose the date.', D, [{ text: 'a week or so ago', type: 'DATE', value: '2025-W35', mod: 'APPROX' }]],
   ['The talks dragged on for weeks.', D, [{ text: 'weeks', type: 'DURATION', value: 'PXW' }]],
   ['He signed a two-year contract.', D, [{ text: 'two-year', type: 'DURATION', value: 'P2Y' }]],
   // times
@@ -130,6 +139,13 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'this morning', type: 'TIME', value: '2025-09-02TMO' },
     { text: 'tonight', type: 'TIME', value: '2025-09-02TNI' },
   ]],
+  ['The raid began on Friday. By mid-afternoon, it was over.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'mid-afternoon', type: 'TIME', value: '2025-08-29TAF' },
+  ]],
+  ['Shares were up at mid-afternoon yesterday.', D, [{ text: 'mid-afternoon yesterday', type: 'TIME', value: '2025-09-01TAF' }]],
+  ['Dealers placed heavy orders in the morning.', D, [{ text: 'the morning', type: 'TIME', value: '2025-09-02TMO' }]],
+  ['The father will leave at 4 in the morning.', D, [{ text: '4 in the morning', type: 'TIME', value: '2025-09-02T04:00' }]],
   // sets
   ['The council meets every week.', D, [{ text: 'every week', type: 'SET', value: 'P1W' }]],
   ['The paper is published daily.', D, [{ text: 'daily', type: 'SET', value: 'P1D' }]],
@@ -137,6 +153,7 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'annually', type: 'SET', value: 'P1Y' },
     { text: 'each year', type: 'SET', value: 'P1Y' },
   ]],
+  ['Orangemen march each July through the town.', D, [{ text: 'each July', type: 'SET', value: 'XXXX-07' }]],
   ['The magazine appears weekly.', D, [{ text: 'weekly', type: 'SET', value: 'P1W' }]],
   // years in words, "the year", times anchored to the time in focus
   ['The deal was signed in nineteen ninety-six.', D, [{ text: 'nineteen ninety-six', type: 'DATE', value: '1996' }]],
@@ -157,10 +174,55 @@ const CASES: [string, string | null, Expected[]][] = [
   ]],
   ['The rally was in July last year.', D, [{ text: 'July last year', type: 'DATE', value: '2024-07' }]],
   ['The agency gave them until Friday to sign.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],
+  ['Netanyahu and Arafat meet separately Monday with the envoy.', D, [{ text: 'Monday', type: 'DATE', value: '2025-09-08' }]],
+  ['Until Thursday, the police had not named him a suspect.', D, [{ text: 'Thursday', type: 'DATE', value: '2025-08-28' }]],
   ['The mission is in December. Colonel Collins leads it.', D, [{ text: 'December', type: 'DATE', value: '2025-12' }]],
+  // the reporting period in focus: a quarter, until a longer period of the year is named
+  ['Net rose in the third quarter from a year earlier. For the first nine months, net fell from a year earlier.', D, [
+    { text: 'the third quarter', type: 'DATE', value: '2025-Q3' },
+    { text: 'a year earlier', type: 'DATE', value: '2024-Q3' },
+    { text: 'the first nine months', type: 'DURATION', value: 'P9M' },
+    { text: 'a year earlier', type: 'DATE', value: '2024' },
+  ]],
+  // a quarter still to come is a forecast, not the period compared with
+  ['It posted a third-quarter loss and expects losses through the first quarter of 2026. In the year-ago quarter it earned 5 million dollars.', D, [
+    { text: 'third-quarter', type: 'DATE', value: '2025-Q3' },
+    { text: 'the first quarter of 2026', type: 'DATE', value: '2026-Q1' },
+    { text: 'the year-ago quarter', type: 'DATE', value: '2024-Q3' },
+  ]],
+  ['Net fell in the second quarter from the corresponding period last year; sales for last year\'s quarter were lower.', D, [
+    { text: 'the second quarter', type: 'DATE', value: '2025-Q2' },
+    { text: 'the corresponding period last year', type: 'DATE', value: '2024-Q2' },
+    { text: "last year's quarter", type: 'DATE', value: '2024-Q2' },
+  ]],
+  ['Profit fell in the first quarter. Sales in the latest period rose.', D, [
+    { text: 'the first quarter', type: 'DATE', value: '2025-Q1' },
+    { text: 'the latest period', type: 'DATE', value: '2025-Q1' },
+  ]],
+  // "ended" puts a year-less date in the past, a deadline in the future, whatever the clause's tense
+  ['In the fiscal year ended Jan. 31, sales rose.', '2025-11-02', [
+    { text: 'the fiscal year', type: 'DURATION', value: 'P1Y' },
+    { text: 'Jan. 31', type: 'DATE', value: '2025-01-31' },
+  ]],
+  ['The board extended the offer until March 1.', D, [{ text: 'March 1', type: 'DATE', value: '2026-03-01' }]],
+  // bare seasons after a preposition: the last one in the past tense, the next one in the future tense
+  ['Demand stayed weak well into the summer.', '2025-10-20', [{ text: 'the summer', type: 'DATE', value: '2025-SU' }]],
+  ['Orders have risen from the low levels of the early spring.', D, [{ text: 'the early spring', type: 'DATE', value: '2025-SP', mod: 'START' }]],
+  ['The plant will reopen in the spring.', D, [{ text: 'the spring', type: 'DATE', value: '2026-SP' }]],
+  // "the week" is the week of the day in focus; "the week of March 6" that date's week
+  ['The index fell on Friday. For the week, it lost 3%.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'the week', type: 'DATE', value: '2025-W35' },
+  ]],
+  ['The troops should arrive by the end of the month.', D, [{ text: 'the end of the month', type: 'DATE', value: '2025-09', mod: 'END' }]],
+  ['A hearing is set for the week of March 6, 2026.', D, [{ text: 'the week of March 6, 2026', type: 'DATE', value: '2026-W10' }]],
   // fractions and ranges
   ['The flight lasted 5 1/2 hours.', D, [{ text: '5 1/2 hours', type: 'DURATION', value: 'PT5H30M' }]],
   ['It took a minute and a half.', D, [{ text: 'a minute and a half', type: 'DURATION', value: 'PT1M30S' }]],
+  ['Sales should double over the next couple of years.', D, [{ text: 'the next couple of years', type: 'DURATION', value: 'P2Y' }]],
+  ['Shares may rise over the next two years or so.', D, [{ text: 'the next two years or so', type: 'DURATION', value: 'P2Y', mod: 'APPROX' }]],
+  ['The boy will stay for two more weeks.', D, [{ text: 'two more weeks', type: 'DURATION', value: 'P2W' }]],
+  ['The index fell for eight trading days.', D, [{ text: 'eight trading days', type: 'DURATION', value: 'P8D' }]],
   ['Repairs take two to three weeks.', D, [{ text: 'two to three weeks', type: 'DURATION', value: 'PXW' }]],
   // no article date: relative values stay unanchored, explicit ones do not need it
   ['The ministers met on Friday in 2024.', null, [
@@ -195,6 +257,10 @@ const NEGATIVE: string[] = [
   'Mr. Smith, 52 years old, retired.',
   'Iraq imports about three-quarters of its food.',
   'A second group of directors objected.',
+  'The fall of the Berlin Wall changed Europe.',
+  'This is VOA Today.',
+  "The case matters to today's youth.",
+  'Baker said on ABC\'s "This Week" that talks had failed.',
 ];
 
 describe('negative cases', () => {

@@ -1,8 +1,9 @@
 /**
  * Development check of the time stage against a TimeML-derived JSON-lines file
  * ({doc_id, dct, text, timex3: [{type, value, start, end, text}]}), scored by `scoreTimex`
- * (eval.ts), which computes what shared/eval/score.py `timex` computes; with --errors N it
- * also lists the first N misses (FP, FN, wrong value, wrong span).
+ * (eval.ts), which computes what shared/eval/score.py `timex` computes, plus the type agreement
+ * over relaxed matches; with --errors N it also lists the first N misses (FP, FN, wrong value,
+ * wrong span).
  *
  *   npx tsx src/stages/times/eval-dev.ts FILE [--errors N]
  */
@@ -39,6 +40,22 @@ for (const { d, tokens, sentences } of prepared) {
   records.set(String(d.doc_id), times);
 }
 console.log(formatTimexScore(scoreTimex(docs, preds)));
+{
+  // type agreement over the gold expressions that a prediction overlaps (not part of score.py)
+  let same = 0;
+  let matched = 0;
+  for (const d of docs) {
+    const conv = utf16ToCodePoint(d.text);
+    const pred = records.get(String(d.doc_id))!.map((t) => ({ s: conv(t.start), e: conv(t.end), type: t.type }));
+    for (const g of d.timex3) {
+      const m = pred.find((x) => Math.min(x.e, g.end) - Math.max(x.s, g.start) > 0);
+      if (!m) continue;
+      matched++;
+      if (m.type === g.type) same++;
+    }
+  }
+  console.log(`type         ${same}/${matched} = ${(matched ? same / matched : 0).toFixed(4)} of relaxed matches`);
+}
 console.log(`findTimes ${(words / (ms / 1000)).toFixed(0)} tokens/s (${ms.toFixed(0)} ms)`);
 
 if (showErrors) {

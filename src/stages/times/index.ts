@@ -13,7 +13,7 @@ import { tenseFinder } from './tense.js';
 export function findTimes(text: string, tokens: Token[], sentences: Sentence[], date: string | null): TimeRecord[] {
   const ctx: Ctx = { text, ref: parseYmd(date), tense: tenseFinder(tokens, sentences) };
   let found = runParsers(ctx);
-  for (const refine of REFINERS) found = refine(text, found);
+  for (const refine of REFINERS) found = refine(text, found, ctx.ref);
   return found.map((f) => ({
     start: f.start,
     end: f.end,

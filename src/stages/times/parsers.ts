@@ -123,7 +123,7 @@ const TENSE_REACH_MONTHS = 8;
  * Year of a month (and day) mention without a year: the occurrence on the side of the article
  * date that the tense names, when it lies within TENSE_REACH_MONTHS; otherwise the nearest one.
  */
-function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense): number {
+function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense, reach = TENSE_REACH_MONTHS): number {
   let best = ref.y;
   let bestDist = Infinity;
   let sided: number | null = null;
@@ -137,12 +137,29 @@ function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense): num
       bestDist = Math.abs(diff);
     }
     const onSide = tense === 'past' ? diff <= 0 : tense === 'future' ? diff >= 0 : false;
-    if (onSide && Math.abs(diff) <= TENSE_REACH_MONTHS && Math.abs(diff) < sidedDist) {
+    if (onSide && Math.abs(diff) <= reach && Math.abs(diff) < sidedDist) {
       sided = y;
       sidedDist = Math.abs(diff);
     }
   }
   return sided ?? best;
+}
+
+/** Words right before a date that name a deadline ("until Nov. 9", "payable Dec. 7", "expires Jan. 2"): a date to come. */
+const DEADLINE_BEFORE = /(?:^|[^\w])(?:until|till|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?$/i;
+/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4"). */
+const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
+
+/**
+ * The side of the article date a year-less month or date lies on, and how far (in months) that
+ * side may win over the nearest occurrence: "ended" right before the date puts it in the past
+ * within a year; a deadline puts it in the future; otherwise the clause's tense decides.
+ */
+function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: number } {
+  const before = ctx.text.slice(Math.max(0, start - 30), start);
+  if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
+  if (DEADLINE_BEFORE.test(before)) return { tense: 'future', reach: TENSE_REACH_MONTHS };
+  return { tense: ctx.tense(start, end), reach: TENSE_REACH_MONTHS };
 }
 
 /** The weekday `wd` relative to the article date: past → on or before, future → on or after. */
@@ -274,7 +291,8 @@ const MONTH_DAY_YEAR: Parser = {
       else if (det === 'last' || det === 'this past') y = month < ctx.ref.m ? ctx.ref.y : ctx.ref.y - 1;
       else y = month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1;
     } else {
-      y = yearFor(ctx.ref, month, day, ctx.tense(m.index, m.index + m[0].length));
+      const side = dateSide(ctx, m.index, m.index + m[0].length);
+      y = yearFor(ctx.ref, month, day, side.tense, side.reach);
     }
     return { type: 'DATE', value: day === null ? fmtMonth(y, month) : fmtDate({ y, m: month, d: day }), anchored: true, ...span };
   },
@@ -293,7 +311,8 @@ const DAY_MONTH_YEAR: Parser = {
     const end = dropStop(m, m[2]!);
     const span = end !== undefined ? { end } : {};
     if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ...span };
-    const y = yearFor(ctx.ref, month, day, ctx.tense(m.index, m.index + m[0].length));
+    const side = dateSide(ctx, m.index, m.index + m[0].length);
+    const y = yearFor(ctx.ref, month, day, side.tense, side.reach);
     return { type: 'DATE', value: fmtDate({ y, m: month, d: day }), anchored: true, ...span };
   },
 };
@@ -399,6 +418,13 @@ function quarterValue(m: RegExpExecArray, ctx: Ctx): Extracted | null {
   return { type: 'DATE', value: `${fmtYear(year)}-${letter}${n}`, anchored };
 }
 
+/** "the first two quarters of 1990": a half year. */
+const TWO_QUARTERS: Parser = {
+  name: 'two-quarters',
+  pattern: rx(`(?:the\\s+)?(first|last)\\s+two\\s+quarters\\s+of\\s+${YEAR}`),
+  extract: (m) => ({ type: 'DATE', value: `${m[2]}-H${m[1]!.toLowerCase() === 'first' ? 1 : 2}` }),
+};
+
 const Q_SHORT: Parser = {
   name: 'quarter-short',
   pattern: rx(`(?:Q([1-4])(?:\\s+${YEAR})?|${YEAR}\\s+Q([1-4]))`, 'g'),
@@ -411,12 +437,16 @@ const Q_SHORT: Parser = {
   },
 };
 
-/** "the quarter", "the latest quarter": in past-tense reporting, the quarter before the article. */
+/**
+ * "the quarter", "the latest quarter": in past-tense reporting, the quarter before the article.
+ * "the latest period" of a company's results is the quarter in focus.
+ */
 const THE_QUARTER: Parser = {
   name: 'the-quarter',
-  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+)?quarter'),
+  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)'),
   extract: (m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
+    if (m[2]) return { type: 'DATE', value: `${fmtYear(addMonths(ctx.ref, -3).y)}-Q${quarterOf(addMonths(ctx.ref, -3).m)}`, anchored: true, focus: 'quarter' };
     const cur = m[1]?.toLowerCase() === 'current' || ctx.tense(m.index, m.index + m[0].length) === 'future';
     const t = cur ? ctx.ref : addMonths(ctx.ref, -3);
     return { type: 'DATE', value: `${fmtYear(t.y)}-Q${quarterOf(t.m)}`, anchored: true, ...(m[1] ? {} : { focus: 'quarter' as const }) };
@@ -425,6 +455,9 @@ const THE_QUARTER: Parser = {
 
 /** "until (9 a.m.) Tuesday", "as soon as Tuesday": a deadline or a hope, so a day to come. */
 const UNTIL_BEFORE = /(?:^|[^\w])(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$/i;
+
+/** A present-tense verb of a scheduled event right before a weekday ("meet separately Monday", "opens on Friday"). */
+const SCHEDULED_BEFORE = /(?:^|[^\w'])(?:meets?|begins?|starts?|opens?|arrives?|leaves?|visits?|resumes?|returns?|votes?|closes?|ends?|expires?|convenes?|travels?|flies)(?:\s+\w+ly)?(?:\s+(?:on|until))?\s+$/i;
 
 /** TimeML writes the part of the day into the value ("Tuesday night" → 2025-09-02TNI). */
 const WEEKDAY_PART_IN_VALUE = true;
@@ -452,8 +485,15 @@ const WEEKDAY_P: Parser = {
     let how: 'past' | 'future' | 'last' | 'next';
     if (det === 'last' || det === 'past' || det === 'this past') how = 'last';
     else if (det === 'next' || det === 'coming' || det === 'this coming') how = 'next';
-    else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = 'future';
-    else how = ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
+    // "until Tuesday" is a day to come, unless the clause is in the past perfect ("Until Thursday, they had not …")
+    else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = /^[^.;]{0,30}\bhad\b/i.test(ctx.text.slice(end, end + 40)) ? 'past' : 'future';
+    // "Wednesday's ruling": the day of an event named as a thing, which the clause's tense does not govern
+    else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) how = 'past';
+    else {
+      const tense = ctx.tense(m.index, end);
+      // a scheduled event in the present tense: "they meet separately Monday", "the summit opens on Friday"
+      how = tense === 'future' || (tense === 'none' && SCHEDULED_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) ? 'future' : 'past';
+    }
     return { type, value: fmtDate(weekdayDate(ctx.ref, wd, how)) + part, anchored: true };
   },
 };
@@ -467,6 +507,10 @@ const DAY_WORD: Parser = {
     const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
     const part = w === 'tonight' ? 'TNI' : m[2] ? `T${DAY_PARTS[m[2].toLowerCase()]}` : '';
     const type: TimeType = part ? 'TIME' : 'DATE';
+    // "VOA Today", "USA Today": a title
+    if (isCapitalized(m[1]!) && /[A-Z]\w*[ \t]+$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return null;
+    // "today's youth", "today's world": the present in general, not the article's day
+    if (w === 'today' && !part && /^['\u2019]s\s+(world|youth|society|generation|young|children|kids|culture|standards)\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
     if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
     return { type, value: fmtDate(addDays(ctx.ref, offset)) + part, anchored: true };
   },
@@ -476,13 +520,17 @@ const DAY_WORD: Parser = {
 const THIS_UNIT: Parser = {
   name: 'this-unit',
   pattern: rx(
-    '(this|last|next|the\\s+current|the\\s+present|the\\s+coming|this\\s+coming|this\\s+past|the\\s+previous|the\\s+prior)\\s+' +
+    '(this|last|next|the\\s+current|the\\s+present|the\\s+coming|this\\s+coming|this\\s+past|the\\s+previous|the\\s+prior|the\\s+latest)\\s+' +
       '(week|weekend|month|quarter|year|fiscal\\s+year|decade|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)',
   ),
   extract: (m, ctx) => {
+    // ABC's "This Week": a title in quotation marks
+    if (/^[A-Z]\w*\s+[A-Z]/.test(m[0]) && /["\u201c]$/.test(ctx.text.slice(Math.max(0, m.index - 1), m.index))) return null;
     const det = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
     const unit = m[2]!.toLowerCase().replace(/\s+/g, ' ');
-    const shift = det === 'last' || det === 'previous' || det === 'prior' || det === 'this past' ? -1 : det === 'next' || det === 'coming' || det === 'this coming' ? 1 : 0;
+    // "the latest (fiscal) year": the last one completed
+    if (det === 'latest' && unit !== 'year' && unit !== 'fiscal year') return null;
+    const shift = det === 'last' || det === 'previous' || det === 'prior' || det === 'this past' || det === 'latest' ? -1 : det === 'next' || det === 'coming' || det === 'this coming' ? 1 : 0;
     const ref = ctx.ref;
     if (unit in SEASONS) {
       const s = SEASONS[unit]!;
@@ -511,6 +559,62 @@ const THIS_UNIT: Parser = {
   },
 };
 
+/**
+ * "(into) the summer", "(of) the early summer": a season of the article's year, the last one in a
+ * past-tense sentence and the next one in a future-tense one. Only after a preposition, so that
+ * "the fall of the Berlin Wall" and "the spring in his step" stay out.
+ */
+const THE_SEASON: Parser = {
+  name: 'the-season',
+  pattern: rx('the\\s+(?:(early|late|mid)[\\s-]+)?(spring|summer|fall|autumn|winter)(?!\\s+of\\b)'),
+  extract: (m, ctx) => {
+    if (!/^(in|into|over|during|of|through|throughout|since|until|by|before|after|for)$/.test(wordBefore(ctx.text, m.index))) return null;
+    const season = SEASONS[m[2]!.toLowerCase()]!;
+    const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
+    const extra = mod ? { mod } : {};
+    if (!ctx.ref) return { type: 'DATE', value: `XXXX-${season}`, ...extra };
+    const order: Record<string, number> = { WI: 0, SP: 1, SU: 2, FA: 3 };
+    const cur = ctx.ref.m <= 2 ? 0 : ctx.ref.m <= 5 ? 1 : ctx.ref.m <= 8 ? 2 : ctx.ref.m <= 11 ? 3 : 4;
+    const tense = ctx.tense(m.index, m.index + m[0].length);
+    const s = order[season]!;
+    const y = tense === 'past' ? (s <= cur ? ctx.ref.y : ctx.ref.y - 1) : tense === 'future' ? (s >= cur ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
+    return { type: 'DATE', value: `${fmtYear(y)}-${season}`, anchored: true, ...extra };
+  },
+};
+
+/**
+ * "the week": the week of the day in focus (refiners.ts `followFocus`), the article's week when
+ * none is; "the week of March 6": the ISO week of that date.
+ */
+const THE_WEEK: Parser = {
+  name: 'the-week',
+  pattern: rx(`the\\s+week(?:\\s+of\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+${YEAR})?)?(?!\\s+(?:ahead|before|after|earlier|later|ended|ending|of)\\b)`),
+  extract: (m, ctx) => {
+    if (m[1]) {
+      if (!isCapitalized(m[1])) return null;
+      const month = MONTHS[m[1].toLowerCase()]!;
+      const day = +m[2]!;
+      if (day < 1 || day > 31) return null;
+      if (m[3]) return { type: 'DATE', value: fmtWeek({ y: +m[3], m: month, d: day }) };
+      if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.week };
+      const side = dateSide(ctx, m.index, m.index + m[0].length);
+      return { type: 'DATE', value: fmtWeek({ y: yearFor(ctx.ref, month, day, side.tense, side.reach), m: month, d: day }), anchored: true };
+    }
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.week };
+    return { type: 'DATE', value: fmtWeek(ctx.ref), anchored: true, focus: 'anaphor' };
+  },
+};
+
+/** "(by the end of) the month": the month in focus, the article's month when none is. */
+const THE_MONTH: Parser = {
+  name: 'the-month',
+  pattern: rx('the\\s+month(?!\\s+(?:of|ahead|before|after|earlier|later|ended|ending|when|that|in)\\b)'),
+  extract: (_m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.month };
+    return { type: 'DATE', value: fmtMonth(ctx.ref.y, ctx.ref.m), anchored: true, focus: 'anaphor' };
+  },
+};
+
 /** "the weekend": the one before the article in past-tense sentences, the next one otherwise. */
 const THE_WEEKEND: Parser = {
   name: 'the-weekend',
@@ -522,15 +626,15 @@ const THE_WEEKEND: Parser = {
   },
 };
 
-/** "two years ago", "a year earlier", "three months from now". */
+/** "two years ago", "a year earlier", "three months from now", "a week or so ago". */
 const AGO: Parser = {
   name: 'ago',
-  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\s+(ago|earlier|before|from\\s+now|hence)`),
+  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
   extract: (m, ctx) => {
     const n = parseNumber(m[2]!);
     const unit = m[3]!;
-    const dir = /^(ago|earlier|before)$/i.test(m[4]!) ? -1 : 1;
-    const mod = m[1] ? approxMod(m[1]) : undefined;
+    const dir = /^(ago|earlier|before)$/i.test(m[5]!) ? -1 : 1;
+    const mod = m[1] ? approxMod(m[1]) : m[4] ? 'APPROX' : undefined;
     const extra = mod ? { mod } : {};
     if (n === null || !Number.isInteger(n)) {
       return { type: 'DATE', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', ...extra };
@@ -539,7 +643,7 @@ const AGO: Parser = {
     const u = UNITS[unitKey(unit)];
     if (u?.time) return { type: 'TIME', value: fmtDate(ctx.ref), anchored: true, ...extra };
     const value = shifted(ctx.ref, dir * n, unit);
-    const relative = /^(earlier|before)$/i.test(m[4]!);
+    const relative = /^(earlier|before)$/i.test(m[5]!);
     const focus = n === 1 && dir < 0 && unitKey(unit) === 'year' ? { focus: 'year-before' as const }
       : relative && /^(day|night|week)$/.test(unitKey(unit)) ? { focus: 'shift' as const, offset: dir * n * (unitKey(unit) === 'week' ? 7 : 1) } : {};
     return value ? { type: 'DATE', value, anchored: true, ...extra, ...focus } : null;
@@ -556,13 +660,13 @@ function approxMod(w: string): string | undefined {
   return undefined;
 }
 
-/** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year". */
+/** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year", "two more weeks", "eight trading days". */
 const DURATION: Parser = {
   name: 'duration',
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
       `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
-      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)${UNIT}(\\s+and\\s+a\\s+half)?`,
+      `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)(?:(?:more|additional|extra|further|trading|business|working)\\s+)?${UNIT}(\\s+and\\s+a\\s+half)?(\\s+or\\s+so)?`,
   ),
   extract: (m, ctx) => {
     const numText = m[5]!;
@@ -573,9 +677,13 @@ const DURATION: Parser = {
     const unit = m[7]!;
     const plural = /s$/i.test(unit);
     const lowerNum = numText.toLowerCase();
+    // "Islam will one day be …": an unspecified time to come, not a day-long duration
+    if (lowerNum === 'one' && /^day$/i.test(unit) && !m[1] && !m[2] && !m[3] && /^(will|would|could|might|may|can|should|must)$/.test(wordBefore(ctx.text, m.index))) {
+      return { type: 'DATE', value: 'FUTURE_REF' };
+    }
     if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
     if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
-    const mod = m[3] ? approxMod(m[3]) : undefined;
+    const mod = m[3] ? approxMod(m[3]) : m[9] ? 'APPROX' : undefined;
     // a count followed by "-year-old" or "years old" is an age, not a duration
     const rest = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^(-old|\s+old\b)/i.test(rest)) return null;
@@ -607,17 +715,29 @@ const PAST_UNIT: Parser = {
   },
 };
 
-/** Bare plural units: "for years", "weeks of talks" → PXY, PXW. */
+/** Bare plural units: "for years", "weeks of talks", "over the years" → PXY, PXW. */
 const VAGUE_UNITS: Parser = {
   name: 'vague-units',
-  pattern: rx('(years|months|weeks|decades|centuries)'),
+  pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|decades|centuries)'),
   extract: (m, ctx) => {
     const before = wordBefore(ctx.text, m.index);
-    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend)$/.test(before)) return null;
+    // "over the years", "in the early years": the article only before years and decades
+    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/.test(before)) return null;
+    if (/^the\s/i.test(m[0]) && !/^(in|over|through|throughout|during)$/.test(before)) return null;
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
     if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
-    const unit = m[1]!.toLowerCase();
+    const unit = m[2]!.toLowerCase();
     return { type: 'DURATION', value: unit === 'decades' ? 'PXDE' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+  },
+};
+
+/** "for a while", "in a little while": an unspecified amount of time. */
+const A_WHILE: Parser = {
+  name: 'a-while',
+  pattern: rx('a\\s+(?:little\\s+|long\\s+|short\\s+)?while'),
+  extract: (m, ctx) => {
+    if (!/^(for|in|after|within|took|take|takes)$/.test(wordBefore(ctx.text, m.index))) return null;
+    return { type: 'DURATION', value: 'PXX' };
   },
 };
 
@@ -629,6 +749,22 @@ const YEAR_AGO_ADJ: Parser = {
     if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year };
     const q = m[1] ? ORDINALS[m[1].toLowerCase()]! : null;
     if (q) return { type: 'DATE', value: `${fmtYear(ctx.ref.y - 1)}-Q${q}`, anchored: true };
+    return { type: 'DATE', value: fmtYear(ctx.ref.y - 1), anchored: true, focus: 'year-before' };
+  },
+};
+
+/**
+ * "the corresponding period last year", "the quarter a year ago", "last year's quarter": the
+ * period in focus, a year back.
+ */
+const PERIOD_YEAR_BEFORE: Parser = {
+  name: 'period-year-before',
+  pattern: rx(
+    "(?:(?:the\\s+)?(?:(?:corresponding|comparable|same)\\s+)?(?:period|quarter)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier))" +
+      "|last\\s+year's\\s+(?:(?:corresponding|comparable|same)\\s+)?(?:period|quarter))",
+  ),
+  extract: (_m, ctx) => {
+    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year };
     return { type: 'DATE', value: fmtYear(ctx.ref.y - 1), anchored: true, focus: 'year-before' };
   },
 };
@@ -715,6 +851,36 @@ const CLOCK: Parser = {
   },
 };
 
+/**
+ * Parts of the day without a named day: "(by) mid-afternoon", "mid-afternoon yesterday", "(orders
+ * placed in) the morning", "4 in the morning". They fall on the day in focus (refiners.ts
+ * `followFocus`), the article's day when none is.
+ */
+const DAY_PART: Parser = {
+  name: 'day-part',
+  pattern: rx(
+    `(?:(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|the\\s+(morning|afternoon|evening)|mid[\\s-]?(morning|afternoon))(?:\\s+(yesterday|today|tomorrow))?`,
+  ),
+  extract: (m, ctx) => {
+    const partWord = (m[2] ?? m[3] ?? m[4])!.toLowerCase();
+    // "the morning" alone only as a time of the day's events: "in the morning", "during the afternoon"
+    if (m[3] && !/^(in|during|through|throughout)$/.test(wordBefore(ctx.text, m.index))) return null;
+    if (m[3] && /^\s+(of|after|before|when|that)\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+    let clock = `T${DAY_PARTS[partWord]}`;
+    if (m[1]) {
+      let h = +m[1];
+      if (h < 1 || h > 12) return null;
+      if (partWord !== 'morning' && h < 12) h += 12;
+      if (partWord === 'morning' && h === 12) h = 0;
+      clock = fmtClock(h, 0);
+    }
+    const day = m[5]?.toLowerCase();
+    const offset = day === 'yesterday' ? -1 : day === 'tomorrow' ? 1 : 0;
+    if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
+    return { type: 'TIME', value: fmtDate(addDays(ctx.ref, offset)) + clock, anchored: true, ...(day ? {} : { focus: 'clock' as const }) };
+  },
+};
+
 /** Recurrences: "every week", "daily", "each year", "twice a year", "$5 a day". */
 const SET_UNIT: Record<string, string> = {
   day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P3M', hour: 'PT1H', minute: 'PT1M',
@@ -732,6 +898,16 @@ const EVERY: Parser = {
     if (n === null) return null;
     if (n === 1) return { type: 'SET', value: SET_UNIT[unit]! };
     return { type: 'SET', value: durationValue(n, unit) };
+  },
+};
+
+/** "each July", "every March": that month of every year. */
+const EVERY_MONTH: Parser = {
+  name: 'every-month',
+  pattern: rx(`(?:every|each)\\s+${MONTH}`),
+  extract: (m) => {
+    if (!isCapitalized(m[1]!) || isAbbreviation(m[1]!.toLowerCase())) return null;
+    return { type: 'SET', value: `XXXX-${String(MONTHS[m[1]!.toLowerCase()]).padStart(2, '0')}` };
   },
 };
 
@@ -888,9 +1064,9 @@ const THAT_UNIT: Parser = {
  * longest span wins (see refiners.ts).
  */
 export const PARSERS: Parser[] = [
-  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, Q_SHORT, THE_QUARTER, DECADE,
-  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND,
-  YEAR_AGO_ADJ, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, CLOCK, REF_WORD, THE_YEAR, YEAR_ONLY,
+  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
 /** Run every parser over the text. */

@@ -4,11 +4,12 @@
  * merges join a weekday or clock time with the date beside it, and the overlap filter keeps
  * the longest of competing readings.
  */
-import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, type Ymd } from './calendar.js';
+import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, quarterOf, type Ymd } from './calendar.js';
 import type { Found } from './parsers.js';
 
 export type Candidate = Found & { priority: number };
-export type Refiner = (text: string, found: Candidate[]) => Candidate[];
+/** `ref` is the article date, for refiners that must know which times lie ahead of it. */
+export type Refiner = (text: string, found: Candidate[], ref?: Ymd | null) => Candidate[];
 
 const MODS: Record<string, string> = {
   early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END',
@@ -125,22 +126,25 @@ export const dropOverlaps: Refiner = (_text, found) => {
  * "a year earlier" is the third quarter of the year before and "the quarter" is that quarter;
  * after "May 22, 1995", "the following year" is 1996 and "that day" is May 22, 1995.
  */
-export const followFocus: Refiner = (text, found) => {
+export const followFocus: Refiner = (text, found, ref) => {
   let quarter: { y: number; q: number } | null = null;
   let day: Ymd | null = null;
   let month: { y: number; m: number } | null = null;
   let year: number | null = null;
+  // the reporting period in focus: after "the first nine months" or "the year", "a year earlier" is the year before, not a quarter
+  let period: 'quarter' | 'year' = 'quarter';
   return found.map((f) => {
     let out = f;
+    if (YEAR_PERIOD.test(text.slice(f.start, f.end)) || f.rule === 'the-year') period = 'year';
     if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
     else if (f.focus === 'clock') {
-      if (day && f.rule === 'clock') out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
+      if (day && /^(clock|day-part)$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
     } else if (f.focus === 'shift') {
       if (day && f.offset !== undefined) {
         const t = addDays(day, f.offset);
         out = { ...f, value: /-W/.test(f.value) ? fmtWeek(t) : fmtDate(t), rule: `${f.rule}+focus` };
       }
-    } else if (f.focus && quarter) {
+    } else if (f.focus && quarter && (f.focus === 'quarter' || period === 'quarter')) {
       const { y, q } = quarter;
       const value =
         f.focus === 'year-before' ? `${String(y - 1).padStart(4, '0')}-Q${q}`
@@ -150,7 +154,13 @@ export const followFocus: Refiner = (text, found) => {
     }
     if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor') {
       const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
-      if (m && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) quarter = { y: +m[1]!, q: +m[2]! };
+      // a quarter after the current one ("losses through the third quarter of 1990") is a forecast,
+      // not the period that results are compared with; the current quarter may be a fiscal one just reported
+      const notAhead = m && (!ref || +m[1]! * 4 + +m[2]! <= ref.y * 4 + quarterOf(ref.m));
+      if (m && notAhead && (f.rule.startsWith('quarter') || f.rule.startsWith('year-ago-adj'))) {
+        quarter = { y: +m[1]!, q: +m[2]! };
+        period = 'quarter';
+      }
     }
     // the focus follows every date that names a calendar time (not durations, sets or vague references)
     if (out.type === 'DATE' || out.type === 'TIME') {
@@ -164,6 +174,9 @@ export const followFocus: Refiner = (text, found) => {
     return out;
   });
 };
+
+/** Periods of a year's reporting that are longer than a quarter: "the first nine months", "the six months". */
+const YEAR_PERIOD = /^(?:the\s+)?(?:(?:first|latest|past|last)\s+)?(?:six|nine|6|9)[\s-]+months$/i;
 
 const DAY_UNITS = /^(day|morning|afternoon|evening|night)$/;
 
