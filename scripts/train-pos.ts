@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/resources/paths.js';
 import { tokenizeRaw } from '../src/stages/tokens/tokenizer.js';
-import { Featurizer, NTAGS, TAGS, buildModel, normal, tagIds, type PosHeader } from '../src/stages/tokens/pos.js';
+import { Featurizer, NTAGS, TAGS, buildModel, normal, quantise, tagIds, type PosHeader } from '../src/stages/tokens/pos.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string): string => {
@@ -25,6 +25,11 @@ const DEV = arg('--dev', join(shared, 'eng.testa'));
 const EPOCHS = Number(arg('--epochs', '10'));
 /** features seen fewer times than this (with gold context) get no weights */
 const MIN_COUNT = Number(arg('--min-count', '2'));
+/** the tag dictionary: words seen this often with one tag this share of the time are not scored */
+const DICT_MIN = Number(arg('--dict-min', '20'));
+const DICT_RATIO = Number(arg('--dict-ratio', '0.97'));
+/** rows whose largest averaged weight is below this are dropped from the saved model */
+const PRUNE = Number(arg('--prune', '0.005'));
 
 interface Sent { raw: string[]; words: string[]; gold: Int32Array }
 
@@ -164,7 +169,7 @@ const dict = new Map<string, number>();
 for (const [w, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
   let n = 0, best = 0;
   for (let t = 0; t < NTAGS; t++) { n += c[t]!; if (c[t]! > c[best]!) best = t; }
-  if (n >= 20 && c[best]! / n >= 0.97) dict.set(w, best);
+  if (n >= DICT_MIN && c[best]! / n >= DICT_RATIO) dict.set(w, best);
 }
 /**
  * Words of wire copy that CoNLL-2003 hardly has, with the one tag they take (units after figures,
@@ -213,7 +218,7 @@ const averaged = (): Float32Array => {
 
 const keyArr = Int32Array.from(keys);
 function accuracy(sents: Sent[], weights: Float32Array): number {
-  const model = buildModel(keyArr, weights, dict);
+  const model = buildModel(keyArr, quantise(weights).q, dict);
   let ok = 0, n = 0;
   for (const s of sents) {
     const got = tagIds(model, s.raw, s.words);
@@ -276,25 +281,19 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
 
 // keep rows with some weight; quantise to Int16
 const kept: number[] = [];
-let maxAbs = 0;
 for (let r = 0; r < R; r++) {
   let m = 0;
   for (let t = 0; t < NTAGS; t++) m = Math.max(m, Math.abs(best.weights[r * NTAGS + t]!));
-  if (m >= 0.005) { kept.push(r); maxAbs = Math.max(maxAbs, m); }
+  if (m >= PRUNE) kept.push(r);
 }
-const scale = Math.floor(32767 / maxAbs);
+const keptW = new Float32Array(kept.length * NTAGS);
+kept.forEach((r, j) => { for (let t = 0; t < NTAGS; t++) keptW[j * NTAGS + t] = best.weights[r * NTAGS + t]!; });
+const { q, scale } = quantise(keptW);
 const body = Buffer.alloc(kept.length * 4 + kept.length * NTAGS * 2);
-const outW = new Float32Array(kept.length * NTAGS);
-kept.forEach((r, j) => {
-  body.writeInt32LE(keys[r]!, j * 4);
-  for (let t = 0; t < NTAGS; t++) {
-    const q = Math.round(best.weights[r * NTAGS + t]! * scale);
-    body.writeInt16LE(q, kept.length * 4 + (j * NTAGS + t) * 2);
-    outW[j * NTAGS + t] = q / scale;
-  }
-});
+kept.forEach((r, j) => body.writeInt32LE(keys[r]!, j * 4));
+q.forEach((v, j) => body.writeInt16LE(v, kept.length * 4 + j * 2));
 // accuracy of the saved (pruned, quantised) model on dev
-const savedModel = buildModel(Int32Array.from(kept.map((r) => keys[r]!)), outW, dict);
+const savedModel = buildModel(Int32Array.from(kept.map((r) => keys[r]!)), q, dict);
 let ok = 0, n = 0;
 for (const s of dev) {
   const got = tagIds(savedModel, s.raw, s.words);

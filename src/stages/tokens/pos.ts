@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../resources/paths.js';
 
 export const TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
+/** 17: the loops of tagIds spell it out */
 export const NTAGS: number = TAGS.length;
 /** the tag id before the first word of a sentence */
 const START = NTAGS;
@@ -143,26 +144,27 @@ export class Featurizer {
 }
 
 export interface PosModel {
-  /** open-addressing table: key → row (rows × NTAGS weights) */
+  /** open-addressing table of (key, row) pairs: slot h holds table[2h] = key, table[2h + 1] = row (of rows × NTAGS weights) */
   table: Int32Array;
-  rows: Int32Array;
-  weights: Float32Array;
+  /** rows × NTAGS weights, fixed point (Int16; the scale does not matter to the argmax) */
+  weights: Int16Array;
   /** word (normalised) → tag id for frequent unambiguous words */
   dict: Map<string, number>;
 }
 
 export function lookup(m: PosModel, k: number): number {
-  const mask = m.table.length - 1;
+  const table = m.table;
+  const mask = (table.length >> 1) - 1;
   let h = k & mask;
   for (;;) {
-    const v = m.table[h]!;
-    if (v === k) return m.rows[h]!;
+    const v = table[h << 1]!;
+    if (v === k) return table[(h << 1) + 1]!;
     if (v === 0) return -1;
     h = (h + 1) & mask;
   }
 }
 
-const scores = new Float64Array(NTAGS);
+const scores = new Int32Array(NTAGS);
 const featurizer = new Featurizer();
 
 /** Tags one sentence (raw token texts); the tag ids. */
@@ -173,6 +175,8 @@ export function tagIds(m: PosModel, raw: string[], words = raw.map(normal), fz =
   let p1 = START;
   let p2 = START2;
   const w = m.weights;
+  const table = m.table;
+  const mask = (table.length >> 1) - 1;
   for (let i = 0; i < n; i++) {
     const d = fixed && fixed[i]! >= 0 ? fixed[i]! : m.dict.get(words[i]!);
     let best: number;
@@ -182,10 +186,18 @@ export function tagIds(m: PosModel, raw: string[], words = raw.map(normal), fz =
       const nf = fz.features(i, p1, p2);
       const keys = fz.keys;
       for (let f = 0; f < nf; f++) {
-        const row = lookup(m, keys[f]!);
+        const k = keys[f]!;
+        let h = k & mask;
+        let row = -1;
+        for (;;) {
+          const v = table[h << 1]!;
+          if (v === k) { row = table[(h << 1) + 1]!; break; }
+          if (v === 0) break;
+          h = (h + 1) & mask;
+        }
         if (row < 0) continue;
-        const base = row * NTAGS;
-        for (let t = 0; t < NTAGS; t++) scores[t] = scores[t]! + w[base + t]!;
+        const base = row * 17;
+        for (let t = 0; t < 17; t++) scores[t] = scores[t]! + w[base + t]!;
       }
       best = 0;
       for (let t = 1; t < NTAGS; t++) if (scores[t]! > scores[best]!) best = t;
@@ -195,6 +207,16 @@ export function tagIds(m: PosModel, raw: string[], words = raw.map(normal), fz =
     p1 = best;
   }
   return out;
+}
+
+/** Float weights to Int16 fixed point: the largest magnitude becomes 32767; the scale used. */
+export function quantise(weights: Float32Array): { q: Int16Array; scale: number } {
+  let maxAbs = 0;
+  for (let j = 0; j < weights.length; j++) maxAbs = Math.max(maxAbs, Math.abs(weights[j]!));
+  const scale = maxAbs ? 32767 / maxAbs : 1;
+  const q = new Int16Array(weights.length);
+  for (let j = 0; j < weights.length; j++) q[j] = Math.round(weights[j]! * scale);
+  return { q, scale };
 }
 
 /** Serialised form: a JSON header and a binary body (keys Int32, then weights as Int16 × scale). */
@@ -207,29 +229,28 @@ export interface PosHeader {
   accuracy?: Record<string, number>;
 }
 
-export function buildModel(keys: Int32Array, weights: Float32Array, dict: Map<string, number>): PosModel {
+export function buildModel(keys: Int32Array, weights: Int16Array, dict: Map<string, number>): PosModel {
   const rows = keys.length;
   let size = 1;
-  while (size < rows * 2) size <<= 1;
-  const table = new Int32Array(size);
-  const rowOf = new Int32Array(size);
+  while (size < rows * 1.5) size <<= 1;
+  const table = new Int32Array(size * 2);
   for (let r = 0; r < rows; r++) {
     const k = keys[r]!;
     let h = k & (size - 1);
-    while (table[h] !== 0) h = (h + 1) & (size - 1);
-    table[h] = k;
-    rowOf[h] = r;
+    while (table[h << 1] !== 0) h = (h + 1) & (size - 1);
+    table[h << 1] = k;
+    table[(h << 1) + 1] = r;
   }
-  return { table, rows: rowOf, weights, dict };
+  return { table, weights, dict };
 }
 
 export function decode(header: PosHeader, body: Buffer): PosModel {
   const rows = header.rows;
   const keys = new Int32Array(rows);
   for (let r = 0; r < rows; r++) keys[r] = body.readInt32LE(r * 4);
-  const weights = new Float32Array(rows * NTAGS);
+  const weights = new Int16Array(rows * NTAGS);
   const off = rows * 4;
-  for (let j = 0; j < rows * NTAGS; j++) weights[j] = body.readInt16LE(off + j * 2) / header.scale;
+  for (let j = 0; j < rows * NTAGS; j++) weights[j] = body.readInt16LE(off + j * 2);
   const dict = new Map<string, number>(header.dict.map(([w, t]) => [w, TAGS.indexOf(t as (typeof TAGS)[number])]));
   return buildModel(keys, weights, dict);
 }
