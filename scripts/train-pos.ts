@@ -26,10 +26,10 @@ const EPOCHS = Number(arg('--epochs', '10'));
 /** features seen fewer times than this (with gold context) get no weights */
 const MIN_COUNT = Number(arg('--min-count', '2'));
 /** the tag dictionary: words seen this often with one tag this share of the time are not scored */
-const DICT_MIN = Number(arg('--dict-min', '20'));
-const DICT_RATIO = Number(arg('--dict-ratio', '0.97'));
+const DICT_MIN = Number(arg('--dict-min', '10'));
+const DICT_RATIO = Number(arg('--dict-ratio', '0.98'));
 /** rows whose largest averaged weight is below this are dropped from the saved model */
-const PRUNE = Number(arg('--prune', '0.005'));
+const PRUNE = Number(arg('--prune', '0.02'));
 
 interface Sent { raw: string[]; words: string[]; gold: Int32Array }
 

@@ -172,6 +172,16 @@ function trimmedEnd(text: string, s: number, e: number): number {
 
 /** One run of non-white-space characters [s, e). */
 function run(text: string, s: number, e: number, out: RawTokens): void {
+  for (;;) {
+    const next = runPart(text, s, e, out);
+    if (next >= e) return;
+    s = next;
+  }
+}
+
+/** Tokens of [s, e) up to the end of a hashtag, mention, URL or e-mail address, or to e; where it stopped. */
+function runPart(text: string, s: number, e: number, out: RawTokens): number {
+  const runEnd = e;
   const trimmed = trimmedEnd(text, s, e);
   // leading punctuation
   while (s < e) {
@@ -187,19 +197,18 @@ function run(text: string, s: number, e: number, out: RawTokens): void {
     push(out, s, s + n, punctKind(c));
     s += n;
   }
-  if (s >= e) return;
+  if (s >= e) return runEnd;
   // a clitic standing alone: "Moody 's"
   if (s > 0 && isApos(text.charCodeAt(s - 1)) && (s - 1 === 0 || cls(text.charCodeAt(s - 2)) === SPACE) && s < trimmed && isClitic(text.slice(s - 1, trimmed).toLowerCase())) {
     out.starts.pop(); out.ends.pop(); out.kinds.pop();
     push(out, s - 1, trimmed, 'word');
     s = trimmed;
-    if (s >= e) return;
+    if (s >= e) return runEnd;
   }
   const sp = s < trimmed ? special(text, s, trimmed) : undefined;
   if (sp) {
     push(out, s, sp.end, sp.kind);
-    if (sp.end < e) run(text, sp.end, e, out);
-    return;
+    return sp.end;
   }
   // trailing punctuation, collected from the end
   const tail: number[] = []; // pairs start, end (reversed order)
@@ -232,6 +241,7 @@ function run(text: string, s: number, e: number, out: RawTokens): void {
   }
   if (e > s) core(text, s, e, out);
   for (let t = tail.length - 2; t >= 0; t -= 2) push(out, tail[t]!, tail[t + 1]!, tailKinds[t / 2]!);
+  return runEnd;
 }
 
 /**
@@ -262,46 +272,43 @@ function keepsStop(text: string, s: number, dot: number): boolean {
 
 /** The core of a run: no leading punctuation; ends in a letter, digit or an abbreviation's stop. */
 function core(text: string, s: number, e: number, out: RawTokens): void {
-  // a number: digits with inner , . : / and - between digits; then an ordinal or decade suffix
   const c0 = text.charCodeAt(s);
-  if (isDigit(c0) || ((c0 === HYPHEN || c0 === 43 || c0 === DOT) && s + 1 < e && isDigit(text.charCodeAt(s + 1)))) {
-    let k = s + 1;
-    while (k < e) {
-      const d = text.charCodeAt(k);
-      if (isDigit(d)) { k++; continue; }
-      if ((d === 44 || d === DOT || d === 58 || d === 47 || d === HYPHEN) && k + 1 < e && isDigit(text.charCodeAt(k + 1))) { k += 2; continue; }
-      break;
-    }
-    if (k === e) { push(out, s, e, 'number'); return; }
-    // ordinals and decades: "1st", "22nd", "4th", "1980s"
-    const rest = text.slice(k, Math.min(e, k + 3)).toLowerCase();
-    const end2 = k + 2;
-    if ((rest.startsWith('st') || rest.startsWith('nd') || rest.startsWith('rd') || rest.startsWith('th')) && (end2 === e || !isAlnum(text.charCodeAt(end2))) && isDigit(text.charCodeAt(k - 1))) {
-      push(out, s, end2, 'ordinal');
-      if (end2 < e) core2(text, end2, e, out);
-      return;
-    }
-    if ((rest[0] === 's' && (k + 1 === e || !isAlnum(text.charCodeAt(k + 1)))) && k - s === 4) {
-      push(out, s, k + 1, 'decade');
-      if (k + 1 < e) core2(text, k + 1, e, out);
-      return;
-    }
-    if (!isAlnum(text.charCodeAt(k))) {
-      push(out, s, k, 'number');
-      core2(text, k, e, out);
-      return;
-    }
-    // digits then letters: "10" "K", "27.5" "p", as wink reads them; a sign before them is punctuation
-    if (!isDigit(c0)) {
-      push(out, s, s + 1, punctKind(c0));
-      core(text, s + 1, e, out);
-      return;
-    }
-    push(out, s, k, 'number');
-    core2(text, k, e, out);
-    return;
+  if (isDigit(c0) || ((c0 === HYPHEN || c0 === 43 || c0 === DOT) && s + 1 < e && isDigit(text.charCodeAt(s + 1)))) s = numberAt(text, s, e, out);
+  if (s < e) core2(text, s, e, out);
+}
+
+/**
+ * A number at s (a digit, or a sign or point before one): digits with inner , . : / and -
+ * between digits, an ordinal ("22nd") or a decade ("1980s"); pushes it and returns where it ends.
+ * Digits before letters are a number of their own ("10" "K", "27.5" "p"), as wink reads them.
+ */
+function numberAt(text: string, s: number, e: number, out: RawTokens): number {
+  const c0 = text.charCodeAt(s);
+  let k = s + 1;
+  while (k < e) {
+    const d = text.charCodeAt(k);
+    if (isDigit(d)) { k++; continue; }
+    if ((d === 44 || d === DOT || d === 58 || d === 47 || d === HYPHEN) && k + 1 < e && isDigit(text.charCodeAt(k + 1))) { k += 2; continue; }
+    break;
   }
-  core2(text, s, e, out);
+  if (k === e) { push(out, s, e, 'number'); return e; }
+  const rest = text.slice(k, Math.min(e, k + 3)).toLowerCase();
+  const end2 = k + 2;
+  if ((rest.startsWith('st') || rest.startsWith('nd') || rest.startsWith('rd') || rest.startsWith('th')) && (end2 === e || !isAlnum(text.charCodeAt(end2))) && isDigit(text.charCodeAt(k - 1))) {
+    push(out, s, end2, 'ordinal');
+    return end2;
+  }
+  if (rest[0] === 's' && (k + 1 === e || !isAlnum(text.charCodeAt(k + 1))) && k - s === 4) {
+    push(out, s, k + 1, 'decade');
+    return k + 1;
+  }
+  if (!isDigit(c0) && isAlnum(text.charCodeAt(k))) {
+    // a sign before digits and letters is punctuation
+    push(out, s, s + 1, punctKind(c0));
+    return s + 1;
+  }
+  push(out, s, k, 'number');
+  return k;
 }
 
 /** Splits [s, e) at hyphens, slashes and other inner punctuation, then splits clitics off words. */
@@ -309,6 +316,7 @@ function core2(text: string, s: number, e: number, out: RawTokens): void {
   let p = s;
   while (p < e) {
     const c = text.charCodeAt(p);
+    if (isDigit(c)) { p = numberAt(text, p, e, out); continue; }
     if (!isAlnum(c)) {
       // inner punctuation: one token (a run of hyphens or dots together)
       if (CURRENCY.has(c) || SYMBOLS.has(c) || OPENERS.has(c) || CLOSERS.has(c) || cls(c) === OTHER || c === DOT) {
