@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tokenize } from '../../src/stages/tokens/index.js';
 import { tokenizeRaw } from '../../src/stages/tokens/tokenizer.js';
+import { normal, posModel, tagIds, tagIdsFast } from '../../src/stages/tokens/pos.js';
 
 const words = (text: string): string[] => tokenize(text).tokens.map((t) => t.text);
 const kinds = (text: string): string[] => tokenize(text).tokens.map((t) => `${t.text}/${t.kind}`);
@@ -117,6 +118,19 @@ describe('part of speech', () => {
     expect(tags('The company said it will buy the shares.')).toBe('The/DET company/NOUN said/VERB it/PRON will/AUX buy/VERB the/DET shares/NOUN ./PUNCT');
     expect(tags('Reagan has not met Gorbachev in Moscow.')).toBe('Reagan/PROPN has/AUX not/PART met/VERB Gorbachev/PROPN in/ADP Moscow/PROPN ./PUNCT');
     expect(tags('Exports rose 5 pct to 1.2 billion dlrs.')).toBe('Exports/NOUN rose/VERB 5/NUM pct/NOUN to/ADP 1.2/NUM billion/NUM dlrs/NOUN ./PUNCT');
+  });
+});
+
+describe('the cached tagger', () => {
+  it('tags as the plain one, on short and long sentences', () => {
+    const m = posModel();
+    const texts = ['Hi', 'He left', 'Oil prices rose', 'The U.S. Treasury said on Tuesday it would sell 9.75 billion dlrs of notes, as analysts had expected.',
+      'Shr 12 cts vs 10 cts Net 1,234,000 vs 987,000 Revs 5.6 mln vs 4.3 mln', '"We won\'t," said Smith — and left for Paris.'];
+    for (const text of texts) {
+      const r = tokenizeRaw(text);
+      const raw = r.starts.map((s, k) => text.slice(s, r.ends[k]));
+      expect([...tagIdsFast(m, raw, raw.map(normal))]).toEqual([...tagIds(m, raw, raw.map(normal))]);
+    }
   });
 });
 
