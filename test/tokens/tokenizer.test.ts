@@ -14,6 +14,7 @@ describe('tokenizer', () => {
     expect(words("They don't know, can't tell and won't say.")).toEqual(['They', 'do', "n't", 'know', ',', 'ca', "n't", 'tell', 'and', 'wo', "n't", 'say', '.']);
     expect(words("Rosneft's chief said he's sure we've won, I'm told")).toEqual(['Rosneft', "'s", 'chief', 'said', 'he', "'s", 'sure', 'we', "'ve", 'won', ',', 'I', "'m", 'told']);
     expect(words('Analysts’ views: the firm’s shares')).toEqual(['Analysts', '’', 'views', ':', 'the', 'firm', '’s', 'shares']);
+    expect(words("the 1985's level, Qantas 747-300's and <Acme Corp>'s unit")).toEqual(['the', '1985', "'s", 'level', ',', 'Qantas', '747-300', "'s", 'and', '<', 'Acme', 'Corp', '>', "'s", 'unit']);
     expect(words('You cannot go. O’Neill and rock\'n\'roll stay whole.')).toEqual(['You', 'can', 'not', 'go', '.', 'O’Neill', 'and', "rock'n'roll", 'stay', 'whole', '.']);
   });
 

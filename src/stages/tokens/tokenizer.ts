@@ -317,6 +317,16 @@ function core2(text: string, s: number, e: number, out: RawTokens): void {
   while (p < e) {
     const c = text.charCodeAt(p);
     if (isDigit(c)) { p = numberAt(text, p, e, out); continue; }
+    if (isApos(c) && p > 0 && cls(text.charCodeAt(p - 1)) !== SPACE) {
+      // a clitic after a number or a mark: "1985's", "747-300's", "Corp>'s"
+      let q = p + 1;
+      while (q < e && isLetter(text.charCodeAt(q))) q++;
+      if (q > p + 1 && (q === e || !isAlnum(text.charCodeAt(q))) && isClitic(text.slice(p, q).toLowerCase())) {
+        push(out, p, q, 'word');
+        p = q;
+        continue;
+      }
+    }
     if (!isAlnum(c)) {
       // inner punctuation: one token (a run of hyphens or dots together)
       if (CURRENCY.has(c) || SYMBOLS.has(c) || OPENERS.has(c) || CLOSERS.has(c) || cls(c) === OTHER || c === DOT) {
