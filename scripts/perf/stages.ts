@@ -15,6 +15,7 @@ import { packageRoot } from '../../src/resources/paths.js';
 import { PROPOSERS } from '../../src/stages/entities/index.js';
 import { mergeProposals } from '../../src/stages/entities/propose.js';
 import { resolveEntities } from '../../src/stages/entities/resolve.js';
+import { winkTokenize } from '../../src/stages/tokens/wink.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number): number => {
@@ -32,6 +33,9 @@ const DETAIL = args.includes('--detail');
  * machine (it counts V8's helper threads too, so it reads a little high).
  */
 const CPU = args.includes('--cpu');
+/** --wink: the tokens stage as it was with wink-nlp (src/stages/tokens/wink.ts), for before/after figures */
+const WINK = args.includes('--wink');
+const STAGE_LIST = WINK ? STAGES.map((s) => (s.name === 'tokens' ? { ...s, run: (d: NewsDoc) => winkTokenize(d.text) } : s)) : STAGES;
 const now = CPU ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } : (): number => performance.now();
 
 const inputs: ArticleInput[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ArticleInput);
@@ -46,7 +50,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (let a = 0; a < inputs.length; a++) {
     const counted = round > 0 || a >= WARM;
     let doc: NewsDoc = emptyDoc(inputs[a]!);
-    for (const stage of STAGES) {
+    for (const stage of STAGE_LIST) {
       if (DETAIL && stage.name === 'entities') {
         const lists = PROPOSERS.map((p, k) => {
           const t0 = now();
@@ -77,7 +81,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const total = [...ms.values()].reduce((a, b) => a + b, 0);
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`${articles} articles, ${words} words (first ${WARM} left out as warm-up, ${ROUNDS} round(s), ${CPU ? 'CPU' : 'wall'} time)`);
+console.log(`${articles} articles, ${words} words (first ${WARM} left out as warm-up, ${ROUNDS} round(s), ${CPU ? 'CPU' : 'wall'} time${WINK ? ', wink tokens' : ''})`);
 console.log(`${pad('stage', 12)} ${'ms'.padStart(9)} ${'share'.padStart(7)} ${'words/s'.padStart(11)}`);
 for (const [name, t] of ms) {
   console.log(`${pad(name, 12)} ${t.toFixed(1).padStart(9)} ${((100 * t) / total).toFixed(1).padStart(6)}% ${Math.round(words / (t / 1000)).toLocaleString('en').padStart(11)}`);

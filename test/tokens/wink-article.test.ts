@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findParagraphs, winkArticle, winkParagraph } from '../../src/stages/tokens/index.js';
+import { findParagraphs } from '../../src/stages/tokens/index.js';
+import { winkArticle, winkParagraph } from '../../src/stages/tokens/wink.js';
 import { packageRoot } from '../../src/resources/paths.js';
 
 /** One wink call per article (the fast path) reads each paragraph as one call per paragraph did. */

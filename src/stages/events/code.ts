@@ -22,6 +22,9 @@ export interface Coding {
 /** How far after (and before) a verb a pattern's words may lie. */
 const POST_WINDOW = 9;
 const PRE_WINDOW = 4;
+/** prefix lengths of the synonym-set index, longest first (hoisted: groupAt is hot) */
+const PREFIX_LENGTHS = [3, 2, 1] as const;
+const NO_MEMBERS: readonly string[][] = [];
 const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'because', 'although']);
 
 /** Does group g (adjacent words, synonym sets allowed) match at position j? Returns the end, or -1. */
@@ -38,8 +41,8 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
         const byStart = lex.synsets.get(item);
         const w = words[at]!;
         // members are indexed by the first three letters of their first word (shorter words by all they have)
-        for (const n of [3, 2, 1]) {
-          for (const m of byStart?.get(w.slice(0, n)) ?? []) {
+        for (const n of PREFIX_LENGTHS) {
+          for (const m of byStart?.get(w.slice(0, n)) ?? NO_MEMBERS) {
             if (n < 3 && (m[0]!.endsWith('_') ? m[0]!.length - 1 : m[0]!.length) > n) continue; // m[0] without a final "_" is longer than n
             let ok = at + m.length <= limit;
             for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);

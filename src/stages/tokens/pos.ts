@@ -1,0 +1,400 @@
+/**
+ * A greedy averaged-perceptron part-of-speech tagger (Collins 2002; the design of Honnibal's
+ * "A good part-of-speech tagger in about 200 lines of Python"), over Universal tags. Features are
+ * 32-bit hashes of (template, value) so tagging allocates no feature strings; the model maps each
+ * kept hash to a row of weights through an open-addressing table. Frequent unambiguous words are
+ * tagged from a dictionary. Trained by scripts/train-pos.ts; the model is models/pos/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../resources/paths.js';
+
+export const TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
+/** 17: the loops of tagIds spell it out */
+export const NTAGS: number = TAGS.length;
+/** the tag id before the first word of a sentence */
+const START = NTAGS;
+const START2 = NTAGS + 1;
+
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix(h);
+}
+/** A feature key from a template id and a value; never 0 (0 marks an empty slot). */
+function key(t: number, a: number): number {
+  const h = fmix(Math.imul(t + 1, 0x9e3779b1) ^ a);
+  return h === 0 ? 1 : h;
+}
+const key2 = (t: number, a: number, b: number): number => key(t, fmix(Math.imul(a, 0x01000193) ^ b ^ 0x7f4a7c15));
+
+/** The word as the features see it: lower case, digit strings folded. */
+export function normal(word: string): string {
+  const lower = word.toLowerCase();
+  let digits = 0;
+  let other = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c !== 44 && c !== 46 && c !== 45 && c !== 47 && c !== 58) other++;
+  }
+  if (digits && !other) return digits === 4 && lower.length === 4 ? '!YEAR' : '!DIGITS';
+  return lower;
+}
+
+/** Shape class of the original word: 1 Xxx, 2 XXX, 3 xxx, 4 digits, 5 mixed with digits, 6 punctuation, 7 other. */
+function shape(w: string): number {
+  let up = 0, low = 0, dig = 0, oth = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+    else if (c >= 48 && c <= 57) dig++;
+    else if (c > 127 && w[i]!.toLowerCase() !== w[i]!.toUpperCase()) { if (w[i] === w[i]!.toUpperCase()) up++; else low++; }
+    else oth++;
+  }
+  if (dig) return up || low ? 5 : 4;
+  if (!up && !low) return 6;
+  const first = w.charCodeAt(0);
+  const firstUp = (first >= 65 && first <= 90) || (first > 127 && w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase());
+  if (up && !low) return w.length === 1 ? 1 : 2;
+  if (firstUp) return 1;
+  return oth ? 7 : 3;
+}
+
+const NF = 24;
+
+/**
+ * The feature keys of word i given the two tags before it: `words` are normalised, `raw` the
+ * token texts, `hw`/`hs` precomputed hashes of the normalised words and their 3-letter suffixes.
+ */
+export class Featurizer {
+  readonly keys = new Int32Array(NF);
+  hw = new Int32Array(64);
+  hs = new Int32Array(64);
+  hp = new Int32Array(64);
+  sh = new Int32Array(64);
+  hr = new Int32Array(64);
+  n = 0;
+
+  prepare(raw: string[], words: string[]): void {
+    const n = words.length;
+    this.n = n;
+    if (this.hw.length < n) {
+      const m = n * 2;
+      this.hw = new Int32Array(m); this.hs = new Int32Array(m); this.hp = new Int32Array(m); this.sh = new Int32Array(m); this.hr = new Int32Array(m);
+    }
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      this.hw[i] = hashRange(w, 0, w.length);
+      this.hs[i] = hashRange(w, Math.max(0, w.length - 3), w.length);
+      this.hp[i] = w.charCodeAt(0) | 0;
+      this.sh[i] = shape(raw[i]!);
+      const r = raw[i]!;
+      this.hr[i] = hashRange(r, 0, r.length);
+    }
+  }
+
+  /** Fills keys for word i; returns the count. */
+  features(i: number, p1: number, p2: number): number {
+    const k = this.keys;
+    const n = this.n;
+    const W = (j: number): number => (j < 0 ? -1 - j : j >= n ? 0x7ffffff0 + j - n : this.hw[j]!);
+    const S = (j: number): number => (j < 0 || j >= n ? 0x6ffffff0 : this.hs[j]!);
+    const H = (j: number): number => (j < 0 ? 8 : j >= n ? 9 : this.sh[j]!);
+    let f = 0;
+    k[f++] = key(0, 0);
+    k[f++] = key(1, this.hw[i]!);
+    k[f++] = key(2, this.hs[i]!);
+    k[f++] = key(3, this.hp[i]!);
+    k[f++] = key(4, p1);
+    k[f++] = key(5, p2);
+    k[f++] = key2(6, p1, p2);
+    k[f++] = key2(7, p1, this.hw[i]!);
+    k[f++] = key(8, W(i - 1));
+    k[f++] = key(9, S(i - 1));
+    k[f++] = key(10, W(i - 2));
+    k[f++] = key(11, W(i + 1));
+    k[f++] = key(12, S(i + 1));
+    k[f++] = key(13, W(i + 2));
+    k[f++] = key(14, this.sh[i]!);
+    k[f++] = key2(15, this.sh[i]!, i === 0 ? 1 : 0);
+    k[f++] = key(16, this.hr[i]!);
+    k[f++] = key(17, H(i + 1));
+    k[f++] = key(18, H(i - 1));
+    k[f++] = key2(19, this.hw[i]!, W(i + 1));
+    k[f++] = key2(20, W(i - 1), this.hw[i]!);
+    k[f++] = key2(21, p1, H(i));
+    k[f++] = key2(22, this.hs[i]!, H(i));
+    const w = this.hw[i]!;
+    k[f++] = key2(23, w, i === 0 ? 1 : 0);
+    return f;
+  }
+}
+
+export interface PosModel {
+  /** open-addressing table of (key, row) pairs: slot h holds table[2h] = key, table[2h + 1] = row (of rows × NTAGS weights) */
+  table: Int32Array;
+  /** rows × NTAGS weights, fixed point (Int16; the scale does not matter to the argmax) */
+  weights: Int16Array;
+  /** word (normalised) → tag id for frequent unambiguous words */
+  dict: Map<string, number>;
+}
+
+export function lookup(m: PosModel, k: number): number {
+  const table = m.table;
+  const mask = (table.length >> 1) - 1;
+  let h = k & mask;
+  for (;;) {
+    const v = table[h << 1]!;
+    if (v === k) return table[(h << 1) + 1]!;
+    if (v === 0) return -1;
+    h = (h + 1) & mask;
+  }
+}
+
+const scores = new Int32Array(NTAGS);
+const featurizer = new Featurizer();
+
+/** Tags one sentence (raw token texts); the tag ids. */
+export function tagIds(m: PosModel, raw: string[], words = raw.map(normal), fz = featurizer, fixed?: Int32Array): Int32Array {
+  const n = raw.length;
+  const out = new Int32Array(n);
+  fz.prepare(raw, words);
+  let p1 = START;
+  let p2 = START2;
+  const w = m.weights;
+  const table = m.table;
+  const mask = (table.length >> 1) - 1;
+  for (let i = 0; i < n; i++) {
+    const d = fixed && fixed[i]! >= 0 ? fixed[i]! : m.dict.get(words[i]!);
+    let best: number;
+    if (d !== undefined) best = d;
+    else {
+      scores.fill(0);
+      const nf = fz.features(i, p1, p2);
+      const keys = fz.keys;
+      for (let f = 0; f < nf; f++) {
+        const k = keys[f]!;
+        let h = k & mask;
+        let row = -1;
+        for (;;) {
+          const v = table[h << 1]!;
+          if (v === k) { row = table[(h << 1) + 1]!; break; }
+          if (v === 0) break;
+          h = (h + 1) & mask;
+        }
+        if (row < 0) continue;
+        const base = row * 17;
+        for (let t = 0; t < 17; t++) scores[t] = scores[t]! + w[base + t]!;
+      }
+      best = 0;
+      for (let t = 1; t < NTAGS; t++) if (scores[t]! > scores[best]!) best = t;
+    }
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  return out;
+}
+
+/**
+ * The fast path of tagIds, same tags: the features that read one word only (its own, or as the
+ * word before, two before, after or two after) are summed once per word type and cached, so a
+ * token looks up 9 features instead of 24. Scores are integers, so the sums are exact and the
+ * tags are those of tagIds. The cache is emptied when it holds CACHE_WORDS words (memory stays
+ * flat; the tags do not depend on what was read before).
+ */
+const CACHE_WORDS = 16384;
+/** per cached word: 5 roles × 17 scores (self, prev, prev2, next, next2) */
+const ROLE = 5 * 17;
+interface RoleCache { model: PosModel; slots: Map<string, number>; pool: Int32Array; pads: Int32Array }
+let cache: RoleCache | undefined;
+
+function addKey(m: PosModel, k: number, out: Int32Array, at: number): void {
+  const table = m.table;
+  const mask = (table.length >> 1) - 1;
+  let h = k & mask;
+  for (;;) {
+    const v = table[h << 1]!;
+    if (v === k) {
+      const base = table[(h << 1) + 1]! * 17;
+      const w = m.weights;
+      for (let t = 0; t < 17; t++) out[at + t] = out[at + t]! + w[base + t]!;
+      return;
+    }
+    if (v === 0) return;
+    h = (h + 1) & mask;
+  }
+}
+
+function roleCache(m: PosModel): RoleCache {
+  if (cache && cache.model === m) return cache;
+  // pads: the prev role of position -1, prev2 of -1 and -2, next of n, next2 of n and n + 1 (see Featurizer.features)
+  const pads = new Int32Array(6 * 17);
+  addKey(m, key(8, 0), pads, 0); addKey(m, key(9, 0x6ffffff0), pads, 0); addKey(m, key(18, 8), pads, 0);
+  addKey(m, key(10, 0), pads, 17);
+  addKey(m, key(10, 1), pads, 34);
+  addKey(m, key(11, 0x7ffffff0), pads, 51); addKey(m, key(12, 0x6ffffff0), pads, 51); addKey(m, key(17, 9), pads, 51);
+  addKey(m, key(13, 0x7ffffff0), pads, 68);
+  addKey(m, key(13, 0x7ffffff1), pads, 85);
+  cache = { model: m, slots: new Map(), pool: new Int32Array(CACHE_WORDS * ROLE), pads };
+  return cache;
+}
+
+let slotBuf = new Int32Array(64);
+
+export function tagIdsFast(m: PosModel, raw: string[], words = raw.map(normal), fz = featurizer, fixed?: Int32Array): Int32Array {
+  const n = raw.length;
+  if (n > CACHE_WORDS) return tagIds(m, raw, words, fz, fixed);
+  const out = new Int32Array(n);
+  fz.prepare(raw, words);
+  const c = roleCache(m);
+  if (c.slots.size + n > CACHE_WORDS) c.slots.clear();
+  if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
+  const pool = c.pool;
+  for (let j = 0; j < n; j++) {
+    let slot = c.slots.get(raw[j]!);
+    if (slot === undefined) {
+      slot = c.slots.size;
+      c.slots.set(raw[j]!, slot);
+      const at = slot * ROLE;
+      pool.fill(0, at, at + ROLE);
+      const hw = fz.hw[j]!, hs = fz.hs[j]!, sh = fz.sh[j]!;
+      // self
+      addKey(m, key(0, 0), pool, at); addKey(m, key(1, hw), pool, at); addKey(m, key(2, hs), pool, at);
+      addKey(m, key(3, fz.hp[j]!), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, fz.hr[j]!), pool, at);
+      addKey(m, key2(22, hs, sh), pool, at);
+      // as the word before, two before, after, two after
+      addKey(m, key(8, hw), pool, at + 17); addKey(m, key(9, hs), pool, at + 17); addKey(m, key(18, sh), pool, at + 17);
+      addKey(m, key(10, hw), pool, at + 34);
+      addKey(m, key(11, hw), pool, at + 51); addKey(m, key(12, hs), pool, at + 51); addKey(m, key(17, sh), pool, at + 51);
+      addKey(m, key(13, hw), pool, at + 68);
+    }
+    slotBuf[j] = slot;
+  }
+  const pads = c.pads;
+  let p1 = START;
+  let p2 = START2;
+  const sc = scores;
+  for (let i = 0; i < n; i++) {
+    const d = fixed && fixed[i]! >= 0 ? fixed[i]! : m.dict.get(words[i]!);
+    let best: number;
+    if (d !== undefined) best = d;
+    else {
+      const self = slotBuf[i]! * ROLE;
+      const prev = i > 0 ? slotBuf[i - 1]! * ROLE + 17 : -1;
+      const prev2 = i > 1 ? slotBuf[i - 2]! * ROLE + 34 : -1;
+      const next = i + 1 < n ? slotBuf[i + 1]! * ROLE + 51 : -1;
+      const next2 = i + 2 < n ? slotBuf[i + 2]! * ROLE + 68 : -1;
+      for (let t = 0; t < 17; t++) {
+        sc[t] = pool[self + t]! +
+          (prev >= 0 ? pool[prev + t]! : pads[t]!) +
+          (prev2 >= 0 ? pool[prev2 + t]! : pads[(i === 1 ? 17 : 34) + t]!) +
+          (next >= 0 ? pool[next + t]! : pads[51 + t]!) +
+          (next2 >= 0 ? pool[next2 + t]! : pads[(i + 2 === n ? 68 : 85) + t]!);
+      }
+      const hw = fz.hw[i]!, sh = fz.sh[i]!;
+      const first = i === 0 ? 1 : 0;
+      const wPrev = i > 0 ? fz.hw[i - 1]! : 0;
+      const wNext = i + 1 < n ? fz.hw[i + 1]! : 0x7ffffff0;
+      addKey(m, key(4, p1), sc, 0); addKey(m, key(5, p2), sc, 0); addKey(m, key2(6, p1, p2), sc, 0);
+      addKey(m, key2(7, p1, hw), sc, 0); addKey(m, key2(15, sh, first), sc, 0); addKey(m, key2(19, hw, wNext), sc, 0);
+      addKey(m, key2(20, wPrev, hw), sc, 0); addKey(m, key2(21, p1, sh), sc, 0); addKey(m, key2(23, hw, first), sc, 0);
+      best = 0;
+      for (let t = 1; t < 17; t++) if (sc[t]! > sc[best]!) best = t;
+    }
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  return out;
+}
+
+/** Float weights to Int16 fixed point: the largest magnitude becomes 32767; the scale used. */
+export function quantise(weights: Float32Array): { q: Int16Array; scale: number } {
+  let maxAbs = 0;
+  for (let j = 0; j < weights.length; j++) maxAbs = Math.max(maxAbs, Math.abs(weights[j]!));
+  const scale = maxAbs ? 32767 / maxAbs : 1;
+  const q = new Int16Array(weights.length);
+  for (let j = 0; j < weights.length; j++) q[j] = Math.round(weights[j]! * scale);
+  return { q, scale };
+}
+
+/** Serialised form: a JSON header and a binary body (keys Int32, then weights as Int16 × scale). */
+export interface PosHeader {
+  tags: string[];
+  rows: number;
+  scale: number;
+  dict: [string, string][];
+  trainedOn: string;
+  accuracy?: Record<string, number>;
+}
+
+export function buildModel(keys: Int32Array, weights: Int16Array, dict: Map<string, number>): PosModel {
+  const rows = keys.length;
+  let size = 1;
+  while (size < rows * 1.5) size <<= 1;
+  const table = new Int32Array(size * 2);
+  for (let r = 0; r < rows; r++) {
+    const k = keys[r]!;
+    let h = k & (size - 1);
+    while (table[h << 1] !== 0) h = (h + 1) & (size - 1);
+    table[h << 1] = k;
+    table[(h << 1) + 1] = r;
+  }
+  return { table, weights, dict };
+}
+
+export function decode(header: PosHeader, body: Buffer): PosModel {
+  const rows = header.rows;
+  const keys = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) keys[r] = body.readInt32LE(r * 4);
+  const weights = new Int16Array(rows * NTAGS);
+  const off = rows * 4;
+  for (let j = 0; j < rows * NTAGS; j++) weights[j] = body.readInt16LE(off + j * 2);
+  const dict = new Map<string, number>(header.dict.map(([w, t]) => [w, TAGS.indexOf(t as (typeof TAGS)[number])]));
+  return buildModel(keys, weights, dict);
+}
+
+let loaded: PosModel | undefined;
+
+/** The committed model (models/pos/), loaded once. */
+export function posModel(): PosModel {
+  if (loaded) return loaded;
+  const dir = join(packageRoot(), 'models', 'pos');
+  const header = JSON.parse(readFileSync(join(dir, 'pos.json'), 'utf8')) as PosHeader;
+  loaded = decode(header, readFileSync(join(dir, 'pos.bin')));
+  return loaded;
+}
+
+/** Tags that a token's kind decides, whatever the context (as wink tags them); -1: the model decides. */
+const KIND_TAG: Record<string, number> = {
+  punctuation: TAGS.indexOf('PUNCT'), symbol: TAGS.indexOf('SYM'), currency: TAGS.indexOf('SYM'), url: TAGS.indexOf('SYM'),
+  email: TAGS.indexOf('SYM'), hashtag: TAGS.indexOf('SYM'), emoji: TAGS.indexOf('SYM'), mention: TAGS.indexOf('PROPN'),
+  number: TAGS.indexOf('NUM'), ordinal: TAGS.indexOf('ADJ'), decade: TAGS.indexOf('NOUN'),
+};
+
+/** Universal tags for one sentence's token texts (and kinds, which fix the tags of punctuation, numbers, symbols …). */
+export function tagSentence(raw: string[], kinds?: string[], m = posModel()): string[] {
+  let fixed: Int32Array | undefined;
+  if (kinds) {
+    fixed = new Int32Array(raw.length);
+    for (let i = 0; i < raw.length; i++) fixed[i] = KIND_TAG[kinds[i]!] ?? -1;
+  }
+  const ids = tagIdsFast(m, raw, raw.map(normal), featurizer, fixed);
+  const out = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = TAGS[ids[i]!]!;
+  return out;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { tokenize } from '../../src/stages/tokens/index.js';
+import { tokenizeRaw } from '../../src/stages/tokens/tokenizer.js';
+import { normal, posModel, tagIds, tagIdsFast } from '../../src/stages/tokens/pos.js';
+
+const words = (text: string): string[] => tokenize(text).tokens.map((t) => t.text);
+const kinds = (text: string): string[] => tokenize(text).tokens.map((t) => `${t.text}/${t.kind}`);
+const sentences = (text: string): string[] => tokenize(text).sentences.map((s) => s.text);
+const tags = (text: string): string => tokenize(text).tokens.map((t) => `${t.text}/${t.pos}`).join(' ');
+
+describe('tokenizer', () => {
+  it('splits English clitics', () => {
+    expect(words("They don't know, can't tell and won't say.")).toEqual(['They', 'do', "n't", 'know', ',', 'ca', "n't", 'tell', 'and', 'wo', "n't", 'say', '.']);
+    expect(words("Rosneft's chief said he's sure we've won, I'm told")).toEqual(['Rosneft', "'s", 'chief', 'said', 'he', "'s", 'sure', 'we', "'ve", 'won', ',', 'I', "'m", 'told']);
+    expect(words('Analysts’ views: the firm’s shares')).toEqual(['Analysts', '’', 'views', ':', 'the', 'firm', '’s', 'shares']);
+    expect(words("the 1985's level, Qantas 747-300's and <Acme Corp>'s unit")).toEqual(['the', '1985', "'s", 'level', ',', 'Qantas', '747-300', "'s", 'and', '<', 'Acme', 'Corp', '>', "'s", 'unit']);
+    expect(words('You cannot go. O’Neill and rock\'n\'roll stay whole.')).toEqual(['You', 'can', 'not', 'go', '.', 'O’Neill', 'and', "rock'n'roll", 'stay', 'whole', '.']);
+  });
+
+  it('reads numbers, money and percentages', () => {
+    expect(kinds('Exports rose to $245 billion, 1,200.5 tonnes or 68% in 1987-88')).toEqual([
+      'Exports/word', 'rose/word', 'to/word', '$/currency', '245/number', 'billion/word', ',/punctuation', '1,200.5/number', 'tonnes/word',
+      'or/word', '68/number', '%/symbol', 'in/word', '1987-88/number',
+    ]);
+    expect(kinds('at 10:30 on the 22nd, -3 pct, 3-1/2 pts in the 1980s; US$5 and 27.5p')).toEqual([
+      'at/word', '10:30/number', 'on/word', 'the/word', '22nd/ordinal', ',/punctuation', '-3/number', 'pct/word', ',/punctuation',
+      '3-1/2/number', 'pts/word', 'in/word', 'the/word', '1980s/decade', ';/punctuation', 'US$/currency', '5/number', 'and/word',
+      '27.5/number', 'p/word',
+    ]);
+  });
+
+  it('keeps abbreviations and initials, and splits a plain full stop', () => {
+    expect(words('Mr. J. Smith of the U.S. Agriculture Dept, Acme Inc. and Jan. 5 a.m. e.g. this.')).toEqual([
+      'Mr.', 'J.', 'Smith', 'of', 'the', 'U.S.', 'Agriculture', 'Dept', ',', 'Acme', 'Inc.', 'and', 'Jan.', '5', 'a.m.', 'e.g.', 'this', '.',
+    ]);
+    // the possessive of a word ending the sentence is no initial
+    expect(words("rated by Standard and Poor's.")).toEqual(['rated', 'by', 'Standard', 'and', 'Poor', "'s", '.']);
+    // a unit at the end of a sentence is no abbreviation
+    expect(words('It rose 5 pct. Shares fell.')).toEqual(['It', 'rose', '5', 'pct', '.', 'Shares', 'fell', '.']);
+    // state abbreviations only with their capital
+    expect(words('Based in Elkhart, Ind., it fell ill.')).toEqual(['Based', 'in', 'Elkhart', ',', 'Ind.', ',', 'it', 'fell', 'ill', '.']);
+  });
+
+  it('splits hyphenated words but keeps prefixes and codes whole', () => {
+    expect(words('a well-known U.K.-based co-operation by anti-apartheid groups in mid-1987')).toEqual([
+      'a', 'well', '-', 'known', 'U.K.', '-', 'based', 'co-operation', 'by', 'anti-apartheid', 'groups', 'in', 'mid-1987',
+    ]);
+    expect(words('the M-1 money supply, MD-11 jets and over-the-counter trade')).toEqual(['the', 'M-1', 'money', 'supply', ',', 'MD-11', 'jets', 'and', 'over-the-counter', 'trade']);
+  });
+
+  it('reads URLs, e-mail addresses, hashtags and mentions as one token', () => {
+    expect(kinds('See https://example.org/a?b=1, write to john.smith@example.co.uk or #energy @Reuters.')).toEqual([
+      'See/word', 'https://example.org/a?b=1/url', ',/punctuation', 'write/word', 'to/word', 'john.smith@example.co.uk/email', 'or/word',
+      '#energy/hashtag', '@Reuters/mention', './punctuation',
+    ]);
+  });
+
+  it('cuts quotes and dashes off words, curly or straight', () => {
+    expect(words('“We won,” he said — ‘really’ -- "yes" (maybe)...')).toEqual([
+      '“', 'We', 'won', ',', '”', 'he', 'said', '—', '‘', 'really', '’', '--', '"', 'yes', '"', '(', 'maybe', ')', '...',
+    ]);
+  });
+
+  it('keeps offsets exact and covers every character but white space, on any text', () => {
+    const alphabet = [...'aZ9 .,\'’"“”-–—$%&/:@#()\n\t…é'].concat(['U.S.', "n't", 'Mr.', '1,2', 'http://x.y', '😀', 'co-', 'pct.']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const { tokens, sentences: sents } = tokenize(text);
+        let last = 0;
+        const covered = new Uint8Array(text.length);
+        for (const t of tokens) {
+          expect(text.slice(t.start, t.end)).toBe(t.text);
+          expect(t.start).toBeGreaterThanOrEqual(last);
+          expect(t.end).toBeGreaterThan(t.start);
+          expect(/\s/.test(t.text)).toBe(false);
+          for (let k = t.start; k < t.end; k++) covered[k] = 1;
+          last = t.end;
+        }
+        for (let k = 0; k < text.length; k++) if (!/\s/.test(text[k]!)) expect(covered[k]).toBe(1);
+        // sentences tile the tokens in order
+        let next = 0;
+        for (const s of sents) {
+          expect(s.tokenStart).toBe(next);
+          expect(s.start).toBe(tokens[s.tokenStart]!.start);
+          expect(s.end).toBe(tokens[s.tokenEnd - 1]!.end);
+          for (let k = s.tokenStart; k < s.tokenEnd; k++) expect(tokens[k]!.sentence).toBe(s.index);
+          next = s.tokenEnd;
+        }
+        expect(next).toBe(tokens.length);
+      }),
+      { numRuns: 400, seed: 9 },
+    );
+  });
+
+  it('takes linear time on long runs without white space', () => {
+    const runs = ['a-'.repeat(100_000), '('.repeat(200_000), '.'.repeat(200_000), "'s".repeat(100_000), 'U.S.'.repeat(50_000), 'x@y.'.repeat(50_000), '#a'.repeat(100_000), '1-a-'.repeat(50_000), '$1a'.repeat(60_000)];
+    const t0 = performance.now();
+    for (const r of runs) expect(tokenizeRaw(r).starts.length).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('sentences', () => {
+  it('ends sentences at full stops, with the closing quote, but not after titles and initials', () => {
+    expect(sentences('He said "it is over." Then J. Smith left. Mr. Brown stayed!')).toEqual(['He said "it is over."', 'Then J. Smith left.', 'Mr. Brown stayed!']);
+    expect(sentences('It was sold in the U.S. The company said so. U.S. officials agreed.')).toEqual(['It was sold in the U.S.', 'The company said so.', 'U.S. officials agreed.']);
+    expect(sentences('“Done.” Next, ‘one’ more? Yes.')).toEqual(['“Done.”', 'Next, ‘one’ more?', 'Yes.']);
+  });
+  it('never reads across a paragraph break, and joins fragments as mergeFragments did', () => {
+    expect(sentences('First paragraph without a stop\n\nSecond one. Two sentences.')).toEqual(['First paragraph without a stop', 'Second one.', 'Two sentences.']);
+    expect(sentences('"We won," he said. "They lost." said Smith.')).toEqual(['"We won," he said.', '"They lost." said Smith.']);
+  });
+});
+
+describe('part of speech', () => {
+  it('tags plain sentences in Universal tags', () => {
+    expect(tags('The company said it will buy the shares.')).toBe('The/DET company/NOUN said/VERB it/PRON will/AUX buy/VERB the/DET shares/NOUN ./PUNCT');
+    expect(tags('Reagan has not met Gorbachev in Moscow.')).toBe('Reagan/PROPN has/AUX not/PART met/VERB Gorbachev/PROPN in/ADP Moscow/PROPN ./PUNCT');
+    expect(tags('Exports rose 5 pct to 1.2 billion dlrs.')).toBe('Exports/NOUN rose/VERB 5/NUM pct/NOUN to/ADP 1.2/NUM billion/NUM dlrs/NOUN ./PUNCT');
+  });
+});
+
+describe('the cached tagger', () => {
+  it('tags as the plain one, on short and long sentences', () => {
+    const m = posModel();
+    const texts = ['Hi', 'He left', 'Oil prices rose', 'The U.S. Treasury said on Tuesday it would sell 9.75 billion dlrs of notes, as analysts had expected.',
+      'Shr 12 cts vs 10 cts Net 1,234,000 vs 987,000 Revs 5.6 mln vs 4.3 mln', '"We won\'t," said Smith — and left for Paris.'];
+    for (const text of texts) {
+      const r = tokenizeRaw(text);
+      const raw = r.starts.map((s, k) => text.slice(s, r.ends[k]));
+      expect([...tagIdsFast(m, raw, raw.map(normal))]).toEqual([...tagIds(m, raw, raw.map(normal))]);
+    }
+  });
+});
+
+describe('determinism', () => {
+  it('gives an article the same tokens whatever was read before', () => {
+    const article = 'Zyxcorp Inc said its unit, Qwertronics, won a 42.5 mln dlr contract from the U.S. Navy. "It\'s a big deal," said Mr. Olafsdottir.\n\nShares of Zyxcorp rose 3/8 to 27-1/4.';
+    const first = tokenize(article);
+    // read unseen words first: a tokenizer that learns its vocabulary as it reads would change
+    for (let k = 0; k < 300; k++) tokenize(`Frobnic${k}ation-${k} of Blorg${k}'s co-${k}venture, at ${k}.5 pct, via www.site${k}.com and Mr${k}. Q${k}-${k}.`);
+    expect(tokenize(article)).toEqual(first);
+  });
+});
