@@ -189,3 +189,38 @@ describe('lexicon', () => {
     expect(lex.cameo.has('seized')).toBe(true);
   });
 });
+
+describe('accusations, sanctions suffered, and the dictionary\'s weak signals', () => {
+  it('codes a speaker blaming someone for a crisis as an accusation (CAMEO 112) of the one blamed', () => {
+    const { find, events, name } = run('Viktor Orban said that the unrest in Serbia was caused by a "Brussels-provoked coup" last year.');
+    const e = find('DISAPPROVE', 'Viktor Orban', null);
+    expect(e, JSON.stringify(events.map((x) => `${x.type} ${x.cameo} ${name(x.source)} -> ${name(x.target)}`))).toBeDefined();
+    expect(e!.cameo).toBe('112');
+    expect(name(e!.target)).toMatch(/Brussels|Belgium|European Union/);
+  });
+  it('codes "was caused by X" after a reporting verb, but not a denied blame', () => {
+    const blamed = run('Iran stated that the explosion was caused by Israel.');
+    expect(blamed.find('DISAPPROVE', 'Iran', 'Israel')?.cameo).toBe('112');
+    const denied = run('Iran stated that the explosion was not caused by Israel.');
+    expect(denied.events.filter((e) => e.cameo === '112')).toEqual([]);
+  });
+  it('makes the one who struggles with sanctions their target, not the cause of the sanctions', () => {
+    const { find, events, name } = run("Iran's economy struggles with American sanctions imposed due to the attack on Israel.");
+    const list = JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`));
+    expect(find('SANCTION', null, 'Iran'), list).toBeDefined();
+    expect(events.filter((e) => e.type === 'SANCTION' && name(e.target) === 'Israel'), list).toEqual([]);
+    // "struggles" with a thing is no fight with its owner
+    expect(events.filter((e) => e.trigger.text === 'struggles'), list).toEqual([]);
+  });
+  it('keeps a pattern that changes the event type to the verb it was written for', () => {
+    const lex = eventLexicon();
+    // "- * SANCTION [111] # ATTACK": "attacked the sanctions" criticises; "wrestled with sanctions" does not
+    const pattern = (form: string) => lex.cameo.get(form)!.flatMap((e) => e.patterns).find((p) => p.code === '111' && p.post.length === 1 && p.post[0]![0] === 'sanction');
+    expect(pattern('attacked')).toBeDefined();
+    expect(pattern('wrestled')).toBeUndefined();
+  });
+  it('does not code a generic verb between an actor and a thing it does something to', () => {
+    const { events, name } = run('Ghana considered Nigerian proposals on trade and promoted an image of stability in Togo.');
+    expect(events.map((x) => `${x.type} ${x.cameo} ${name(x.source)} -> ${name(x.target)}`)).toEqual([]);
+  });
+});

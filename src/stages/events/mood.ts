@@ -40,6 +40,8 @@ export interface Draft {
   mood: Mood;
   negated: boolean;
   how: string;
+  /** the object is a thing owned by the target ("struggles with Western sanctions"), not the target itself */
+  thingTarget?: boolean;
 }
 
 export interface MoodArgs {
