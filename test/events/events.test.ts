@@ -224,3 +224,24 @@ describe('accusations, sanctions suffered, and the dictionary\'s weak signals', 
     expect(events.map((x) => `${x.type} ${x.cameo} ${name(x.source)} -> ${name(x.target)}`)).toEqual([]);
   });
 });
+
+describe('dates of undated clauses', () => {
+  it('carries the day of a sentence before to a clause that names none, and marks where it came from', () => {
+    const { a, find } = run('Emmanuel Macron welcomed Olaf Scholz in Paris on Monday.\n\nScholz thanked Macron for the dinner.');
+    const thanked = find('SUPPORT', 'Olaf Scholz', 'Emmanuel Macron') as Ev & { dateFrom?: string };
+    expect(thanked?.date).toBe('2024-05-13');
+    expect(thanked?.dateFrom).toBe('context');
+    expect(a.events.find((e) => e.trigger.text === 'welcomed')?.dateFrom).toBe('sentence');
+  });
+  it("gives an undated clause with no day before it the article's year, and an undated noun no date", () => {
+    const { a } = run('Canada imposed tariffs on Chinese steel. The invasion of Ukraine changed everything.');
+    const tariffs = a.events.find((e) => e.type === 'SANCTION') as Ev & { dateFrom?: string };
+    expect(tariffs.date).toBe('2024');
+    expect(tariffs.dateFrom).toBe('article');
+    expect(a.events.find((e) => e.trigger.text === 'invasion')?.date ?? null).toBeNull();
+  });
+  it('reads "what X considers Y" as X considering what, not Y', () => {
+    const { events, name } = run('Tokyo rejected what Beijing calls Japanese provocations.');
+    expect(events.filter((e) => e.trigger.text === 'calls' && e.target !== null).map((e) => name(e.target))).toEqual([]);
+  });
+});

@@ -151,7 +151,11 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     // objects from the word after the verb: "give Tanzania a grant" names the receiver before the thing
     const obj = objectsAfter(k + 1, sy);
     let sources = actorsOf(subjectOf(k));
-    let targets = obj.targets.flatMap((q) => actorsOf(q));
+    // "what Beijing considers US tactics", "what Moscow calls a special operation": the object is the
+    // fronted "what"; the phrase after the verb describes it and is no target
+    const subj = chain.passive || chain.infinitive ? undefined : subjectBefore(chain.start, sy);
+    const frontedObject = !!subj && /^(what|whatever)$/.test(words[subj.start - 1] ?? '');
+    let targets = frontedObject ? [] : obj.targets.flatMap((q) => actorsOf(q));
     // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
     if (!targets.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
     // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
@@ -183,7 +187,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
       if (located) { sources = countryOf(located, cx).length ? located.actors.filter((a) => a.entity) : []; how = 'svo+place-source'; }
     }
     // the object is itself an event ("struggles with Western sanctions"): its owner is no target of the
-    // verb; nor is one named after a thing the verb acts on ("removing the sanctions on Burma",
+    // verb (for weak codes, see emit); nor is one named after a thing the verb acts on ("removing the sanctions on Burma",
     // "hammer out a framework for peace between X and Y"), unless as its receiver ("provide arms to X")
     const firstTarget = obj.targets[0];
     const thingFirst = firstTarget !== undefined && sy.phrases.some((q) => q.start > k && q.end <= firstTarget.start && q.start <= k + 3 && q.kind === 'thing' && !q.actors.length && !/^(to|in|at|on|with|for|from|by|of|into|against)$/.test(words[q.start - 1] ?? '') && !sy.cx.inTime.has(q.start)) && words[firstTarget.start - 1] !== 'to';
@@ -419,7 +423,7 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
     ...(quad ? { quadClass: quad } : {}),
     source: source?.id ?? null,
     location: placeEntity && placeEntity.id !== source?.id ? placeEntity.id : null,
-    date: dateNear(doc, d.k, s),
+    ...datedEvent(doc, d.k, s, !d.how.startsWith('noun')),
     trigger,
     ...(d.negated ? { negated: true } : {}),
     mood: d.mood,
@@ -445,6 +449,27 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
 /** Per-document indexes, built once, so a long article costs events × log(quotes), not events × quotes. */
 const timesBySentence = new WeakMap<NewsDoc, Map<number, NewsDoc['times']>>();
 const speechByStart = new WeakMap<NewsDoc, NewsDoc['quotes']>();
+
+/**
+ * When an event happened: the time expression of its sentence nearest the trigger. A clause
+ * (not a noun: "the invasion", "the attack" often name background events) with none takes the
+ * day named in one of the two sentences before, in its paragraph or the one before ("Xi welcomed
+ * Putin on Tuesday. … Putin thanked Xi"), or else the article's year: a news report's undated
+ * clause tells of the recent past, and the year claims no more than that.
+ */
+function datedEvent(doc: NewsDoc, k: number, s: Sentence, clause: boolean): { date: string | null; dateFrom?: 'sentence' | 'context' | 'article' } {
+  const own = dateNear(doc, k, s);
+  if (own) return { date: own, dateFrom: 'sentence' };
+  if (!clause) return { date: null };
+  for (let back = 1; back <= 2; back++) {
+    const prev = doc.sentences[s.index - back];
+    if (!prev || prev.paragraph < s.paragraph - 1) break;
+    const days = (timesBySentence.get(doc)?.get(prev.index) ?? []).filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && t.start >= prev.start && t.end <= prev.end);
+    if (days.length) return { date: days[days.length - 1]!.value, dateFrom: 'context' };
+  }
+  if (doc.date && /^\d{4}/.test(doc.date)) return { date: doc.date.slice(0, 4), dateFrom: 'article' };
+  return { date: null };
+}
 
 function dateNear(doc: NewsDoc, k: number, s: Sentence): string | null {
   let index = timesBySentence.get(doc);
