@@ -245,3 +245,20 @@ describe('dates of undated clauses', () => {
     expect(events.filter((e) => e.trigger.text === 'calls' && e.target !== null).map((e) => name(e.target))).toEqual([]);
   });
 });
+
+describe('structure: measures before event nouns, participles mis-tagged', () => {
+  it('finds the verb of an event noun behind a measure ("launched 10 days of war games")', () => {
+    const { find, events, name } = run('Greek and Italian frigates on Monday launched 10 days of war games in the Ionian Sea.');
+    const list = JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`));
+    // two navies together: joint exercises are cooperation (PLOVER COOPERATE, CAMEO 062)
+    expect(find('COOPERATE', null, null)?.cameo, list).toBe('062');
+  });
+  it('reads a known participle after "have" as a verb whatever the tagger said', () => {
+    const { find, events, name } = run('Ukrainian forces have retaken a village in the Kharkiv region.');
+    expect(find('ASSAULT', 'Ukrainian', null), JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`))).toBeDefined();
+  });
+  it('codes an agreement whatever the act agreed to, even with no one named on its far side', () => {
+    const { find } = run('The Sudanese government and the SPLM have agreed to allow humanitarian access to all areas.');
+    expect(find('AGREE', 'Sudanese', null)).toBeDefined();
+  });
+});

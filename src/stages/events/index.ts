@@ -26,6 +26,8 @@ export type CodedEvent = EventRecord;
 
 /** Verbs that carry an event noun: "launched an attack", "staged demonstrations", "lodged a protest". */
 const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'stages', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'announces', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'continuing', 'host', 'hosted', 'lodge', 'lodged', 'issue', 'issued', 'reiterate', 'reiterated', 'renew', 'renewed', 'open', 'opened', 'declare', 'declared', 'stage', 'organize', 'organized', 'organise', 'organised', 'call', 'called', 'end', 'ended', 'complete', 'completed', 'press', 'pressed']);
+/** Heads of a measure before "of" ("a series of raids", "10 days of war games"). */
+const MEASURES = new Set(['series', 'wave', 'waves', 'round', 'rounds', 'spate', 'string', 'day', 'days', 'week', 'weeks', 'month', 'months', 'hours', 'number', 'dozens', 'hundreds', 'thousands', 'campaign', 'week-long', 'weeks-long']);
 const DRILLS = new Set(['games', 'exercises', 'drills', 'maneuvers', 'manoeuvres']);
 
 
@@ -60,7 +62,9 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     const gerund = t.lower.endsWith('ing') && lex.verbs.has(t.lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && /^(after|before|while|when|since|by|without|upon|,)$/.test(words[k - 1] ?? '');
     // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
     const afterModal = (lex.future.has(words[k - 1] ?? '') || lex.must.has(words[k - 1] ?? '') || (words[k - 1] === 'to' && tokens[k - 1]!.pos === 'PART')) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
-    const asVerb = (t.pos === 'VERB' || gerund || afterModal || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower);
+    // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
+    const participle = prevAux && /^(have|has|had|having|is|are|was|were|be|been|being)$/.test(words[k - 1] ?? '') && /(ed|en|wn|ne|un)$/.test(t.lower) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
+    const asVerb = (t.pos === 'VERB' || gerund || afterModal || participle || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower);
     let coding: Coding | undefined;
     // reporting verbs ("said", "added") report; what they report is coded, not the saying
     if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
@@ -231,7 +235,21 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   }
   if (!sources.length) {
     // the verb whose object the noun is: "launched an attack", "staged mass demonstrations"
-    const ps = own ? own.start : k;
+    let ps = own ? own.start : k;
+    // "launched 10 days of war games", "carried out a series of raids": the verb's object is the measure
+    for (let guard = 0; guard < 2 && sy.cx.words[ps - 1] === 'of'; guard++) {
+      if (sy.cx.inTime.has(ps - 2)) {
+        // a duration ("10 days of"): no phrase, the time expression itself
+        ps -= 2;
+        while (ps - 1 >= sy.s.tokenStart && sy.cx.inTime.has(ps - 1)) ps--;
+        continue;
+      }
+      const measure = sy.phrases.find((q) => q.end === ps - 1);
+      const head = measure ? words[measure.end - 1]! : '';
+      const isMeasure = !!measure && (measure.actors.length === 0) && (sy.cx.inTime.has(measure.end - 1) || MEASURES.has(head) || tokens[measure.start]!.pos === 'NUM');
+      if (!measure || !isMeasure) break;
+      ps = measure.start;
+    }
     let v = ps - 1;
     while (v >= sy.s.tokenStart && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'PART' && words[v] !== 'to')) v--;
     if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
@@ -410,7 +428,8 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   if (!sources.some((a) => a.entity) && !targets.some((a) => a.entity)) return [];
   // a dictionary verb's default code is a weak signal: it needs a named actor on both sides
   // and the target must be the object itself, not the owner of a thing ("struggles with Western sanctions")
-  if (coding.weak && (!(sources.some((a) => a.entity) && targets.some((a) => a.entity)) || (d.thingTarget && d.how !== 'governor'))) return [];
+  // (not where a control verb of the lexicon made the type: "agreed to allow …" is AGREE whatever the act)
+  if (coding.weak && d.how !== 'governor' && (!(sources.some((a) => a.entity) && targets.some((a) => a.entity)) || d.thingTarget)) return [];
   const source = sources.find((a) => a.entity)?.entity;
   const placeActor = place?.actors.find((a) => a.entity);
   const placeEntity: EntityRecord | undefined = placeActor?.city ?? placeActor?.entity;
