@@ -262,3 +262,12 @@ describe('structure: measures before event nouns, participles mis-tagged', () =>
     expect(find('AGREE', 'Sudanese', null)).toBeDefined();
   });
 });
+
+describe('participles that modify a noun are no events', () => {
+  it('does not code "the occupied Golan Heights" or "of suspected spy X" as acts', () => {
+    const { events } = run('Israeli troops patrolled the occupied Golan Heights. Norway expelled a diplomat for his support of suspected spy Ivan Petrov.');
+    expect(events.filter((e) => e.trigger.text === 'occupied' || e.trigger.text === 'suspected')).toEqual([]);
+    // the act itself is still coded
+    expect(events.some((e) => e.trigger.text.startsWith('expelled'))).toBe(true);
+  });
+});

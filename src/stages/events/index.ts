@@ -64,7 +64,9 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     const afterModal = (lex.future.has(words[k - 1] ?? '') || lex.must.has(words[k - 1] ?? '') || (words[k - 1] === 'to' && tokens[k - 1]!.pos === 'PART')) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
     // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
     const participle = prevAux && /^(have|has|had|having|is|are|was|were|be|been|being)$/.test(words[k - 1] ?? '') && /(ed|en|wn|ne|un)$/.test(t.lower) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
-    const asVerb = (t.pos === 'VERB' || gerund || afterModal || participle || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower);
+    // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
+    const attributive = (/^(the|a|an|its|their|his|her|our|this|these|those)$/.test(words[k - 1] ?? '') || /^(of|for|with|against|among)$/.test(words[k - 1] ?? '')) && /(ed|en)$/.test(t.lower) && /^(NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '');
+    const asVerb = (t.pos === 'VERB' || gerund || afterModal || participle || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower) && !attributive;
     let coding: Coding | undefined;
     // reporting verbs ("said", "added") report; what they report is coded, not the saying
     if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
