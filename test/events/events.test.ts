@@ -271,3 +271,17 @@ describe('participles that modify a noun are no events', () => {
     expect(events.some((e) => e.trigger.text.startsWith('expelled'))).toBe(true);
   });
 });
+
+describe('mood of acts in conditions, demands and purpose clauses', () => {
+  const moodOf = (text: string, trigger: string) => (run(text).events.find((e) => e.trigger.text.startsWith(trigger)) as Ev | undefined)?.mood;
+  it('marks an act in an "unless" clause as conditional', () => {
+    expect(moodOf('Chile will recall its ambassador unless Bolivia released the prisoners.', 'released')).toBe('conditional');
+  });
+  it('marks the act of a "demand that" clause after a noun as demanded', () => {
+    expect(moodOf('Norway repeated its demand on Friday that Russia withdraw its troops from Georgia.', 'withdraw')).toBe('demanded');
+  });
+  it('marks a purpose clause as intended, but keeps an attempt asserted', () => {
+    expect(moodOf('Kenya sent troops to Somalia to attack al-Shabaab.', 'attack')).toBe('intended');
+    expect(moodOf('Hackers tried to attack Estonia on Monday.', 'attack')).not.toBe('intended');
+  });
+});
