@@ -32,6 +32,9 @@ export interface EventScore {
   texts: number;
   mentions: number;
   listed: number;
+  /** the same for asserted mentions only (not negated, mood asserted): what a GDELT-style table would print */
+  asserted: number;
+  assertedListed: number;
   /** predicted type → mentions, unlisted */
   byPredictedType: Map<string, { n: number; unlisted: number }>;
   /** where the code came from (rule prefix: lexicon, cameo, cameo-default, mood) → mentions, unlisted */
@@ -85,6 +88,8 @@ export function scoreEvents(gold: GoldEventSentence[], predictions: Map<string, 
   }
   let mentions = 0;
   let listed = 0;
+  let asserted = 0;
+  let assertedListed = 0;
   const byPredictedType = new Map<string, { n: number; unlisted: number }>();
   const byOrigin = new Map<string, { n: number; unlisted: number }>();
   for (const [key, types] of listedTypes) {
@@ -99,6 +104,10 @@ export function scoreEvents(gold: GoldEventSentence[], predictions: Map<string, 
       const ok = types.has(type);
       mentions++;
       if (ok) listed++;
+      if ((e.mood === undefined || e.mood === 'asserted') && !e.negated) {
+        asserted++;
+        if (ok) assertedListed++;
+      }
       const origin = e.rule.split(':')[0] || 'other';
       for (const [table, k] of [[byPredictedType, type], [byOrigin, origin]] as const) {
         const row = table.get(k) ?? { n: 0, unlisted: 0 };
@@ -108,7 +117,7 @@ export function scoreEvents(gold: GoldEventSentence[], predictions: Map<string, 
       }
     }
   }
-  return { sentences: gold.length, typeFound, typeSourceTarget: full, byType, texts: listedTypes.size, mentions, listed, byPredictedType, byOrigin };
+  return { sentences: gold.length, typeFound, typeSourceTarget: full, byType, texts: listedTypes.size, mentions, listed, asserted, assertedListed, byPredictedType, byOrigin };
 }
 
 export function formatEventScore(s: EventScore): string {
@@ -117,6 +126,7 @@ export function formatEventScore(s: EventScore): string {
   const share = (a: number, b: number) => (b ? a / b : 0).toFixed(2);
   const precision = [
     `predicted event mentions ${s.mentions}  of a listed type ${s.listed} (${share(s.listed, s.mentions)})  unlisted ${s.mentions - s.listed}  per sentence ${share(s.mentions, s.texts)}`,
+    `  asserted mentions ${s.asserted}  of a listed type ${s.assertedListed} (${share(s.assertedListed, s.asserted)})`,
     '  unlisted by predicted type (the gold lists one event per sentence: an upper bound on false positives):',
     ...[...s.byPredictedType].sort((a, b) => b[1].unlisted - a[1].unlisted).map(([t, r]) => `  ${t.padEnd(12)} ${String(r.n).padStart(4)}  unlisted ${String(r.unlisted).padStart(3)} (${share(r.unlisted, r.n)})`),
     '  unlisted by origin of the code:',

@@ -62,12 +62,12 @@ describe('scoreEvents', () => {
     const a: Analysis = {
       date: null, text, sentences: [], entities: [], times: [], quantities: [], quotes: [], sources: [], tone: 0,
       // the CONSULT has two targets (one mention); the ASSAULT is not listed by the gold
-      events: [ev('CONSULT', 'hosted', 'e2', 'lexicon:CONSULT/043'), ev('CONSULT', 'hosted', 'e3', 'lexicon:CONSULT/043'), ev('FIGHT', 'attacked', 'e4', 'cameo-default:X/190')],
+      events: [ev('CONSULT', 'hosted', 'e2', 'lexicon:CONSULT/043'), ev('CONSULT', 'hosted', 'e3', 'lexicon:CONSULT/043'), { ...ev('FIGHT', 'attacked', 'e4', 'cameo-default:X/190'), mood: 'intended' }],
     };
     // two rows of one sentence: analysed under both ids, counted once
     const gold = [{ id: 'r1', text, event: 'CONSULT' }, { id: 'r2', text, event: 'AGREE' }];
     const s = scoreEvents(gold, new Map([['r1', a], ['r2', a]]));
-    expect(s).toMatchObject({ texts: 1, mentions: 2, listed: 1 });
+    expect(s).toMatchObject({ texts: 1, mentions: 2, listed: 1, asserted: 1, assertedListed: 1 });
     expect(s.byPredictedType.get('ASSAULT')).toEqual({ n: 1, unlisted: 1 });
     expect(s.byOrigin.get('lexicon')).toEqual({ n: 1, unlisted: 0 });
     expect(s.byOrigin.get('cameo-default')).toEqual({ n: 1, unlisted: 1 });
