@@ -285,3 +285,12 @@ describe('mood of acts in conditions, demands and purpose clauses', () => {
     expect(moodOf('Hackers tried to attack Estonia on Monday.', 'attack')).not.toBe('intended');
   });
 });
+
+describe('refusals of an offer', () => {
+  it('aims the refusal of "X\'s offer to …" at X, not at those the offered act concerns', () => {
+    const { find, events, name } = run('Serbia rejected a Russian offer to mediate between Kosovo and Montenegro.');
+    const list = JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`));
+    expect(find('REJECT', 'Serbia', 'Russian') ?? find('REJECT', 'Serbia', 'Russia'), list).toBeDefined();
+    expect(events.filter((e) => e.type === 'REJECT' && /Kosovo|Montenegro/.test(name(e.target) ?? '')), list).toEqual([]);
+  });
+});

@@ -124,6 +124,8 @@ export function composeMood(a: MoodArgs): Draft[] {
       if (cls && cls !== 'attempt') {
         const sources = base.sources.length ? base.sources : a.actorsOf(a.subjectOf(g.gov));
         let targets = base.targets.length ? base.targets : objectsAfter(g.gov + 1, sy).targets.flatMap((q) => a.actorsOf(q));
+        // "rejected a US offer to host …", "turned down Iran's request to …": the refusal is aimed at the one who offered
+        const owners = cls === 'refuse' && g.object ? a.actorsOf(g.object).filter((x) => x.entity && x.start < g.object!.end - 1) : [];
         if (!targets.some((x) => x.entity) && (cls === 'threaten' || a.unless)) targets = conditionSubject(base.end, sy, a) ?? targets;
         const when: Mood = a.unless || (conditional && cls !== 'refuse') ? 'conditional' : 'intended';
         let type: MoodType | 'MOBILIZE';
@@ -132,7 +134,7 @@ export function composeMood(a: MoodArgs): Draft[] {
         else if (cls === 'prepare') type = hostile ? 'MOBILIZE' : 'AGREE';
         else type = govChain.negated ? 'REJECT' : hostile || a.unless ? 'THREATEN' : T === 'REJECT' ? 'REJECT' : T === 'DEMAND' ? 'DEMAND' : 'AGREE';
         if (govPred) a.absorbed.add(govPred.k);
-        const composed = intentDraft(type, g.gov, sources, targets, type === 'REJECT' ? 'asserted' : when, cls);
+        const composed = intentDraft(type, g.gov, sources, owners.length ? owners : targets, type === 'REJECT' ? 'asserted' : when, cls);
         const act: Draft = { ...base, sources, targets, mood: when, negated: type === 'REJECT' || base.negated };
         return [composed, act];
       }
