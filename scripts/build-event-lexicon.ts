@@ -12,6 +12,12 @@
  *   here), the verb's own code or the block's default code;
  * - the block's patterns `- PRE * POST [code]` as the literal words (and synonym sets) that must
  *   precede or follow the verb, in order; brackets `(…)`/`{…}` mark words that must be adjacent.
+ *   A pattern's comment names the verb it was written for in TABARI ("- * SANCTION [111] # ATTACK":
+ *   "attack sanctions" is a criticism, "struggle with sanctions" is not). Where such a pattern
+ *   would move another verb's code out of that verb's own PLOVER type, it rests on the named
+ *   verb's other sense and does not apply to the other verb: the fourth element lists the forms it
+ *   applies to. Otherwise patterns apply to every verb of the block (synonyms share them, as in
+ *   PETRARCH2).
  *   Actor markers ($ + % ^) are dropped: the stage finds actors from the sentence itself.
  * CAMEO codes map to PLOVER types by CAMEO2PLOVER-2021, with the choices listed in OVERRIDES.
  */
@@ -119,7 +125,9 @@ function formsOf(word: string, irregular: string[] | null): string[] {
 
 // ------------------------------------------------------------------ patterns
 type Group = string[];
-interface Block { name: string; code: string | null; verbs: Record<string, string | null>; patterns: [Group[], Group[], string | null][] }
+/** A pattern: groups before and after the verb, the code, and where restricted the verb forms of its block it applies to (see readDictionary). */
+type Pattern = [Group[], Group[], string | null] | [Group[], Group[], string | null, string[]];
+interface Block { name: string; code: string | null; verbs: Record<string, string | null>; patterns: Pattern[] }
 
 function parseCode(raw: string): string | null {
   const c = raw.replace(/[[\]\s]/g, '').split(':')[0]!;
@@ -157,6 +165,8 @@ function readDictionary() {
   let set: string | null = null;
   let inVerbs = false;
   let block: Block | null = null;
+  const writtenFor = new Map<Pattern, { block: Block; names: string[] }>();
+  const formsByName = new Map<string, string[]>();
   for (const raw of lines) {
     if (raw.startsWith('####### VERB PATTERNS')) { inVerbs = true; continue; }
     const line = raw.replace(/#.*/, '').trimEnd();
@@ -177,7 +187,13 @@ function readDictionary() {
       const m = /^-\s*(.*?)\s*\[([^\]]*)\]/.exec(line);
       if (!m) continue;
       const parsed = parsePattern(m[1]!);
-      if (parsed) block.patterns.push([parsed[0], parsed[1], parseCode(m[2]!)]);
+      // the comment after a pattern names the verb(s) it was written for in TABARI ("# ATTACK , HIT")
+      const comment = /#(.*)$/.exec(raw)?.[1] ?? '';
+      const named = comment.split(',').map((x) => x.trim()).filter((x) => /^\+?[A-Z][A-Z0-9_'-]*$/.test(x));
+      if (parsed) {
+        block.patterns.push([parsed[0], parsed[1], parseCode(m[2]!)]);
+        if (named.length) writtenFor.set(block.patterns[block.patterns.length - 1]!, { block, names: named });
+      }
       continue;
     }
     const verb = /^(\+?[A-Z][A-Z0-9_'-]*)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?/.exec(line.trim());
@@ -186,15 +202,38 @@ function readDictionary() {
     const forms = formsOf(verb[1]!, irregular && irregular.length ? irregular : null);
     const code = verb[3] !== undefined ? parseCode(verb[3]) : undefined;
     for (const f of forms) block.verbs[f] = code === undefined ? (block.verbs[f] ?? null) : code;
+    const name = verb[1]!.replace(/^\+/, '').toUpperCase();
+    formsByName.set(`${block.name}|${name}`, [...(formsByName.get(`${block.name}|${name}`) ?? []), ...forms]);
   }
-  return { synsets, blocks };
+  // restrict a pattern to the verbs its comment names, where they belong to its block; a pattern
+  // whose comment names none of the block's verbs stays with every verb of the block
+  let restricted = 0;
+  const plover = readPloverTable();
+  const typeOf = (code: string | null) => {
+    for (let n = code?.length ?? 0; n >= 2; n--) if (code!.slice(0, n) in plover) return plover[code!.slice(0, n)];
+    return undefined;
+  };
+  for (const [pattern, { block: b, names }] of writtenFor) {
+    // only where the pattern leaves a verb's own event type: that rests on the named verb's other
+    // sense ("attack a decision", "hit out at" are criticism; "struggle", "wrestle" have no such
+    // sense); a pattern refining a verb's type, or for a verb with no code of its own, holds for it
+    if (!pattern[2]) continue;
+    const named = new Set(names.flatMap((n) => formsByName.get(`${b.name}|${n.replace(/^\+/, '')}`) ?? []));
+    if (!named.size) continue;
+    const forms = Object.keys(b.verbs);
+    const kept = forms.filter((form) => named.has(form) || !(b.verbs[form] ?? b.code) || typeOf(b.verbs[form] ?? b.code) === typeOf(pattern[2]));
+    if (kept.length === forms.length) continue;
+    (pattern as [Group[], Group[], string | null, string[]])[3] = kept.sort();
+    restricted++;
+  }
+  return { synsets, blocks, restricted };
 }
 
 const licence = readFileSync(join(dataDir, 'petrarch2.LICENSE'), 'utf8').trim();
 const dictHeader = readFileSync(join(dataDir, 'CAMEO.2.0.txt'), 'utf8').split('\n');
 const mitStart = dictHeader.findIndex((l) => l.includes('The MIT License'));
 const dictLicence = dictHeader.slice(mitStart, dictHeader.findIndex((l, i) => i > mitStart && l.includes('SOFTWARE.')) + 1).map((l) => l.replace(/^#\s?/, '')).join('\n');
-const { synsets, blocks } = readDictionary();
+const { synsets, blocks, restricted } = readDictionary();
 const out = {
   _about: 'Compiled by scripts/build-event-lexicon.ts from PETRARCH2\'s CAMEO verb dictionary (CAMEO.2.0.txt, openeventdata/petrarch2 at 676801cd9cb2924bbbad09f86d15c9323e7097bf) and CAMEO2PLOVER-2021.txt. blocks: verb forms → code (null: the block default), patterns [pre groups, post groups, code] (null code: the pattern codes no event). Do not edit by hand.',
   _licence: `${dictLicence}\n\n(petrarch2 repository licence)\n${licence}`,
@@ -207,4 +246,4 @@ mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, `${JSON.stringify(out)}\n`);
 const nForms = out.blocks.reduce((n, b) => n + Object.keys(b.verbs).length, 0);
 const nPatterns = out.blocks.reduce((n, b) => n + b.patterns.length, 0);
-console.log(`build-event-lexicon: ${out.blocks.length} verb blocks, ${nForms} verb forms, ${nPatterns} patterns, ${Object.keys(synsets).length} synonym sets → ${outPath}`);
+console.log(`build-event-lexicon: ${out.blocks.length} verb blocks, ${nForms} verb forms, ${nPatterns} patterns (${restricted} that change a verb's event type kept from it unless written for it), ${Object.keys(synsets).length} synonym sets → ${outPath}`);

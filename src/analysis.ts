@@ -16,7 +16,7 @@ export interface Analysis {
   quantities: NewsDoc['quantities'];
   events: {
     type: string; cameo: string; quadClass?: number; source: string | null; target: string | null; location?: string | null;
-    date?: string | null; trigger: Span; negated?: boolean; attributedTo?: string | null; rule: string;
+    date?: string | null; dateFrom?: 'sentence' | 'context' | 'article'; trigger: Span; negated?: boolean; attributedTo?: string | null; rule: string;
     mood?: EventMood; sourceActors?: ActorRef[]; targetActors?: ActorRef[];
   }[];
   sources: NewsDoc['sources'];

@@ -107,6 +107,8 @@ export interface EventRecord {
   target: string | null;
   location?: string | null;
   date?: string | null;
+  /** where the date came from: a time expression of the sentence, one of the sentences before, or the article's year */
+  dateFrom?: 'sentence' | 'context' | 'article';
   trigger: Span;
   negated?: boolean;
   attributedTo?: string | null;

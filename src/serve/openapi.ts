@@ -38,7 +38,7 @@ const schemas: Record<string, Schema> = {
       quantities: arr(obj({ start: int, end: int, text: str, value: num, unit: str, measure: str, period: str }, ['start', 'end', 'text', 'value', 'unit'])),
       events: arr(obj({
         type: { type: 'string', description: 'PLOVER event type' }, cameo: str, quadClass: int, source: nullable(str), target: nullable(str),
-        location: nullable(str), date: nullable(str), trigger: span, negated: bool, attributedTo: nullable(str), mood: str, rule: str,
+        location: nullable(str), date: nullable(str), dateFrom: { type: 'string', enum: ['sentence', 'context', 'article'] }, trigger: span, negated: bool, attributedTo: nullable(str), mood: str, rule: str,
       }, ['type', 'source', 'target', 'trigger'])),
       sources: arr(obj({ name: str, entity: str, role: { enum: ['publisher', 'cited'] }, citedBy: str }, ['name', 'role'])),
       tone: num,

@@ -54,4 +54,22 @@ describe('scoreEvents', () => {
     const s = scoreEvents(gold, new Map([['s1', a]]));
     expect(s).toMatchObject({ sentences: 3, typeFound: 2, typeSourceTarget: 1 });
   });
+
+  it('counts predicted events of a type no row of their sentence lists, once per sentence and trigger', () => {
+    const text = 'Chile hosted Peru and then attacked Bolivia.';
+    const span = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w });
+    const ev = (type: string, trigger: string, target: string | null, rule: string) => ({ type, cameo: '040', source: 'e1', target, trigger: span(trigger), rule });
+    const a: Analysis = {
+      date: null, text, sentences: [], entities: [], times: [], quantities: [], quotes: [], sources: [], tone: 0,
+      // the CONSULT has two targets (one mention); the ASSAULT is not listed by the gold
+      events: [ev('CONSULT', 'hosted', 'e2', 'lexicon:CONSULT/043'), ev('CONSULT', 'hosted', 'e3', 'lexicon:CONSULT/043'), { ...ev('FIGHT', 'attacked', 'e4', 'cameo-default:X/190'), mood: 'intended' }],
+    };
+    // two rows of one sentence: analysed under both ids, counted once
+    const gold = [{ id: 'r1', text, event: 'CONSULT' }, { id: 'r2', text, event: 'AGREE' }];
+    const s = scoreEvents(gold, new Map([['r1', a], ['r2', a]]));
+    expect(s).toMatchObject({ texts: 1, mentions: 2, listed: 1, asserted: 1, assertedListed: 1 });
+    expect(s.byPredictedType.get('ASSAULT')).toEqual({ n: 1, unlisted: 1 });
+    expect(s.byOrigin.get('lexicon')).toEqual({ n: 1, unlisted: 0 });
+    expect(s.byOrigin.get('cameo-default')).toEqual({ n: 1, unlisted: 1 });
+  });
 });

@@ -189,3 +189,108 @@ describe('lexicon', () => {
     expect(lex.cameo.has('seized')).toBe(true);
   });
 });
+
+describe('accusations, sanctions suffered, and the dictionary\'s weak signals', () => {
+  it('codes a speaker blaming someone for a crisis as an accusation (CAMEO 112) of the one blamed', () => {
+    const { find, events, name } = run('Viktor Orban said that the unrest in Serbia was caused by a "Brussels-provoked coup" last year.');
+    const e = find('DISAPPROVE', 'Viktor Orban', null);
+    expect(e, JSON.stringify(events.map((x) => `${x.type} ${x.cameo} ${name(x.source)} -> ${name(x.target)}`))).toBeDefined();
+    expect(e!.cameo).toBe('112');
+    expect(name(e!.target)).toMatch(/Brussels|Belgium|European Union/);
+  });
+  it('codes "was caused by X" after a reporting verb, but not a denied blame', () => {
+    const blamed = run('Iran stated that the explosion was caused by Israel.');
+    expect(blamed.find('DISAPPROVE', 'Iran', 'Israel')?.cameo).toBe('112');
+    const denied = run('Iran stated that the explosion was not caused by Israel.');
+    expect(denied.events.filter((e) => e.cameo === '112')).toEqual([]);
+  });
+  it('makes the one who struggles with sanctions their target, not the cause of the sanctions', () => {
+    const { find, events, name } = run("Iran's economy struggles with American sanctions imposed due to the attack on Israel.");
+    const list = JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`));
+    expect(find('SANCTION', null, 'Iran'), list).toBeDefined();
+    expect(events.filter((e) => e.type === 'SANCTION' && name(e.target) === 'Israel'), list).toEqual([]);
+    // "struggles" with a thing is no fight with its owner
+    expect(events.filter((e) => e.trigger.text === 'struggles'), list).toEqual([]);
+  });
+  it('keeps a pattern that changes the event type to the verb it was written for', () => {
+    const lex = eventLexicon();
+    // "- * SANCTION [111] # ATTACK": "attacked the sanctions" criticises; "wrestled with sanctions" does not
+    const pattern = (form: string) => lex.cameo.get(form)!.flatMap((e) => e.patterns).find((p) => p.code === '111' && p.post.length === 1 && p.post[0]![0] === 'sanction');
+    expect(pattern('attacked')).toBeDefined();
+    expect(pattern('wrestled')).toBeUndefined();
+  });
+  it('does not code a generic verb between an actor and a thing it does something to', () => {
+    const { events, name } = run('Ghana considered Nigerian proposals on trade and promoted an image of stability in Togo.');
+    expect(events.map((x) => `${x.type} ${x.cameo} ${name(x.source)} -> ${name(x.target)}`)).toEqual([]);
+  });
+});
+
+describe('dates of undated clauses', () => {
+  it('carries the day of a sentence before to a clause that names none, and marks where it came from', () => {
+    const { a, find } = run('Emmanuel Macron welcomed Olaf Scholz in Paris on Monday.\n\nScholz thanked Macron for the dinner.');
+    const thanked = find('SUPPORT', 'Olaf Scholz', 'Emmanuel Macron') as Ev & { dateFrom?: string };
+    expect(thanked?.date).toBe('2024-05-13');
+    expect(thanked?.dateFrom).toBe('context');
+    expect(a.events.find((e) => e.trigger.text === 'welcomed')?.dateFrom).toBe('sentence');
+  });
+  it("gives an undated clause with no day before it the article's year, and an undated noun no date", () => {
+    const { a } = run('Canada imposed tariffs on Chinese steel. The invasion of Ukraine changed everything.');
+    const tariffs = a.events.find((e) => e.type === 'SANCTION') as Ev & { dateFrom?: string };
+    expect(tariffs.date).toBe('2024');
+    expect(tariffs.dateFrom).toBe('article');
+    expect(a.events.find((e) => e.trigger.text === 'invasion')?.date ?? null).toBeNull();
+  });
+  it('reads "what X considers Y" as X considering what, not Y', () => {
+    const { events, name } = run('Tokyo rejected what Beijing calls Japanese provocations.');
+    expect(events.filter((e) => e.trigger.text === 'calls' && e.target !== null).map((e) => name(e.target))).toEqual([]);
+  });
+});
+
+describe('structure: measures before event nouns, participles mis-tagged', () => {
+  it('finds the verb of an event noun behind a measure ("launched 10 days of war games")', () => {
+    const { find, events, name } = run('Greek and Italian frigates on Monday launched 10 days of war games in the Ionian Sea.');
+    const list = JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`));
+    // two navies together: joint exercises are cooperation (PLOVER COOPERATE, CAMEO 062)
+    expect(find('COOPERATE', null, null)?.cameo, list).toBe('062');
+  });
+  it('reads a known participle after "have" as a verb whatever the tagger said', () => {
+    const { find, events, name } = run('Ukrainian forces have retaken a village in the Kharkiv region.');
+    expect(find('ASSAULT', 'Ukrainian', null), JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`))).toBeDefined();
+  });
+  it('codes an agreement whatever the act agreed to, even with no one named on its far side', () => {
+    const { find } = run('The Sudanese government and the SPLM have agreed to allow humanitarian access to all areas.');
+    expect(find('AGREE', 'Sudanese', null)).toBeDefined();
+  });
+});
+
+describe('participles that modify a noun are no events', () => {
+  it('does not code "the occupied Golan Heights" or "of suspected spy X" as acts', () => {
+    const { events } = run('Israeli troops patrolled the occupied Golan Heights. Norway expelled a diplomat for his support of suspected spy Ivan Petrov.');
+    expect(events.filter((e) => e.trigger.text === 'occupied' || e.trigger.text === 'suspected')).toEqual([]);
+    // the act itself is still coded
+    expect(events.some((e) => e.trigger.text.startsWith('expelled'))).toBe(true);
+  });
+});
+
+describe('mood of acts in conditions, demands and purpose clauses', () => {
+  const moodOf = (text: string, trigger: string) => (run(text).events.find((e) => e.trigger.text.startsWith(trigger)) as Ev | undefined)?.mood;
+  it('marks an act in an "unless" clause as conditional', () => {
+    expect(moodOf('Chile will recall its ambassador unless Bolivia released the prisoners.', 'released')).toBe('conditional');
+  });
+  it('marks the act of a "demand that" clause after a noun as demanded', () => {
+    expect(moodOf('Norway repeated its demand on Friday that Russia withdraw its troops from Georgia.', 'withdraw')).toBe('demanded');
+  });
+  it('marks a purpose clause as intended, but keeps an attempt asserted', () => {
+    expect(moodOf('Kenya sent troops to Somalia to attack al-Shabaab.', 'attack')).toBe('intended');
+    expect(moodOf('Hackers tried to attack Estonia on Monday.', 'attack')).not.toBe('intended');
+  });
+});
+
+describe('refusals of an offer', () => {
+  it('aims the refusal of "X\'s offer to …" at X, not at those the offered act concerns', () => {
+    const { find, events, name } = run('Serbia rejected a Russian offer to mediate between Kosovo and Montenegro.');
+    const list = JSON.stringify(events.map((x) => `${x.type} ${name(x.source)} -> ${name(x.target)}`));
+    expect(find('REJECT', 'Serbia', 'Russian') ?? find('REJECT', 'Serbia', 'Russia'), list).toBeDefined();
+    expect(events.filter((e) => e.type === 'REJECT' && /Kosovo|Montenegro/.test(name(e.target) ?? '')), list).toEqual([]);
+  });
+});

@@ -17,7 +17,14 @@ export interface Coding {
   rule: string;
   /** one past the last token of the trigger ("imposed tariffs", "called on", "blew up") */
   end: number;
+  /** a weak signal: the dictionary verb's default code, or a pattern of prepositions only ("* WITH"):
+   * it needs named actors on both sides, the object itself the target */
+  weak?: boolean;
 }
+
+/** Words that say nothing of the event by themselves: a pattern made only of them is structural. */
+const FUNCTION_WORDS = new Set(['with', 'between', 'against', 'on', 'to', 'for', 'from', 'into', 'at', 'by', 'of', 'in', 'over', 'upon', 'up', 'out', 'off', 'down', 'back', 'away', 'the', 'a', 'an', 'and']);
+const structural = (p: CameoPattern) => !p.pre.length && p.post.every((g) => g.every((w) => FUNCTION_WORDS.has(w.replace(/_$/, ''))));
 
 /** How far after (and before) a verb a pattern's words may lie. */
 const POST_WINDOW = 9;
@@ -158,7 +165,8 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
       if (p) {
         // a null pattern codes nothing, unless the project's lexicon knows the word
         if (!p.code) return byHand;
-        const c = accept(p.code, `cameo:${e.block}/${p.code}`, k + n);
+        const c0 = accept(p.code, `cameo:${e.block}/${p.code}`, k + n);
+        const c = c0 && structural(p) ? { ...c0, weak: true } : c0;
         // the dictionary's pattern refines the code; where it disagrees on the PLOVER type, the hand
         // lexicon wins, unless the pattern rests on the words before the verb (who acts: "troops arrived")
         if (c && (!byHand || c.type === byHand.type || p.pre.length > 0)) return c;
@@ -171,7 +179,7 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     for (const e of entries) {
       // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
       const c = accept(e.code, `cameo-default:${e.block}/${e.code}`, k + n);
-      if (c) return c;
+      if (c) return { ...c, weak: true };
     }
     if (n > 1) continue;
     return undefined;

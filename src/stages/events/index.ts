@@ -26,6 +26,8 @@ export type CodedEvent = EventRecord;
 
 /** Verbs that carry an event noun: "launched an attack", "staged demonstrations", "lodged a protest". */
 const SUPPORT_VERBS = new Set(['launch', 'launched', 'launches', 'carry', 'carried', 'carries', 'conduct', 'conducted', 'conducts', 'stage', 'staged', 'stages', 'mount', 'mounted', 'begin', 'began', 'begun', 'start', 'started', 'make', 'made', 'hold', 'held', 'holds', 'pay', 'paid', 'pays', 'increase', 'increased', 'provide', 'provided', 'send', 'sent', 'deliver', 'delivered', 'announce', 'announced', 'announces', 'order', 'ordered', 'step', 'stepped', 'resume', 'resumed', 'continue', 'continued', 'continuing', 'host', 'hosted', 'lodge', 'lodged', 'issue', 'issued', 'reiterate', 'reiterated', 'renew', 'renewed', 'open', 'opened', 'declare', 'declared', 'stage', 'organize', 'organized', 'organise', 'organised', 'call', 'called', 'end', 'ended', 'complete', 'completed', 'press', 'pressed']);
+/** Heads of a measure before "of" ("a series of raids", "10 days of war games"). */
+const MEASURES = new Set(['series', 'wave', 'waves', 'round', 'rounds', 'spate', 'string', 'day', 'days', 'week', 'weeks', 'month', 'months', 'hours', 'number', 'dozens', 'hundreds', 'thousands', 'campaign', 'week-long', 'weeks-long']);
 const DRILLS = new Set(['games', 'exercises', 'drills', 'maneuvers', 'manoeuvres']);
 
 
@@ -60,7 +62,11 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     const gerund = t.lower.endsWith('ing') && lex.verbs.has(t.lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && /^(after|before|while|when|since|by|without|upon|,)$/.test(words[k - 1] ?? '');
     // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
     const afterModal = (lex.future.has(words[k - 1] ?? '') || lex.must.has(words[k - 1] ?? '') || (words[k - 1] === 'to' && tokens[k - 1]!.pos === 'PART')) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
-    const asVerb = (t.pos === 'VERB' || gerund || afterModal || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower);
+    // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
+    const participle = prevAux && /^(have|has|had|having|is|are|was|were|be|been|being)$/.test(words[k - 1] ?? '') && /(ed|en|wn|ne|un)$/.test(t.lower) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
+    // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
+    const attributive = (/^(the|a|an|its|their|his|her|our|this|these|those)$/.test(words[k - 1] ?? '') || /^(of|for|with|against|among)$/.test(words[k - 1] ?? '')) && /(ed|en)$/.test(t.lower) && /^(NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '');
+    const asVerb = (t.pos === 'VERB' || gerund || afterModal || participle || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower) && !attributive;
     let coding: Coding | undefined;
     // reporting verbs ("said", "added") report; what they report is coded, not the saying
     if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
@@ -151,7 +157,11 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     // objects from the word after the verb: "give Tanzania a grant" names the receiver before the thing
     const obj = objectsAfter(k + 1, sy);
     let sources = actorsOf(subjectOf(k));
-    let targets = obj.targets.flatMap((q) => actorsOf(q));
+    // "what Beijing considers US tactics", "what Moscow calls a special operation": the object is the
+    // fronted "what"; the phrase after the verb describes it and is no target
+    const subj = chain.passive || chain.infinitive ? undefined : subjectBefore(chain.start, sy);
+    const frontedObject = !!subj && /^(what|whatever)$/.test(words[subj.start - 1] ?? '');
+    let targets = frontedObject ? [] : obj.targets.flatMap((q) => actorsOf(q));
     // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
     if (!targets.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
     // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
@@ -182,11 +192,20 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
       const located = at ? phrases.filter((q) => q.start >= at.start && q.end <= chain.start).find((q) => q.actors.some((a) => a.entity && (a.entity.type === 'GPE' || a.entity.type === 'LOC'))) : undefined;
       if (located) { sources = countryOf(located, cx).length ? located.actors.filter((a) => a.entity) : []; how = 'svo+place-source'; }
     }
-    const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how };
+    // the object is itself an event ("struggles with Western sanctions"): its owner is no target of the
+    // verb (for weak codes, see emit); nor is one named after a thing the verb acts on ("removing the sanctions on Burma",
+    // "hammer out a framework for peace between X and Y"), unless as its receiver ("provide arms to X")
+    const firstTarget = obj.targets[0];
+    const thingFirst = firstTarget !== undefined && sy.phrases.some((q) => q.start > k && q.end <= firstTarget.start && q.start <= k + 3 && q.kind === 'thing' && !q.actors.length && !/^(to|in|at|on|with|for|from|by|of|into|against)$/.test(words[q.start - 1] ?? '') && !sy.cx.inTime.has(q.start)) && words[firstTarget.start - 1] !== 'to';
+    const thingTarget = !chain.passive && obj.targets.length > 0 && (obj.targets.every((q) => q.kind === 'thing' && !!codeNoun(words, q.end - 1)) || thingFirst);
+    const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how, ...(thingTarget ? { thingTarget } : {}) };
     // mood: a governing verb or adjective, a modal, "must", "unless"
     const composed = composeMood({ p, chain, base, sy, lex, subjectOf, actorsOf, unless: sentenceHasUnless(coding.end), absorbed, preds });
     drafts.push(...composed);
   }
+
+  // "X stated that the crisis was caused by a Western-provoked coup": X accuses the West (CAMEO 112)
+  drafts.push(...blameDrafts(sy, subjectOf, actorsOf));
 
   // a protest is aimed at whom its demand is made of ("went on hunger strike to demand … of X")
   for (const d of drafts) {
@@ -218,7 +237,21 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   }
   if (!sources.length) {
     // the verb whose object the noun is: "launched an attack", "staged mass demonstrations"
-    const ps = own ? own.start : k;
+    let ps = own ? own.start : k;
+    // "launched 10 days of war games", "carried out a series of raids": the verb's object is the measure
+    for (let guard = 0; guard < 2 && sy.cx.words[ps - 1] === 'of'; guard++) {
+      if (sy.cx.inTime.has(ps - 2)) {
+        // a duration ("10 days of"): no phrase, the time expression itself
+        ps -= 2;
+        while (ps - 1 >= sy.s.tokenStart && sy.cx.inTime.has(ps - 1)) ps--;
+        continue;
+      }
+      const measure = sy.phrases.find((q) => q.end === ps - 1);
+      const head = measure ? words[measure.end - 1]! : '';
+      const isMeasure = !!measure && (measure.actors.length === 0) && (sy.cx.inTime.has(measure.end - 1) || MEASURES.has(head) || tokens[measure.start]!.pos === 'NUM');
+      if (!measure || !isMeasure) break;
+      ps = measure.start;
+    }
     let v = ps - 1;
     while (v >= sy.s.tokenStart && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'PART' && words[v] !== 'to')) v--;
     if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
@@ -236,13 +269,80 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     const o = objectsAfter(coding.end, sy, true);
     const first = o.targets[0];
     const prep = first ? words[first.start - 1] : '';
-    if (first && (prep === 'of' || prep === 'on' || prep === 'against' || prep === 'to' || prep === 'with' || prep === 'into' || prep === 'from' || prep === 'for' || prep === 'between')) targets = o.targets.flatMap((q) => actorsOf(q));
+    // the preposition must belong to the noun: "sanctions on X", "sanctions imposed on X", "talks on Tuesday with X",
+    // not "sanctions imposed due to the attack on X"
+    const gap = first ? words.slice(coding.end, first.start - 1) : [];
+    // ("suspension of air links with Serbia" keeps its target; a cause or another kind of event in between takes it)
+    const ownPrep = !gap.some((w, x) => /^(due|because|after|before|following|over|amid|since)$/.test(w) || (codeNoun(words, coding.end + x)?.type ?? coding.type) !== coding.type);
+    if (first && ownPrep && (prep === 'of' || prep === 'on' || prep === 'against' || prep === 'to' || prep === 'with' || prep === 'into' || prep === 'from' || prep === 'for' || prep === 'between')) targets = o.targets.flatMap((q) => actorsOf(q));
     else if (!first && o.agent) targets = actorsOf(o.agent);
     if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
+    // "Russia's economy struggles with Western sanctions", "Iran, suffering under US sanctions": who
+    // struggles with, suffers from or is hit by a sanction is its target
+    if (!targets.length && coding.type === 'SANCTION' && own) {
+      const prepAt = own.start - 1;
+      const v = prepAt - 1;
+      if (/^(with|under|from|by)$/.test(words[prepAt] ?? '') && v >= sy.s.tokenStart && tokens[v]!.pos === 'VERB') {
+        targets = actorsOf(subjectOf(v)).filter((a) => a.entity && !sources.some((x) => x.entity?.id === a.entity!.id));
+        if (targets.length) how += '+sufferer';
+      }
+    }
     place = o.place;
   }
   if (!sources.length && !targets.length) return undefined;
   return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated: false, how };
+}
+
+/** Verbs that lay the blame for something on their agent: "caused by X", "an X-provoked coup". */
+const BLAME_VERBS = new Set(['caused', 'provoked', 'instigated', 'orchestrated', 'engineered', 'fomented', 'incited', 'masterminded', 'plotted']);
+/** Verbs whose subject accuses when the clause beneath blames someone. */
+const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accuse', 'blamed', 'blames', 'blame', 'alleged', 'alleges', 'charged', 'charges']);
+
+/**
+ * Accusations reported as causes: "X said (that) the crisis was caused by Y", "X stated … a
+ * Y-provoked coup". The speaker disapproves of (accuses, CAMEO 112) the one blamed. Not when the
+ * blame is denied ("not by Russia's actions", "was not caused by").
+ */
+function blameDrafts(sy: Syntax, subjectOf: (v: number) => Phrase | undefined, actorsOf: (p: Phrase | undefined) => Actor[]): Draft[] {
+  const { words, cx } = { words: sy.cx.words, cx: sy.cx };
+  const out: Draft[] = [];
+  for (let j = sy.s.tokenStart + 1; j < sy.s.tokenEnd; j++) {
+    if (!BLAME_VERBS.has(words[j]!)) continue;
+    let targets: Actor[] = [];
+    const hyphen = words[j - 1] === '-' ? cx.coveredBy[j - 2] : undefined;
+    if (hyphen) {
+      // "Western-provoked", "US-instigated": the compound names the one blamed
+      targets = [{ entity: hyphen.entity, ...(hyphen.entity.country ? { country: hyphen.entity.country } : {}), start: hyphen.start, end: hyphen.end }];
+    } else if (words[j + 1] === 'by') {
+      const chain = chainBefore(j, sy);
+      if (!chain.passive || chain.negated) continue;
+      const end = clauseEnd(j + 2, sy);
+      // "caused by a Western-provoked coup": a compound inside the agent names the one blamed
+      for (let x = j + 2; x < end && !targets.length; x++) {
+        if (words[x] === 'not') break;
+        if (BLAME_VERBS.has(words[x]!) && words[x - 1] === '-') break;
+        const agent = sy.phrases.find((q) => q.start === x && q.actors.some((a) => a.entity));
+        if (agent) targets = actorsOf(agent).filter((a) => a.entity);
+      }
+    }
+    if (!targets.length) continue;
+    // the denial of a blame is no accusation: "not by", "was not caused"
+    if (words.slice(Math.max(sy.s.tokenStart, j - 4), j).includes('not')) continue;
+    // the speaker: the nearest reporting or accusing verb before, whose clause holds this one
+    let speakerVerb: number | undefined;
+    for (let v = j - 1; v >= sy.s.tokenStart; v--) {
+      const w = words[v]!;
+      if (sy.cx.tokens[v]!.pos === 'VERB' && (sy.cx.lex.report.has(w) || ACCUSING_VERBS.has(w))) { speakerVerb = v; break; }
+    }
+    if (speakerVerb === undefined) continue;
+    const sources = actorsOf(subjectOf(speakerVerb)).filter((a) => a.entity && !targets.some((t) => t.entity?.id === a.entity!.id));
+    if (!sources.length) continue;
+    // "caused by a Western-provoked coup": one accusation, not one per verb
+    const key = (list: Actor[]) => list.map((a) => a.entity!.id).sort().join(',');
+    if (out.some((d) => key(d.targets) === key(targets) && key(d.sources) === key(sources))) continue;
+    out.push({ coding: { cameo: '112', type: 'DISAPPROVE', rule: 'lexicon:DISAPPROVE/112', end: j + 1 }, k: j, end: j + 1, sources, targets, mood: 'asserted', negated: false, how: 'reported-blame' });
+  }
+  return out;
 }
 
 /** "… that the US cancel": the first phrase after "that" (within three words of `from`). */
@@ -319,14 +419,19 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
     const c = countryOf(place, cx);
     if (c.length) { targets = c; how += '+visit-place'; }
   }
-  if (!targets.some((a) => a.entity) && place && d.mood !== 'demanded') {
+  // a dictionary verb's default code (a weak signal) takes no place for its target, unless the mood
+  // (a threat, a promise: the lexicon's control verbs) or the actor's sector made the code
+  const weak = coding.weak && d.how !== 'governor' && !coding.rule.includes('+sector');
+  if (!targets.some((a) => a.entity) && place && d.mood !== 'demanded' && !weak) {
     // "demonstrated in Serbia", "imposed a curfew in Cizre": the place stands for the one acted upon
     targets = place.actors.filter((a) => a.entity);
     if (targets.length) how += '+place-as-target';
   }
   if (!sources.some((a) => a.entity) && !targets.some((a) => a.entity)) return [];
   // a dictionary verb's default code is a weak signal: it needs a named actor on both sides
-  if (coding.rule.startsWith('cameo-default:') && !(sources.some((a) => a.entity) && targets.some((a) => a.entity))) return [];
+  // and the target must be the object itself, not the owner of a thing ("struggles with Western sanctions")
+  // (not where a control verb of the lexicon made the type: "agreed to allow …" is AGREE whatever the act)
+  if (coding.weak && d.how !== 'governor' && (!(sources.some((a) => a.entity) && targets.some((a) => a.entity)) || d.thingTarget)) return [];
   const source = sources.find((a) => a.entity)?.entity;
   const placeActor = place?.actors.find((a) => a.entity);
   const placeEntity: EntityRecord | undefined = placeActor?.city ?? placeActor?.entity;
@@ -339,7 +444,7 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
     ...(quad ? { quadClass: quad } : {}),
     source: source?.id ?? null,
     location: placeEntity && placeEntity.id !== source?.id ? placeEntity.id : null,
-    date: dateNear(doc, d.k, s),
+    ...datedEvent(doc, d.k, s, !d.how.startsWith('noun')),
     trigger,
     ...(d.negated ? { negated: true } : {}),
     mood: d.mood,
@@ -365,6 +470,27 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
 /** Per-document indexes, built once, so a long article costs events × log(quotes), not events × quotes. */
 const timesBySentence = new WeakMap<NewsDoc, Map<number, NewsDoc['times']>>();
 const speechByStart = new WeakMap<NewsDoc, NewsDoc['quotes']>();
+
+/**
+ * When an event happened: the time expression of its sentence nearest the trigger. A clause
+ * (not a noun: "the invasion", "the attack" often name background events) with none takes the
+ * day named in one of the two sentences before, in its paragraph or the one before ("Xi welcomed
+ * Putin on Tuesday. … Putin thanked Xi"), or else the article's year: a news report's undated
+ * clause tells of the recent past, and the year claims no more than that.
+ */
+function datedEvent(doc: NewsDoc, k: number, s: Sentence, clause: boolean): { date: string | null; dateFrom?: 'sentence' | 'context' | 'article' } {
+  const own = dateNear(doc, k, s);
+  if (own) return { date: own, dateFrom: 'sentence' };
+  if (!clause) return { date: null };
+  for (let back = 1; back <= 2; back++) {
+    const prev = doc.sentences[s.index - back];
+    if (!prev || prev.paragraph < s.paragraph - 1) break;
+    const days = (timesBySentence.get(doc)?.get(prev.index) ?? []).filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && t.start >= prev.start && t.end <= prev.end);
+    if (days.length) return { date: days[days.length - 1]!.value, dateFrom: 'context' };
+  }
+  if (doc.date && /^\d{4}/.test(doc.date)) return { date: doc.date.slice(0, 4), dateFrom: 'article' };
+  return { date: null };
+}
 
 function dateNear(doc: NewsDoc, k: number, s: Sentence): string | null {
   let index = timesBySentence.get(doc);

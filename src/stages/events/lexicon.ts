@@ -44,10 +44,11 @@ interface CameoFile {
   plover: Record<string, string | null>;
   quad: Record<string, number>;
   synsets: Record<string, string[]>;
-  blocks: { name: string; code: string | null; verbs: Record<string, string | null>; patterns: [Group[], Group[], string | null][] }[];
+  /** a pattern's optional fourth element: the verb forms of the block it applies to (not those whose event type it would change, unless written for them) */
+  blocks: { name: string; code: string | null; verbs: Record<string, string | null>; patterns: ([Group[], Group[], string | null] | [Group[], Group[], string | null, string[]])[] }[];
 }
 
-export interface CameoPattern { pre: Group[]; post: Group[]; code: string | null; size: number }
+export interface CameoPattern { pre: Group[]; post: Group[]; code: string | null; size: number; only?: Set<string> | undefined }
 export interface CameoVerb { block: string; code: string | null; patterns: CameoPattern[] }
 
 export interface EventLexicon {
@@ -92,10 +93,11 @@ export function eventLexicon(): EventLexicon {
   const cameoVerbs = new Map<string, CameoVerb[]>();
   let maxFormWords = 1;
   for (const b of cameo.blocks) {
-    const patterns = b.patterns
-      .map(([pre, post, code]) => ({ pre, post, code, size: [...pre, ...post].reduce((n, g) => n + g.length, 0) }))
+    const all = b.patterns
+      .map(([pre, post, code, only]) => ({ pre, post, code, size: [...pre, ...post].reduce((n, g) => n + g.length, 0), only: only ? new Set(only) : undefined }))
       .sort((x, y) => y.size - x.size);
     for (const [form, code] of Object.entries(b.verbs)) {
+      const patterns = all.some((p) => p.only && !p.only.has(form)) ? all.filter((p) => !p.only || p.only.has(form)) : all;
       const entry = { block: b.name, code: code ?? b.code, patterns };
       cameoVerbs.set(form, [...(cameoVerbs.get(form) ?? []), entry]);
       maxFormWords = Math.max(maxFormWords, form.split(' ').length);

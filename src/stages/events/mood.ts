@@ -40,6 +40,8 @@ export interface Draft {
   mood: Mood;
   negated: boolean;
   how: string;
+  /** the object is a thing owned by the target ("struggles with Western sanctions"), not the target itself */
+  thingTarget?: boolean;
 }
 
 export interface MoodArgs {
@@ -122,6 +124,8 @@ export function composeMood(a: MoodArgs): Draft[] {
       if (cls && cls !== 'attempt') {
         const sources = base.sources.length ? base.sources : a.actorsOf(a.subjectOf(g.gov));
         let targets = base.targets.length ? base.targets : objectsAfter(g.gov + 1, sy).targets.flatMap((q) => a.actorsOf(q));
+        // "rejected a US offer to host …", "turned down Iran's request to …": the refusal is aimed at the one who offered
+        const owners = cls === 'refuse' && g.object ? a.actorsOf(g.object).filter((x) => x.entity && x.start < g.object!.end - 1) : [];
         if (!targets.some((x) => x.entity) && (cls === 'threaten' || a.unless)) targets = conditionSubject(base.end, sy, a) ?? targets;
         const when: Mood = a.unless || (conditional && cls !== 'refuse') ? 'conditional' : 'intended';
         let type: MoodType | 'MOBILIZE';
@@ -130,7 +134,7 @@ export function composeMood(a: MoodArgs): Draft[] {
         else if (cls === 'prepare') type = hostile ? 'MOBILIZE' : 'AGREE';
         else type = govChain.negated ? 'REJECT' : hostile || a.unless ? 'THREATEN' : T === 'REJECT' ? 'REJECT' : T === 'DEMAND' ? 'DEMAND' : 'AGREE';
         if (govPred) a.absorbed.add(govPred.k);
-        const composed = intentDraft(type, g.gov, sources, targets, type === 'REJECT' ? 'asserted' : when, cls);
+        const composed = intentDraft(type, g.gov, sources, owners.length ? owners : targets, type === 'REJECT' ? 'asserted' : when, cls);
         const act: Draft = { ...base, sources, targets, mood: when, negated: type === 'REJECT' || base.negated };
         return [composed, act];
       }
@@ -156,12 +160,35 @@ export function composeMood(a: MoodArgs): Draft[] {
     return [intentDraft(type, base.k, base.sources, base.targets, type === 'REJECT' ? 'asserted' : mood, 'future'), { ...base, mood }];
   }
 
-  // 4. "demanded that X V", "urging that X V": X is asked to do it
+  // 4. "demanded that X V", "urging that X V", "its demand today that X V": X is asked to do it
   for (let j = chain.start - 1; j >= Math.max(sy.s.tokenStart, chain.start - 12); j--) {
     if (words[j] !== 'that') continue;
-    const classes = lex.control.get(words[j - 1] ?? '') ?? [];
-    if (classes.includes('appeal')) return [{ ...base, mood: 'demanded' }];
+    for (let h = j - 1; h >= Math.max(sy.s.tokenStart, j - 3); h--) {
+      const classes = lex.control.get(words[h]!) ?? [];
+      if (classes.includes('appeal') || DEMAND_NOUNS.has(words[h]!)) return [{ ...base, mood: 'demanded' }];
+      if (!sy.cx.inTime.has(h) && !(/^(on|last|this|earlier)$/.test(words[h]!) && sy.cx.inTime.has(h + 1))) break;
+    }
     break;
+  }
+  // 5. "… unless Baghdad accepted its conditions", "if Hamas wins": an act in a condition is not asserted
+  for (let j = chain.start - 1; j >= Math.max(sy.s.tokenStart, chain.start - 10); j--) {
+    const w = words[j]!;
+    if (w === 'unless' || w === 'if') return [{ ...base, mood: 'conditional' }];
+    if (w === ',' || w === ';' || w === 'that' || w === 'and' || w === 'but' || w === 'which' || w === 'who' || sy.cx.tokens[j]!.pos === 'VERB') break;
+  }
+  // 6. a purpose clause: "resigned to allow elections", "opened the bridge to allow deliveries" — the act
+  // is what the main act is for, not yet done (a demand or protest made by the main act is made)
+  // ("tried to hack", "attempted to assassinate" are the act; "a delegation to visit", "an offer to host": a
+  // noun governs, left as it was)
+  if (chain.infinitive && T !== 'DEMAND' && T !== 'PROTEST' && T !== 'DISAPPROVE') {
+    const g = infinitiveGovernor(chain, sy);
+    const gov = g ? sy.cx.tokens[g.gov]! : undefined;
+    const attempt = !!g && (lex.control.get(words[g.gov]!) ?? []).includes('attempt');
+    const nounGoverned = !!gov && gov.pos === 'NOUN' && !sy.cx.coveredBy[g!.gov] && !sy.cx.inTime.has(g!.gov) && !g!.object;
+    if (!attempt && !nounGoverned) return [{ ...base, mood: 'intended' }];
   }
   return [base];
 }
+
+/** Nouns that make a "that" clause after them a demand ("its demand that Israel ease …"). */
+const DEMAND_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'appeal', 'appeals', 'request', 'insistence', 'ultimatum']);
