@@ -15,9 +15,9 @@ export interface Token extends Span {
   /** index in doc.tokens */
   i: number;
   lower: string;
-  /** Universal part-of-speech tag from wink-nlp */
+  /** Universal part-of-speech tag (newsgraph's averaged perceptron, src/stages/tokens/pos.ts) */
   pos: string;
-  /** wink-nlp token type: word, number, punctuation, currency, symbol, tabCRLF, … */
+  /** token type, as wink-nlp named them: word, number, punctuation, currency, symbol, tabCRLF, … */
   kind: string;
   /** index of the sentence holding the token */
   sentence: number;
