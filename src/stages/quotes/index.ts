@@ -17,6 +17,8 @@ import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { Speakers, type Speaker } from './speakers.js';
 
 const DASHES = new Set(['-', '–', '—', '--', '―']);
+/** Words naming a work whose title follows in quotation marks. */
+const TITLE_NOUNS = /^(documentary|film|movie|book|books|novel|memoir|series|sitcom|programme|broadcast|episode|song|album|musical|titled|entitled|magazine|newspaper|column|op-ed|essay|podcast|hashtag|slogan|exhibit|exhibition)$/;
 const QUOTE_MARK = /^["“”«»„]$/;
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
@@ -92,13 +94,59 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   /** '"…," he said, but "…"': only an attribution stands between two parts of one quotation. */
   const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
     const gap = text.slice(a.close + 1, b.open);
-    if (gap.length > 120 || /[.!?]\s/.test(gap.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || !att?.cue) return false;
+    if (gap.length > 120 || /\n/.test(gap) || /[.!?]\s/.test(gap.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || !att?.cue) return false;
     return att.cue.start > a.close && att.cue.end <= b.open;
+  };
+
+  /** Words of the sentence before the opening mark, other quotations and a dateline left out. */
+  const hasLeadIn = (s: Sentence, qs: QuotedSpan): boolean => {
+    let from = Math.max(s.start, datelineEnd(text));
+    const para = paragraphs.find((p) => p.start <= qs.open && qs.open < p.end);
+    if (para) from = Math.max(from, para.start);
+    let lead = text.slice(from, Math.max(from, qs.open));
+    for (const other of quoted) if (other.close < qs.open && other.open >= from) lead = lead.replace(text.slice(other.open, other.close + 1), ' ');
+    lead = lead.slice(lead.lastIndexOf('\n') + 1);
+    // set off by a colon ("… told the crowd: "…""), the quotation stands as a sentence of its own
+    if (/:\s*$/.test(lead)) return false;
+    return /[\p{L}\p{N}]{2,}/u.test(lead.replace(/^\s*(and|but|or|so|then)\b/i, ''));
+  };
+
+  /**
+   * Quotation marks around a name, not around speech: a title ("the documentary "13th"",
+   * "On "Fox News Sunday,"", "MSNBC's "Morning Joe""), or a nickname inside a name
+   * ("Marcia "Cia" Price").
+   */
+  const isTitleOrName = (qs: QuotedSpan, openTok: number, s: Sentence, before: { cueTok: number } | undefined): boolean => {
+    const inner = text.slice(qs.contentStart, qs.contentEnd).replace(/[,.]$/, '').trim();
+    const ws = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (!ws.length || ws.length > 10 || /[.!?;:]\s/.test(inner)) return false;
+    const prev = tokens[openTok - 1];
+    const next = tokens[tokenAt(tokens, qs.close + 1)];
+    const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
+    // "Marcia "Cia" Price", "Dwayne "The Rock" Johnson"
+    if (ws.length <= 3 && prev && next && ws.every(capital) && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+$/u.test(next.text) && prev.pos === 'PROPN') return true;
+    if (!prev || openTok <= s.tokenStart) return false;
+    if (TITLE_NOUNS.test(prev.lower)) return true;
+    // a headline is written in title case throughout: its quotations are not titles
+    const sentenceWords = s.text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+    if (sentenceWords.length && sentenceWords.filter(capital).length / sentenceWords.length > 0.7) return false;
+    const titleCase = ws.filter((w) => w.replace(/\P{L}/gu, '').length >= 4).every(capital) && capital(ws[0]!);
+    if (!titleCase || !ws.some((w) => w.replace(/\P{L}/gu, '').length >= 4)) return false;
+    // "broadcast of "Fox News Sunday"", "MSNBC's "Morning Joe"", "at the "Road to Majority" conference"
+    if (/^(of|on|in|at|the|'s|’s|s)$/.test(prev.lower)) return true;
+    // a quoted title-case phrase with no cue right before it is a name, not speech
+    return ws.length >= 3 && !(before && before.cueTok >= openTok - 2);
   };
 
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
-  const marked: { q: QuoteRecord; qs: QuotedSpan }[] = [];
+  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution }[] = [];
+  /** The quotation before qs in its sentence, when it is reported speech with a cue. */
+  const sameSentencePrev = (s: Sentence, qs: QuotedSpan) => {
+    const prev = marked[marked.length - 1];
+    if (!prev || prev.qs.close < s.start || /\n/.test(text.slice(prev.qs.close, qs.open))) return undefined;
+    return (prev.q.kind === 'mixed' || prev.q.kind === 'direct') && prev.att?.cue ? prev : undefined;
+  };
   for (const qs of quoted) {
     const content = trimSpan(text, qs.contentStart, qs.contentEnd);
     if (!content.text) continue;
@@ -110,14 +158,25 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const endsSentence = /[.!?…]["”’]?$/.test(content.text) || /^[.!?]/.test(text.slice(qs.close + 1, qs.close + 2));
     // the cue after the quote is in the sentence holding the closing mark (a quote may span paragraphs)
     const closing = sentenceOf(Math.max(qs.open, qs.close - 1)) ?? s;
-    const after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing) : undefined;
+    let after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing) : undefined;
+    // '"…?" Vitter demanded.', '"…!" she shouted.': the sentence ended inside the marks, the cue follows it
+    const nextSentence = sentences[closing.index + 1];
+    if (!after && closeTok >= closing.tokenEnd && nextSentence && nextSentence.paragraph === closing.paragraph && /^\s*$/.test(text.slice(qs.close + 1, nextSentence.start))
+      && (/[?!]$/.test(content.text) || /^\p{Ll}/u.test(nextSentence.text))) {
+      after = cueAfter(nextSentence.tokenStart, nextSentence);
+    }
     const opensSentence = openTok <= s.tokenStart + 1;
     const before = cueBefore(openTok, s) ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
     let kind: QuoteKind;
     let att: Attribution | undefined;
-    if (after && (after.speaker || !before?.speaker)) {
+    // words of the sentence's own before the mark ("With thousands of systems, "there is …," he said"):
+    // the quotation is then only part of what is reported, a mixed quote
+    const leadIn = !opensSentence && hasLeadIn(s, qs);
+    if (isTitleOrName(qs, openTok, s, before)) {
+      kind = 'scare';
+    } else if (after && (after.speaker || !before?.speaker)) {
       att = after;
-      kind = !opensSentence && before ? 'mixed' : 'direct';
+      kind = !opensSentence && (before || leadIn) ? 'mixed' : 'direct';
     } else if (before) {
       att = before;
       // 'X told his audience, "What has happened…"': a sentence set off by a comma or colon is quoted directly;
@@ -126,10 +185,17 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital;
       const rightAfterCue = before.cueTok === openTok - 1 && capital;
       kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
-    } else if (contentWords <= 4 && !endsSentence) {
+    } else if (sameSentencePrev(s, qs) && leadIn) {
+      // '… is "a big problem" but "nobody talks about it"': a further fragment of the same reported speech
+      const prev = sameSentencePrev(s, qs)!;
+      kind = 'mixed';
+      att = prev.att;
+    } else if (contentWords <= 4 && (!endsSentence || leadIn)) {
       kind = 'scare';
     } else {
-      kind = 'direct';
+      // no cue: a sentence of its own is quoted directly (its speaker may be a neighbour's);
+      // quoted words inside a sentence of the writer's are a mixed quote of someone unnamed
+      kind = leadIn ? 'mixed' : 'direct';
     }
     const prev = marked[marked.length - 1];
     if (kind === 'mixed' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
@@ -141,7 +207,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       ...(att?.cue && kind !== 'scare' ? { cue: att.cue } : {}),
       rule: kind === 'scare' ? 'marks-no-cue' : att?.rule ?? 'marks-no-speaker',
     };
-    marked.push({ q, qs });
+    marked.push({ q, qs, ...(att ? { att } : {}) });
   }
   // A quote with no cue of its own continues its neighbour: '"…," he said. "…"' or '"…" "…," he said.'
   const nearby = (a: QuotedSpan, b: QuotedSpan, source: Span) => {
