@@ -12,7 +12,7 @@
 import type { NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
-import { phraseAt } from '../../resources/lexicons.js';
+import { phraseAt, roleAt } from '../../resources/lexicons.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { Speakers, type Speaker } from './speakers.js';
 
@@ -37,6 +37,18 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
     if (sp.isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    // '," Malkia Cyril, the executive director at the Center, who also appears in the film, told …':
+    // a name and a long appositive set off by commas, then the cue
+    const named = sp.mentionAt(k);
+    if (named) {
+      const after = tokenAt(tokens, named.source.end);
+      if (tokens[after]?.text === ',') {
+        for (let c = after + 1; c < s.tokenEnd && c <= after + 30; c++) {
+          if (QUOTE_MARK.test(tokens[c]!.text) || /^[.;!?]$/.test(tokens[c]!.text)) break;
+          if (tokens[c]!.text === ',' && sp.isCue(c + 1)) return { speaker: named, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'marks+cue-after' };
+        }
+      }
+    }
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
@@ -45,7 +57,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
         if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, j + 1), rule: 'marks+cue-after' };
         break;
       }
-      if ((tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') && !/^(,)$/.test(words[j - 1]!)) break;
+      // a verb ends the stretch, but not a title read as one ("press secretary")
+      if ((tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') && !/^(,)$/.test(words[j - 1]!) && !roleAt(words, j) && !sp.mentionAt(j)) break;
     }
     // "” ― Julie A. Diaz Martinez": a name after a dash, nothing else
     if (dashed) {
@@ -95,6 +108,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
     const gap = text.slice(a.close + 1, b.open);
     if (gap.length > 120 || /\n/.test(gap) || /[.!?]\s/.test(gap.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || !att?.cue) return false;
+    // '"…," he said, adding that "…"': the second part is reported speech, not the quotation resumed
+    if (!/[,:]\s*$/.test(gap) || /\bthat\b/i.test(gap)) return false;
     return att.cue.start > a.close && att.cue.end <= b.open;
   };
 
@@ -165,7 +180,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       && (/[?!]$/.test(content.text) || /^\p{Ll}/u.test(nextSentence.text))) {
       after = cueAfter(nextSentence.tokenStart, nextSentence);
     }
-    const opensSentence = openTok <= s.tokenStart + 1;
+    // the mark opens the sentence, or follows only a dash or bracket ("— "…"")
+    const opensSentence = openTok <= s.tokenStart || (openTok === s.tokenStart + 1 && /^[-–—―(•*]+$/.test(tokens[s.tokenStart]!.text));
     const before = cueBefore(openTok, s) ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
     let kind: QuoteKind;
     let att: Attribution | undefined;
@@ -176,13 +192,15 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       kind = 'scare';
     } else if (after && (after.speaker || !before?.speaker)) {
       att = after;
-      kind = !opensSentence && (before || leadIn) ? 'mixed' : 'direct';
+      const colon = tokens[openTok - 1]?.text === ':';
+      kind = !opensSentence && !colon && (before || leadIn) ? 'mixed' : 'direct';
     } else if (before) {
       att = before;
       // 'X told his audience, "What has happened…"': a sentence set off by a comma or colon is quoted directly;
       // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a mixed quote
       const capital = /^[A-Z0-9[]/.test(content.text);
-      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital;
+      // ('tweeted that, "…"' is still reported through "that")
+      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital && words[openTok - 2] !== 'that';
       const rightAfterCue = before.cueTok === openTok - 1 && capital;
       kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
     } else if (sameSentencePrev(s, qs) && leadIn) {

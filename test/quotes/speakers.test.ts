@@ -1,0 +1,38 @@
+/**
+ * Who speaks: noun phrases and pronouns before the cue, titles read as verbs, long appositives.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/pipeline.js';
+import { readPlainText } from '../../src/stages/reading/index.js';
+import { Facts } from '../support/analysis.js';
+
+const facts = (text: string) => new Facts(analyze(readPlainText(`date 2024-03-05\n${text}`)));
+
+describe('speakers of quotations', () => {
+  it('takes a whole noun phrase set off before the cue, not an earlier name', () => {
+    const f = facts('Maria Lopez said the grant was too small, and when asked about the delay, the 51-year-old mother of three replied, "We waited two years for this."');
+    expect(f.quote('We waited two years')?.source?.text).toBe('the 51-year-old mother of three');
+  });
+  it('takes the subject opening the clause, not a name after its verb', () => {
+    const f = facts('At the picnic, the choir director invited Republican donors to the stage, singing "Home at Last."');
+    expect(f.quote('Home at Last')?.source?.text).toBe('the choir director');
+  });
+  it('takes a first-person narrator after an opening adverbial', () => {
+    const f = facts('Once, I laughed and said, "Nobody reads the fine print."');
+    expect(f.quote('Nobody reads')?.source?.text).toBe('I');
+  });
+  it('leaves an adverb out of a nominal speaker after the quote', () => {
+    const f = facts('"The river keeps its own calendar," my grandmother often said.');
+    expect(f.quote('The river keeps')?.source?.text).toBe('my grandmother');
+  });
+  it('reads a title such as "press secretary" as part of the speaker, not as a verb', () => {
+    const f = facts('"We expect a vote this week," City Hall press secretary Ana Brandt said on Monday.');
+    expect(f.quote('We expect a vote')?.source?.text).toContain('Ana Brandt');
+  });
+  it('finds the cue after a name with a long appositive', () => {
+    const f = facts('"The water is clean again," Peter Novak, the chief chemist at the county laboratory who also ran the survey last spring, told reporters.');
+    expect(f.quote('The water is clean')?.source?.text).toContain('Peter Novak');
+    expect(f.quote('The water is clean')?.cue?.text).toBe('told');
+  });
+});
