@@ -12,7 +12,7 @@
 import type { NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
-import { phraseAt, roleAt } from '../../resources/lexicons.js';
+import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { Speakers, type Speaker } from './speakers.js';
 
@@ -27,6 +27,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const { text, tokens, sentences, paragraphs } = doc;
   const sp = new Speakers(doc);
   const { words, cues } = sp;
+  const closingCues = learnedCueLexicon().closing;
   const out: QuoteRecord[] = [];
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => s.start >= offset);
 
@@ -289,7 +290,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 3. "According to X, …" and "…, according to X."
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       if (words[k] !== 'according' || words[k + 1] !== 'to') continue;
-      const speaker = sp.afterCue(k + 1, s);
+      // "according to exit polls", "according to the event organizer": any noun phrase is the source
+      const speaker = sp.afterCue(k + 1, s, true);
       if (!speaker) continue;
       const cue = tokenSpan(text, tokens, k, k + 2);
       let content: Span;
@@ -321,6 +323,33 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
     const closingCue = claimClosedBySource(s);
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) out.push(closingCue);
+    // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
+    const inset = claimWithInsetSource(s);
+    if (inset && !covered(inset.content.start, inset.content.end)) out.push(inset);
+  }
+
+  /** "A, X said, B." / "A, said X, B.": the source set off by commas inside the sentence; the whole sentence is the claim. */
+  function claimWithInsetSource(s: Sentence): QuoteRecord | undefined {
+    for (let open = s.tokenStart + 1; open < s.tokenEnd - 3; open++) {
+      if (tokens[open]!.text !== ',') continue;
+      let close = open + 1;
+      while (close < s.tokenEnd && close <= open + 8 && !/^[,;:.!?"“”]$/.test(tokens[close]!.text)) close++;
+      if (tokens[close]?.text !== ',' || close - open < 3 || close >= s.tokenEnd - 2) continue;
+      // the cue ends the inset ("Mr. Clarke said") or opens it ("said Mr. Clarke")
+      let cueTok = -1;
+      let speaker: Speaker | undefined;
+      if (/^(said|says|say|added|argued|noted|explained|wrote|insisted|recalled|acknowledged|believes|thinks)$/.test(words[close - 1]!) && (tokens[close - 1]!.pos === 'VERB' || /^(said|says|say)$/.test(words[close - 1]!))) {
+        cueTok = close - 1;
+        speaker = sp.inPhrase(open + 1, cueTok, true);
+      } else if (/^(said|says|added|wrote)$/.test(words[open + 1]!)) {
+        cueTok = open + 1;
+        speaker = sp.inPhrase(open + 2, close, true);
+      }
+      if (cueTok < 0 || !speaker) continue;
+      const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), s.end, '.');
+      return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-inset-source' };
+    }
+    return undefined;
   }
 
   /** Where the reported clause starts after a cue at k, skipping "on Monday", "in a statement"; -1 if none. */
@@ -343,7 +372,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (words[j] === 'that') return j + 1 < s.tokenEnd - 1 ? j + 1 : -1;
     // no "that": the clause must start like one (a subject) and have a verb of its own
     const t = tokens[j]!;
-    if (!/^(PRON|DET|PROPN|NUM)$/.test(t.pos) || /^(what|which|who|this|these|those)$/.test(t.lower)) return -1;
+    // after "say", "says", "said" a clause may open with any noun phrase or adverb ("says too much is made of …")
+    const sayVerb = /^(say|says|said)$/.test(words[k]!);
+    const opens = /^(PRON|DET|PROPN|NUM)$/.test(t.pos) || (sayVerb && /^(NOUN|ADJ|ADV)$/.test(t.pos) && /^\p{L}/u.test(t.text));
+    if (!opens || /^(what|which|who|this|these|those|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
     for (let v = j + 1; v < s.tokenEnd && v < j + 8; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
     return -1;
   }
@@ -357,12 +389,21 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (time) { end = tokenAt(tokens, time.start); if (/^(on|in|at)$/.test(words[end - 1] ?? '')) end--; }
     if (/^(in)$/.test(words[end - 3] ?? '') && /^(statement|interview)$/.test(words[end - 1] ?? '')) end -= 3;
     const cueTok = end - 1;
-    if (cueTok <= s.tokenStart + 3 || !/^(said|says|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!)) return undefined;
+    // "…, said Brian Baker, a longtime adviser." — the cue opens the closing phrase
+    for (let c = end - 2; c > s.tokenStart + 3 && c >= end - 14; c--) {
+      if (tokens[c]!.text !== ',' || !/^(said|says|added|wrote|noted)$/.test(words[c + 1]!)) continue;
+      const speaker = sp.afterCue(c + 1, s, true);
+      if (!speaker) break;
+      const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[c]!.start, ',');
+      if (!content.text) break;
+      return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };
+    }
+    if (cueTok <= s.tokenStart + 3 || !(/^(said|says|say|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
     // the speaker between the last comma and the cue
     let comma = cueTok - 1;
     while (comma > s.tokenStart && tokens[comma]!.text !== ',' && cueTok - comma <= 8) comma--;
     if (tokens[comma]!.text !== ',' || comma <= s.tokenStart + 2) return undefined;
-    const speaker = sp.inPhrase(comma + 1, cueTok);
+    const speaker = sp.inPhrase(comma + 1, cueTok, true);
     if (!speaker) return undefined;
     const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[comma]!.start, ',');
     return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-then-source' };

@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Span, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan } from '../../doc/span.js';
-import { cueLexicon, roleAt, type Cues } from '../../resources/lexicons.js';
+import { cueLexicon, learnedCueLexicon, roleAt, type Cues } from '../../resources/lexicons.js';
 
 export interface Speaker {
   entity: string | null;
@@ -28,7 +28,10 @@ export class Speakers {
 
   constructor(readonly doc: NewsDoc) {
     this.words = doc.tokens.map((t) => t.lower);
-    this.cues = cueLexicon();
+    const base = cueLexicon();
+    const learned = learnedCueLexicon();
+    // the hand-written cues and those learned from PolNeAR's training split
+    this.cues = { ...base, speech: new Set([...base.speech, ...learned.speech]), thatVerbs: new Set([...base.thatVerbs, ...learned.thatVerbs]) };
     for (const e of doc.entities) for (const m of e.mentions) {
       const { tokenStart, tokenEnd } = m as { tokenStart?: number; tokenEnd?: number };
       if (tokenStart === undefined || tokenEnd === undefined) continue;
