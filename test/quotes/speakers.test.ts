@@ -35,4 +35,14 @@ describe('speakers of quotations', () => {
     expect(f.quote('The water is clean')?.source?.text).toContain('Peter Novak');
     expect(f.quote('The water is clean')?.cue?.text).toBe('told');
   });
+  it('does not take an earlier quotation as the subject of a later cue', () => {
+    const f = facts('"Keep the lights on," Rosa Delgado sings to the mayor before asking him, "Where do we go from here?"');
+    expect(f.quote('Where do we go')?.source?.text).toBe('Rosa Delgado');
+  });
+  it('does not read a subordinate clause after a quotation as its attribution', () => {
+    const f = facts('The advert ends with footage from the debate. "That makes me careful with your money," when Senator Hugh Grant blasted the moderator.');
+    const q = f.quote('That makes me careful');
+    expect(q?.cue?.text).not.toBe('blasted');
+    expect(q?.source?.text ?? '').not.toMatch(/^when/);
+  });
 });

@@ -50,6 +50,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
         }
       }
     }
+    // '"…," when Clinton blasted him': a subordinate clause, not an attribution
+    if (/^(when|as|while|because|after|before|if|since|until|though|although|where)$/.test(words[k]!)) return undefined;
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;

@@ -92,7 +92,7 @@ export class Speakers {
     if (end - from === 1 && PRONOUNS.has(words[from]!)) return { entity: null, source: phrase };
     const inner = tokens.slice(from, end);
     // a capitalised word names someone whatever wink tags it ("Lynch said" reads as a verb to it)
-    const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|ADV|CCONJ|SCONJ|PUNCT)$/.test(t.pos));
+    const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|ADV|CCONJ|SCONJ|PART|PUNCT)$/.test(t.pos));
     const hasHead = inner.some((t) => NOMINAL_HEADS.test(t.text));
     const verbs = inner.filter((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(words, from + i) && !/^\d/.test(t.text)).length;
     // right next to a quote and its cue, any short noun phrase is the speaker: "the union wrote", "said the ruling"
@@ -198,13 +198,23 @@ export class Speakers {
 
   /** The noun phrase opening the clause, up to its first verb, as a speaker ("Small groups of protesters"). */
   private openingSubject(floor: number, cue: number): Speaker | undefined {
-    const v = this.firstVerb(floor, cue + 1);
-    if (v <= floor) return undefined;
-    // "At his cookout, the band leader called …", "Once, I laughed": an opening adverbial is not the subject
-    for (let k = v - 1; k > floor; k--) if (this.tokens[k]!.text === ',') { floor = k + 1; break; }
-    let end = floor;
-    while (end < v && this.tokens[end]!.pos !== 'ADP' || (end < v && this.words[end] === 'of')) end++;
-    if (end === floor || /^[,;:]$/.test(this.tokens[floor]!.text)) return undefined;
-    return this.inPhrase(floor, end, true);
+    // a quotation earlier in the sentence is not the subject: start after its closing mark
+    for (let k = cue - 1; k >= floor; k--) if (/^["“”«»]$/.test(this.tokens[k]!.text)) { floor = k + 1; break; }
+    // the clause holding the cue starts after a comma; try the nearest clause first
+    // ("Once in my 20s, when my mother …, I laughed and said"; "At his cookout, the band leader called …")
+    const starts = [floor];
+    for (let k = floor; k < cue; k++) if (this.tokens[k]!.text === ',') starts.push(k + 1);
+    for (const from of starts.reverse()) {
+      if (from >= cue) continue;
+      const v = this.firstVerb(from, cue + 1);
+      if (v <= from) continue;
+      if (/^(ADP|SCONJ|PART|ADV|CCONJ|PRON)$/.test(this.tokens[from]!.pos) && !PRONOUNS.has(this.words[from]!)) continue;
+      let end = from;
+      while (end < v && (this.tokens[end]!.pos !== 'ADP' || this.words[end] === 'of')) end++;
+      if (end === from) continue;
+      const sp = this.inPhrase(from, end, true);
+      if (sp) return sp;
+    }
+    return undefined;
   }
 }
