@@ -45,4 +45,14 @@ describe('speakers of quotations', () => {
     expect(q?.cue?.text).not.toBe('blasted');
     expect(q?.source?.text ?? '').not.toMatch(/^when/);
   });
+  it('reads an unlisted past-tense verb after a quotation ending in a comma as its cue', () => {
+    const f = facts('"If they were serious, they would have called a vote," Senator Ada Moreno fumed on Tuesday.');
+    expect(f.quote('If they were serious')).toMatchObject({ cue: { text: 'fumed' } });
+    expect(f.speakerOf('If they were serious')).toBe('Ada Moreno');
+  });
+  it('takes a name followed by a colon as the speaker of the quotation after it', () => {
+    const f = facts('The result did not surprise the pollster Ivan Petrov: "Unknown candidates always get a boost early on."');
+    expect(f.quote('Unknown candidates')).toMatchObject({ kind: 'direct', rule: 'marks+name-colon' });
+    expect(f.speakerOf('Unknown candidates')).toBe('Ivan Petrov');
+  });
 });

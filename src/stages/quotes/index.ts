@@ -32,12 +32,16 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => s.start >= offset);
 
   /** After a closing mark: '," he said', '," said Rep. X (D-N.Y.)', '," X, a spokesman, said', '” ― Name'. */
-  const cueAfter = (closeTok: number, s: Sentence): Attribution | undefined => {
+  const cueAfter = (closeTok: number, s: Sentence, continues = false): Attribution | undefined => {
+    // after '…,"' the sentence goes on with its attribution, so any past-tense verb next to a name
+    // is the cue ('"…," Toomey fumed', '"…," beamed Donald Hartley')
+    const isCue = (k: number) => sp.isCue(k) || (continues && /^[a-z]{2,}ed$/.test(tokens[k]!.text) && !roleAt(words, k)
+      && (tokens[k]!.pos === 'VERB' || /^[A-Z]/.test(tokens[k - 1]?.text ?? '') || /^(he|she|they|i|we)$/.test(words[k - 1] ?? '')));
     let k = closeTok;
     let dashed = false;
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
-    if (sp.isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    if (isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
     // '," Malkia Cyril, the executive director at the Center, who also appears in the film, told …':
     // a name and a long appositive set off by commas, then the cue
     const named = sp.mentionAt(k);
@@ -46,7 +50,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (tokens[after]?.text === ',') {
         for (let c = after + 1; c < s.tokenEnd && c <= after + 30; c++) {
           if (QUOTE_MARK.test(tokens[c]!.text) || /^[.;!?]$/.test(tokens[c]!.text)) break;
-          if (tokens[c]!.text === ',' && sp.isCue(c + 1)) return { speaker: named, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'marks+cue-after' };
+          if (tokens[c]!.text === ',' && isCue(c + 1)) return { speaker: named, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'marks+cue-after' };
         }
       }
     }
@@ -55,7 +59,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
-      if (sp.isCue(j)) {
+      if (isCue(j)) {
         const speaker = sp.inPhrase(k, j, true);
         if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, j + 1), rule: 'marks+cue-after' };
         break;
@@ -80,6 +84,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (words[k] === 'according' && words[k + 1] === 'to') {
         const speaker = sp.afterCue(k + 1, s);
         return { speaker, cue: tokenSpan(text, tokens, k, k + 2), rule: 'marks+according-to', cueTok: k };
+      }
+      // 'Republican pollster Daron Shaw: "…"': a name and a colon introduce the quotation
+      if (k === openTok - 1 && tokens[k]!.text === ':') {
+        const named = sp.mentionAt(k - 1);
+        if (named && sp.entityOf(named.entity)?.type === 'PERSON' && tokenAt(tokens, named.source.end) === k) {
+          return { speaker: named, cue: undefined, rule: 'marks+name-colon', cueTok: k };
+        }
       }
       if (!sp.isCue(k)) continue;
       let cue = tokenSpan(text, tokens, k, k + 1);
@@ -176,7 +187,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const endsSentence = /[.!?…]["”’]?$/.test(content.text) || /^[.!?]/.test(text.slice(qs.close + 1, qs.close + 2));
     // the cue after the quote is in the sentence holding the closing mark (a quote may span paragraphs)
     const closing = sentenceOf(Math.max(qs.open, qs.close - 1)) ?? s;
-    let after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing) : undefined;
+    const commaInside = /[,?!]$/.test(text.slice(qs.contentStart, qs.contentEnd).trimEnd());
+    let after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing, commaInside) : undefined;
     // '"…?" Vitter demanded.', '"…!" she shouted.': the sentence ended inside the marks, the cue follows it
     const nextSentence = sentences[closing.index + 1];
     if (!after && closeTok >= closing.tokenEnd && nextSentence && nextSentence.paragraph === closing.paragraph && /^\s*$/.test(text.slice(qs.close + 1, nextSentence.start))
