@@ -55,4 +55,10 @@ describe('speakers of quotations', () => {
     expect(f.quote('Unknown candidates')).toMatchObject({ kind: 'direct', rule: 'marks+name-colon' });
     expect(f.speakerOf('Unknown candidates')).toBe('Ivan Petrov');
   });
+  it('keeps the speaker named before a quotation when an unlisted verb follows it', () => {
+    const f = facts('Two weeks after the mayor lost her temper at a rally, pointing at a reporter as she angrily said, "I am tired of these stories about the budget," the council voted again.');
+    const q = f.quote('I am tired of these stories');
+    expect(q?.cue?.text).toBe('said');
+    expect(q?.source?.text).toBe('she');
+  });
 });

@@ -187,7 +187,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const endsSentence = /[.!?…]["”’]?$/.test(content.text) || /^[.!?]/.test(text.slice(qs.close + 1, qs.close + 2));
     // the cue after the quote is in the sentence holding the closing mark (a quote may span paragraphs)
     const closing = sentenceOf(Math.max(qs.open, qs.close - 1)) ?? s;
-    const commaInside = /[,?!]$/.test(text.slice(qs.contentStart, qs.contentEnd).trimEnd());
+    // an unlisted verb after the quotation only counts when no cue stands before it
+    // ('as she angrily said, "…," the council voted again' is hers)
+    const cuedBefore = cueBefore(openTok, s);
+    const commaInside = /[,?!]$/.test(text.slice(qs.contentStart, qs.contentEnd).trimEnd()) && !cuedBefore;
     let after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing, commaInside) : undefined;
     // '"…?" Vitter demanded.', '"…!" she shouted.': the sentence ended inside the marks, the cue follows it
     const nextSentence = sentences[closing.index + 1];
@@ -197,7 +200,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     }
     // the mark opens the sentence, or follows only a dash or bracket ("— "…"")
     const opensSentence = openTok <= s.tokenStart || (openTok === s.tokenStart + 1 && /^[-–—―(•*]+$/.test(tokens[s.tokenStart]!.text));
-    const before = cueBefore(openTok, s) ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
+    const before = cuedBefore ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
     let kind: QuoteKind;
     let att: Attribution | undefined;
     // words of the sentence's own before the mark ("With thousands of systems, "there is …," he said"):

@@ -74,6 +74,10 @@ export class Speakers {
     let end = from;
     while (end < to && !/^[,(;:]$/.test(tokens[end]!.text)) end++;
     if (end <= from) return undefined;
+    // "at the Democratic convention", "five times", "Two weeks later": a place or a time does not speak
+    if (tokens[from]!.pos === 'ADP' && !/^(of)$/.test(words[from]!)) return undefined;
+    const phraseStart = tokens[from]!.start;
+    if (this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) || /^(times|weeks|days|months|years|hours|minutes)$/.test(words[from + 1] ?? '')) return undefined;
     let best: Speaker | undefined;
     for (let k = from; k < end; k++) {
       const sp = this.mentionAt(k);
@@ -125,6 +129,8 @@ export class Speakers {
     while (from - 1 >= floor && from > k - 10) {
       const t = tokens[from - 1]!;
       if (/^[,;:"“”(]$/.test(t.text) || ((t.pos === 'VERB' || t.pos === 'AUX') && !roleAt(words, from - 1)) || t.pos === 'ADP' && !/^(of|for)$/.test(t.lower)) break;
+      // "… a reporter as she said": a subordinating conjunction opens the speaker's clause
+      if (t.pos === 'SCONJ' || /^(as|when|while|because|after|before|if|since|though|although|where)$/.test(t.lower)) break;
       from--;
     }
     return from;
@@ -209,6 +215,8 @@ export class Speakers {
       const v = this.firstVerb(from, cue + 1);
       if (v <= from) continue;
       if (/^(ADP|SCONJ|PART|ADV|CCONJ|PRON)$/.test(this.tokens[from]!.pos) && !PRONOUNS.has(this.words[from]!)) continue;
+      // "…, looping the streets": a participle clause has no subject of its own
+      if (/^[a-z]+ing$/.test(this.tokens[from]!.text)) continue;
       let end = from;
       while (end < v && (this.tokens[end]!.pos !== 'ADP' || this.words[end] === 'of')) end++;
       if (end === from) continue;
