@@ -27,6 +27,8 @@ export interface QuoteScore {
   endToEnd: number;
   indirect: Prf;
   indirectWithCue: Prf;
+  /** indirect, leaving out of the predictions those that match a gold direct quote (the direct figure scores them) */
+  indirectOnly: Prf;
   gold: { direct: number; indirect: number };
   predicted: { direct: number; indirect: number };
 }
@@ -51,6 +53,7 @@ const whole = (spans?: [number, number][]): Range | undefined => (spans?.length 
 export function scoreQuotes(gold: GoldAttributionDoc[], predictions: Map<string, Analysis>): QuoteScore {
   let nGold = 0, nPred = 0, tpP = 0, tpR = 0, speakerOk = 0, speakerN = 0;
   let iGold = 0, iPred = 0, iTpP = 0, iTpR = 0, cTpP = 0, cTpR = 0;
+  let oPred = 0, oTpP = 0, oTpR = 0;
   for (const g of gold) {
     const a = predictions.get(String(g.doc_id));
     const cp = a ? utf16ToCodePoint(a.text) : (o: number) => o;
@@ -90,6 +93,10 @@ export function scoreQuotes(gold: GoldAttributionDoc[], predictions: Map<string,
       if (hit.length) iTpR++;
       if (hit.some((p) => cueHit(p, d))) cTpR++;
     }
+    const notDirect = predIndirect.filter((p) => !direct.some((d) => matches(p.content, d.content)));
+    oPred += notDirect.length;
+    for (const p of notDirect) if (indirect.some((d) => matches(p.content, d.content))) oTpP++;
+    for (const d of indirect) if (notDirect.some((p) => matches(p.content, d.content))) oTpR++;
   }
   const directPrf = prf(tpP, nPred, tpR, nGold);
   const speakerAccuracy = speakerN ? speakerOk / speakerN : 0;
@@ -99,6 +106,7 @@ export function scoreQuotes(gold: GoldAttributionDoc[], predictions: Map<string,
     endToEnd: directPrf.f1 * speakerAccuracy,
     indirect: prf(iTpP, iPred, iTpR, iGold),
     indirectWithCue: prf(cTpP, iPred, cTpR, iGold),
+    indirectOnly: prf(oTpP, oPred, oTpR, iGold),
     gold: { direct: nGold, indirect: iGold },
     predicted: { direct: nPred, indirect: iPred },
   };
@@ -110,6 +118,7 @@ export function formatQuoteScore(s: QuoteScore): string {
     `speaker of found quotes ${s.speakerAccuracy.toFixed(4)}`,
     `other attributions     ${fmt(s.indirect)}  (content overlap; gold ${s.gold.indirect}, predicted attributions ${s.predicted.indirect})`,
     `  with the cue too     ${fmt(s.indirectWithCue)}`,
+    `  gold direct quotes' matches left out ${fmt(s.indirectOnly)}`,
     `quote F1 x speaker accuracy ${s.endToEnd.toFixed(4)}`,
   ].join('\n');
 }

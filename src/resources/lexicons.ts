@@ -82,6 +82,38 @@ export function cueLexicon(): Cues {
   return cues;
 }
 
+interface AttributionCuesFile { cues: { cue: string; count: number; precision: number; before: number; that: number; direct: number }[] }
+
+export interface LearnedCues {
+  /** single reporting words that PolNeAR annotates as cues often and reliably, and that introduce quotations too */
+  speech: Set<string>;
+  /** of those, the ones that introduce a clause after them ("noted that …") */
+  thatVerbs: Set<string>;
+  /** of those, the ones that close a claim ("…, officials said.") */
+  closing: Set<string>;
+}
+
+let learned: LearnedCues | undefined;
+
+/**
+ * Cues learned from the PolNeAR training split by scripts/derive-attribution-cues.ts
+ * (data/lexicons/attribution-cues.json): single words annotated as a cue at least 5 times with a
+ * precision of at least 0.4. Quotation cues are those that introduce a direct quotation at least
+ * one time in twenty; clause cues have the content after them and open it with "that" at least
+ * one time in five; closing cues stand after their content at least half the time.
+ */
+export function learnedCueLexicon(): LearnedCues {
+  if (learned) return learned;
+  const raw = readJson<AttributionCuesFile>(dataPath('lexicons', 'attribution-cues.json'));
+  const single = raw.cues.filter((c) => !c.cue.includes(' ') && c.count >= 5 && c.precision >= 0.4);
+  learned = {
+    speech: new Set(single.filter((c) => c.direct >= 0.05).map((c) => c.cue)),
+    thatVerbs: new Set(single.filter((c) => c.before >= 0.6 && c.that >= 0.2).map((c) => c.cue)),
+    closing: new Set(single.filter((c) => c.before <= 0.5 && c.count >= 8).map((c) => c.cue)),
+  };
+  return learned;
+}
+
 /** Length of the phrase from `phrases` starting at lowercase words[i], or 0. */
 export function phraseAt(words: readonly string[], i: number, phrases: string[][]): number {
   for (const p of phrases) {

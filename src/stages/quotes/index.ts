@@ -12,11 +12,13 @@
 import type { NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
-import { phraseAt } from '../../resources/lexicons.js';
+import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { Speakers, type Speaker } from './speakers.js';
 
 const DASHES = new Set(['-', '–', '—', '--', '―']);
+/** Words naming a work whose title follows in quotation marks. */
+const TITLE_NOUNS = /^(documentary|film|movie|book|books|novel|memoir|series|sitcom|programme|broadcast|episode|song|album|musical|titled|entitled|magazine|newspaper|column|op-ed|essay|podcast|hashtag|slogan|exhibit|exhibition)$/;
 const QUOTE_MARK = /^["“”«»„]$/;
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
@@ -25,25 +27,45 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const { text, tokens, sentences, paragraphs } = doc;
   const sp = new Speakers(doc);
   const { words, cues } = sp;
+  const closingCues = learnedCueLexicon().closing;
   const out: QuoteRecord[] = [];
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => s.start >= offset);
 
   /** After a closing mark: '," he said', '," said Rep. X (D-N.Y.)', '," X, a spokesman, said', '” ― Name'. */
-  const cueAfter = (closeTok: number, s: Sentence): Attribution | undefined => {
+  const cueAfter = (closeTok: number, s: Sentence, continues = false): Attribution | undefined => {
+    // after '…,"' the sentence goes on with its attribution, so any past-tense verb next to a name
+    // is the cue ('"…," Toomey fumed', '"…," beamed Donald Hartley')
+    const isCue = (k: number) => sp.isCue(k) || (continues && /^[a-z]{2,}ed$/.test(tokens[k]!.text) && !roleAt(words, k)
+      && (tokens[k]!.pos === 'VERB' || /^[A-Z]/.test(tokens[k - 1]?.text ?? '') || /^(he|she|they|i|we)$/.test(words[k - 1] ?? '')));
     let k = closeTok;
     let dashed = false;
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
-    if (sp.isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    if (isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    // '," Malkia Cyril, the executive director at the Center, who also appears in the film, told …':
+    // a name and a long appositive set off by commas, then the cue
+    const named = sp.mentionAt(k);
+    if (named) {
+      const after = tokenAt(tokens, named.source.end);
+      if (tokens[after]?.text === ',') {
+        for (let c = after + 1; c < s.tokenEnd && c <= after + 30; c++) {
+          if (QUOTE_MARK.test(tokens[c]!.text) || /^[.;!?]$/.test(tokens[c]!.text)) break;
+          if (tokens[c]!.text === ',' && isCue(c + 1)) return { speaker: named, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'marks+cue-after' };
+        }
+      }
+    }
+    // '"…," when Clinton blasted him': a subordinate clause, not an attribution
+    if (/^(when|as|while|because|after|before|if|since|until|though|although|where)$/.test(words[k]!)) return undefined;
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
-      if (sp.isCue(j)) {
+      if (isCue(j)) {
         const speaker = sp.inPhrase(k, j, true);
         if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, j + 1), rule: 'marks+cue-after' };
         break;
       }
-      if ((tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') && !/^(,)$/.test(words[j - 1]!)) break;
+      // a verb ends the stretch, but not a title read as one ("press secretary")
+      if ((tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') && !/^(,)$/.test(words[j - 1]!) && !roleAt(words, j) && !sp.mentionAt(j)) break;
     }
     // "” ― Julie A. Diaz Martinez": a name after a dash, nothing else
     if (dashed) {
@@ -62,6 +84,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (words[k] === 'according' && words[k + 1] === 'to') {
         const speaker = sp.afterCue(k + 1, s);
         return { speaker, cue: tokenSpan(text, tokens, k, k + 2), rule: 'marks+according-to', cueTok: k };
+      }
+      // 'Republican pollster Daron Shaw: "…"': a name and a colon introduce the quotation
+      if (k === openTok - 1 && tokens[k]!.text === ':') {
+        const named = sp.mentionAt(k - 1);
+        if (named && sp.entityOf(named.entity)?.type === 'PERSON' && tokenAt(tokens, named.source.end) === k) {
+          return { speaker: named, cue: undefined, rule: 'marks+name-colon', cueTok: k };
+        }
       }
       if (!sp.isCue(k)) continue;
       let cue = tokenSpan(text, tokens, k, k + 1);
@@ -92,13 +121,61 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   /** '"…," he said, but "…"': only an attribution stands between two parts of one quotation. */
   const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
     const gap = text.slice(a.close + 1, b.open);
-    if (gap.length > 120 || /[.!?]\s/.test(gap.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || !att?.cue) return false;
+    if (gap.length > 120 || /\n/.test(gap) || /[.!?]\s/.test(gap.replace(/\b[A-Z][a-z]{0,3}\./g, '')) || !att?.cue) return false;
+    // '"…," he said, adding that "…"': the second part is reported speech, not the quotation resumed
+    if (!/[,:]\s*$/.test(gap) || /\bthat\b/i.test(gap)) return false;
     return att.cue.start > a.close && att.cue.end <= b.open;
+  };
+
+  /** Words of the sentence before the opening mark, other quotations and a dateline left out. */
+  const hasLeadIn = (s: Sentence, qs: QuotedSpan): boolean => {
+    let from = Math.max(s.start, datelineEnd(text));
+    const para = paragraphs.find((p) => p.start <= qs.open && qs.open < p.end);
+    if (para) from = Math.max(from, para.start);
+    let lead = text.slice(from, Math.max(from, qs.open));
+    for (const other of quoted) if (other.close < qs.open && other.open >= from) lead = lead.replace(text.slice(other.open, other.close + 1), ' ');
+    lead = lead.slice(lead.lastIndexOf('\n') + 1);
+    // set off by a colon ("… told the crowd: "…""), the quotation stands as a sentence of its own
+    if (/:\s*$/.test(lead)) return false;
+    return /[\p{L}\p{N}]{2,}/u.test(lead.replace(/^\s*(and|but|or|so|then)\b/i, ''));
+  };
+
+  /**
+   * Quotation marks around a name, not around speech: a title ("the documentary "13th"",
+   * "On "Fox News Sunday,"", "MSNBC's "Morning Joe""), or a nickname inside a name
+   * ("Marcia "Cia" Price").
+   */
+  const isTitleOrName = (qs: QuotedSpan, openTok: number, s: Sentence, before: { cueTok: number } | undefined): boolean => {
+    const inner = text.slice(qs.contentStart, qs.contentEnd).replace(/[,.]$/, '').trim();
+    const ws = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (!ws.length || ws.length > 10 || /[.!?;:]\s/.test(inner)) return false;
+    const prev = tokens[openTok - 1];
+    const next = tokens[tokenAt(tokens, qs.close + 1)];
+    const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
+    // "Marcia "Cia" Price", "Dwayne "The Rock" Johnson"
+    if (ws.length <= 3 && prev && next && ws.every(capital) && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+$/u.test(next.text) && prev.pos === 'PROPN') return true;
+    if (!prev || openTok <= s.tokenStart) return false;
+    if (TITLE_NOUNS.test(prev.lower)) return true;
+    // a headline is written in title case throughout: its quotations are not titles
+    const sentenceWords = s.text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+    if (sentenceWords.length && sentenceWords.filter(capital).length / sentenceWords.length > 0.7) return false;
+    const titleCase = ws.filter((w) => w.replace(/\P{L}/gu, '').length >= 4).every(capital) && capital(ws[0]!);
+    if (!titleCase || !ws.some((w) => w.replace(/\P{L}/gu, '').length >= 4)) return false;
+    // "broadcast of "Fox News Sunday"", "MSNBC's "Morning Joe"", "at the "Road to Majority" conference"
+    if (/^(of|on|in|at|the|'s|’s|s)$/.test(prev.lower)) return true;
+    // a quoted title-case phrase with no cue right before it is a name, not speech
+    return ws.length >= 3 && !(before && before.cueTok >= openTok - 2);
   };
 
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
-  const marked: { q: QuoteRecord; qs: QuotedSpan }[] = [];
+  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution }[] = [];
+  /** The quotation before qs in its sentence, when it is reported speech with a cue. */
+  const sameSentencePrev = (s: Sentence, qs: QuotedSpan) => {
+    const prev = marked[marked.length - 1];
+    if (!prev || prev.qs.close < s.start || /\n/.test(text.slice(prev.qs.close, qs.open))) return undefined;
+    return (prev.q.kind === 'mixed' || prev.q.kind === 'direct') && prev.att?.cue ? prev : undefined;
+  };
   for (const qs of quoted) {
     const content = trimSpan(text, qs.contentStart, qs.contentEnd);
     if (!content.text) continue;
@@ -110,26 +187,51 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const endsSentence = /[.!?…]["”’]?$/.test(content.text) || /^[.!?]/.test(text.slice(qs.close + 1, qs.close + 2));
     // the cue after the quote is in the sentence holding the closing mark (a quote may span paragraphs)
     const closing = sentenceOf(Math.max(qs.open, qs.close - 1)) ?? s;
-    const after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing) : undefined;
-    const opensSentence = openTok <= s.tokenStart + 1;
-    const before = cueBefore(openTok, s) ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
+    // an unlisted verb after the quotation only counts when no cue stands before it
+    // ('as she angrily said, "…," the council voted again' is hers)
+    const cuedBefore = cueBefore(openTok, s);
+    const commaInside = /[,?!]$/.test(text.slice(qs.contentStart, qs.contentEnd).trimEnd()) && !cuedBefore;
+    let after = closeTok < closing.tokenEnd ? cueAfter(closeTok, closing, commaInside) : undefined;
+    // '"…?" Vitter demanded.', '"…!" she shouted.': the sentence ended inside the marks, the cue follows it
+    const nextSentence = sentences[closing.index + 1];
+    if (!after && closeTok >= closing.tokenEnd && nextSentence && nextSentence.paragraph === closing.paragraph && /^\s*$/.test(text.slice(qs.close + 1, nextSentence.start))
+      && (/[?!]$/.test(content.text) || /^\p{Ll}/u.test(nextSentence.text))) {
+      after = cueAfter(nextSentence.tokenStart, nextSentence);
+    }
+    // the mark opens the sentence, or follows only a dash or bracket ("— "…"")
+    const opensSentence = openTok <= s.tokenStart || (openTok === s.tokenStart + 1 && /^[-–—―(•*]+$/.test(tokens[s.tokenStart]!.text));
+    const before = cuedBefore ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
     let kind: QuoteKind;
     let att: Attribution | undefined;
-    if (after && (after.speaker || !before?.speaker)) {
+    // words of the sentence's own before the mark ("With thousands of systems, "there is …," he said"):
+    // the quotation is then only part of what is reported, a mixed quote
+    const leadIn = !opensSentence && hasLeadIn(s, qs);
+    if (isTitleOrName(qs, openTok, s, before)) {
+      kind = 'scare';
+    } else if (after && (after.speaker || !before?.speaker)) {
       att = after;
-      kind = !opensSentence && before ? 'mixed' : 'direct';
+      const colon = tokens[openTok - 1]?.text === ':';
+      kind = !opensSentence && !colon && (before || leadIn) ? 'mixed' : 'direct';
     } else if (before) {
       att = before;
       // 'X told his audience, "What has happened…"': a sentence set off by a comma or colon is quoted directly;
       // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a mixed quote
       const capital = /^[A-Z0-9[]/.test(content.text);
-      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital;
+      // ('tweeted that, "…"' is still reported through "that")
+      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital && words[openTok - 2] !== 'that';
       const rightAfterCue = before.cueTok === openTok - 1 && capital;
       kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
-    } else if (contentWords <= 4 && !endsSentence) {
+    } else if (sameSentencePrev(s, qs) && leadIn) {
+      // '… is "a big problem" but "nobody talks about it"': a further fragment of the same reported speech
+      const prev = sameSentencePrev(s, qs)!;
+      kind = 'mixed';
+      att = prev.att;
+    } else if (contentWords <= 4 && (!endsSentence || leadIn)) {
       kind = 'scare';
     } else {
-      kind = 'direct';
+      // no cue: a sentence of its own is quoted directly (its speaker may be a neighbour's);
+      // quoted words inside a sentence of the writer's are a mixed quote of someone unnamed
+      kind = leadIn ? 'mixed' : 'direct';
     }
     const prev = marked[marked.length - 1];
     if (kind === 'mixed' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
@@ -141,7 +243,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       ...(att?.cue && kind !== 'scare' ? { cue: att.cue } : {}),
       rule: kind === 'scare' ? 'marks-no-cue' : att?.rule ?? 'marks-no-speaker',
     };
-    marked.push({ q, qs });
+    marked.push({ q, qs, ...(att ? { att } : {}) });
   }
   // A quote with no cue of its own continues its neighbour: '"…," he said. "…"' or '"…" "…," he said.'
   const nearby = (a: QuotedSpan, b: QuotedSpan, source: Span) => {
@@ -205,7 +307,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 3. "According to X, …" and "…, according to X."
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       if (words[k] !== 'according' || words[k + 1] !== 'to') continue;
-      const speaker = sp.afterCue(k + 1, s);
+      // "according to exit polls", "according to the event organizer": any noun phrase is the source
+      const speaker = sp.afterCue(k + 1, s, true);
       if (!speaker) continue;
       const cue = tokenSpan(text, tokens, k, k + 2);
       let content: Span;
@@ -237,6 +340,33 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
     const closingCue = claimClosedBySource(s);
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) out.push(closingCue);
+    // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
+    const inset = claimWithInsetSource(s);
+    if (inset && !covered(inset.content.start, inset.content.end)) out.push(inset);
+  }
+
+  /** "A, X said, B." / "A, said X, B.": the source set off by commas inside the sentence; the whole sentence is the claim. */
+  function claimWithInsetSource(s: Sentence): QuoteRecord | undefined {
+    for (let open = s.tokenStart + 1; open < s.tokenEnd - 3; open++) {
+      if (tokens[open]!.text !== ',') continue;
+      let close = open + 1;
+      while (close < s.tokenEnd && close <= open + 8 && !/^[,;:.!?"“”]$/.test(tokens[close]!.text)) close++;
+      if (tokens[close]?.text !== ',' || close - open < 3 || close >= s.tokenEnd - 2) continue;
+      // the cue ends the inset ("Mr. Clarke said") or opens it ("said Mr. Clarke")
+      let cueTok = -1;
+      let speaker: Speaker | undefined;
+      if (/^(said|says|say|added|argued|noted|explained|wrote|insisted|recalled|acknowledged|believes|thinks)$/.test(words[close - 1]!) && (tokens[close - 1]!.pos === 'VERB' || /^(said|says|say)$/.test(words[close - 1]!))) {
+        cueTok = close - 1;
+        speaker = sp.inPhrase(open + 1, cueTok, true);
+      } else if (/^(said|says|added|wrote)$/.test(words[open + 1]!)) {
+        cueTok = open + 1;
+        speaker = sp.inPhrase(open + 2, close, true);
+      }
+      if (cueTok < 0 || !speaker) continue;
+      const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), s.end, '.');
+      return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-inset-source' };
+    }
+    return undefined;
   }
 
   /** Where the reported clause starts after a cue at k, skipping "on Monday", "in a statement"; -1 if none. */
@@ -259,7 +389,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (words[j] === 'that') return j + 1 < s.tokenEnd - 1 ? j + 1 : -1;
     // no "that": the clause must start like one (a subject) and have a verb of its own
     const t = tokens[j]!;
-    if (!/^(PRON|DET|PROPN|NUM)$/.test(t.pos) || /^(what|which|who|this|these|those)$/.test(t.lower)) return -1;
+    // after "say", "says", "said" a clause may open with any noun phrase or adverb ("says too much is made of …")
+    const sayVerb = /^(say|says|said)$/.test(words[k]!);
+    const opens = /^(PRON|DET|PROPN|NUM)$/.test(t.pos) || (sayVerb && /^(NOUN|ADJ|ADV)$/.test(t.pos) && /^\p{L}/u.test(t.text));
+    if (!opens || /^(what|which|who|this|these|those|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
     for (let v = j + 1; v < s.tokenEnd && v < j + 8; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
     return -1;
   }
@@ -273,12 +406,21 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (time) { end = tokenAt(tokens, time.start); if (/^(on|in|at)$/.test(words[end - 1] ?? '')) end--; }
     if (/^(in)$/.test(words[end - 3] ?? '') && /^(statement|interview)$/.test(words[end - 1] ?? '')) end -= 3;
     const cueTok = end - 1;
-    if (cueTok <= s.tokenStart + 3 || !/^(said|says|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!)) return undefined;
+    // "…, said Brian Baker, a longtime adviser." — the cue opens the closing phrase
+    for (let c = end - 2; c > s.tokenStart + 3 && c >= end - 14; c--) {
+      if (tokens[c]!.text !== ',' || !/^(said|says|added|wrote|noted)$/.test(words[c + 1]!)) continue;
+      const speaker = sp.afterCue(c + 1, s, true);
+      if (!speaker) break;
+      const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[c]!.start, ',');
+      if (!content.text) break;
+      return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };
+    }
+    if (cueTok <= s.tokenStart + 3 || !(/^(said|says|say|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
     // the speaker between the last comma and the cue
     let comma = cueTok - 1;
     while (comma > s.tokenStart && tokens[comma]!.text !== ',' && cueTok - comma <= 8) comma--;
     if (tokens[comma]!.text !== ',' || comma <= s.tokenStart + 2) return undefined;
-    const speaker = sp.inPhrase(comma + 1, cueTok);
+    const speaker = sp.inPhrase(comma + 1, cueTok, true);
     if (!speaker) return undefined;
     const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[comma]!.start, ',');
     return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-then-source' };

@@ -64,7 +64,9 @@ export function findQuotedSpans(text: string, paragraphs: Span[]): QuotedSpan[] 
       }
       if (current.paragraphs > 1 && m.i === para.start && m.open) continue; // the reopening mark
       // writers mix styles: a curly opening closed by a straight mark
-      const closes = current.kind === '"' ? m.kind === '"' && !m.open : !m.open && (m.kind === current.kind || (current.kind === '”' && m.kind === '"'));
+      // and a straight opening closed by a curly mark when no straight mark is left to close it
+      const curlyCloses = current.kind === '"' && m.kind === '”' && !marks.slice(k + 1).some((x) => x.kind === '"');
+      const closes = current.kind === '"' ? (m.kind === '"' && !m.open) || curlyCloses : !m.open && (m.kind === current.kind || (current.kind === '”' && m.kind === '"'));
       const straightClose = current.kind === '"' && m.kind === '"' && (!m.open || k === marks.length - 1);
       if (closes || straightClose) {
         out.push({ open: current.open, close: m.i, contentStart: current.open + 1, contentEnd: m.i, paragraphs: current.paragraphs });

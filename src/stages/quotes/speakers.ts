@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Span, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan } from '../../doc/span.js';
-import { cueLexicon, type Cues } from '../../resources/lexicons.js';
+import { cueLexicon, learnedCueLexicon, roleAt, type Cues } from '../../resources/lexicons.js';
 
 export interface Speaker {
   entity: string | null;
@@ -28,7 +28,10 @@ export class Speakers {
 
   constructor(readonly doc: NewsDoc) {
     this.words = doc.tokens.map((t) => t.lower);
-    this.cues = cueLexicon();
+    const base = cueLexicon();
+    const learned = learnedCueLexicon();
+    // the hand-written cues and those learned from PolNeAR's training split
+    this.cues = { ...base, speech: new Set([...base.speech, ...learned.speech]), thatVerbs: new Set([...base.thatVerbs, ...learned.thatVerbs]) };
     for (const e of doc.entities) for (const m of e.mentions) {
       const { tokenStart, tokenEnd } = m as { tokenStart?: number; tokenEnd?: number };
       if (tokenStart === undefined || tokenEnd === undefined) continue;
@@ -71,6 +74,10 @@ export class Speakers {
     let end = from;
     while (end < to && !/^[,(;:]$/.test(tokens[end]!.text)) end++;
     if (end <= from) return undefined;
+    // "at the Democratic convention", "five times", "Two weeks later": a place or a time does not speak
+    if (tokens[from]!.pos === 'ADP' && !/^(of)$/.test(words[from]!)) return undefined;
+    const phraseStart = tokens[from]!.start;
+    if (this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) || /^(times|weeks|days|months|years|hours|minutes)$/.test(words[from + 1] ?? '')) return undefined;
     let best: Speaker | undefined;
     for (let k = from; k < end; k++) {
       const sp = this.mentionAt(k);
@@ -79,6 +86,8 @@ export class Speakers {
       if (!best || e.type === 'PERSON') best = sp;
       if (e.type === 'PERSON') break;
     }
+    // "my father often said": adverbs before the cue are not part of the speaker
+    while (end - 1 > from && tokens[end - 1]!.pos === 'ADV' && !/^[A-Z]/.test(tokens[end - 1]!.text)) end--;
     const phrase = tokenSpan(this.doc.text, tokens, from, end);
     if (best) {
       // keep the whole name as written ("Senate Majority Leader Mitch McConnell") as the source
@@ -87,11 +96,13 @@ export class Speakers {
     if (end - from === 1 && PRONOUNS.has(words[from]!)) return { entity: null, source: phrase };
     const inner = tokens.slice(from, end);
     // a capitalised word names someone whatever wink tags it ("Lynch said" reads as a verb to it)
-    const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|CCONJ|SCONJ|PUNCT)$/.test(t.pos));
+    const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|ADV|CCONJ|SCONJ|PART|PUNCT)$/.test(t.pos));
     const hasHead = inner.some((t) => NOMINAL_HEADS.test(t.text));
-    const verbs = inner.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text)).length;
+    const verbs = inner.filter((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(words, from + i) && !/^\d/.test(t.text)).length;
     // right next to a quote and its cue, any short noun phrase is the speaker: "the union wrote", "said the ruling"
-    const nounPhrase = lenient && end - from <= 4 && inner.every((t) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || t.text === "'s") && inner.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+    // ("the 34-year-old mother of three replied", "Small groups of protesters chanted")
+    const npToken = (t: Token, k: number) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || (k === from && POSSESSIVE_PRONOUNS.has(t.lower)) || /^('s|’s|-)$/.test(t.text) || (t.lower === 'of' && k > from && k < end - 1) || roleAt(words, k) > 0;
+    const nounPhrase = lenient && end - from <= 10 && inner.every((t, i) => npToken(t, from + i)) && inner.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') && !PRONOUNS.has(words[from]!);
     if ((hasName || hasHead || nounPhrase) && verbs === 0 && end - from <= 10) return { entity: null, source: phrase };
     return undefined;
   }
@@ -105,16 +116,41 @@ export class Speakers {
   }
 
   /** The phrase right before a cue at k, back to a comma, quote mark or verb: "Mr. Barrett said". */
-  beforeCue(k: number, floor: number): Speaker | undefined {
-    const { tokens } = this;
+  beforeCue(k: number, floor: number, lenient = false): Speaker | undefined {
+    const from = this.phraseStartBefore(k, floor);
+    if (from === k) return undefined;
+    return this.inPhrase(from, k, lenient);
+  }
+
+  /** Where the phrase before token k starts: back to a comma, quote mark, verb or preposition. */
+  private phraseStartBefore(k: number, floor: number): number {
+    const { tokens, words } = this;
     let from = k;
     while (from - 1 >= floor && from > k - 10) {
       const t = tokens[from - 1]!;
-      if (/^[,;:"“”(]$/.test(t.text) || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' && !/^(of|for)$/.test(t.lower)) break;
+      if (/^[,;:"“”(]$/.test(t.text) || ((t.pos === 'VERB' || t.pos === 'AUX') && !roleAt(words, from - 1)) || t.pos === 'ADP' && !/^(of|for)$/.test(t.lower)) break;
+      // "… a reporter as she said": a subordinating conjunction opens the speaker's clause
+      if (t.pos === 'SCONJ' || /^(as|when|while|because|after|before|if|since|though|although|where)$/.test(t.lower)) break;
       from--;
     }
+    return from;
+  }
+
+  /**
+   * The phrase right before the cue when it is a whole clause subject, set off by a comma, a
+   * conjunction or the sentence start: "…, the 34-year-old mother of three replied", "I laughed and said".
+   */
+  private clauseSubjectBefore(k: number, floor: number): Speaker | undefined {
+    const from = this.phraseStartBefore(k, floor);
     if (from === k) return undefined;
-    return this.inPhrase(from, k);
+    const boundary = from === floor || /^[,;:]$/.test(this.tokens[from - 1]!.text);
+    if (!boundary) return undefined;
+    // "Putin, the Russian president, said": an appositive; the name before it speaks
+    if (from > floor && this.tokens[from - 1]!.text === ',' && this.owner.has(from - 2)) return undefined;
+    let start = from;
+    while (start < k && /^(and|but|then|so|when|as)$/.test(this.words[start]!)) start++;
+    if (start === k) return undefined;
+    return this.inPhrase(start, k, true);
   }
 
   /** The subject of a cue at token `cue`: the first person in its clause, else the nearest actor, else the phrase before it. */
@@ -137,6 +173,56 @@ export class Speakers {
     // "Trump boasted", "Putin thanked": the name right before the cue is its subject
     const adjacent = this.mentionAt(cue - 1);
     if (adjacent && !POSSESSIVE_PRONOUNS.has(this.words[cue - 1]!)) return adjacent;
-    return firstPerson ?? nearest ?? this.beforeCue(cue, floor);
+    // "…, the 34-year-old mother of three replied": a whole noun phrase before the cue
+    const clause = this.clauseSubjectBefore(cue, floor);
+    if (clause) return clause;
+    // "Protesters marching through the streets chanted", "the band leader called X to the stage, singing":
+    // the phrase opening the clause, before its first verb, names who speaks when no name stands there
+    const subject = this.openingSubject(floor, cue);
+    if (subject && !this.beforeFirstVerb(floor, cue, firstPerson ?? nearest)) return subject;
+    return firstPerson ?? nearest ?? this.beforeCue(cue, floor) ?? subject;
+  }
+
+  /** The first verb of the clause from floor, before `to`; -1 if none. */
+  private firstVerb(floor: number, to: number): number {
+    for (let k = floor; k < to; k++) {
+      const t = this.tokens[k]!;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(this.words, k) && !this.owner.has(k)) return k;
+    }
+    return -1;
+  }
+
+  /** Is the mention in the clause's subject, before its first verb and not inside a prepositional phrase? */
+  private beforeFirstVerb(floor: number, cue: number, sp: Speaker | undefined): boolean {
+    if (!sp) return false;
+    const at = tokenAt(this.tokens, sp.source.start);
+    const v = this.firstVerb(floor, cue + 1);
+    if (v >= 0 && at > v) return false;
+    for (let k = floor; k < at; k++) if (this.tokens[k]!.pos === 'ADP' && !/^(of)$/.test(this.words[k]!)) return false;
+    return true;
+  }
+
+  /** The noun phrase opening the clause, up to its first verb, as a speaker ("Small groups of protesters"). */
+  private openingSubject(floor: number, cue: number): Speaker | undefined {
+    // a quotation earlier in the sentence is not the subject: start after its closing mark
+    for (let k = cue - 1; k >= floor; k--) if (/^["“”«»]$/.test(this.tokens[k]!.text)) { floor = k + 1; break; }
+    // the clause holding the cue starts after a comma; try the nearest clause first
+    // ("Once in my 20s, when my mother …, I laughed and said"; "At his cookout, the band leader called …")
+    const starts = [floor];
+    for (let k = floor; k < cue; k++) if (this.tokens[k]!.text === ',') starts.push(k + 1);
+    for (const from of starts.reverse()) {
+      if (from >= cue) continue;
+      const v = this.firstVerb(from, cue + 1);
+      if (v <= from) continue;
+      if (/^(ADP|SCONJ|PART|ADV|CCONJ|PRON)$/.test(this.tokens[from]!.pos) && !PRONOUNS.has(this.words[from]!)) continue;
+      // "…, looping the streets": a participle clause has no subject of its own
+      if (/^[a-z]+ing$/.test(this.tokens[from]!.text)) continue;
+      let end = from;
+      while (end < v && (this.tokens[end]!.pos !== 'ADP' || this.words[end] === 'of')) end++;
+      if (end === from) continue;
+      const sp = this.inPhrase(from, end, true);
+      if (sp) return sp;
+    }
+    return undefined;
   }
 }

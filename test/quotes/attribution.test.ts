@@ -1,0 +1,77 @@
+/**
+ * Reported claims without quotation marks, and the cue lexicon learned from annotated data.
+ * Sentences and documents written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/pipeline.js';
+import { readPlainText } from '../../src/stages/reading/index.js';
+import { learnedCueLexicon } from '../../src/resources/lexicons.js';
+import { deriveCues, normaliseCue } from '../../scripts/derive-attribution-cues.js';
+import { Facts } from '../support/analysis.js';
+
+const facts = (text: string) => new Facts(analyze(readPlainText(`date 2024-03-05\n${text}`)));
+
+describe('indirect attribution', () => {
+  it('takes the whole sentence as the claim when the source is set into it', () => {
+    const f = facts('The harbour was never dredged, Mayor Lena Ortiz said, until the storm of 1998 closed it.');
+    const q = f.quote('The harbour was never dredged');
+    expect(q).toMatchObject({ kind: 'indirect', rule: 'claim-inset-source' });
+    expect(q?.content.text).toContain('until the storm of 1998 closed it');
+    expect(q?.source?.text).toBe('Mayor Lena Ortiz');
+    expect(q?.cue?.text).toBe('said');
+  });
+  it('reads a claim closed by ", said X, a …"', () => {
+    const f = facts('The first ferry could sail next month, said Omar Haddad, a spokesman for the port authority.');
+    const q = f.quote('The first ferry could sail');
+    expect(q?.kind).toBe('indirect');
+    expect(q?.content.text).toBe('The first ferry could sail next month');
+    expect(q?.source?.text).toContain('Omar Haddad');
+  });
+  it('reads "X says" followed by a clause with no "that"', () => {
+    const f = facts('Governor Ruth Adler says too much money is spent on consultants.');
+    expect(f.quote('too much money is spent')).toMatchObject({ kind: 'indirect', cue: { text: 'says' } });
+    expect(f.speakerOf('too much money is spent')).toBe('Ruth Adler');
+  });
+  it('closes a claim with a plural source and "say"', () => {
+    const f = facts('The new bridge will need repairs within a decade, engineers say.');
+    expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });
+  });
+  it('accepts any noun phrase after "according to"', () => {
+    const f = facts('About 4,000 people attended the rally, according to the event organizers.');
+    expect(f.quote('About 4,000 people attended')).toMatchObject({ kind: 'indirect', cue: { text: 'according to' } });
+    expect(f.quote('About 4,000 people attended')?.source?.text).toContain('organizers');
+  });
+});
+
+describe('the learned cue lexicon', () => {
+  it('keeps words often and reliably annotated as cues, with where their content stands', () => {
+    const doc = (text: string, cue: string, content: string) => {
+      const c = text.indexOf(cue);
+      const k = text.indexOf(content);
+      return { cue: { spans: [[c, c + cue.length]] as [number, number][] }, content: { spans: [[k, k + content.length]] as [number, number][] } };
+    };
+    const texts = [
+      'Ann remarked that rain was coming. Bob remarked that it was not.',
+      'Cal remarked that the road was closed.',
+      'Dee remarked that taxes would rise. The remarked item sold.',
+    ];
+    const docs = texts.map((text) => ({ text, attributions: [doc(text, 'remarked', text.slice(text.indexOf('that'), text.indexOf('.')))] }));
+    docs[0]!.attributions.push(doc(texts[0]!, 'remarked that it', 'that it was not'));
+    const cues = deriveCues(docs, 2, 0.5);
+    const remarked = cues.find((c) => c.cue === 'remarked');
+    expect(remarked).toMatchObject({ count: 3, before: 1, that: 1 });
+    expect(remarked!.precision).toBeCloseTo(3 / 5, 3);
+    expect(deriveCues(docs, 2, 0.7).find((c) => c.cue === 'remarked')).toBeUndefined();
+  });
+  it('normalises cue spans to words', () => {
+    expect(normaliseCue('According  to')).toBe('according to');
+    expect(normaliseCue(':')).toBe('');
+    expect(normaliseCue('’s said')).toBe('said');
+  });
+  it('ships a lexicon whose clause and closing cues come from the data', () => {
+    const l = learnedCueLexicon();
+    expect(l.thatVerbs.has('noted')).toBe(true);
+    expect(l.closing.has('said')).toBe(true);
+    expect(l.speech.size).toBeGreaterThan(5);
+  });
+});

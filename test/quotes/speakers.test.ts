@@ -1,0 +1,64 @@
+/**
+ * Who speaks: noun phrases and pronouns before the cue, titles read as verbs, long appositives.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/pipeline.js';
+import { readPlainText } from '../../src/stages/reading/index.js';
+import { Facts } from '../support/analysis.js';
+
+const facts = (text: string) => new Facts(analyze(readPlainText(`date 2024-03-05\n${text}`)));
+
+describe('speakers of quotations', () => {
+  it('takes a whole noun phrase set off before the cue, not an earlier name', () => {
+    const f = facts('Maria Lopez said the grant was too small, and when asked about the delay, the 51-year-old mother of three replied, "We waited two years for this."');
+    expect(f.quote('We waited two years')?.source?.text).toBe('the 51-year-old mother of three');
+  });
+  it('takes the subject opening the clause, not a name after its verb', () => {
+    const f = facts('At the picnic, the choir director invited Republican donors to the stage, singing "Home at Last."');
+    expect(f.quote('Home at Last')?.source?.text).toBe('the choir director');
+  });
+  it('takes a first-person narrator after an opening adverbial', () => {
+    const f = facts('Once, I laughed and said, "Nobody reads the fine print."');
+    expect(f.quote('Nobody reads')?.source?.text).toBe('I');
+  });
+  it('leaves an adverb out of a nominal speaker after the quote', () => {
+    const f = facts('"The river keeps its own calendar," my grandmother often said.');
+    expect(f.quote('The river keeps')?.source?.text).toBe('my grandmother');
+  });
+  it('reads a title such as "press secretary" as part of the speaker, not as a verb', () => {
+    const f = facts('"We expect a vote this week," City Hall press secretary Ana Brandt said on Monday.');
+    expect(f.quote('We expect a vote')?.source?.text).toContain('Ana Brandt');
+  });
+  it('finds the cue after a name with a long appositive', () => {
+    const f = facts('"The water is clean again," Peter Novak, the chief chemist at the county laboratory who also ran the survey last spring, told reporters.');
+    expect(f.quote('The water is clean')?.source?.text).toContain('Peter Novak');
+    expect(f.quote('The water is clean')?.cue?.text).toBe('told');
+  });
+  it('does not take an earlier quotation as the subject of a later cue', () => {
+    const f = facts('"Keep the lights on," Rosa Delgado sings to the mayor before asking him, "Where do we go from here?"');
+    expect(f.quote('Where do we go')?.source?.text).toBe('Rosa Delgado');
+  });
+  it('does not read a subordinate clause after a quotation as its attribution', () => {
+    const f = facts('The advert ends with footage from the debate. "That makes me careful with your money," when Senator Hugh Grant blasted the moderator.');
+    const q = f.quote('That makes me careful');
+    expect(q?.cue?.text).not.toBe('blasted');
+    expect(q?.source?.text ?? '').not.toMatch(/^when/);
+  });
+  it('reads an unlisted past-tense verb after a quotation ending in a comma as its cue', () => {
+    const f = facts('"If they were serious, they would have called a vote," Senator Ada Moreno fumed on Tuesday.');
+    expect(f.quote('If they were serious')).toMatchObject({ cue: { text: 'fumed' } });
+    expect(f.speakerOf('If they were serious')).toBe('Ada Moreno');
+  });
+  it('takes a name followed by a colon as the speaker of the quotation after it', () => {
+    const f = facts('The result did not surprise the pollster Ivan Petrov: "Unknown candidates always get a boost early on."');
+    expect(f.quote('Unknown candidates')).toMatchObject({ kind: 'direct', rule: 'marks+name-colon' });
+    expect(f.speakerOf('Unknown candidates')).toBe('Ivan Petrov');
+  });
+  it('keeps the speaker named before a quotation when an unlisted verb follows it', () => {
+    const f = facts('Two weeks after the mayor lost her temper at a rally, pointing at a reporter as she angrily said, "I am tired of these stories about the budget," the council voted again.');
+    const q = f.quote('I am tired of these stories');
+    expect(q?.cue?.text).toBe('said');
+    expect(q?.source?.text).toBe('she');
+  });
+});
