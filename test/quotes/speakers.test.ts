@@ -36,7 +36,9 @@ describe('speakers of quotations', () => {
     expect(f.quote('The water is clean')?.cue?.text).toBe('told');
   });
   it('does not take an earlier quotation as the subject of a later cue', () => {
-    const f = facts('"Keep the lights on," Rosa Delgado sings to the mayor before asking him, "Where do we go from here?"');
+    // (an unlisted verb after the name: the clause goes on from the first quotation's attribution)
+    const f = facts('"Keep the lights on," Rosa Delgado turned to the mayor before asking him, "Where do we go from here?"');
+    expect(f.quote('Keep the lights on')?.source?.text).toBe('Rosa Delgado');
     expect(f.quote('Where do we go')?.source?.text).toBe('Rosa Delgado');
   });
   it('does not read a subordinate clause after a quotation as its attribution', () => {

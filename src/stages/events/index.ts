@@ -160,7 +160,8 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     // "what Beijing considers US tactics", "what Moscow calls a special operation": the object is the
     // fronted "what"; the phrase after the verb describes it and is no target
     const subj = chain.passive || chain.infinitive ? undefined : subjectBefore(chain.start, sy);
-    const frontedObject = !!subj && /^(what|whatever)$/.test(words[subj.start - 1] ?? '');
+    // ("what" may be tagged a determiner and open the subject phrase itself)
+    const frontedObject = !!subj && (/^(what|whatever)$/.test(words[subj.start - 1] ?? '') || /^(what|whatever)$/.test(words[subj.start] ?? ''));
     let targets = frontedObject ? [] : obj.targets.flatMap((q) => actorsOf(q));
     // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
     if (!targets.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
