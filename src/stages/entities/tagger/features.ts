@@ -21,6 +21,31 @@ export interface FeatureSet {
   towns?: boolean;
   /** second pass: reads a first pass's labels of the sentence and of the whole document */
   stacked?: boolean;
+  /** runs of capitalised tokens: position and length, the words either side of the run */
+  runs?: boolean;
+  /** the whole article (see DocInfo): its topic line, how a word is written elsewhere in it */
+  doc?: boolean;
+  /** context aggregation: the neighbours of the same word's other occurrences in the article */
+  agg?: boolean;
+  /** an article's ALL-CAPS headline sentences are tagged after its other sentences (so their history features see the body) */
+  headlinesLast?: boolean;
+}
+
+/**
+ * What the document-level features know of a whole article, read before tagging it: the topic
+ * of a wire-copy first line ("SOCCER - ..."), the words written in lower case or capitalised
+ * mid-sentence somewhere in it, and the neighbours of each capitalised word's occurrences.
+ */
+export class DocInfo {
+  /** hash of the topic word, 0 when the first line has none */
+  topic = 0;
+  /** normalised-word hashes seen in lower case */
+  readonly lower = new Set<number>();
+  /** normalised-word hashes seen capitalised after the first token of a sentence that is not a headline */
+  readonly capMid = new Set<number>();
+  /** normalised-word hash of a capitalised word → context key → occurrences */
+  readonly contexts = new Map<number, Map<number, number>>();
+  sentences = 0;
 }
 
 /** A first pass's output, the input of a stacked second pass. */
@@ -124,7 +149,12 @@ const T = {
   p1cl: 110, bicl: 111,
   town: 90, townCap: 91, townc: 92,
   s0: 80, sm1: 81, sp1: 82, s01: 83, sm10: 84, agg: 85, aggMax: 86, aggW: 87,
+  runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123,
+  topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
 } as const;
+/** context aggregation reads at most this many of a word's other contexts */
+const MAX_CONTEXTS = 12;
+const isCapClass = (c: number): boolean => c >= CAP_INIT && c <= CAP_MIXED;
 export const FEATURE_VERSION = 1;
 
 /** The history features' memory of a document: per lower-cased word, the labels it got. */
@@ -162,6 +192,10 @@ export class Extractor {
   staticKeys = new Int32Array(4096);
   staticOff = new Int32Array(65);
   private first: FirstPass | undefined;
+  private info: DocInfo | undefined;
+  /** start and end (exclusive) of the capitalised run holding each padded position, -1 outside runs */
+  private runStart = new Int32Array(64);
+  private runEnd = new Int32Array(64);
 
   constructor(set: FeatureSet, clusters?: ClusterFn) {
     this.set = set;
@@ -242,9 +276,10 @@ export class Extractor {
   }
 
   /** Load a sentence and compute its static features. */
-  prepare(tokens: readonly string[], first?: FirstPass): void {
+  prepare(tokens: readonly string[], first?: FirstPass, info?: DocInfo): void {
     if (this.set.stacked && !first) throw new Error('a stacked model needs the first pass\'s labels');
     this.first = first;
+    this.info = this.set.doc || this.set.agg ? info : undefined;
     const n = tokens.length;
     this.n = n;
     if (this.types.length < n + 4) {
@@ -255,6 +290,8 @@ export class Extractor {
       this.townE = new Int32Array(cap);
       this.townC = new Int32Array(cap);
       this.staticOff = new Int32Array(cap + 1);
+      this.runStart = new Int32Array(cap);
+      this.runEnd = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
     for (let i = 0; i < n; i++) {
@@ -267,6 +304,19 @@ export class Extractor {
       }
     }
     this.headline = letters >= 2 && caps >= 0.7 * letters ? 1 : 0;
+    if (this.set.runs) {
+      for (let i = 0; i < n; ) {
+        const c = this.stats[this.types[i + 2]! * NSTAT + CAP]!;
+        if (!(isCapClass(c) || c === CAP_ALL || c === CAP_LETTER)) { this.runStart[i] = -1; i++; continue; }
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = this.stats[this.types[j + 2]! * NSTAT + CAP]!;
+          if (!(isCapClass(d) || d === CAP_ALL || d === CAP_LETTER)) break;
+        }
+        for (let q = i; q < j; q++) { this.runStart[q] = i; this.runEnd[q] = j; }
+        i = j;
+      }
+    }
     if (this.gaz || this.towns) {
       const e = this.exactBuf, f = this.foldedBuf;
       e.length = n;
@@ -353,6 +403,38 @@ export class Extractor {
       const tc = this.townC[p]!;
       if (tc !== 0 && t === 0) k[off++] = key3(T.townc, tc, head * 16 + cap);
     }
+    if (this.set.runs && this.runStart[i]! >= 0) {
+      const a = this.runStart[i]!, b = this.runEnd[i]!;
+      const len = b - a;
+      const pos = len === 1 ? 0 : i === a ? 1 : i === b - 1 ? 2 : 3;
+      const code = pos * 8 + Math.min(len, 5) + 64 * head;
+      k[off++] = key2(T.runPos, code);
+      k[off++] = key3(T.runPrev, st(a + 1, LW), pos);
+      k[off++] = key3(T.runNext, st(b + 2, LW), pos);
+      k[off++] = key3(T.runNextSh, combine(st(a + 1, SSH), st(b + 2, SSH)), pos * 8 + Math.min(len, 5));
+    }
+    const info = this.info;
+    if (info && cap >= CAP_INIT && cap <= CAP_MIXED) {
+      if (this.set.doc) {
+        const g = this.gaz ? this.gazE[p]! : 0;
+        k[off++] = key3(T.topic, info.topic, cap * 64 + g);
+        k[off++] = key3(T.topicCl, info.topic, st(p, CL + 1));
+        const flags = (info.lower.has(lw) ? 1 : 0) + (info.capMid.has(lw) ? 2 : 0);
+        k[off++] = key3(T.elsewhere, flags, cap + 16 * (i === 0 ? 1 : 0) + 32 * head);
+      }
+      if (this.set.agg) {
+        const ctx = info.contexts.get(lw);
+        if (ctx) {
+          const ownL = key2(T.ctxL, st(p - 1, LW)), ownR = key2(T.ctxR, st(p + 1, LW));
+          let emitted = 0;
+          for (const [c, m] of ctx) {
+            if (m - (c === ownL || c === ownR ? 1 : 0) <= 0) continue;
+            k[off++] = c;
+            if (++emitted >= MAX_CONTEXTS) break;
+          }
+        }
+      }
+    }
     const first = this.first;
     if (first) {
       const n = this.n;
@@ -397,6 +479,83 @@ export class Extractor {
       }
     }
     return off;
+  }
+
+  /** Add one sentence of an article to its DocInfo (before any sentence is tagged). */
+  addToDoc(tokens: readonly string[], info: DocInfo): void {
+    const n = tokens.length;
+    if (!n) return;
+    this.prepareTypes(tokens);
+    let letters = 0, caps = 0;
+    for (let i = 0; i < n; i++) {
+      const cap = this.st(i + 2, CAP);
+      if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
+        letters++;
+        if (cap === CAP_ALL || cap === CAP_LETTER) caps++;
+      }
+    }
+    const head = letters >= 2 && caps >= 0.7 * letters;
+    if (info.sentences++ === 0 && head && n >= 3 && tokens[1] === '-') info.topic = this.st(2, LW);
+    for (let i = 0; i < n; i++) {
+      const p = i + 2;
+      const cap = this.st(p, CAP);
+      const lw = this.st(p, LW);
+      if (cap === CAP_LOWER) info.lower.add(lw);
+      else if (cap >= CAP_INIT && cap <= CAP_MIXED) {
+        if (i > 0 && !head && cap !== CAP_ALL) info.capMid.add(lw);
+        let ctx = info.contexts.get(lw);
+        if (!ctx) info.contexts.set(lw, (ctx = new Map()));
+        const l = key2(T.ctxL, this.st(p - 1, LW)), r = key2(T.ctxR, this.st(p + 1, LW));
+        ctx.set(l, (ctx.get(l) ?? 0) + 1);
+        ctx.set(r, (ctx.get(r) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** Whether a sentence is a headline: at least 70% of its words (two or more) in capitals. */
+  isHeadline(tokens: readonly string[]): boolean {
+    let letters = 0, caps = 0;
+    for (const t of tokens) {
+      const cap = this.stats[this.typeOf(t) * NSTAT + CAP]!;
+      if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
+        letters++;
+        if (cap === CAP_ALL || cap === CAP_LETTER) caps++;
+      }
+    }
+    return letters >= 2 && caps >= 0.7 * letters;
+  }
+
+  /** The order to tag an article's sentences in: as they come, or (headlinesLast) headlines after the rest. */
+  order(sentences: readonly (readonly string[])[]): number[] {
+    const all = sentences.map((_, k) => k);
+    if (!this.set.headlinesLast) return all;
+    const head = sentences.map((s) => this.isHeadline(s));
+    return [...all.filter((k) => !head[k]), ...all.filter((k) => head[k])];
+  }
+
+  /** A DocInfo of a whole article's sentences. */
+  docInfo(sentences: readonly (readonly string[])[]): DocInfo {
+    const info = new DocInfo();
+    for (const s of sentences) this.addToDoc(s, info);
+    return info;
+  }
+
+  /** Load a sentence's word types only (no features). */
+  private prepareTypes(tokens: readonly string[]): void {
+    const n = tokens.length;
+    this.n = n;
+    if (this.types.length < n + 4) {
+      const cap = Math.max(n + 4, this.types.length * 2);
+      this.types = new Int32Array(cap);
+      this.gazE = new Int32Array(cap);
+      this.gazC = new Int32Array(cap);
+      this.townE = new Int32Array(cap);
+      this.townC = new Int32Array(cap);
+      this.staticOff = new Int32Array(cap + 1);
+      this.runStart = new Int32Array(cap);
+      this.runEnd = new Int32Array(cap);
+    }
+    for (let i = 0; i < n; i++) this.types[i + 2] = this.typeOf(tokens[i]!);
   }
 
   /** The normalised-word hash of token i, the key of the history features. */

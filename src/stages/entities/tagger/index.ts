@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../../resources/paths.js';
-import { History } from './features.js';
+import { DocInfo, History } from './features.js';
 import { iob2FromBilou } from './labels.js';
 import { NerModel } from './model.js';
 import { parseConll, type ConllFile } from './conll.js';
@@ -29,6 +29,8 @@ export class DocState {
   readonly history2 = new History();
   /** the first pass's labels per word, over the sentences seen so far (the second pass's document features) */
   readonly first = new Map<number, Float64Array>();
+  /** the sentences seen so far, for a model with document-level features (DocInfo) */
+  readonly info = new DocInfo();
 }
 
 /** One or two passes of models. */
@@ -40,7 +42,9 @@ export class NerTagger {
   /** Tag one sentence, remembering it in `doc` for the sentences after it. */
   tagSentence(tokens: readonly string[], doc: DocState = new DocState()): string[] {
     if (tokens.length === 0) return [];
-    const labels = this.pass1.tagIds(tokens, doc.history1);
+    // sentence by sentence, the document-level features know the sentences up to this one
+    if (this.pass1.readsDocument) this.pass1.extractor.addToDoc(tokens, doc.info);
+    const labels = this.pass1.tagIds(tokens, doc.history1, undefined, doc.info);
     if (!this.pass2) return iob2FromBilou(labels, tokens.length);
     const first = labels.slice();
     this.pass1.extractor.countFirst(first, doc.first);
@@ -50,11 +54,19 @@ export class NerTagger {
   /** Tag a whole article's sentences: the second pass sees every sentence's first-pass labels. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
     const history1 = new History();
-    if (!this.pass2) return sentences.map((s) => (s.length ? iob2FromBilou(this.pass1.tagIds(s, history1), s.length) : []));
+    const info = this.pass1.readsDocument ? this.pass1.extractor.docInfo(sentences) : undefined;
+    if (!this.pass2) {
+      const out: string[][] = new Array(sentences.length);
+      for (const k of this.pass1.extractor.order(sentences)) {
+        const s = sentences[k]!;
+        out[k] = s.length ? iob2FromBilou(this.pass1.tagIds(s, history1, undefined, info), s.length) : [];
+      }
+      return out;
+    }
     const counts = new Map<number, Float64Array>();
     const firsts = sentences.map((s) => {
       if (!s.length) return new Int32Array(0);
-      const labels = this.pass1.tagIds(s, history1).slice();
+      const labels = this.pass1.tagIds(s, history1, undefined, info).slice();
       this.pass1.extractor.countFirst(labels, counts);
       return labels;
     });

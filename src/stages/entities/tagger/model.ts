@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { IntMap } from './hash.js';
-import { History, Extractor, FEATURE_VERSION, type ClusterFn, type FeatureSet, type FirstPass } from './features.js';
+import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type FeatureSet, type FirstPass } from './features.js';
 import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
 
 export interface ModelHeader {
@@ -47,6 +47,8 @@ export class Decoder {
   keys = new Int32Array(256);
   vals = new Float64Array(256);
   scores = new Float64Array(NLABELS);
+  /** training: the score by which the gold label must beat every other, else an update */
+  margin = 0;
   constructor(readonly ex: Extractor) {}
 
   /**
@@ -79,7 +81,17 @@ export class Decoder {
         if (!learn && !allowed(p1, l, last)) continue;
         if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
       }
-      if (learn && gold) learn(keys, vals, nf, gold[i]!, best);
+      if (learn && gold) {
+        const g = gold[i]!;
+        let rival = best;
+        if (this.margin > 0) {
+          // a margin perceptron: update against the strongest wrong label unless gold leads it by the margin
+          let r = -1, rs = -Infinity;
+          for (let l = 0; l < NLABELS; l++) if (l !== g && scores[l]! > rs) { rs = scores[l]!; r = l; }
+          rival = scores[g]! - rs < this.margin ? r : g;
+        }
+        learn(keys, vals, nf, g, rival);
+      }
       out[i] = best;
       ex.remember(i, best === 0 ? NTYPES : labelType(best), doc);
       p2 = p1;
@@ -279,6 +291,11 @@ export class NerModel {
     }
   }
 
+  /** Whether the model reads a whole article before tagging it (a DocInfo). */
+  get readsDocument(): boolean {
+    return !!(this.header.features.doc || this.header.features.agg);
+  }
+
   /** The weights as rows × NLABELS. */
   dense(): Float32Array {
     const out = new Float32Array(this.keys.length * NLABELS);
@@ -289,9 +306,9 @@ export class NerModel {
   }
 
   /** BILOU label ids for one sentence's tokens (a view, valid until the next call). */
-  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass): Int32Array {
+  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass, info?: DocInfo): Int32Array {
     if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
-    this.extractor.prepare(tokens, first);
+    this.extractor.prepare(tokens, first, info);
     this.decode(this.labels, doc);
     return this.labels.subarray(0, tokens.length);
   }
