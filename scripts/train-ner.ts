@@ -24,7 +24,7 @@ import { Decoder, NerModel, saveModel, type ModelHeader } from '../src/stages/en
 import { parseConll } from '../src/stages/entities/tagger/conll.js';
 import { AveragedPerceptron } from '../src/stages/entities/tagger/perceptron.js';
 import { EntityScorer } from '../src/stages/entities/tagger/score.js';
-import { readClusters } from '../src/stages/entities/tagger/clusters.js';
+import { readClusters, readLexicon } from '../src/stages/entities/tagger/clusters.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -46,6 +46,7 @@ const margin = Number(opt('margin', '60'));
 const outDir = opt('out', join(root, 'models', 'ner'));
 
 const clusterTable = flag('no-clusters') ? undefined : readClusters();
+const lexiconTable = flag('no-lexicon') ? undefined : readLexicon(opt('lexicon', join(root, 'models', 'lexicon.txt')));
 const base: FeatureSet = {
   gazetteer: !flag('no-gazetteer'), clusters: !!clusterTable, history: !flag('no-history'), towns: !flag('no-towns'),
   ...(flag('wide') ? { wide: true } : {}),
@@ -53,6 +54,7 @@ const base: FeatureSet = {
   ...(!flag('no-doc') ? { doc: true } : {}),
   ...(!flag('no-agg') ? { agg: true } : {}),
   ...(!flag('no-headlines-last') ? { headlinesLast: true } : {}),
+  ...(lexiconTable ? { lexicon: true } : {}),
 };
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -81,10 +83,11 @@ const headerFor = (features: FeatureSet): HeaderPart => ({
   features,
   ...(features.gazetteer ? { gazetteer: gazFingerprint() } : {}),
   ...(clusterTable ? { clusters: clusterTable.fingerprint } : {}),
+  ...(features.lexicon && lexiconTable ? { lexicon: lexiconTable.fingerprint } : {}),
   training: { data: 'CoNLL-2003 eng.train', epochs, seed, seeds, minCount, margin, ...(features.stacked ? { folds } : {}) },
 });
 const modelOf = (features: FeatureSet, keys: Int32Array, weights: Float32Array): NerModel =>
-  new NerModel({ format: 'newsgraph-ner', version: 1, featureVersion: FEATURE_VERSION, labels: [...BILOU], rows: keys.length, scale: 1, ...headerFor(features) }, keys, weights, clusterTable?.fn);
+  new NerModel({ format: 'newsgraph-ner', version: 1, featureVersion: FEATURE_VERSION, labels: [...BILOU], rows: keys.length, scale: 1, ...headerFor(features) }, keys, weights, clusterTable?.fn, lexiconTable?.fn);
 
 /** First-pass counts of a document (its sentences' `first` labels), keyed as the features read them. */
 function firstCounts(ex: Extractor, doc: Doc): Map<number, Float64Array> {
@@ -119,7 +122,7 @@ function score(docs: Doc[], labels: Int32Array[][]): EntityScorer {
 
 /** Train one model over docs; reports dev F1 per epoch when `devDocs` is given. */
 function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: Doc[], counter?: Extractor): { keys: Int32Array; weights: Float32Array } {
-  const ex = new Extractor(features, clusterTable?.fn);
+  const ex = new Extractor(features, clusterTable?.fn, lexiconTable?.fn);
   const counts1 = new Map<Doc, Map<number, Float64Array>>();
   const firstOf = (d: Doc, s: Sent): FirstPass | undefined => {
     if (!features.stacked) return undefined;
@@ -205,7 +208,7 @@ const saved1 = saveModel(join(outDir, 'pass1'), headerFor(f1), pass1.keys, pass1
 log(`wrote ${join(outDir, 'pass1')}.json/.bin: ${saved1.rows} rows (${((saved1.rows * (4 + 2 * NLABELS)) / 1e6).toFixed(1)} MB)`);
 
 if (twoPass) {
-  const model1 = NerModel.fromFiles(join(outDir, 'pass1.json'), join(outDir, 'pass1.bin'), () => clusterTable?.fn);
+  const model1 = NerModel.fromFiles(join(outDir, 'pass1.json'), join(outDir, 'pass1.bin'), () => clusterTable?.fn, () => lexiconTable?.fn);
   // first-pass labels: the dev documents from the saved pass-1 model; each training fold from a model trained on the other folds
   tagDocs(model1, dev).forEach((labels, di) => dev[di]!.forEach((s, si) => (s.first = labels[si])));
   for (let k = 0; k < folds; k++) {

@@ -140,3 +140,19 @@ describe('document-level features', () => {
     expect(new Extractor({ ...set, headlinesLast: false }).order(article)).toEqual([0, 1, 2]);
   });
 });
+
+describe('word statistics from unlabelled news', () => {
+  // normalised word → [capitalised mid-sentence, mid-sentence, PER, ORG, LOC, MISC, O]
+  const lex = (w: string) => (w === 'shares' ? Int32Array.from([28, 4896, 0, 27, 3, 0, 310]) : w === 'nymex' ? Int32Array.from([26, 26, 0, 27, 0, 0, 11]) : undefined);
+  it('tell a mostly lower-case word from a name, whatever the case it is written in', () => {
+    const shares = wordStats('SHARES', undefined, lex);
+    const nymex = wordStats('NYMEX', undefined, lex);
+    const none = wordStats('Zorblat', undefined, lex);
+    // capitalisation-rate bucket (slot 17), best label with its share (18), labels with 20%+ (19)
+    expect(shares[17]).not.toBe(nymex[17]);
+    expect(shares[18]! >> 4).toBe(4); // mostly O
+    expect(nymex[18]! >> 4).toBe(1); // mostly ORG
+    expect(Array.from(none.slice(17, 20))).toEqual([0, 0, 0]);
+    expect(Array.from(wordStats('Shares', undefined, lex).slice(17, 20))).toEqual(Array.from(shares.slice(17, 20)));
+  });
+});

@@ -59,8 +59,8 @@ describe('the model files', () => {
 
   it('save and load back to the same predictions', () => {
     const resave = (m: NerModel, name: string) => {
-      const { features, gazetteer, clusters, training } = m.header;
-      saveModel(join(tmp, name), { features, ...(gazetteer ? { gazetteer } : {}), ...(clusters ? { clusters } : {}), ...(training ? { training } : {}) }, m.keys, m.dense());
+      const { features, gazetteer, clusters, lexicon, training } = m.header;
+      saveModel(join(tmp, name), { features, ...(gazetteer ? { gazetteer } : {}), ...(clusters ? { clusters } : {}), ...(lexicon ? { lexicon } : {}), ...(training ? { training } : {}) }, m.keys, m.dense());
     };
     resave(tagger.pass1, 'pass1');
     if (tagger.pass2) resave(tagger.pass2, 'pass2');

@@ -27,6 +27,8 @@ export interface FeatureSet {
   doc?: boolean;
   /** context aggregation: the neighbours of the same word's other occurrences in the article */
   agg?: boolean;
+  /** word statistics from unlabelled news (models/lexicon.txt): capitalisation rate, self-trained name types */
+  lexicon?: boolean;
   /** an article's ALL-CAPS headline sentences are tagged after its other sentences (so their history features see the body) */
   headlinesLast?: boolean;
 }
@@ -58,9 +60,11 @@ export interface FirstPass {
 
 /** Word → cluster bit path ("0110…"), when word clusters are available. */
 export type ClusterFn = (word: string) => string | undefined;
+/** Normalised word → [capitalised mid-sentence, mid-sentence, PER, ORG, LOC, MISC, O] (models/lexicon.txt). */
+export type LexiconFn = (normalised: string) => Int32Array | undefined;
 
 // word-type slots
-const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, NSTAT = 17;
+const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, CAPR = 17, LEXB = 18, LEXM = 19, NSTAT = 20;
 export const CLUSTER_PREFIXES = [4, 6, 10, 20] as const;
 
 /** Capitalisation classes. */
@@ -111,10 +115,31 @@ export function normalise(w: string): string {
 }
 
 /** Features of one word type; exported for tests. */
-export function wordStats(w: string, clusters?: ClusterFn): Int32Array {
+export function wordStats(w: string, clusters?: ClusterFn, lexicon?: LexiconFn): Int32Array {
   const s = new Int32Array(NSTAT);
   s[W] = hashStr(w);
-  s[LW] = hashStr(normalise(w));
+  const norm = normalise(w);
+  s[LW] = hashStr(norm);
+  const lex = lexicon?.(norm);
+  if (lex) {
+    const mid = lex[1]!;
+    if (mid >= 3) {
+      const r = lex[0]! / mid;
+      s[CAPR] = 1 + (r < 0.01 ? 0 : r < 0.05 ? 1 : r < 0.2 ? 2 : r < 0.5 ? 3 : r < 0.8 ? 4 : r < 0.95 ? 5 : 6);
+    }
+    let tot = 0, best = 0;
+    for (let t = 0; t < 5; t++) {
+      tot += lex[2 + t]!;
+      if (lex[2 + t]! > lex[2 + best]!) best = t;
+    }
+    if (tot >= 3) {
+      const share = lex[2 + best]! / tot;
+      s[LEXB] = 1 + best * 16 + (share >= 0.9 ? 0 : share >= 0.6 ? 1 : 2) * 4 + Math.min(3, Math.floor(Math.log10(tot)));
+      let mask = 0;
+      for (let t = 0; t < 5; t++) if (lex[2 + t]! >= 0.2 * tot) mask |= 1 << t;
+      s[LEXM] = mask + 1;
+    }
+  }
   s[SH] = hashStr(wordShape(w, false));
   s[SSH] = hashStr(wordShape(w, true));
   for (let k = 1; k <= 4; k++) {
@@ -149,6 +174,7 @@ const T = {
   p1cl: 110, bicl: 111,
   town: 90, townCap: 91, townc: 92,
   s0: 80, sm1: 81, sp1: 82, s01: 83, sm10: 84, agg: 85, aggMax: 86, aggW: 87,
+  capR: 140, lexB: 141, lexM: 142, lexBm1: 143, lexBp1: 144,
   runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123,
   topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
 } as const;
@@ -171,6 +197,7 @@ const MAX_TYPES = 1 << 20;
 export class Extractor {
   readonly set: FeatureSet;
   private readonly clusters: ClusterFn | undefined;
+  private readonly lexicon: LexiconFn | undefined;
   private readonly gaz: GazMatcher | undefined;
   private readonly towns: ReturnType<typeof townMatcher> | undefined;
   private townE = new Int32Array(64);
@@ -197,9 +224,11 @@ export class Extractor {
   private runStart = new Int32Array(64);
   private runEnd = new Int32Array(64);
 
-  constructor(set: FeatureSet, clusters?: ClusterFn) {
+  constructor(set: FeatureSet, clusters?: ClusterFn, lexicon?: LexiconFn) {
     this.set = set;
     this.clusters = set.clusters ? clusters : undefined;
+    this.lexicon = set.lexicon ? lexicon : undefined;
+    if (set.lexicon && !lexicon) throw new Error('the model uses word statistics (models/lexicon.txt), but none were given');
     if (set.clusters && !clusters) throw new Error('the model uses word clusters, but none were given');
     this.gaz = set.gazetteer ? gazMatcher() : undefined;
     this.towns = set.towns ? townMatcher() : undefined;
@@ -242,6 +271,15 @@ export class Extractor {
       k[off++] = key2(role === 1 ? T.lwm1 : T.lwp1, s[b + LW]!);
       k[off++] = key2(role === 1 ? T.shm1 : T.shp1, s[b + SH]!);
     }
+    if (this.lexicon) {
+      if (role === 0) {
+        k[off++] = key3(T.capR, s[b + CAPR]!, s[b + CAP]!);
+        if (s[b + LEXB]) {
+          k[off++] = key3(T.lexB, s[b + LEXB]!, s[b + CAP]!);
+          k[off++] = key2(T.lexM, s[b + LEXM]!);
+        }
+      } else if (s[b + LEXB]) k[off++] = key2(role === 1 ? T.lexBm1 : T.lexBp1, s[b + LEXB]! >> 4);
+    }
     if (this.clusters) {
       const d = role === 0 ? 1 : role === 1 ? 0 : 2;
       for (let j = 0; j < 4; j++) {
@@ -268,7 +306,7 @@ export class Extractor {
       grown.set(this.stats);
       this.stats = grown;
     }
-    this.stats.set(wordStats(w, this.clusters), id * NSTAT);
+    this.stats.set(wordStats(w, this.clusters, this.lexicon), id * NSTAT);
     const key = surfaceKey(w);
     this.exactKeys[id] = key;
     this.foldedKeys[id] = key.toLowerCase();

@@ -16,7 +16,7 @@ import { iob2FromBilou } from './labels.js';
 import { NerModel } from './model.js';
 import { parseConll, type ConllFile } from './conll.js';
 import { EntityScorer } from './score.js';
-import { clustersFor } from './clusters.js';
+import { clustersFor, lexiconFor } from './clusters.js';
 
 export { NerModel } from './model.js';
 export { EntityScorer } from './score.js';
@@ -84,7 +84,7 @@ let loaded: NerTagger | undefined;
 export function loadTagger(dir?: string): NerTagger {
   if (!dir && loaded) return loaded;
   const d = dir ?? MODEL_DIR();
-  const part = (name: string) => (existsSync(join(d, `${name}.json`)) && existsSync(join(d, `${name}.bin`)) ? NerModel.fromFiles(join(d, `${name}.json`), join(d, `${name}.bin`), (h) => clustersFor(h)) : undefined);
+  const part = (name: string) => (existsSync(join(d, `${name}.json`)) && existsSync(join(d, `${name}.bin`)) ? NerModel.fromFiles(join(d, `${name}.json`), join(d, `${name}.bin`), (h) => clustersFor(h), (h) => lexiconFor(h)) : undefined);
   const pass1 = part('pass1');
   if (!pass1) throw new Error(`no NER model in ${d}: run npm run train:ner`);
   const tagger = new NerTagger(pass1, part('pass2'));

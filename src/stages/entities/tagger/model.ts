@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { IntMap } from './hash.js';
-import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type FeatureSet, type FirstPass } from './features.js';
+import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
 import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
 
 export interface ModelHeader {
@@ -20,6 +20,8 @@ export interface ModelHeader {
   /** fingerprints of the resources the features read at training time */
   gazetteer?: string;
   clusters?: string;
+  /** fingerprint of models/lexicon.txt, when the features read it */
+  lexicon?: string;
   training?: Record<string, unknown>;
 }
 
@@ -170,7 +172,7 @@ export class NerModel {
   }
 
   /** `weights`: rows × NLABELS, dense; stored sparse, since most features score only a few labels. */
-  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn) {
+  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn, lexicon?: LexiconFn) {
     if (header.format !== 'newsgraph-ner' || header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`unsupported NER model (format ${header.format}, feature version ${header.featureVersion}; this code reads ${FEATURE_VERSION})`);
     }
@@ -194,7 +196,7 @@ export class NerModel {
       }
     }
     this.rowStart[rows] = j;
-    this.extractor = new Extractor(header.features, clusters);
+    this.extractor = new Extractor(header.features, clusters, lexicon);
     this.extractor.cacheRoles = true;
     const map = this.map, start = this.rowStart, lab = this.rowLabel, w = this.rowWeight;
 
@@ -313,7 +315,7 @@ export class NerModel {
     return this.labels.subarray(0, tokens.length);
   }
 
-  static fromFiles(jsonPath: string, binPath: string, clusters?: (header: ModelHeader) => ClusterFn | undefined): NerModel {
+  static fromFiles(jsonPath: string, binPath: string, clusters?: (header: ModelHeader) => ClusterFn | undefined, lexicon?: (header: ModelHeader) => LexiconFn | undefined): NerModel {
     const header = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelHeader;
     const buf = readFileSync(binPath);
     const rows = header.rows;
@@ -323,7 +325,7 @@ export class NerModel {
     const q = new Int16Array(bytes.buffer, rows * 4, rows * NLABELS);
     const weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-    return new NerModel(header, keys, weights, clusters?.(header));
+    return new NerModel(header, keys, weights, clusters?.(header), lexicon?.(header));
   }
 }
 
