@@ -7,7 +7,7 @@
  * word) per token while decoding.
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
-import { gazMatcher, matchInto, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
+import { gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 
 /** Which feature groups a model uses; recorded in the model so tagging extracts the same. */
@@ -175,7 +175,7 @@ const T = {
   town: 90, townCap: 91, townc: 92,
   s0: 80, sm1: 81, sp1: 82, s01: 83, sm10: 84, agg: 85, aggMax: 86, aggW: 87,
   capR: 140, lexB: 141, lexM: 142, lexBm1: 143, lexBp1: 144,
-  runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123,
+  runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123, runLast: 124, runFirst: 125,
   topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
 } as const;
 /** context aggregation reads at most this many of a word's other contexts */
@@ -207,6 +207,9 @@ export class Extractor {
   private stats = new Int32Array(1 << 14);
   private exactKeys: string[] = [];
   private foldedKeys: string[] = [];
+  /** per word type: which of the gazetteer/town tables (bits 1, 2, 4, 8) a match may start with it in */
+  private typeStarts = new Uint8Array(1 << 10);
+  private startsBuf = new Uint8Array(64);
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
@@ -308,8 +311,22 @@ export class Extractor {
     }
     this.stats.set(wordStats(w, this.clusters, this.lexicon), id * NSTAT);
     const key = surfaceKey(w);
+    const folded = key.toLowerCase();
     this.exactKeys[id] = key;
-    this.foldedKeys[id] = key.toLowerCase();
+    this.foldedKeys[id] = folded;
+    if (id >= this.typeStarts.length) {
+      const grown = new Uint8Array(this.typeStarts.length * 2);
+      grown.set(this.typeStarts);
+      this.typeStarts = grown;
+    }
+    let starts = 0;
+    if (startsName(w)) {
+      if (this.gaz?.exact.prefixes.has(key)) starts |= 1;
+      if (this.gaz?.folded.prefixes.has(folded)) starts |= 2;
+      if (this.towns?.exact.prefixes.has(key)) starts |= 4;
+      if (this.towns?.folded.prefixes.has(folded)) starts |= 8;
+    }
+    this.typeStarts[id] = starts;
     return id;
   }
 
@@ -359,18 +376,21 @@ export class Extractor {
       const e = this.exactBuf, f = this.foldedBuf;
       e.length = n;
       f.length = n;
+      if (this.startsBuf.length < n) this.startsBuf = new Uint8Array(2 * n);
+      const starts = this.startsBuf;
       for (let i = 0; i < n; i++) {
         const id = this.types[i + 2]!;
         e[i] = this.exactKeys[id]!;
         f[i] = this.foldedKeys[id]!;
+        starts[i] = this.typeStarts[id]!;
       }
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2));
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2));
+        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1);
+        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2));
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2));
+        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4);
+        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
@@ -450,6 +470,11 @@ export class Extractor {
       k[off++] = key3(T.runPrev, st(a + 1, LW), pos);
       k[off++] = key3(T.runNext, st(b + 2, LW), pos);
       k[off++] = key3(T.runNextSh, combine(st(a + 1, SSH), st(b + 2, SSH)), pos * 8 + Math.min(len, 5));
+      if (len > 1) {
+        // the run's own first and last words ("Hong Kong Open", "Kansai Electric Power")
+        if (i !== b - 1) k[off++] = key3(T.runLast, st(b + 1, LW), pos);
+        if (i !== a) k[off++] = key3(T.runFirst, st(a + 2, LW), pos);
+      }
     }
     const info = this.info;
     if (info && cap >= CAP_INIT && cap <= CAP_MIXED) {
