@@ -48,6 +48,8 @@ export class DocInfo {
   /** normalised-word hash of a capitalised word → context key → occurrences */
   readonly contexts = new Map<number, Map<number, number>>();
   sentences = 0;
+  /** whether each sentence added is an ALL-CAPS headline */
+  readonly headlines: boolean[] = [];
 }
 
 /** A first pass's output, the input of a stacked second pass. */
@@ -547,7 +549,10 @@ export class Extractor {
   /** Add one sentence of an article to its DocInfo (before any sentence is tagged). */
   addToDoc(tokens: readonly string[], info: DocInfo): void {
     const n = tokens.length;
-    if (!n) return;
+    if (!n) {
+      info.headlines.push(false);
+      return;
+    }
     this.prepareTypes(tokens);
     let letters = 0, caps = 0;
     for (let i = 0; i < n; i++) {
@@ -558,6 +563,7 @@ export class Extractor {
       }
     }
     const head = letters >= 2 && caps >= 0.7 * letters;
+    info.headlines.push(head);
     if (info.sentences++ === 0 && head && n >= 3 && tokens[1] === '-') info.topic = this.st(2, LW);
     for (let i = 0; i < n; i++) {
       const p = i + 2;
@@ -589,10 +595,10 @@ export class Extractor {
   }
 
   /** The order to tag an article's sentences in: as they come, or (headlinesLast) headlines after the rest. */
-  order(sentences: readonly (readonly string[])[]): number[] {
+  order(sentences: readonly (readonly string[])[], info?: DocInfo): number[] {
     const all = sentences.map((_, k) => k);
     if (!this.set.headlinesLast) return all;
-    const head = sentences.map((s) => this.isHeadline(s));
+    const head = info && info.headlines.length === sentences.length ? info.headlines : sentences.map((s) => this.isHeadline(s));
     return [...all.filter((k) => !head[k]), ...all.filter((k) => head[k])];
   }
 

@@ -57,7 +57,7 @@ export class NerTagger {
     const info = this.pass1.readsDocument ? this.pass1.extractor.docInfo(sentences) : undefined;
     if (!this.pass2) {
       const out: string[][] = new Array(sentences.length);
-      for (const k of this.pass1.extractor.order(sentences)) {
+      for (const k of this.pass1.extractor.order(sentences, info)) {
         const s = sentences[k]!;
         out[k] = s.length ? iob2FromBilou(this.pass1.tagIds(s, history1, undefined, info), s.length) : [];
       }
