@@ -17,14 +17,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/resources/paths.js';
 import { IntMap, mulberry32, shuffle } from '../src/stages/entities/tagger/hash.js';
-import { History, Extractor, FEATURE_VERSION, type FeatureSet, type FirstPass } from '../src/stages/entities/tagger/features.js';
+import { DocInfo, History, Extractor, FEATURE_VERSION, type FeatureSet, type FirstPass } from '../src/stages/entities/tagger/features.js';
 import { gazFingerprint } from '../src/stages/entities/tagger/gazmatch.js';
 import { BILOU, NTYPES, NLABELS, bilouFromIob, iob2FromBilou, labelType } from '../src/stages/entities/tagger/labels.js';
 import { Decoder, NerModel, saveModel, type ModelHeader } from '../src/stages/entities/tagger/model.js';
 import { parseConll } from '../src/stages/entities/tagger/conll.js';
 import { AveragedPerceptron } from '../src/stages/entities/tagger/perceptron.js';
 import { EntityScorer } from '../src/stages/entities/tagger/score.js';
-import { readClusters } from '../src/stages/entities/tagger/clusters.js';
+import { readClusters, readLexicon } from '../src/stages/entities/tagger/clusters.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -42,14 +42,32 @@ const minCount = Number(opt('min-count', '1'));
 const folds = Number(opt('folds', '5'));
 const seeds = Number(opt('seeds', '1'));
 const twoPass = flag('two-pass');
+const margin = Number(opt('margin', '60'));
 const outDir = opt('out', join(root, 'models', 'ner'));
 
 const clusterTable = flag('no-clusters') ? undefined : readClusters();
-const base: FeatureSet = { gazetteer: !flag('no-gazetteer'), clusters: !!clusterTable, history: !flag('no-history'), towns: !flag('no-towns'), ...(flag('wide') ? { wide: true } : {}) };
+const lexiconTable = flag('no-lexicon') ? undefined : readLexicon(opt('lexicon', join(root, 'models', 'lexicon.txt')));
+const base: FeatureSet = {
+  gazetteer: !flag('no-gazetteer'), clusters: !!clusterTable, history: !flag('no-history'), towns: !flag('no-towns'),
+  ...(flag('wide') ? { wide: true } : {}),
+  ...(!flag('no-runs') ? { runs: true } : {}),
+  ...(!flag('no-doc') ? { doc: true } : {}),
+  ...(!flag('no-agg') ? { agg: true } : {}),
+  ...(!flag('no-headlines-last') ? { headlinesLast: true } : {}),
+  ...(lexiconTable ? { lexicon: true } : {}),
+};
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 interface Sent { tokens: string[]; gold: Int32Array; iob: string[]; first?: Int32Array }
 type Doc = Sent[];
+const infos = new WeakMap<Doc, DocInfo>();
+/** The DocInfo of a document (built once, by the first extractor that asks; it reads only the tokens). */
+const infoOf = (ex: Extractor, d: Doc): DocInfo | undefined => {
+  if (!ex.set.doc && !ex.set.agg) return undefined;
+  let info = infos.get(d);
+  if (!info) infos.set(d, (info = ex.docInfo(d.map((s) => s.tokens))));
+  return info;
+};
 const load = (path: string): Doc[] =>
   parseConll(readFileSync(path, 'utf8')).docs.map((d) => d.sentences.map((s) => ({ tokens: s.tokens, gold: bilouFromIob(s.last), iob: s.last })));
 
@@ -65,10 +83,11 @@ const headerFor = (features: FeatureSet): HeaderPart => ({
   features,
   ...(features.gazetteer ? { gazetteer: gazFingerprint() } : {}),
   ...(clusterTable ? { clusters: clusterTable.fingerprint } : {}),
-  training: { data: 'CoNLL-2003 eng.train', epochs, seed, seeds, minCount, ...(features.stacked ? { folds } : {}) },
+  ...(features.lexicon && lexiconTable ? { lexicon: lexiconTable.fingerprint } : {}),
+  training: { data: 'CoNLL-2003 eng.train', epochs, seed, seeds, minCount, margin, ...(features.stacked ? { folds } : {}) },
 });
 const modelOf = (features: FeatureSet, keys: Int32Array, weights: Float32Array): NerModel =>
-  new NerModel({ format: 'newsgraph-ner', version: 1, featureVersion: FEATURE_VERSION, labels: [...BILOU], rows: keys.length, scale: 1, ...headerFor(features) }, keys, weights, clusterTable?.fn);
+  new NerModel({ format: 'newsgraph-ner', version: 1, featureVersion: FEATURE_VERSION, labels: [...BILOU], rows: keys.length, scale: 1, ...headerFor(features) }, keys, weights, clusterTable?.fn, lexiconTable?.fn);
 
 /** First-pass counts of a document (its sentences' `first` labels), keyed as the features read them. */
 function firstCounts(ex: Extractor, doc: Doc): Map<number, Float64Array> {
@@ -85,7 +104,13 @@ function tagDocs(model: NerModel, docs: Doc[], counter?: Extractor): Int32Array[
   return docs.map((d) => {
     const doc = new History();
     const counts = model.header.features.stacked ? firstCounts(counter!, d) : undefined;
-    return d.map((s) => model.tagIds(s.tokens, doc, counts ? { labels: s.first!, counts } : undefined).slice());
+    const info = infoOf(model.extractor, d);
+    const out: Int32Array[] = new Array(d.length);
+    for (const k of model.extractor.order(d.map((s) => s.tokens))) {
+      const s = d[k]!;
+      out[k] = model.tagIds(s.tokens, doc, counts ? { labels: s.first!, counts } : undefined, info).slice();
+    }
+    return out;
   });
 }
 
@@ -97,7 +122,7 @@ function score(docs: Doc[], labels: Int32Array[][]): EntityScorer {
 
 /** Train one model over docs; reports dev F1 per epoch when `devDocs` is given. */
 function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: Doc[], counter?: Extractor): { keys: Int32Array; weights: Float32Array } {
-  const ex = new Extractor(features, clusterTable?.fn);
+  const ex = new Extractor(features, clusterTable?.fn, lexiconTable?.fn);
   const counts1 = new Map<Doc, Map<number, Float64Array>>();
   const firstOf = (d: Doc, s: Sent): FirstPass | undefined => {
     if (!features.stacked) return undefined;
@@ -111,8 +136,10 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
   const vals = new Float64Array(256);
   for (const d of docs) {
     const doc = new History();
-    for (const s of d) {
-      ex.prepare(s.tokens, firstOf(d, s));
+    const info = infoOf(ex, d);
+    for (const k of ex.order(d.map((s) => s.tokens))) {
+      const s = d[k]!;
+      ex.prepare(s.tokens, firstOf(d, s), info);
       for (let i = 0; i < s.tokens.length; i++) {
         for (let f = ex.staticOff[i]!; f < ex.staticOff[i + 1]!; f++) counts.add(ex.staticKeys[f]!, 1);
         const nf = ex.dynamic(i, i > 0 ? s.gold[i - 1]! : -1, i > 1 ? s.gold[i - 2]! : -1, doc, keys, vals, 0);
@@ -137,6 +164,7 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
   for (let run = 0; run < seeds; run++) {
     const model = new AveragedPerceptron(dict, dictKeys.length);
     const decoder = new Decoder(ex);
+    decoder.margin = margin;
     const rand = mulberry32(seed + run);
     const order = docs.map((_, i) => i);
     let out = new Int32Array(256);
@@ -147,9 +175,11 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
       for (const di of order) {
         const d = docs[di]!;
         const doc = new History();
-        for (const s of d) {
+        const info = infoOf(ex, d);
+        for (const k of ex.order(d.map((s) => s.tokens))) {
+          const s = d[k]!;
           if (out.length < s.tokens.length) out = new Int32Array(s.tokens.length * 2);
-          ex.prepare(s.tokens, firstOf(d, s));
+          ex.prepare(s.tokens, firstOf(d, s), info);
           decoder.run(model.score, out, doc, s.gold, model.learn);
           for (let i = 0; i < s.tokens.length; i++) if (out[i] !== s.gold[i]) errors++;
           tokens += s.tokens.length;
@@ -178,7 +208,7 @@ const saved1 = saveModel(join(outDir, 'pass1'), headerFor(f1), pass1.keys, pass1
 log(`wrote ${join(outDir, 'pass1')}.json/.bin: ${saved1.rows} rows (${((saved1.rows * (4 + 2 * NLABELS)) / 1e6).toFixed(1)} MB)`);
 
 if (twoPass) {
-  const model1 = NerModel.fromFiles(join(outDir, 'pass1.json'), join(outDir, 'pass1.bin'), () => clusterTable?.fn);
+  const model1 = NerModel.fromFiles(join(outDir, 'pass1.json'), join(outDir, 'pass1.bin'), () => clusterTable?.fn, () => lexiconTable?.fn);
   // first-pass labels: the dev documents from the saved pass-1 model; each training fold from a model trained on the other folds
   tagDocs(model1, dev).forEach((labels, di) => dev[di]!.forEach((s, si) => (s.first = labels[si])));
   for (let k = 0; k < folds; k++) {

@@ -103,3 +103,56 @@ describe('the extractor', () => {
     expect(doc.counts.size).toBe(1);
   });
 });
+
+describe('document-level features', () => {
+  const set = { gazetteer: false, clusters: false, history: false, runs: true, doc: true, agg: true, headlinesLast: true };
+  const article = [
+    ['SOCCER', '-', 'ROTOR', 'WIN', 'AGAIN', '.'],
+    ['Rotor', 'Volgograd', 'beat', 'Spartak', '2-1', '.'],
+    ['The', 'rotor', 'of', 'Rotor', 'turned', '.'],
+  ];
+  it('read the topic of a wire-copy first line, and how words are written elsewhere', () => {
+    const ex = new Extractor(set);
+    const info = ex.docInfo(article);
+    const w = (s: string) => wordStats(s)[1]!;
+    expect(info.topic).toBe(w('soccer'));
+    expect(info.lower.has(w('rotor'))).toBe(true);
+    expect(info.lower.has(w('spartak'))).toBe(false);
+    expect(info.capMid.has(w('spartak'))).toBe(true);
+    // the headline's capitals do not count as mid-sentence capitals
+    expect(info.capMid.has(w('win'))).toBe(false);
+    expect(info.contexts.get(w('rotor'))!.size).toBeGreaterThan(2);
+    expect(new Extractor(set).docInfo([['Markets', 'rose', '.']]).topic).toBe(0);
+  });
+  it('give a word the contexts of its other occurrences, and none when it occurs once', () => {
+    const ex = new Extractor(set);
+    const info = ex.docInfo(article);
+    const count = (tokens: string[], i: number, withInfo: boolean) => {
+      ex.prepare(tokens, undefined, withInfo ? info : undefined);
+      return ex.staticOff[i + 1]! - ex.staticOff[i]!;
+    };
+    // "Rotor" occurs three times: its other contexts add features; "Spartak" occurs once: only the topic and spelling ones
+    expect(count(article[1]!, 0, true) - count(article[1]!, 0, false)).toBeGreaterThan(3 + 2);
+    expect(count(article[1]!, 3, true) - count(article[1]!, 3, false)).toBe(3);
+  });
+  it('tag headlines after the body when asked', () => {
+    expect(new Extractor(set).order(article)).toEqual([1, 2, 0]);
+    expect(new Extractor({ ...set, headlinesLast: false }).order(article)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('word statistics from unlabelled news', () => {
+  // normalised word → [capitalised mid-sentence, mid-sentence, PER, ORG, LOC, MISC, O]
+  const lex = (w: string) => (w === 'shares' ? Int32Array.from([28, 4896, 0, 27, 3, 0, 310]) : w === 'nymex' ? Int32Array.from([26, 26, 0, 27, 0, 0, 11]) : undefined);
+  it('tell a mostly lower-case word from a name, whatever the case it is written in', () => {
+    const shares = wordStats('SHARES', undefined, lex);
+    const nymex = wordStats('NYMEX', undefined, lex);
+    const none = wordStats('Zorblat', undefined, lex);
+    // capitalisation-rate bucket (slot 17), best label with its share (18), labels with 20%+ (19)
+    expect(shares[17]).not.toBe(nymex[17]);
+    expect(shares[18]! >> 4).toBe(4); // mostly O
+    expect(nymex[18]! >> 4).toBe(1); // mostly ORG
+    expect(Array.from(none.slice(17, 20))).toEqual([0, 0, 0]);
+    expect(Array.from(wordStats('Shares', undefined, lex).slice(17, 20))).toEqual(Array.from(shares.slice(17, 20)));
+  });
+});

@@ -54,3 +54,50 @@ export function clustersFor(header: ModelHeader, path: string = CLUSTERS_PATH())
   }
   return table.fn;
 }
+
+/**
+ * Word statistics from unlabelled news (models/lexicon.txt, made by scripts/train-lexicon.ts):
+ * normalised word → [capitalised mid-sentence, mid-sentence, PER, ORG, LOC, MISC, O].
+ */
+export type LexiconFn = (normalised: string) => Int32Array | undefined;
+
+export const LEXICON_PATH = (): string => join(packageRoot(), 'models', 'lexicon.txt');
+
+export interface LexiconTable {
+  fn: LexiconFn;
+  fingerprint: string;
+  size: number;
+}
+
+const lexCache = new Map<string, LexiconTable>();
+
+/** The lexicon in a file, or undefined when there is none. */
+export function readLexicon(path: string = LEXICON_PATH()): LexiconTable | undefined {
+  const hit = lexCache.get(path);
+  if (hit) return hit;
+  if (!existsSync(path)) return undefined;
+  const raw = readFileSync(path);
+  const map = new Map<string, Int32Array>();
+  for (const line of raw.toString('utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const cols = line.split('\t');
+    if (cols.length !== 8) continue;
+    map.set(cols[0]!, Int32Array.from(cols.slice(1), Number));
+  }
+  // the data lines only: the '#' header describes how the file was made and may be reworded
+  const data = raw.toString('utf8').split('\n').filter((l) => l && !l.startsWith('#')).join('\n');
+  const table: LexiconTable = { fn: (w) => map.get(w), fingerprint: `${map.size}:${createHash('sha1').update(data).digest('hex').slice(0, 12)}`, size: map.size };
+  lexCache.set(path, table);
+  return table;
+}
+
+/** The lexicon a model needs (undefined when it uses none); throws when it is missing or differs. */
+export function lexiconFor(header: ModelHeader, path: string = LEXICON_PATH()): LexiconFn | undefined {
+  if (!header.features.lexicon) return undefined;
+  const table = readLexicon(path);
+  if (!table) throw new Error(`the NER model uses word statistics, but ${path} is missing`);
+  if (header.lexicon && table.fingerprint !== header.lexicon) {
+    throw new Error(`the NER model was trained with other word statistics (${header.lexicon}) than ${path} (${table.fingerprint}): run npm run train:ner`);
+  }
+  return table.fn;
+}

@@ -7,7 +7,7 @@
  * word) per token while decoding.
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
-import { gazMatcher, matchInto, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
+import { gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 
 /** Which feature groups a model uses; recorded in the model so tagging extracts the same. */
@@ -21,6 +21,35 @@ export interface FeatureSet {
   towns?: boolean;
   /** second pass: reads a first pass's labels of the sentence and of the whole document */
   stacked?: boolean;
+  /** runs of capitalised tokens: position and length, the words either side of the run */
+  runs?: boolean;
+  /** the whole article (see DocInfo): its topic line, how a word is written elsewhere in it */
+  doc?: boolean;
+  /** context aggregation: the neighbours of the same word's other occurrences in the article */
+  agg?: boolean;
+  /** word statistics from unlabelled news (models/lexicon.txt): capitalisation rate, self-trained name types */
+  lexicon?: boolean;
+  /** an article's ALL-CAPS headline sentences are tagged after its other sentences (so their history features see the body) */
+  headlinesLast?: boolean;
+}
+
+/**
+ * What the document-level features know of a whole article, read before tagging it: the topic
+ * of a wire-copy first line ("SOCCER - ..."), the words written in lower case or capitalised
+ * mid-sentence somewhere in it, and the neighbours of each capitalised word's occurrences.
+ */
+export class DocInfo {
+  /** hash of the topic word, 0 when the first line has none */
+  topic = 0;
+  /** normalised-word hashes seen in lower case */
+  readonly lower = new Set<number>();
+  /** normalised-word hashes seen capitalised after the first token of a sentence that is not a headline */
+  readonly capMid = new Set<number>();
+  /** normalised-word hash of a capitalised word → context key → occurrences */
+  readonly contexts = new Map<number, Map<number, number>>();
+  sentences = 0;
+  /** whether each sentence added is an ALL-CAPS headline */
+  readonly headlines: boolean[] = [];
 }
 
 /** A first pass's output, the input of a stacked second pass. */
@@ -33,9 +62,11 @@ export interface FirstPass {
 
 /** Word → cluster bit path ("0110…"), when word clusters are available. */
 export type ClusterFn = (word: string) => string | undefined;
+/** Normalised word → [capitalised mid-sentence, mid-sentence, PER, ORG, LOC, MISC, O] (models/lexicon.txt). */
+export type LexiconFn = (normalised: string) => Int32Array | undefined;
 
 // word-type slots
-const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, NSTAT = 17;
+const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, CAPR = 17, LEXB = 18, LEXM = 19, NSTAT = 20;
 export const CLUSTER_PREFIXES = [4, 6, 10, 20] as const;
 
 /** Capitalisation classes. */
@@ -86,10 +117,31 @@ export function normalise(w: string): string {
 }
 
 /** Features of one word type; exported for tests. */
-export function wordStats(w: string, clusters?: ClusterFn): Int32Array {
+export function wordStats(w: string, clusters?: ClusterFn, lexicon?: LexiconFn): Int32Array {
   const s = new Int32Array(NSTAT);
   s[W] = hashStr(w);
-  s[LW] = hashStr(normalise(w));
+  const norm = normalise(w);
+  s[LW] = hashStr(norm);
+  const lex = lexicon?.(norm);
+  if (lex) {
+    const mid = lex[1]!;
+    if (mid >= 3) {
+      const r = lex[0]! / mid;
+      s[CAPR] = 1 + (r < 0.01 ? 0 : r < 0.05 ? 1 : r < 0.2 ? 2 : r < 0.5 ? 3 : r < 0.8 ? 4 : r < 0.95 ? 5 : 6);
+    }
+    let tot = 0, best = 0;
+    for (let t = 0; t < 5; t++) {
+      tot += lex[2 + t]!;
+      if (lex[2 + t]! > lex[2 + best]!) best = t;
+    }
+    if (tot >= 3) {
+      const share = lex[2 + best]! / tot;
+      s[LEXB] = 1 + best * 16 + (share >= 0.9 ? 0 : share >= 0.6 ? 1 : 2) * 4 + Math.min(3, Math.floor(Math.log10(tot)));
+      let mask = 0;
+      for (let t = 0; t < 5; t++) if (lex[2 + t]! >= 0.2 * tot) mask |= 1 << t;
+      s[LEXM] = mask + 1;
+    }
+  }
   s[SH] = hashStr(wordShape(w, false));
   s[SSH] = hashStr(wordShape(w, true));
   for (let k = 1; k <= 4; k++) {
@@ -124,7 +176,13 @@ const T = {
   p1cl: 110, bicl: 111,
   town: 90, townCap: 91, townc: 92,
   s0: 80, sm1: 81, sp1: 82, s01: 83, sm10: 84, agg: 85, aggMax: 86, aggW: 87,
+  capR: 140, lexB: 141, lexM: 142, lexBm1: 143, lexBp1: 144,
+  runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123, runLast: 124, runFirst: 125,
+  topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
 } as const;
+/** context aggregation reads at most this many of a word's other contexts */
+const MAX_CONTEXTS = 12;
+const isCapClass = (c: number): boolean => c >= CAP_INIT && c <= CAP_MIXED;
 export const FEATURE_VERSION = 1;
 
 /** The history features' memory of a document: per lower-cased word, the labels it got. */
@@ -141,6 +199,7 @@ const MAX_TYPES = 1 << 20;
 export class Extractor {
   readonly set: FeatureSet;
   private readonly clusters: ClusterFn | undefined;
+  private readonly lexicon: LexiconFn | undefined;
   private readonly gaz: GazMatcher | undefined;
   private readonly towns: ReturnType<typeof townMatcher> | undefined;
   private townE = new Int32Array(64);
@@ -150,6 +209,9 @@ export class Extractor {
   private stats = new Int32Array(1 << 14);
   private exactKeys: string[] = [];
   private foldedKeys: string[] = [];
+  /** per word type: which of the gazetteer/town tables (bits 1, 2, 4, 8) a match may start with it in */
+  private typeStarts = new Uint8Array(1 << 10);
+  private startsBuf = new Uint8Array(64);
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
@@ -162,10 +224,16 @@ export class Extractor {
   staticKeys = new Int32Array(4096);
   staticOff = new Int32Array(65);
   private first: FirstPass | undefined;
+  private info: DocInfo | undefined;
+  /** start and end (exclusive) of the capitalised run holding each padded position, -1 outside runs */
+  private runStart = new Int32Array(64);
+  private runEnd = new Int32Array(64);
 
-  constructor(set: FeatureSet, clusters?: ClusterFn) {
+  constructor(set: FeatureSet, clusters?: ClusterFn, lexicon?: LexiconFn) {
     this.set = set;
     this.clusters = set.clusters ? clusters : undefined;
+    this.lexicon = set.lexicon ? lexicon : undefined;
+    if (set.lexicon && !lexicon) throw new Error('the model uses word statistics (models/lexicon.txt), but none were given');
     if (set.clusters && !clusters) throw new Error('the model uses word clusters, but none were given');
     this.gaz = set.gazetteer ? gazMatcher() : undefined;
     this.towns = set.towns ? townMatcher() : undefined;
@@ -208,6 +276,15 @@ export class Extractor {
       k[off++] = key2(role === 1 ? T.lwm1 : T.lwp1, s[b + LW]!);
       k[off++] = key2(role === 1 ? T.shm1 : T.shp1, s[b + SH]!);
     }
+    if (this.lexicon) {
+      if (role === 0) {
+        k[off++] = key3(T.capR, s[b + CAPR]!, s[b + CAP]!);
+        if (s[b + LEXB]) {
+          k[off++] = key3(T.lexB, s[b + LEXB]!, s[b + CAP]!);
+          k[off++] = key2(T.lexM, s[b + LEXM]!);
+        }
+      } else if (s[b + LEXB]) k[off++] = key2(role === 1 ? T.lexBm1 : T.lexBp1, s[b + LEXB]! >> 4);
+    }
     if (this.clusters) {
       const d = role === 0 ? 1 : role === 1 ? 0 : 2;
       for (let j = 0; j < 4; j++) {
@@ -234,17 +311,32 @@ export class Extractor {
       grown.set(this.stats);
       this.stats = grown;
     }
-    this.stats.set(wordStats(w, this.clusters), id * NSTAT);
+    this.stats.set(wordStats(w, this.clusters, this.lexicon), id * NSTAT);
     const key = surfaceKey(w);
+    const folded = key.toLowerCase();
     this.exactKeys[id] = key;
-    this.foldedKeys[id] = key.toLowerCase();
+    this.foldedKeys[id] = folded;
+    if (id >= this.typeStarts.length) {
+      const grown = new Uint8Array(this.typeStarts.length * 2);
+      grown.set(this.typeStarts);
+      this.typeStarts = grown;
+    }
+    let starts = 0;
+    if (startsName(w)) {
+      if (this.gaz?.exact.prefixes.has(key)) starts |= 1;
+      if (this.gaz?.folded.prefixes.has(folded)) starts |= 2;
+      if (this.towns?.exact.prefixes.has(key)) starts |= 4;
+      if (this.towns?.folded.prefixes.has(folded)) starts |= 8;
+    }
+    this.typeStarts[id] = starts;
     return id;
   }
 
   /** Load a sentence and compute its static features. */
-  prepare(tokens: readonly string[], first?: FirstPass): void {
+  prepare(tokens: readonly string[], first?: FirstPass, info?: DocInfo): void {
     if (this.set.stacked && !first) throw new Error('a stacked model needs the first pass\'s labels');
     this.first = first;
+    this.info = this.set.doc || this.set.agg ? info : undefined;
     const n = tokens.length;
     this.n = n;
     if (this.types.length < n + 4) {
@@ -255,6 +347,8 @@ export class Extractor {
       this.townE = new Int32Array(cap);
       this.townC = new Int32Array(cap);
       this.staticOff = new Int32Array(cap + 1);
+      this.runStart = new Int32Array(cap);
+      this.runEnd = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
     for (let i = 0; i < n; i++) {
@@ -267,22 +361,38 @@ export class Extractor {
       }
     }
     this.headline = letters >= 2 && caps >= 0.7 * letters ? 1 : 0;
+    if (this.set.runs) {
+      for (let i = 0; i < n; ) {
+        const c = this.stats[this.types[i + 2]! * NSTAT + CAP]!;
+        if (!(isCapClass(c) || c === CAP_ALL || c === CAP_LETTER)) { this.runStart[i] = -1; i++; continue; }
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = this.stats[this.types[j + 2]! * NSTAT + CAP]!;
+          if (!(isCapClass(d) || d === CAP_ALL || d === CAP_LETTER)) break;
+        }
+        for (let q = i; q < j; q++) { this.runStart[q] = i; this.runEnd[q] = j; }
+        i = j;
+      }
+    }
     if (this.gaz || this.towns) {
       const e = this.exactBuf, f = this.foldedBuf;
       e.length = n;
       f.length = n;
+      if (this.startsBuf.length < n) this.startsBuf = new Uint8Array(2 * n);
+      const starts = this.startsBuf;
       for (let i = 0; i < n; i++) {
         const id = this.types[i + 2]!;
         e[i] = this.exactKeys[id]!;
         f[i] = this.foldedKeys[id]!;
+        starts[i] = this.typeStarts[id]!;
       }
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2));
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2));
+        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1);
+        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2));
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2));
+        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4);
+        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
@@ -353,6 +463,43 @@ export class Extractor {
       const tc = this.townC[p]!;
       if (tc !== 0 && t === 0) k[off++] = key3(T.townc, tc, head * 16 + cap);
     }
+    if (this.set.runs && this.runStart[i]! >= 0) {
+      const a = this.runStart[i]!, b = this.runEnd[i]!;
+      const len = b - a;
+      const pos = len === 1 ? 0 : i === a ? 1 : i === b - 1 ? 2 : 3;
+      const code = pos * 8 + Math.min(len, 5) + 64 * head;
+      k[off++] = key2(T.runPos, code);
+      k[off++] = key3(T.runPrev, st(a + 1, LW), pos);
+      k[off++] = key3(T.runNext, st(b + 2, LW), pos);
+      k[off++] = key3(T.runNextSh, combine(st(a + 1, SSH), st(b + 2, SSH)), pos * 8 + Math.min(len, 5));
+      if (len > 1) {
+        // the run's own first and last words ("Hong Kong Open", "Kansai Electric Power")
+        if (i !== b - 1) k[off++] = key3(T.runLast, st(b + 1, LW), pos);
+        if (i !== a) k[off++] = key3(T.runFirst, st(a + 2, LW), pos);
+      }
+    }
+    const info = this.info;
+    if (info && cap >= CAP_INIT && cap <= CAP_MIXED) {
+      if (this.set.doc) {
+        const g = this.gaz ? this.gazE[p]! : 0;
+        k[off++] = key3(T.topic, info.topic, cap * 64 + g);
+        k[off++] = key3(T.topicCl, info.topic, st(p, CL + 1));
+        const flags = (info.lower.has(lw) ? 1 : 0) + (info.capMid.has(lw) ? 2 : 0);
+        k[off++] = key3(T.elsewhere, flags, cap + 16 * (i === 0 ? 1 : 0) + 32 * head);
+      }
+      if (this.set.agg) {
+        const ctx = info.contexts.get(lw);
+        if (ctx) {
+          const ownL = key2(T.ctxL, st(p - 1, LW)), ownR = key2(T.ctxR, st(p + 1, LW));
+          let emitted = 0;
+          for (const [c, m] of ctx) {
+            if (m - (c === ownL || c === ownR ? 1 : 0) <= 0) continue;
+            k[off++] = c;
+            if (++emitted >= MAX_CONTEXTS) break;
+          }
+        }
+      }
+    }
     const first = this.first;
     if (first) {
       const n = this.n;
@@ -397,6 +544,87 @@ export class Extractor {
       }
     }
     return off;
+  }
+
+  /** Add one sentence of an article to its DocInfo (before any sentence is tagged). */
+  addToDoc(tokens: readonly string[], info: DocInfo): void {
+    const n = tokens.length;
+    if (!n) {
+      info.headlines.push(false);
+      return;
+    }
+    this.prepareTypes(tokens);
+    let letters = 0, caps = 0;
+    for (let i = 0; i < n; i++) {
+      const cap = this.st(i + 2, CAP);
+      if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
+        letters++;
+        if (cap === CAP_ALL || cap === CAP_LETTER) caps++;
+      }
+    }
+    const head = letters >= 2 && caps >= 0.7 * letters;
+    info.headlines.push(head);
+    if (info.sentences++ === 0 && head && n >= 3 && tokens[1] === '-') info.topic = this.st(2, LW);
+    for (let i = 0; i < n; i++) {
+      const p = i + 2;
+      const cap = this.st(p, CAP);
+      const lw = this.st(p, LW);
+      if (cap === CAP_LOWER) info.lower.add(lw);
+      else if (cap >= CAP_INIT && cap <= CAP_MIXED) {
+        if (i > 0 && !head && cap !== CAP_ALL) info.capMid.add(lw);
+        let ctx = info.contexts.get(lw);
+        if (!ctx) info.contexts.set(lw, (ctx = new Map()));
+        const l = key2(T.ctxL, this.st(p - 1, LW)), r = key2(T.ctxR, this.st(p + 1, LW));
+        ctx.set(l, (ctx.get(l) ?? 0) + 1);
+        ctx.set(r, (ctx.get(r) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** Whether a sentence is a headline: at least 70% of its words (two or more) in capitals. */
+  isHeadline(tokens: readonly string[]): boolean {
+    let letters = 0, caps = 0;
+    for (const t of tokens) {
+      const cap = this.stats[this.typeOf(t) * NSTAT + CAP]!;
+      if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
+        letters++;
+        if (cap === CAP_ALL || cap === CAP_LETTER) caps++;
+      }
+    }
+    return letters >= 2 && caps >= 0.7 * letters;
+  }
+
+  /** The order to tag an article's sentences in: as they come, or (headlinesLast) headlines after the rest. */
+  order(sentences: readonly (readonly string[])[], info?: DocInfo): number[] {
+    const all = sentences.map((_, k) => k);
+    if (!this.set.headlinesLast) return all;
+    const head = info && info.headlines.length === sentences.length ? info.headlines : sentences.map((s) => this.isHeadline(s));
+    return [...all.filter((k) => !head[k]), ...all.filter((k) => head[k])];
+  }
+
+  /** A DocInfo of a whole article's sentences. */
+  docInfo(sentences: readonly (readonly string[])[]): DocInfo {
+    const info = new DocInfo();
+    for (const s of sentences) this.addToDoc(s, info);
+    return info;
+  }
+
+  /** Load a sentence's word types only (no features). */
+  private prepareTypes(tokens: readonly string[]): void {
+    const n = tokens.length;
+    this.n = n;
+    if (this.types.length < n + 4) {
+      const cap = Math.max(n + 4, this.types.length * 2);
+      this.types = new Int32Array(cap);
+      this.gazE = new Int32Array(cap);
+      this.gazC = new Int32Array(cap);
+      this.townE = new Int32Array(cap);
+      this.townC = new Int32Array(cap);
+      this.staticOff = new Int32Array(cap + 1);
+      this.runStart = new Int32Array(cap);
+      this.runEnd = new Int32Array(cap);
+    }
+    for (let i = 0; i < n; i++) this.types[i + 2] = this.typeOf(tokens[i]!);
   }
 
   /** The normalised-word hash of token i, the key of the history features. */

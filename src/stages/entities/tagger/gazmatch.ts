@@ -63,7 +63,8 @@ export function gazFingerprint(m: GazMatcher = gazMatcher()): string {
   return `${m.exact.kinds.size}:${(h >>> 0).toString(16)}`;
 }
 
-const startsName = (s: string): boolean => {
+/** Whether a token may start a name (a capital or a digit first). */
+export const startsName = (s: string): boolean => {
   const c = s.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0xde) || (c > 0x7f && s[0] !== s[0]!.toLowerCase());
 };
@@ -71,11 +72,13 @@ const startsName = (s: string): boolean => {
 /**
  * Mark longest matches: out[i] = 2·kind - 1 on a match's first token (B), 2·kind on the rest (I),
  * 0 elsewhere. `keys` are the tokens' surface keys (exact or lower-cased to match the table).
+ * `flags`/`bit`, when given, say which tokens may start a match (a pre-filter; the same result).
  */
-export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array): void {
+export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array, flags?: Uint8Array, bit = 0): void {
   out.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
-    if (!startsName(words[i]!)) continue;
+    // flags (optional): bit set where the token starts a name and its own key is a prefix in t, i.e. where a match may start
+    if (flags ? (flags[i]! & bit) === 0 : !startsName(words[i]!)) continue;
     let key = '';
     let bestEnd = -1;
     let bestKind = 0;

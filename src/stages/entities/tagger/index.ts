@@ -11,12 +11,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../../resources/paths.js';
-import { History } from './features.js';
+import { DocInfo, History } from './features.js';
 import { iob2FromBilou } from './labels.js';
 import { NerModel } from './model.js';
 import { parseConll, type ConllFile } from './conll.js';
 import { EntityScorer } from './score.js';
-import { clustersFor } from './clusters.js';
+import { clustersFor, lexiconFor } from './clusters.js';
 
 export { NerModel } from './model.js';
 export { EntityScorer } from './score.js';
@@ -29,6 +29,8 @@ export class DocState {
   readonly history2 = new History();
   /** the first pass's labels per word, over the sentences seen so far (the second pass's document features) */
   readonly first = new Map<number, Float64Array>();
+  /** the sentences seen so far, for a model with document-level features (DocInfo) */
+  readonly info = new DocInfo();
 }
 
 /** One or two passes of models. */
@@ -40,7 +42,9 @@ export class NerTagger {
   /** Tag one sentence, remembering it in `doc` for the sentences after it. */
   tagSentence(tokens: readonly string[], doc: DocState = new DocState()): string[] {
     if (tokens.length === 0) return [];
-    const labels = this.pass1.tagIds(tokens, doc.history1);
+    // sentence by sentence, the document-level features know the sentences up to this one
+    if (this.pass1.readsDocument) this.pass1.extractor.addToDoc(tokens, doc.info);
+    const labels = this.pass1.tagIds(tokens, doc.history1, undefined, doc.info);
     if (!this.pass2) return iob2FromBilou(labels, tokens.length);
     const first = labels.slice();
     this.pass1.extractor.countFirst(first, doc.first);
@@ -50,11 +54,19 @@ export class NerTagger {
   /** Tag a whole article's sentences: the second pass sees every sentence's first-pass labels. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
     const history1 = new History();
-    if (!this.pass2) return sentences.map((s) => (s.length ? iob2FromBilou(this.pass1.tagIds(s, history1), s.length) : []));
+    const info = this.pass1.readsDocument ? this.pass1.extractor.docInfo(sentences) : undefined;
+    if (!this.pass2) {
+      const out: string[][] = new Array(sentences.length);
+      for (const k of this.pass1.extractor.order(sentences, info)) {
+        const s = sentences[k]!;
+        out[k] = s.length ? iob2FromBilou(this.pass1.tagIds(s, history1, undefined, info), s.length) : [];
+      }
+      return out;
+    }
     const counts = new Map<number, Float64Array>();
     const firsts = sentences.map((s) => {
       if (!s.length) return new Int32Array(0);
-      const labels = this.pass1.tagIds(s, history1).slice();
+      const labels = this.pass1.tagIds(s, history1, undefined, info).slice();
       this.pass1.extractor.countFirst(labels, counts);
       return labels;
     });
@@ -72,7 +84,7 @@ let loaded: NerTagger | undefined;
 export function loadTagger(dir?: string): NerTagger {
   if (!dir && loaded) return loaded;
   const d = dir ?? MODEL_DIR();
-  const part = (name: string) => (existsSync(join(d, `${name}.json`)) && existsSync(join(d, `${name}.bin`)) ? NerModel.fromFiles(join(d, `${name}.json`), join(d, `${name}.bin`), (h) => clustersFor(h)) : undefined);
+  const part = (name: string) => (existsSync(join(d, `${name}.json`)) && existsSync(join(d, `${name}.bin`)) ? NerModel.fromFiles(join(d, `${name}.json`), join(d, `${name}.bin`), (h) => clustersFor(h), (h) => lexiconFor(h)) : undefined);
   const pass1 = part('pass1');
   if (!pass1) throw new Error(`no NER model in ${d}: run npm run train:ner`);
   const tagger = new NerTagger(pass1, part('pass2'));

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { IntMap } from './hash.js';
-import { History, Extractor, FEATURE_VERSION, type ClusterFn, type FeatureSet, type FirstPass } from './features.js';
+import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
 import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
 
 export interface ModelHeader {
@@ -20,6 +20,8 @@ export interface ModelHeader {
   /** fingerprints of the resources the features read at training time */
   gazetteer?: string;
   clusters?: string;
+  /** fingerprint of models/lexicon.txt, when the features read it */
+  lexicon?: string;
   training?: Record<string, unknown>;
 }
 
@@ -47,6 +49,8 @@ export class Decoder {
   keys = new Int32Array(256);
   vals = new Float64Array(256);
   scores = new Float64Array(NLABELS);
+  /** training: the score by which the gold label must beat every other, else an update */
+  margin = 0;
   constructor(readonly ex: Extractor) {}
 
   /**
@@ -79,7 +83,17 @@ export class Decoder {
         if (!learn && !allowed(p1, l, last)) continue;
         if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
       }
-      if (learn && gold) learn(keys, vals, nf, gold[i]!, best);
+      if (learn && gold) {
+        const g = gold[i]!;
+        let rival = best;
+        if (this.margin > 0) {
+          // a margin perceptron: update against the strongest wrong label unless gold leads it by the margin
+          let r = -1, rs = -Infinity;
+          for (let l = 0; l < NLABELS; l++) if (l !== g && scores[l]! > rs) { rs = scores[l]!; r = l; }
+          rival = scores[g]! - rs < this.margin ? r : g;
+        }
+        learn(keys, vals, nf, g, rival);
+      }
       out[i] = best;
       ex.remember(i, best === 0 ? NTYPES : labelType(best), doc);
       p2 = p1;
@@ -158,7 +172,7 @@ export class NerModel {
   }
 
   /** `weights`: rows × NLABELS, dense; stored sparse, since most features score only a few labels. */
-  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn) {
+  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn, lexicon?: LexiconFn) {
     if (header.format !== 'newsgraph-ner' || header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`unsupported NER model (format ${header.format}, feature version ${header.featureVersion}; this code reads ${FEATURE_VERSION})`);
     }
@@ -182,7 +196,7 @@ export class NerModel {
       }
     }
     this.rowStart[rows] = j;
-    this.extractor = new Extractor(header.features, clusters);
+    this.extractor = new Extractor(header.features, clusters, lexicon);
     this.extractor.cacheRoles = true;
     const map = this.map, start = this.rowStart, lab = this.rowLabel, w = this.rowWeight;
 
@@ -279,6 +293,11 @@ export class NerModel {
     }
   }
 
+  /** Whether the model reads a whole article before tagging it (a DocInfo). */
+  get readsDocument(): boolean {
+    return !!(this.header.features.doc || this.header.features.agg);
+  }
+
   /** The weights as rows × NLABELS. */
   dense(): Float32Array {
     const out = new Float32Array(this.keys.length * NLABELS);
@@ -289,14 +308,14 @@ export class NerModel {
   }
 
   /** BILOU label ids for one sentence's tokens (a view, valid until the next call). */
-  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass): Int32Array {
+  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass, info?: DocInfo): Int32Array {
     if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
-    this.extractor.prepare(tokens, first);
+    this.extractor.prepare(tokens, first, info);
     this.decode(this.labels, doc);
     return this.labels.subarray(0, tokens.length);
   }
 
-  static fromFiles(jsonPath: string, binPath: string, clusters?: (header: ModelHeader) => ClusterFn | undefined): NerModel {
+  static fromFiles(jsonPath: string, binPath: string, clusters?: (header: ModelHeader) => ClusterFn | undefined, lexicon?: (header: ModelHeader) => LexiconFn | undefined): NerModel {
     const header = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelHeader;
     const buf = readFileSync(binPath);
     const rows = header.rows;
@@ -306,7 +325,7 @@ export class NerModel {
     const q = new Int16Array(bytes.buffer, rows * 4, rows * NLABELS);
     const weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-    return new NerModel(header, keys, weights, clusters?.(header));
+    return new NerModel(header, keys, weights, clusters?.(header), lexicon?.(header));
   }
 }
 
