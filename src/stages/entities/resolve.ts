@@ -231,16 +231,47 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
   const people = drafts.filter((d) => d.type === 'PERSON');
   // person mentions by sentence, kept in token order (pronouns join as they resolve)
   const bySentence = new Map<number, { d: Draft; at: number }[]>();
+  for (const d of people) {
+    for (const m of d.mentions) {
+      const s = tokens[m.tokenStart]!.sentence;
+      const list = bySentence.get(s);
+      if (list) list.push({ d, at: m.tokenStart });
+      else bySentence.set(s, [{ d, at: m.tokenStart }]);
+    }
+  }
+  for (const list of bySentence.values()) list.sort((a, b) => a.at - b.at);
+  /** Index of the first entry at or after token `at` (binary search: a long sentence stays linear overall). */
+  const indexAt = (list: { at: number }[], at: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const note = (d: Draft, at: number) => {
     const s = tokens[at]!.sentence;
-    const list = bySentence.get(s) ?? [];
-    list.push({ d, at });
-    list.sort((a, b) => a.at - b.at);
-    bySentence.set(s, list);
+    const list = bySentence.get(s);
+    if (!list) bySentence.set(s, [{ d, at }]);
+    else list.splice(indexAt(list, at), 0, { d, at });
   };
-  for (const d of people) for (const m of d.mentions) note(d, m.tokenStart);
-  const inSentence = (s: number, before = Infinity) => (bySentence.get(s) ?? []).filter((x) => x.at < before);
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
+  /** The first person of sentence `s` before token `before` who fits, optionally other than `not`. */
+  const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft) => {
+    for (const x of bySentence.get(s) ?? []) {
+      if (x.at >= before) break;
+      if (fits(x.d, g) && x.d !== not) return x.d;
+    }
+    return undefined;
+  };
+  /** The last person of sentence `s` before token `before` who fits and is not `not`. */
+  const lastIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft) => {
+    const list = bySentence.get(s) ?? [];
+    for (let k = indexAt(list, before) - 1; k >= 0; k--) if (fits(list[k]!.d, g) && list[k]!.d !== not) return list[k]!.d;
+    return undefined;
+  };
   for (const t of tokens) {
     const lower = t.lower;
     const subjectG = SUBJECT_PRONOUNS.get(lower);
@@ -248,22 +279,19 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     const possG = POSSESSIVE_PRONOUNS.get(lower) ?? (lower === 'her' && !objectG ? 'f' : undefined);
     const g = subjectG ?? objectG ?? possG;
     if (!g || t.pos !== 'PRON' && t.pos !== 'DET') continue;
-    const here = inSentence(t.sentence, t.i).filter((x) => fits(x.d, g));
     let chosen: Draft | undefined;
     if (subjectG || possG) {
-      chosen = here[0]?.d;
+      chosen = firstIn(t.sentence, g, t.i);
       for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 3; s--) {
         if (sentences[s]!.paragraph < sentences[t.sentence]!.paragraph - 1) break;
-        chosen = inSentence(s).filter((x) => fits(x.d, g))[0]?.d;
+        chosen = firstIn(s, g);
       }
     } else {
-      const subject = inSentence(t.sentence, t.i)[0]?.d;
-      const others = here.filter((x) => x.d !== subject);
-      chosen = others[others.length - 1]?.d;
-      for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 2; s--) {
-        const prev = inSentence(s).filter((x) => fits(x.d, g) && x.d !== subject);
-        chosen = prev[prev.length - 1]?.d;
-      }
+      // the clause's subject (its first person, whatever the gender) is not the object pronoun's referent
+      const list = bySentence.get(t.sentence);
+      const subject = list && list[0] && list[0].at < t.i ? list[0].d : undefined;
+      chosen = lastIn(t.sentence, g, t.i, subject);
+      for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 2; s--) chosen = lastIn(s, g, Infinity, subject);
     }
     if (chosen) {
       addMention(chosen, t.i, t.i + 1, 'pronoun');

@@ -37,7 +37,31 @@ export function findEvents(doc: NewsDoc): CodedEvent[] {
   const lex = eventLexicon();
   const cx = actorContext(doc, lex);
   const out: CodedEvent[] = [];
-  for (const s of doc.sentences) out.push(...sentenceEvents(doc, s, cx, lex));
+  for (const s of doc.sentences) for (const w of windows(doc, s)) out.push(...sentenceEvents(doc, w, cx, lex));
+  return out;
+}
+
+/**
+ * The rules below scan their sentence for every trigger, so a "sentence" of thousands of tokens
+ * (a table or list without full stops, or hostile input) would cost its length squared. Such a
+ * run is cut into windows of at most this many tokens, after a semicolon or comma where it can be.
+ */
+const MAX_WINDOW = 150;
+
+function windows(doc: NewsDoc, s: Sentence): Sentence[] {
+  if (s.tokenEnd - s.tokenStart <= MAX_WINDOW) return [s];
+  const { tokens, text } = doc;
+  const out: Sentence[] = [];
+  for (let from = s.tokenStart; from < s.tokenEnd;) {
+    let to = Math.min(s.tokenEnd, from + MAX_WINDOW);
+    if (to < s.tokenEnd) {
+      for (let j = to - 1; j > from + MAX_WINDOW / 2; j--) if (tokens[j]!.text === ';' || tokens[j]!.text === ',') { to = j + 1; break; }
+    }
+    const start = tokens[from]!.start;
+    const end = tokens[to - 1]!.end;
+    out.push({ ...s, start, end, text: text.slice(start, end), tokenStart: from, tokenEnd: to });
+    from = to;
+  }
   return out;
 }
 

@@ -15,8 +15,15 @@ const isReporter = (e: EntityRecord | undefined) => !!e && (e.type === 'ORG' || 
 export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: QuoteRecord[] } {
   const { tokens, sentences, text, entities } = doc;
   const words = tokens.map((t) => t.lower);
+  // The entity and the mention starting at each token: one look-up, however many mentions an entity has.
   const byToken = new Map<number, EntityRecord>();
-  for (const e of entities) for (const m of e.mentions) byToken.set((m as { tokenStart: number }).tokenStart, e);
+  const mentionEnd = new Map<number, number>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      byToken.set(m.tokenStart, e);
+      mentionEnd.set(m.tokenStart, m.tokenEnd);
+    }
+  }
   const entityById = new Map(entities.map((e) => [e.id, e]));
   const sources: SourceRecord[] = [];
   const find = (name: string) => sources.find((s) => s.name === name);
@@ -37,8 +44,8 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     for (let k = 0; k < Math.min(tokens.length - 2, 10); k++) {
       if (tokens[k]!.text !== '(') continue;
       const e = byToken.get(k + 1);
-      const m = e?.mentions.find((x) => (x as { tokenStart: number }).tokenStart === k + 1) as { tokenEnd: number } | undefined;
-      if (e && m && tokens[m.tokenEnd]?.text === ')' && e.kbId?.startsWith('outlet:')) publisher = add({ name: e.name, entity: e.id, role: 'publisher' });
+      const end = mentionEnd.get(k + 1);
+      if (e && end !== undefined && tokens[end]?.text === ')' && e.kbId?.startsWith('outlet:')) publisher = add({ name: e.name, entity: e.id, role: 'publisher' });
       break;
     }
   }
@@ -48,8 +55,7 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const who = byToken.get(k);
       if (!isReporter(who)) continue;
-      const m = who!.mentions.find((x) => (x as { tokenStart: number }).tokenStart === k)! as { tokenEnd: number };
-      let v = m.tokenEnd;
+      let v = mentionEnd.get(k)!;
       if (!REPORT_VERBS.has(words[v] ?? '')) continue;
       v++;
       while (v < s.tokenEnd && /^(this|it|that|,)$/.test(words[v]!)) v++;
