@@ -213,3 +213,40 @@ export function gazetteer(): Gazetteer {
   cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Gazetteer) : buildGazetteer();
   return cached;
 }
+
+let nearIndex: { of: Gazetteer; index: Map<string, number[]> } | undefined;
+
+/** The word and every form of it with one letter deleted (symmetric-delete spelling look-up). */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let k = 0; k < word.length; k++) out.push(word.slice(0, k) + word.slice(k + 1));
+  return out;
+}
+
+/**
+ * The country a one-word name misspells by one letter ("Ethopia", "Quatar"): one insertion,
+ * deletion, substitution or swap, with the first letter right and six letters or more, so that
+ * short names ("Iran"/"Oran") never collide. Only a name no list knows should be asked.
+ */
+export function countryMisspeltAs(word: string, gaz: Gazetteer = gazetteer()): GazEntry | undefined {
+  if (word.length < 6 || !/^[A-Z][a-z]+$/.test(word)) return undefined;
+  if (nearIndex?.of !== gaz) {
+    const index = new Map<string, number[]>();
+    for (const [key, list] of Object.entries(gaz.surfaces)) {
+      if (!/^[A-Z][a-z]{4,}$/.test(key)) continue;
+      const country = list.find((k) => gaz.entries[k]!.kind === 'country');
+      if (country === undefined) continue;
+      for (const d of deletions(key)) {
+        const hits = index.get(d) ?? [];
+        if (!hits.includes(country)) hits.push(country);
+        index.set(d, hits);
+      }
+    }
+    nearIndex = { of: gaz, index };
+  }
+  const found = new Set<number>();
+  for (const d of deletions(word)) for (const k of nearIndex.index.get(d) ?? []) found.add(k);
+  const candidates = [...found].map((k) => gaz.entries[k]!).filter((e) => e.name[0] === word[0]);
+  // two countries one letter away is no correction
+  return candidates.length === 1 ? candidates[0] : undefined;
+}

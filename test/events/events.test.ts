@@ -294,3 +294,45 @@ describe('refusals of an offer', () => {
     expect(events.filter((e) => e.type === 'REJECT' && /Kosovo|Montenegro/.test(name(e.target) ?? '')), list).toEqual([]);
   });
 });
+
+describe('commitments, refusals and threats whatever the act', () => {
+  const list = (r: ReturnType<typeof run>) => JSON.stringify(r.events.map((x) => `${x.type} ${x.cameo} ${r.name(x.source)} -> ${r.name(x.target)} "${x.trigger.text}"`));
+  it.each([
+    ['Chad and Niger have agreed to allow unimpeded access to the border region.', 'AGREE', 'Chad'],
+    ['Officials said Laos is committed to opening up its economy.', 'AGREE', 'Laos'],
+    ['Belarus refused to halt the construction.', 'REJECT', 'Belarus'],
+    ['Hamas threatened to walk away from the negotiations.', 'THREATEN', 'Hamas'],
+  ])('%s → %s by %s, once', (text, type, source) => {
+    const r = run(text);
+    expect(r.find(type, source, null), list(r)).toBeDefined();
+    expect(r.events.filter((e) => e.type === type), list(r)).toHaveLength(1);
+  });
+  it('codes no commitment for a plan, or for "did not agree"', () => {
+    expect(run('Hungary plans to repaint the station.').events.filter((e) => e.type === 'AGREE')).toEqual([]);
+    expect(run('Peru did not agree to extend the deadline.').events.filter((e) => e.type === 'AGREE' && !e.negated)).toEqual([]);
+  });
+  it('aims a refusal "despite pressure from X" at X, and leaves the refused act its own target', () => {
+    const r = run('The mayor declined to resign despite mounting pressure from Hungary.');
+    expect(r.find('REJECT', null, 'Hungary'), list(r)).toBeDefined();
+    expect(r.events.filter((e) => e.type === 'RETREAT' && r.name(e.target) === 'Hungary'), list(r)).toEqual([]);
+  });
+});
+
+describe('names the lists know only in another spelling', () => {
+  it('reads a country misspelt by one letter as that country', () => {
+    const r = run('Ethopia has agreed to re-open its borders to Kenya.');
+    expect(r.a.entities.find((e) => e.name === 'Ethiopia')?.country).toBe('ETH');
+    expect(r.find('AGREE', 'Ethiopia', null)).toBeDefined();
+  });
+  it('does not correct a name no country is one letter from, or a short one', () => {
+    const names = run('Oran and Gondor signed a deal with Mordor.').a.entities.map((e) => e.name);
+    expect(names).not.toContain('Iran');
+    expect(names.filter((n) => /Jordan|Gabon/.test(n))).toEqual([]);
+  });
+  it('knows lower-case "al-" names and religious groups ("Moslem" for Muslims)', () => {
+    const r = run('US forces killed eight al-Qaeda leaders. Bosnian Serbs demanded a truce with Moslem forces.');
+    expect(r.a.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['al-Qaeda', 'Muslims']));
+    expect(r.find('ASSAULT', 'United States', 'al-Qaeda')).toBeDefined();
+    expect(r.find('DEMAND', 'Bosnian Serbs', 'Muslims')).toBeDefined();
+  });
+});

@@ -4,7 +4,7 @@
  * plugs in as one more proposer.
  */
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
-import { gazetteer, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
 
 export interface Proposal {
@@ -40,7 +40,9 @@ export const gazetteerProposer: Proposer = (doc) => {
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     if (first.kind !== 'word' && first.kind !== 'number' && first.kind !== 'abbreviation' && !/^[A-Z0-9]/.test(first.text)) continue;
-    if (!/^[A-Z0-9\u00C0-\u00DE]/.test(first.text) && !/^(al|el|de|von)-/.test(first.text)) continue;
+    // names start with a capital, or with an article joined by a hyphen: "al-Qaeda", "al-Shabaab"
+    const joinedArticle = /^(al|el|ad|an|ar|as|ash|at|az|ul)$/.test(first.text) && tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === first.end;
+    if (!/^[A-Z0-9\u00C0-\u00DE]/.test(first.text) && !joinedArticle) continue;
     let key = '';
     let best: { end: number; list: number[] } | undefined;
     for (let j = i; j < tokens.length && j < i + gaz.maxTokens; j++) {
@@ -54,7 +56,12 @@ export const gazetteerProposer: Proposer = (doc) => {
       // no longer key can be a surface when this one begins none
       if (!prefixes.has(key)) break;
     }
-    if (!best) continue;
+    if (!best) {
+      // a proper noun one letter off a country's name is that country misspelt ("Ethopia has agreed")
+      const near = first.pos === 'PROPN' && !inCompound(tokens, i) ? countryMisspeltAs(first.text, gaz) : undefined;
+      if (near) out.push({ tokenStart: i, tokenEnd: i + 1, type: 'GPE', entries: [near], via: 'gazetteer' });
+      continue;
+    }
     const next = tokens[best.end];
     // "Russian-Chinese" or "Beijing-based": the name is part of a compound word
     if (next && next.start === tokens[best.end - 1]!.end && /^[-–]/.test(next.text)) continue;

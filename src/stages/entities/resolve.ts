@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../doc/types.js';
 import { tokenSpan } from '../../doc/span.js';
-import { gazetteer, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
 import { roleAt } from '../../resources/lexicons.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
 import type { Proposal } from './propose.js';
@@ -55,8 +55,13 @@ const COMPATIBLE: Record<EntityType, GazEntry['kind'][]> = {
 /** Gazetteer entries for a proposal's exact words, of a kind its type allows. */
 function knownAs(p: Proposal, text: string, tokens: Token[]): GazEntry[] {
   const gaz = gazetteer();
-  const list = gaz.surfaces[surfaceKey(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)];
-  if (!list) return [];
+  const surface = tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text;
+  const list = gaz.surfaces[surfaceKey(surface)];
+  if (!list) {
+    // a place the tagger found that no list knows, one letter off a country: a misspelling ("Ethopia")
+    const near = (p.type === 'GPE' || p.type === 'LOC') && p.tokenEnd - p.tokenStart === 1 ? countryMisspeltAs(surface, gaz) : undefined;
+    return near ? [near] : [];
+  }
   return list.map((k) => gaz.entries[k]!).filter((e) => COMPATIBLE[p.type].includes(e.kind));
 }
 

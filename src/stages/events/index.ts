@@ -14,7 +14,7 @@ import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage } fr
 import { tokenAt, tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
 import { codeNoun, codeVerb, type Coding } from './code.js';
-import { eventLexicon, type EventLexicon } from './lexicon.js';
+import { eventLexicon, type ControlClass, type EventLexicon } from './lexicon.js';
 import { composeMood, type Draft } from './mood.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
 
@@ -65,6 +65,30 @@ function windows(doc: NewsDoc, s: Sentence): Sentence[] {
   return out;
 }
 
+const GOVERNED_CODES: Partial<Record<ControlClass, { type: string; cameo: string }>> = {
+  commit: { type: 'AGREE', cameo: '030' }, commitAdj: { type: 'AGREE', cameo: '030' },
+  refuse: { type: 'REJECT', cameo: '120' }, refuseAdj: { type: 'REJECT', cameo: '120' },
+  threaten: { type: 'THREATEN', cameo: '130' },
+};
+
+/** The governor's own event for an uncoded act under "agreed to", "refused to", "threatened to", "committed to". */
+function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: EventLexicon): Coding | undefined {
+  const { words, tokens } = sy.cx;
+  let gov: number | undefined;
+  if (chain?.infinitive) {
+    const g = infinitiveGovernor(chain, sy);
+    if (g && !g.object) gov = g.gov;
+  } else if (words[k - 1] === 'to' && words[k]!.endsWith('ing') && words[k - 2] === 'committed') gov = k - 2; // "committed to opening up"
+  if (gov === undefined || (tokens[gov]!.pos !== 'VERB' && tokens[gov]!.pos !== 'ADJ' && tokens[gov]!.pos !== 'AUX')) return undefined;
+  const cls = (lex.control.get(words[gov]!) ?? []).find((c) => GOVERNED_CODES[c]);
+  if (!cls) return undefined;
+  // "plans to", "intends to", "offered to": a plan is not yet a commitment between actors
+  if (/^(plan|plans|planned|planning|intend|intends|intended|offer|offers|offered|offering|set|ready|prepared|eager|determined)$/.test(words[gov]!)) return undefined;
+  if (chainBefore(gov, sy).negated) return undefined;
+  const c = GOVERNED_CODES[cls]!;
+  return { cameo: c.cameo, type: c.type, rule: `mood:governed-${cls}`, end: k + 1 };
+}
+
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
   const { tokens, words } = cx;
   const phrases = findPhrases(s, cx);
@@ -102,6 +126,9 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
     // "will not accept", "won't attend": a refusal whatever the act
     if (!coding && chain?.future && chain.negated) coding = { cameo: '120', type: 'REJECT', rule: 'mood:will-not', end: k + 1 };
+    // "agreed to allow …", "refused to resign", "is committed to opening up …": a commitment, refusal or
+    // threat whatever the act ("agreed" is an AGREE even when what was agreed is no coded event)
+    if (!coding && asVerb) coding = governedAct(k, chain, sy, lex);
     if (!coding) continue;
     preds.push({ k, coding, asVerb, ...(chain ? { chain } : {}) });
     k = coding.end - 1;

@@ -86,6 +86,21 @@ function conditionSubject(from: number, sy: Syntax, a: MoodArgs): Actor[] | unde
   return undefined;
 }
 
+/** "… despite growing pressure from X", "in spite of calls by X": the one a refusal defies. */
+function pressureFrom(from: number, sy: Syntax, a: MoodArgs): Actor[] | undefined {
+  const { words } = sy.cx;
+  for (let j = from; j < Math.min(sy.s.tokenEnd, from + 12); j++) {
+    if (words[j] !== 'despite' && !(words[j] === 'spite' && words[j - 1] === 'in')) continue;
+    for (let h = j + 1; h < Math.min(sy.s.tokenEnd, j + 6); h++) {
+      if (words[h] !== 'from' && words[h] !== 'by') continue;
+      const actors = a.actorsOf(sy.phrases.find((q) => q.start === h + 1));
+      return actors.some((x) => x.entity) ? actors : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 export function composeMood(a: MoodArgs): Draft[] {
   const { chain, base, sy, lex } = a;
   const words = sy.cx.words;
@@ -127,6 +142,8 @@ export function composeMood(a: MoodArgs): Draft[] {
         // "rejected a US offer to host …", "turned down Iran's request to …": the refusal is aimed at the one who offered
         const owners = cls === 'refuse' && g.object ? a.actorsOf(g.object).filter((x) => x.entity && x.start < g.object!.end - 1) : [];
         if (!targets.some((x) => x.entity) && (cls === 'threaten' || a.unless)) targets = conditionSubject(base.end, sy, a) ?? targets;
+        // a refusal defies whoever presses for the act; the act itself keeps its own target
+        const defied = !targets.some((x) => x.entity) && (cls === 'refuse' || cls === 'refuseAdj') ? pressureFrom(base.end, sy, a) : undefined;
         const when: Mood = a.unless || (conditional && cls !== 'refuse') ? 'conditional' : 'intended';
         let type: MoodType | 'MOBILIZE';
         if (cls === 'threaten') type = 'THREATEN';
@@ -134,7 +151,9 @@ export function composeMood(a: MoodArgs): Draft[] {
         else if (cls === 'prepare') type = hostile ? 'MOBILIZE' : 'AGREE';
         else type = govChain.negated ? 'REJECT' : hostile || a.unless ? 'THREATEN' : T === 'REJECT' ? 'REJECT' : T === 'DEMAND' ? 'DEMAND' : 'AGREE';
         if (govPred) a.absorbed.add(govPred.k);
-        const composed = intentDraft(type, g.gov, sources, owners.length ? owners : targets, type === 'REJECT' ? 'asserted' : when, cls);
+        const composed = intentDraft(type, g.gov, sources, owners.length ? owners : defied ?? targets, type === 'REJECT' ? 'asserted' : when, cls);
+        // an uncoded act coded only by its governor ("agreed to allow …") is the governor's event alone
+        if (base.coding.rule.startsWith('mood:governed')) return [{ ...composed, coding: { ...composed.coding, rule: base.coding.rule } }];
         const act: Draft = { ...base, sources, targets, mood: when, negated: type === 'REJECT' || base.negated };
         return [composed, act];
       }
