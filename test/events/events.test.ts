@@ -336,3 +336,18 @@ describe('names the lists know only in another spelling', () => {
     expect(r.find('DEMAND', 'Bosnian Serbs', 'Muslims')).toBeDefined();
   });
 });
+
+describe('whose act an object noun is', () => {
+  it('aims "violated a ban by X and described Y" at X: the second verb phrase is another clause', () => {
+    const r = run('A Kenyan newspaper violated a ban by President William Ruto and described his rival Raila Odinga as the winner.');
+    expect(r.find('REJECT', null, 'William Ruto')).toBeDefined();
+  });
+  it('keeps the objects shared by two verbs right after each other', () => {
+    expect(run('Militants attacked and killed Nigerian soldiers.').find('ASSAULT', null, 'Nigerian')).toBeDefined();
+  });
+  it('aims an investigation into crimes "committed by X against Y" at X', () => {
+    const r = run('Slovak police launched an investigation into crimes committed by Hungarian guards against Polish tourists.');
+    expect(r.find('INVESTIGATE', null, 'Hungarian')).toBeDefined();
+    expect(r.events.filter((e) => e.type === 'INVESTIGATE' && r.name(e.target) === 'Polish')).toEqual([]);
+  });
+});

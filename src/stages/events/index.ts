@@ -215,7 +215,11 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     const frontedObject = !!subj && (/^(what|whatever)$/.test(words[subj.start - 1] ?? '') || /^(what|whatever)$/.test(words[subj.start] ?? ''));
     let targets = frontedObject ? [] : obj.targets.flatMap((q) => actorsOf(q));
     // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
-    if (!targets.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
+    // (an object that is the subject again, "Serbian police … against Serb civilians", is no target)
+    const others = targets.filter((t) => !t.entity || !sources.some((x) => x.entity === t.entity));
+    if (!others.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
+    // "launched an investigation into crimes committed by X against Y": an inquiry is aimed at the accused
+    else if (coding.type === 'INVESTIGATE' && obj.agent && !chain.passive && obj.agent.actors.some((x) => x.entity)) targets = actorsOf(obj.agent);
     // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
     if (!targets.length && chain.infinitive) {
       const g = infinitiveGovernor(chain, sy);
@@ -328,6 +332,8 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     const ownPrep = !gap.some((w, x) => /^(due|because|after|before|following|over|amid|since)$/.test(w) || (codeNoun(words, coding.end + x)?.type ?? coding.type) !== coding.type);
     if (first && ownPrep && (prep === 'of' || prep === 'on' || prep === 'against' || prep === 'to' || prep === 'with' || prep === 'into' || prep === 'from' || prep === 'for' || prep === 'between')) targets = o.targets.flatMap((q) => actorsOf(q));
     else if (!first && o.agent) targets = actorsOf(o.agent);
+    // "an investigation into crimes committed by X against Y": an inquiry is aimed at the accused
+    if (coding.type === 'INVESTIGATE' && o.agent && o.agent.actors.some((x) => x.entity)) targets = actorsOf(o.agent);
     if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
     // "Russia's economy struggles with Western sanctions", "Iran, suffering under US sanctions": who
     // struggles with, suffers from or is hit by a sanction is its target

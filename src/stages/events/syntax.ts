@@ -193,6 +193,9 @@ export function clauseEnd(from: number, sy: Syntax): number {
     const w = words[j]!;
     if (CLAUSE_BREAKS.has(w) && !(w === 'as' && words[j + 1] === 'well')) return j;
     if (w === ',' && (words[j + 1] === 'which' || words[j + 1] === 'who' || words[j + 1] === 'where' || words[j + 1] === 'whom' || (tokens[j + 1]?.pos === 'VERB' && words[j + 1] !== 'including') || tokens[j + 1]?.pos === 'SCONJ')) return j;
+    // "violated a ban by X and described Y as …": a second verb phrase after the objects is another clause
+    // (right after the verb, "attacked and killed Y", the verbs share their objects)
+    if ((w === 'and' || w === 'but') && tokens[j + 1]?.pos === 'VERB' && !/ing$/.test(words[j + 1]!) && j - from >= 2 && tokens[j - 1]!.pos !== 'AUX') return j;
     if (w === ',' && j + 1 < sy.s.tokenEnd) {
       // ", a senior official said": an attribution tail ends the clause
       const rest = words.slice(j + 1, Math.min(sy.s.tokenEnd, j + 12));
