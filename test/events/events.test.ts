@@ -351,3 +351,14 @@ describe('whose act an object noun is', () => {
     expect(r.events.filter((e) => e.type === 'INVESTIGATE' && r.name(e.target) === 'Polish')).toEqual([]);
   });
 });
+
+describe('subjects that name no one', () => {
+  it('does not lend the actor of an earlier clause to "the wars continue to erupt"', () => {
+    const r = run("Trump's tariffs disrupt trade and the wars continue to erupt.");
+    expect(r.events.filter((e) => e.type === 'ASSAULT' && r.name(e.source) === 'Donald Trump')).toEqual([]);
+  });
+  it('still coordinates "the US and other developed nations must …"', () => {
+    const r = run('The forum concluded that the US and other developed nations must allocate more resources.');
+    expect(r.events.some((e) => e.type === 'DEMAND' && r.name(e.target) === 'United States')).toBe(true);
+  });
+});

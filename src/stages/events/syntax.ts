@@ -7,6 +7,7 @@
  */
 import type { Sentence } from '../../doc/types.js';
 import type { ActorContext, Phrase } from './actors.js';
+import { codeNoun } from './code.js';
 
 export interface Chain {
   /** first token of the chain ("has not been" in "has not been attacked") */
@@ -25,6 +26,8 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const CHAIN_ADVERBS = new Set(['also', 'still', 'again', 'already', 'reportedly', 'finally', 'allegedly', 'repeatedly', 'once', 'now', 'just', 'then', 'later', 'routinely', 'bluntly', 'flatly', 'outright', 'jointly', 'formally', 'officially', 'recently', 'previously', 'today', 'yesterday', 'tonight']);
 export const CLAUSE_BREAKS = new Set([';', ':', 'that', 'which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'but', 'although', 'because', 'unless', 'if', 'after', 'before', 'despite', 'when', 'until', 'since', 'as', 'following']);
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'unless', 'if', 'after', 'before', 'as', 'since', 'until']);
+/** Nouns for states of affairs that no one does: never an actor, nor coordinated with one. */
+const SITUATIONS = new Set(['war', 'wars', 'conflict', 'conflicts', 'crisis', 'crises', 'tension', 'tensions', 'violence', 'fighting', 'unrest', 'prices', 'markets', 'economy', 'trade', 'inflation']);
 export const PLACE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'throughout']);
 export const TARGET_PREPS = new Set(['on', 'against', 'to', 'with', 'into', 'for', 'from', 'of', 'toward', 'towards', 'upon', 'over', 'at']);
 
@@ -147,6 +150,9 @@ function firstOfCoordination(i: number, sy: Syntax): Phrase {
     const q = sy.phrases[j]!;
     const between = words.slice(q.end, p.start);
     if (!between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',') || q.kind === 'pronoun' || governed(q, sy)) break;
+    // "tariffs disrupt trade and the wars continue" (a verb read as a noun): a subject that is
+    // an event, not coordinated with an earlier phrase that names someone
+    if (p.kind === 'thing' && !p.actors.length && q.actors.length && (codeNoun(words, p.end - 1) || SITUATIONS.has(words[p.end - 1]!))) break;
     p = q;
   }
   return p;
