@@ -230,6 +230,17 @@ function deletions(word: string): string[] {
  */
 export function countryMisspeltAs(word: string, gaz: Gazetteer = gazetteer()): GazEntry | undefined {
   if (word.length < 6 || !/^[A-Z][a-z]+$/.test(word)) return undefined;
+  const memo = misspeltMemo.get(word);
+  if (memo !== undefined) return memo ?? undefined;
+  const found = lookUpMisspelt(word, gaz);
+  if (misspeltMemo.size > 50_000) misspeltMemo.clear(); // bounded: memory stays flat over any number of articles
+  misspeltMemo.set(word, found ?? null);
+  return found;
+}
+
+const misspeltMemo = new Map<string, GazEntry | null>();
+
+function lookUpMisspelt(word: string, gaz: Gazetteer): GazEntry | undefined {
   if (nearIndex?.of !== gaz) {
     const index = new Map<string, number[]>();
     for (const [key, list] of Object.entries(gaz.surfaces)) {
