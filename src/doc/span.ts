@@ -25,14 +25,21 @@ export function trimSpan(text: string, start: number, end: number, chars = ''): 
   return span(text, start, end);
 }
 
-/** Index of the first token whose start is >= offset (binary search). */
-export function tokenAt(tokens: Token[], offset: number): number {
+/** Index of the first item whose key is >= value, in items sorted by that key (binary search). */
+export function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
+    if (key(items[mid]!) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+const startOf = (s: { start: number }) => s.start;
+
+/** Index of the first token whose start is >= offset (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  return firstAtOrAfter(tokens, offset, startOf);
 }

@@ -4,7 +4,7 @@
  * state, descriptions ("the Chinese leader") and pronouns.
  */
 import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../doc/types.js';
-import { tokenSpan } from '../../doc/span.js';
+import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
 import { countryMisspeltAs, gazetteer, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
 import { roleAt } from '../../resources/lexicons.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
@@ -245,17 +245,7 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     }
   }
   for (const list of bySentence.values()) list.sort((a, b) => a.at - b.at);
-  /** Index of the first entry at or after token `at` (binary search: a long sentence stays linear overall). */
-  const indexAt = (list: { at: number }[], at: number) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.at < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const indexAt = (list: { at: number }[], at: number) => firstAtOrAfter(list, at, (x) => x.at);
   const note = (d: Draft, at: number) => {
     const s = tokens[at]!.sentence;
     const list = bySentence.get(s);

@@ -4,7 +4,7 @@
  * 2021"). They work on tokens and their wink-nlp part of speech.
  */
 import type { QuantityRecord, Sentence, TimeRecord, Token } from '../../doc/types.js';
-import { tokenAt } from '../../doc/span.js';
+import { firstAtOrAfter, tokenAt } from '../../doc/span.js';
 import { CLAUSE_BREAKS, COMPARATIVES, FALL_WORDS, RISE_WORDS, alternation } from './lexicon.js';
 
 export interface Context {
@@ -201,14 +201,7 @@ const PERIOD_GAP_RE =
 
 /** Index of the first time starting at or after offset in times sorted by start. */
 export function firstFrom(times: TimeRecord[], offset: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(times, offset, (t) => t.start);
 }
 
 /** A DATE time right after the figure, within a few linking words. */
