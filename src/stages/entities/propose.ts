@@ -14,6 +14,8 @@ export interface Proposal {
   /** gazetteer entries the surface can refer to, best first */
   entries: GazEntry[];
   via: 'gazetteer' | 'shape' | 'tagger';
+  /** the span is an Arabic "al-Name" (al, hyphen, name): it may end the person's name before it */
+  alName?: boolean;
 }
 
 export type Proposer = (doc: NewsDoc) => Proposal[];
@@ -203,5 +205,12 @@ export function mergeProposals(lists: Proposal[][]): Proposal[] {
       claim(p);
     }
   }
-  return [...out].sort((a, b) => a.tokenStart - b.tokenStart);
+  const merged = [...out].sort((a, b) => a.tokenStart - b.tokenStart);
+  // "Tamim bin Hamad al-Thani": an "al-Name" proposed right after a person's name ends that name
+  return merged.filter((p, k) => {
+    const before = merged[k - 1];
+    if (!before || before.type !== 'PERSON' || before.tokenEnd !== p.tokenStart || p.tokenEnd - p.tokenStart !== 3 || !p.alName) return true;
+    before.tokenEnd = p.tokenEnd;
+    return false;
+  });
 }

@@ -26,22 +26,96 @@ function contractType(label: string, tokens: Token[], from: number, to: number):
   }
 }
 
+/**
+ * The tagger's view of a sentence: words joined by a hyphen with no space ("Jean-Claude",
+ * "al-Hakim", "Beijing-based") are one token, as in the CoNLL-2003 text it learned from; our
+ * tokens stage splits them. Each view token keeps the range of stage tokens it covers.
+ */
+function taggerView(tokens: readonly Token[]): { words: string[]; from: number[]; to: number[] } {
+  const words: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i + 1;
+    let word = tokens[i]!.text;
+    while (j + 1 < tokens.length && isJoiningHyphen(tokens[j]!) && tokens[j]!.start === tokens[j - 1]!.end && tokens[j + 1]!.start === tokens[j]!.end && tokens[j + 1]!.kind === 'word') {
+      word += tokens[j]!.text + tokens[j + 1]!.text;
+      j += 2;
+    }
+    // "Vietnamese-led", "Beijing-based": a compound ending in a lower-case word stays split, so the
+    // name before the hyphen is tagged on its own
+    if (j > i + 1 && !/^[A-Z\u00C0-\u00DE]/.test(tokens[j - 1]!.text)) {
+      j = i + 1;
+      word = tokens[i]!.text;
+    }
+    words.push(word);
+    from.push(tokens[i]!.i);
+    to.push(tokens[j - 1]!.i + 1);
+    i = j - 1;
+  }
+  return { words, from, to };
+}
+
+const isJoiningHyphen = (t: Token) => t.text === '-' || t.text === '‐' || t.text === '‑';
+
+/** Combining forms of nationalities, as in "Sino-Russian", "Indo-Pakistani", "Franco-German". */
+const COMBINING_FORMS = new Map([['Sino', 'Chinese'], ['Indo', 'Indian'], ['Russo', 'Russian'], ['Franco', 'French'], ['Anglo', 'British'], ['Austro', 'Austrian'], ['Italo', 'Italian'], ['Greco', 'Greek'], ['Turco', 'Turkish'], ['Serbo', 'Serbian'], ['Polono', 'Polish']]);
+
+/** Gazetteer entries for one word, when it names a place, nationality or organisation. */
+function knownWord(word: string) {
+  const gaz = gazetteer();
+  const list = gaz.surfaces[surfaceKey(COMBINING_FORMS.get(word) ?? word)];
+  const entry = list?.map((k) => gaz.entries[k]!).find((e) => e.kind !== 'person');
+  return entry;
+}
+
+/**
+ * A span the tagger gave one hyphenated view token whose parts are each a known name
+ * ("Russian-Chinese", "US-PRC") is a mention of each; otherwise ("Jean-Claude", "Guinea-Bissau",
+ * "Serbo-Croatian") the whole is the name.
+ */
+function readCompound(tokens: readonly Token[], from: number, to: number, type: EntityType): Proposal[] | undefined {
+  if (type === 'PERSON') return undefined;
+  const parts: number[] = [];
+  for (let k = from; k < to; k += 2) parts.push(k);
+  const known = parts.map((k) => knownWord(tokens[k]!.text));
+  if (parts.length < 2 || !known.every((e) => e)) return undefined;
+  return parts.map((k, x) => ({ tokenStart: k, tokenEnd: k + 1, type: known[x]!.type, entries: [known[x]!], via: 'gazetteer' }));
+}
+
+/** The end of an "al-Name" at token k ("al", "-", "Zarqawi", joined), or undefined. */
+function arabicArticleName(tokens: readonly Token[], k: number): number | undefined {
+  const [al, dash, name] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+  if (!al || !dash || !name || !/^(al|el|Al|El|ad|ash|as|an|ar|at|az|ul)$/.test(al.text) || !isJoiningHyphen(dash)) return undefined;
+  if (dash.start !== al.end || name.start !== dash.end || !/^[A-Z]/.test(name.text) || al.sentence !== name.sentence) return undefined;
+  return k + 3;
+}
+
 /** Spans the perceptron tags in each sentence, in order, one article at a time. */
 export const taggerProposer: Proposer = (doc) => {
-  const sentences = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd));
-  const labels = tagDocument(sentences.map((s) => s.map((t) => t.text)));
+  const views = doc.sentences.map((s) => taggerView(doc.tokens.slice(s.tokenStart, s.tokenEnd)));
+  const labels = tagDocument(views.map((v) => v.words));
   const out: Proposal[] = [];
-  sentences.forEach((sentence, n) => {
+  views.forEach((view, n) => {
     const tags = labels[n]!;
     for (let i = 0; i < tags.length; i++) {
       if (!tags[i]!.startsWith('B-')) continue;
       const label = tags[i]!.slice(2);
       let j = i + 1;
       while (j < tags.length && tags[j] === `I-${label}`) j++;
-      const from = sentence[i]!.i;
-      const to = sentence[j - 1]!.i + 1;
-      out.push({ tokenStart: from, tokenEnd: to, type: contractType(label, doc.tokens, from, to), entries: [], via: 'tagger' });
+      const from = view.from[i]!;
+      const to = view.to[j - 1]!;
+      const type = contractType(label, doc.tokens, from, to);
+      const compound = j - i === 1 && to - from > 1 ? readCompound(doc.tokens, from, to, type) : undefined;
       i = j - 1;
+      if (compound) { out.push(...compound); continue; }
+      // "Abu Musab al-Zarqawi", "Tamim bin Hamad al-Thani": an "al-" name right after a person's name
+      // ends that name, whatever the tagger made of it (its training text has few such names)
+      if (from > 0 && out.length && out[out.length - 1]!.tokenEnd === from && out[out.length - 1]!.type === 'PERSON' && arabicArticleName(doc.tokens, from) === to) continue;
+      const proposal: Proposal = { tokenStart: from, tokenEnd: to, type, entries: [], via: 'tagger', ...(arabicArticleName(doc.tokens, from) === to ? { alName: true } : {}) };
+      const tail = type === 'PERSON' ? arabicArticleName(doc.tokens, to) : undefined;
+      if (tail !== undefined) proposal.tokenEnd = tail;
+      out.push(proposal);
     }
   });
   return out;
