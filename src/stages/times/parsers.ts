@@ -117,7 +117,7 @@ function wordAfter(text: string, at: number): string {
 }
 
 /** How far (in months) the tense may push a month or date away from the article date. */
-const TENSE_REACH_MONTHS = 8;
+const TENSE_REACH_MONTHS = 10;
 
 /**
  * Year of a month (and day) mention without a year: the occurrence on the side of the article
@@ -146,7 +146,10 @@ function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense, reac
 }
 
 /** Words right before a date that name a deadline ("until Nov. 9", "payable Dec. 7", "expires Jan. 2"): a date to come. */
-const DEADLINE_BEFORE = /(?:^|[^\w])(?:until|till|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?$/i;
+const DEADLINE_BEFORE =
+  /(?:^|[^\w])(?:until|till|through|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4},?\s+)?|(?:early|mid|late)[\s-]+)?$/i;
+/** "this year through August": a month of the year already named, the nearest one. */
+const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s+$/i;
 /** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4"). */
 const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
 
@@ -158,6 +161,7 @@ const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
 function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: number } {
   const before = ctx.text.slice(Math.max(0, start - 30), start);
   if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
+  if (WITHIN_YEAR_BEFORE.test(before)) return { tense: 'none', reach: 0 };
   if (DEADLINE_BEFORE.test(before)) return { tense: 'future', reach: TENSE_REACH_MONTHS };
   return { tense: ctx.tense(start, end), reach: TENSE_REACH_MONTHS };
 }

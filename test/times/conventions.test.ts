@@ -1,0 +1,54 @@
+/**
+ * Tables of the TimeML conventions and anchoring rules added for issue #4: each row a sentence
+ * written for the test, the article date, and every expression expected with its type, value,
+ * mod and span. Each row fails if the rule it names is removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/stages/tokens/index.js';
+import { findTimes } from '../../src/stages/times/index.js';
+import type { TimeRecord } from '../../src/doc/types.js';
+
+interface Expected {
+  text: string;
+  type: TimeRecord['type'];
+  value: string;
+  mod?: string;
+}
+
+function times(text: string, date: string | null): TimeRecord[] {
+  const { tokens, sentences } = tokenize(text);
+  return findTimes(text, tokens, sentences, date);
+}
+
+const pick = (t: TimeRecord): Expected => ({ text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) });
+
+function table(name: string, rows: [string, string | null, Expected[]][]) {
+  describe(name, () => {
+    it.each(rows)('%s', (sentence, date, expected) => {
+      const found = times(sentence, date);
+      expect(found.map(pick)).toEqual(expected);
+      for (const t of found) expect(sentence.slice(t.start, t.end)).toBe(t.text);
+    });
+  });
+}
+
+// 2025-09-02 is a Tuesday (ISO week 36, third quarter)
+const D = '2025-09-02';
+
+table('the tense that places a year-less month or date', [
+  // a participle after "be" is not a past tense: the modal before it governs
+  ['The special dividend will be paid May 14.', D, [{ text: 'May 14', type: 'DATE', value: '2026-05-14' }]],
+  // "succeed" ends in -ed but is not a past tense
+  ['Ms. Ortiz will succeed the chairman Feb. 1.', D, [{ text: 'Feb. 1', type: 'DATE', value: '2026-02-01' }]],
+  // the past tense reaches back nine months
+  ['In January, the airline hired a new chief executive.', '2025-10-27', [{ text: 'January', type: 'DATE', value: '2025-01' }]],
+  // a deadline with a clock time before the date is still a deadline
+  ['The bank extended its offer until 5 p.m. EST Aug. 9.', '2025-12-15', [{ text: '5 p.m. EST Aug. 9', type: 'TIME', value: '2026-08-09T17:00' }]],
+  ['The regulator gave the buyer until mid-June to reply.', '2025-12-15', [{ text: 'mid-June', type: 'DATE', value: '2026-06', mod: 'MID' }]],
+  ['The lenders agreed to extend the credit line through March.', '2025-10-15', [{ text: 'March', type: 'DATE', value: '2026-03' }]],
+  // "this year through August": a month of the year already named
+  ['The fund has lost 2% this year through August.', '2025-10-27', [
+    { text: 'this year', type: 'DATE', value: '2025' },
+    { text: 'August', type: 'DATE', value: '2025-08' },
+  ]],
+]);
