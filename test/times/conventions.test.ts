@@ -52,3 +52,23 @@ table('the tense that places a year-less month or date', [
     { text: 'August', type: 'DATE', value: '2025-08' },
   ]],
 ]);
+
+table('a quarter named by its end date', [
+  // the calendar quarter that the three months before the date mostly cover
+  ['In the quarter ended July 31, the retailer lost money.', '2025-10-30', [
+    { text: 'the quarter', type: 'DATE', value: '2025-Q2' },
+    { text: 'July 31', type: 'DATE', value: '2025-07-31' },
+  ]],
+  // and it is then the quarter in focus
+  ['Sales for the quarter ended Sept. 30 rose from a year earlier.', '2025-10-30', [
+    { text: 'the quarter', type: 'DATE', value: '2025-Q3' },
+    { text: 'Sept. 30', type: 'DATE', value: '2025-09-30' },
+    { text: 'a year earlier', type: 'DATE', value: '2024-Q3' },
+  ]],
+  // a fiscal quarter just named is the one meant
+  ['The chip maker reported its fiscal first quarter. Sales for the quarter ended Sept. 28 rose.', '2025-10-26', [
+    { text: 'fiscal first quarter', type: 'DATE', value: '2025-Q1' },
+    { text: 'the quarter', type: 'DATE', value: '2025-Q1' },
+    { text: 'Sept. 28', type: 'DATE', value: '2025-09-28' },
+  ]],
+]);

@@ -457,6 +457,28 @@ const THE_QUARTER: Parser = {
   },
 };
 
+/**
+ * "the quarter ended Sept. 30": the quarter in focus when one is (a fiscal quarter just named),
+ * otherwise the calendar quarter that the three months before that date mostly cover (a quarter
+ * ended July 31 is the second), which then becomes the quarter in focus (refiners.ts `followFocus`).
+ */
+const QUARTER_ENDED: Parser = {
+  name: 'quarter-ended',
+  pattern: rx(`the\\s+quarter(?=\\s+(ended|ending)\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+${YEAR})?(?!\\d))`),
+  extract: (m, ctx) => {
+    if (!isCapitalized(m[2]!)) return null;
+    const month = MONTHS[m[2]!.toLowerCase()]!;
+    const day = +m[3]!;
+    if (day < 1 || day > 31) return null;
+    let y: number;
+    if (m[4]) y = +m[4];
+    else if (ctx.ref) y = yearFor(ctx.ref, month, day, m[1]!.toLowerCase() === 'ended' ? 'past' : 'none', 12);
+    else return { type: 'DATE', value: 'XXXX-QX' };
+    const middle = addDays({ y, m: month, d: Math.min(day, daysInMonth(y, month)) }, -45);
+    return { type: 'DATE', value: `${fmtYear(middle.y)}-Q${quarterOf(middle.m)}`, anchored: !m[4], focus: 'quarter' };
+  },
+};
+
 /** "until (9 a.m.) Tuesday", "as soon as Tuesday": a deadline or a hope, so a day to come. */
 const UNTIL_BEFORE = /(?:^|[^\w])(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+(?:on\s+|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$/i;
 
@@ -1068,7 +1090,7 @@ const THAT_UNIT: Parser = {
  * longest span wins (see refiners.ts).
  */
 export const PARSERS: Parser[] = [
-  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
+  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
   YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];

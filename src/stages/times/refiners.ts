@@ -152,7 +152,9 @@ export const followFocus: Refiner = (text, found, ref) => {
         : `${f.value.slice(0, 4)}-Q${q}`;
       out = { ...f, value, rule: `${f.rule}+focus` };
     }
-    if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor') {
+    // a quarter named by its end date ("the quarter ended July 31") is in focus when none is
+    const namedByEnd = f.rule === 'quarter-ended' && !quarter;
+    if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor' || namedByEnd) {
       const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
       // a quarter after the current one ("losses through the third quarter of 1990") is a forecast,
       // not the period that results are compared with; the current quarter may be a fiscal one just reported
