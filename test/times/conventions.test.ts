@@ -72,3 +72,14 @@ table('a quarter named by its end date', [
     { text: 'Sept. 28', type: 'DATE', value: '2025-09-28' },
   ]],
 ]);
+
+table('durations', [
+  // a vague count is never a fraction
+  ['The unit turned a profit after several quarters of losses.', D, [{ text: 'several quarters', type: 'DURATION', value: 'PXQ' }]],
+  // adjectives of length; the article belongs to the noun
+  ['Lawyers left their third day-long meeting with officials.', D, [{ text: 'day-long', type: 'DURATION', value: 'P1D' }]],
+  ['The decades-long feud between the brothers ended.', D, [{ text: 'decades-long', type: 'DURATION', value: 'PXY' }]],
+  ['She began a two-week-long tour of the region.', D, [{ text: 'two-week-long', type: 'DURATION', value: 'P2W' }]],
+  // vague decades are counted in years, as "two decades" is P20Y
+  ['For decades, the two towns were cut off.', D, [{ text: 'decades', type: 'DURATION', value: 'PXY' }]],
+]);

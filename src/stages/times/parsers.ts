@@ -713,8 +713,9 @@ const DURATION: Parser = {
     // a count followed by "-year-old" or "years old" is an age, not a duration
     const rest = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^(-old|\s+old\b)/i.test(rest)) return null;
-    // fractions: "three-quarters of its food", "more than a quarter of the market"
-    if (unitKey(unit) === 'quarter' && (/^\s+of\b/i.test(rest) || /-quarters$/i.test(m[0]))) return null;
+    // fractions: "three-quarters of its food", "more than a quarter of the market" (a vague count is
+    // never a fraction: "several quarters of losses")
+    if (unitKey(unit) === 'quarter' && whole !== null && (/^\s+of\b/i.test(rest) || /-quarters$/i.test(m[0]))) return null;
     // "a second group": an ordinal
     if (unitKey(unit) === 'second' && (lowerNum === 'a' || lowerNum === 'an') && /^\s+[a-z]/.test(rest) && !/^\s+(ago|later|earlier|before|after|or|and)\b/.test(rest)) return null;
     // "$5 a year", "four flights a week": a rate
@@ -753,7 +754,25 @@ const VAGUE_UNITS: Parser = {
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
     if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
     const unit = m[2]!.toLowerCase();
-    return { type: 'DURATION', value: unit === 'decades' ? 'PXDE' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+    // decades are counted in years, as for "two decades" (P20Y)
+    return { type: 'DURATION', value: unit === 'decades' ? 'PXY' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+  },
+};
+
+/** Adjectives of length: "a day-long strike", "a decades-long embargo", "a two-week-long visit". */
+const LONG_ADJECTIVE: Parser = {
+  name: 'long-adjective',
+  pattern: rx(`(?:${NUM}[\\s-]+)?${UNIT}-long`),
+  extract: (m) => {
+    const unit = m[2]!;
+    const plural = /s$/i.test(unit);
+    // the article belongs to the noun: "a day-long strike" → "day-long"
+    const article = m[1] !== undefined && /^an?$/i.test(m[1]);
+    const count = article ? undefined : m[1];
+    const n = count ? parseNumber(count) : plural ? null : 1;
+    if (count && n === null && !VAGUE_NUMBERS.has(count.toLowerCase().replace(/\s+/g, ' '))) return null;
+    const value = n === null && unitKey(unit) === 'decade' ? 'PXY' : durationValue(n, unit);
+    return { type: 'DURATION', value, ...(article ? { start: m.index + m[0].length - unit.length - '-long'.length } : {}) };
   },
 };
 
@@ -1092,7 +1111,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
 ];
 
 /** Run every parser over the text. */
