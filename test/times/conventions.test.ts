@@ -83,3 +83,14 @@ table('durations', [
   // vague decades are counted in years, as "two decades" is P20Y
   ['For decades, the two towns were cut off.', D, [{ text: 'decades', type: 'DURATION', value: 'PXY' }]],
 ]);
+
+table('"the past year": the calendar unit before the article\'s', [
+  ['Hate groups grew over the past year.', '2025-03-03', [{ text: 'the past year', type: 'DATE', value: '2024' }]],
+  ['Workers lost earning power to inflation in the last decade.', '2025-02-06', [{ text: 'the last decade', type: 'DATE', value: '201' }]],
+  ['Prices rose over the past week.', D, [{ text: 'the past week', type: 'DATE', value: '2025-W35' }]],
+  // counted or plural ones stay durations
+  ['Prices rose over the past three years and the past months.', D, [
+    { text: 'the past three years', type: 'DURATION', value: 'P3Y' },
+    { text: 'the past months', type: 'DURATION', value: 'PXM' },
+  ]],
+]);

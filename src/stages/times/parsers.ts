@@ -732,12 +732,19 @@ const DURATION: Parser = {
 const PAST_UNIT: Parser = {
   name: 'past-unit',
   pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)'),
-  extract: (m) => {
+  extract: (m, ctx) => {
     const det = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
     // "last week", "next year" without an article are dates (this-unit); "the past week" is a duration
     if (!m[1] && (det === 'last' || det === 'next') && !unit.endsWith('s')) return null;
     if (det === 'following' && !m[1]) return null;
+    // "the past year", "the last decade": the calendar unit before the article's, as TimeBank and
+    // AQUAINT mark them (4 of 5 such singulars); plural and counted ones stay durations
+    if (m[1] && (det === 'past' || det === 'last') && /^(week|month|year|decade)$/.test(unit)) {
+      if (!ctx.ref) return { type: 'DATE', value: unit === 'decade' ? 'XXX' : UNANCHORED[granularity(unit)] };
+      const value = unit === 'decade' ? String(Math.floor(ctx.ref.y / 10) - 1) : shifted(ctx.ref, -1, unit)!;
+      return { type: 'DATE', value, anchored: true };
+    }
     return { type: 'DURATION', value: durationValue(unit.endsWith('s') && unit !== 'centuries' ? null : 1, unit) };
   },
 };
