@@ -94,3 +94,17 @@ table('"the past year": the calendar unit before the article\'s', [
     { text: 'the past months', type: 'DURATION', value: 'PXM' },
   ]],
 ]);
+
+table('holidays, vague futures, early years', [
+  // movable holidays: Easter by the computus, its ISO week; US Election Day, the Tuesday after the first Monday of November
+  ['Pilgrims prayed as Easter week began.', '2000-04-17', [{ text: 'Easter week', type: 'DATE', value: '2000-W16' }]],
+  ['The shops close on Easter Sunday.', '2025-03-10', [{ text: 'Easter Sunday', type: 'DATE', value: '2025-04-20' }]],
+  ['Violence will be a theme of the race until Election Day.', '1998-10-26', [{ text: 'Election Day', type: 'DATE', value: '1998-11-03' }]],
+  ['The boy was rescued on Thanksgiving Day.', '2000-01-07', [{ text: 'Thanksgiving Day', type: 'DATE', value: '1999-11-25' }]],
+  // "the near term" is a time to come; the adjective "near-term" is not a time
+  ['We do not minimize the challenges of the near term, or near-term costs.', D, [{ text: 'the near term', type: 'DATE', value: 'FUTURE_REF' }]],
+  ['The plan may placate holders in the short term.', D, [{ text: 'the short term', type: 'DATE', value: 'FUTURE_REF' }]],
+  // a year before 1900 only after a preposition; bare, such numbers are index levels or counts
+  ['Cuba won independence from Spain in 1898.', D, [{ text: '1898', type: 'DATE', value: '1898' }]],
+  ['The index closed at 1678.5, down from 1700 points.', D, []],
+]);

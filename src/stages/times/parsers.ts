@@ -334,6 +334,17 @@ const YEAR_ONLY: Parser = {
   },
 };
 
+/** Years before 1900 only after a preposition ("independence from Spain in 1898"): bare, such numbers are more often counts or index levels. */
+const OLD_YEAR: Parser = {
+  name: 'year',
+  pattern: /(?<=(?:^|[^\w])(?:in|since|from|until|till|by|before|after|around|circa|during)\s+)(1[0-8]\d\d)(?![\w%]|[.,:]\d|'s)/gi,
+  extract: (m, ctx) => {
+    const after = wordAfter(ctx.text, m.index + m[0].length);
+    if (COUNT_NOUNS.has(after.toLowerCase())) return null;
+    return { type: 'DATE', value: m[1]! };
+  },
+};
+
 /** Decades: "the 1990s", "the '90s", "the early 2000s". */
 const DECADE: Parser = {
   name: 'decade',
@@ -845,6 +856,8 @@ const REF_WORDS: Record<string, [TimeType, string]> = {
   'the future': ['DATE', 'FUTURE_REF'], 'the near future': ['DATE', 'FUTURE_REF'], 'the foreseeable future': ['DATE', 'FUTURE_REF'],
   future: ['DATE', 'FUTURE_REF'], 'the coming days': ['DATE', 'FUTURE_REF'],
   'the coming weeks': ['DATE', 'FUTURE_REF'], 'the coming months': ['DATE', 'FUTURE_REF'], 'the coming years': ['DATE', 'FUTURE_REF'],
+  // "(challenges of) the near term", "(placate holders in) the short term"; the adjectives ("short-term debt") are not times
+  'the near term': ['DATE', 'FUTURE_REF'], 'the short term': ['DATE', 'FUTURE_REF'], 'the long term': ['DATE', 'FUTURE_REF'],
 };
 
 const REF_WORD: Parser = {
@@ -995,33 +1008,70 @@ const RATE: Parser = {
   },
 };
 
-/** Holidays with a fixed date, and US Thanksgiving. */
+/** Easter Sunday of year y (the Gregorian computus, Meeus/Jones/Butcher). */
+export function easterSunday(y: number): Ymd {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const mm = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * mm + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * mm + 114) % 31) + 1 };
+}
+
+/** The n-th weekday `wd` (ISO, Monday = 1) of a month. */
+function nthWeekday(y: number, month: number, wd: number, n: number): Ymd {
+  const first = isoWeekday({ y, m: month, d: 1 });
+  return { y, m: month, d: 1 + ((wd - first + 7) % 7) + 7 * (n - 1) };
+}
+
+/** Holidays whose date moves: US Thanksgiving (fourth Thursday of November), US Election Day (the Tuesday after the first Monday of November), Easter. */
+const MOVABLE_HOLIDAYS: Record<string, (y: number) => Ymd> = {
+  thanksgiving: (y) => nthWeekday(y, 11, 4, 4),
+  'thanksgiving day': (y) => nthWeekday(y, 11, 4, 4),
+  'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
+  easter: easterSunday,
+  'easter sunday': easterSunday,
+};
+
+/** Holidays: fixed ("Christmas"), movable ("Thanksgiving", "Election Day", "Easter"), and "Easter week" (its ISO week). */
 const HOLIDAY: Parser = {
   name: 'holiday',
-  pattern: rx(`(?:(last|next|this)\\s+)?(${alt(Object.keys(HOLIDAYS))}|thanksgiving(?:\\s+day)?)(?:\\s+${YEAR})?`),
+  pattern: rx(`(?:(last|next|this)\\s+)?(${alt([...Object.keys(HOLIDAYS), ...Object.keys(MOVABLE_HOLIDAYS)])})(\\s+week)?(?:\\s+${YEAR})?`),
   extract: (m, ctx) => {
     if (!isCapitalized(m[2]!)) return null;
     const det = m[1]?.toLowerCase();
     const key = m[2]!.toLowerCase().replace(/\s+/g, ' ');
-    const explicitYear = m[3] ? +m[3] : null;
+    const week = m[3] !== undefined;
+    // "Easter week"; not "Christmas week" or "Election Day week", which no dev set marks
+    if (week && !key.startsWith('easter')) return null;
+    // "Election Day" is a date only as written, capitalised
+    if (key === 'election day' && !/^Election\s+Day$/.test(m[2]!)) return null;
+    const explicitYear = m[4] ? +m[4] : null;
     const dateIn = (y: number): Ymd => {
-      if (key.startsWith('thanksgiving')) {
-        const first = isoWeekday({ y, m: 11, d: 1 });
-        return { y, m: 11, d: 1 + ((4 - first + 7) % 7) + 21 };
-      }
+      const movable = MOVABLE_HOLIDAYS[key];
+      if (movable) return movable(y);
       const [mo, d] = HOLIDAYS[key]!;
       return { y, m: mo, d };
     };
-    if (explicitYear !== null) return { type: 'DATE', value: fmtDate(dateIn(explicitYear)) };
-    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day };
+    const fmt = (t: Ymd) => (week ? fmtWeek(t) : fmtDate(t));
+    if (explicitYear !== null) return { type: 'DATE', value: fmt(dateIn(explicitYear)) };
+    if (!ctx.ref) return { type: 'DATE', value: week ? UNANCHORED.week : UNANCHORED.day };
     const probe = dateIn(ctx.ref.y);
     if (det) {
       const c = compare(probe, ctx.ref);
       const y = det === 'last' ? (c < 0 ? ctx.ref.y : ctx.ref.y - 1) : det === 'next' ? (c > 0 ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
-      return { type: 'DATE', value: fmtDate(dateIn(y)), anchored: true };
+      return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };
     }
     const y = yearFor(ctx.ref, probe.m, probe.d, ctx.tense(m.index, m.index + m[0].length));
-    return { type: 'DATE', value: fmtDate(dateIn(y)), anchored: true };
+    return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };
   },
 };
 
@@ -1118,7 +1168,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
 ];
 
 /** Run every parser over the text. */
