@@ -108,3 +108,12 @@ table('holidays, vague futures, early years', [
   ['Cuba won independence from Spain in 1898.', D, [{ text: '1898', type: 'DATE', value: '1898' }]],
   ['The index closed at 1678.5, down from 1700 points.', D, []],
 ]);
+
+table('"before" and "after" with a complement are signals; the duration is the expression', [
+  ['She gave the interview several months before she took office.', D, [{ text: 'several months', type: 'DURATION', value: 'PXM' }]],
+  ['The car was seen near the house 10 days before the attack.', D, [{ text: '10 days', type: 'DURATION', value: 'P10D' }]],
+  ['The banks must wait at least 30 days before closing the sale.', D, [{ text: 'at least 30 days', type: 'DURATION', value: 'P30D', mod: 'EQUAL_OR_MORE' }]],
+  ['Inspectors returned nearly two months after they were blocked.', D, [{ text: 'nearly two months', type: 'DURATION', value: 'P2M', mod: 'APPROX' }]],
+  // standing alone, "before" is an adverb and the whole is a date
+  ['He had resigned two days before, aides said.', D, [{ text: 'two days before', type: 'DATE', value: '2025-08-31' }]],
+]);

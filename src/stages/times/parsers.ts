@@ -663,11 +663,17 @@ const THE_WEEKEND: Parser = {
   },
 };
 
+/** What follows an adverb that ends its phrase: a mark, the end of the text, or a conjunction. */
+const ADVERB_END = /^\s*(?:$|[,.;:!?)"'`\u2019\u201d]|-{2}|(?:and|but|or|when|that)\b)/i;
+
 /** "two years ago", "a year earlier", "three months from now", "a week or so ago". */
 const AGO: Parser = {
   name: 'ago',
   pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
   extract: (m, ctx) => {
+    // "two days before the vote": "before" is a preposition, and TimeML marks the duration alone
+    // (the DURATION parser); only "two days before," standing alone is a date
+    if (/^before$/i.test(m[5]!) && !ADVERB_END.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
     const n = parseNumber(m[2]!);
     const unit = m[3]!;
     const dir = /^(ago|earlier|before)$/i.test(m[5]!) ? -1 : 1;
