@@ -117,3 +117,19 @@ table('"before" and "after" with a complement are signals; the duration is the e
   // standing alone, "before" is an adverb and the whole is a date
   ['He had resigned two days before, aides said.', D, [{ text: 'two days before', type: 'DATE', value: '2025-08-31' }]],
 ]);
+
+table('a second day joined to a date', [
+  ['The summit will be held on April 24 and 25.', '1999-02-10', [
+    { text: 'April 24', type: 'DATE', value: '1999-04-24' },
+    { text: '25', type: 'DATE', value: '1999-04-25' },
+  ]],
+  ['Talks will run from June 3 to 5.', D, [
+    { text: 'June 3', type: 'DATE', value: '2026-06-03' },
+    { text: '5', type: 'DATE', value: '2026-06-05' },
+  ]],
+  // a count after the date is not a day
+  ['Sales fell on Aug. 2 to 30 stores and rose on Aug. 4 and 5 percent.', D, [
+    { text: 'Aug. 2', type: 'DATE', value: '2025-08-02' },
+    { text: 'Aug. 4', type: 'DATE', value: '2025-08-04' },
+  ]],
+]);

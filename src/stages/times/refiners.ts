@@ -102,6 +102,26 @@ export const mergeAdjacent: Refiner = (text, found) => {
   return out;
 };
 
+/** What may join a second day to a date: "April 24 and 25", "May 3-5", "June 1 through 4". */
+const SECOND_DAY = /^[ \t]*(?:and|or|to|through|-|\u2013)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\w.,]?\d|[ \t]*(?:%|percent\b|[a-z]))/;
+
+/** "April 24 and 25": the second day is a date of its own, in the first one's month (TimeML marks both). */
+export const addSecondDay: Refiner = (text, found) => {
+  const out: Candidate[] = [];
+  for (const f of found) {
+    out.push(f);
+    const date = /^(\d{4}|XXXX)-(\d\d)-(\d\d)$/.exec(f.value);
+    if (f.type !== 'DATE' || !date || !f.rule.startsWith('month-day-year')) continue;
+    const m = SECOND_DAY.exec(text.slice(f.end, f.end + 16));
+    if (!m) continue;
+    const day = +m[1]!;
+    if (day <= +date[3]! || day > 31) continue;
+    const start = f.end + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
+    out.push({ ...f, start, end: f.end + m[0].length, value: `${date[1]}-${date[2]}-${String(day).padStart(2, '0')}`, rule: `${f.rule}+second-day` });
+  }
+  return out;
+};
+
 /** Of overlapping results keep the longest; at equal length the parser listed first. */
 export const dropOverlaps: Refiner = (_text, found) => {
   const byStrength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
@@ -205,4 +225,4 @@ function anaphor(
   return value ? { ...f, value, rule: `${f.rule}+focus` } : f;
 }
 
-export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, followFocus];
+export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, addSecondDay, followFocus];
