@@ -133,3 +133,11 @@ table('a second day joined to a date', [
     { text: 'Aug. 4', type: 'DATE', value: '2025-08-04' },
   ]],
 ]);
+
+table('recall: vague short units, parts of "the year", "or so"', [
+  ['Officials said the talks would resume within days.', D, [{ text: 'days', type: 'DURATION', value: 'PXD' }]],
+  ['Crowds waited for hours outside the court.', D, [{ text: 'hours', type: 'DURATION', value: 'PTXH' }]],
+  ['It is only a matter of days.', D, []],
+  ['Profit doubled in the first half of the year.', D, [{ text: 'the first half of the year', type: 'DATE', value: '2025-H1' }]],
+  ['The plant will be closed over the next year or so.', D, [{ text: 'the next year or so', type: 'DURATION', value: 'P1Y', mod: 'APPROX' }]],
+]);

@@ -375,7 +375,7 @@ const QUARTER: Parser = {
   pattern: rx(
     `(?:the\\s+)?(?:(fiscal|calendar)\\s+)?(?:(this|last|next|${YEAR.slice(1, -1)})(?:'s|\\s+year's)?\\s+)?` +
       `(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|prior|past|recent|most\\s+recent|same)` +
-      `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year))?`,
+      `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year|the\\s+(?:(?:fiscal|calendar|current)\\s+)?year(?![-\\w])))?`,
   ),
   extract: (m, ctx) => {
     // adjectival "the third-quarter (results)": the article belongs to the noun
@@ -748,7 +748,7 @@ const DURATION: Parser = {
 /** "the past week", "the coming months", "the last decade": one (or an unspecified number of) unit. */
 const PAST_UNIT: Parser = {
   name: 'past-unit',
-  pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)'),
+  pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)(\\s+or\\s+so)?'),
   extract: (m, ctx) => {
     const det = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
@@ -760,26 +760,29 @@ const PAST_UNIT: Parser = {
     if (m[1] && (det === 'past' || det === 'last') && /^(week|month|year|decade)$/.test(unit)) {
       if (!ctx.ref) return { type: 'DATE', value: unit === 'decade' ? 'XXX' : UNANCHORED[granularity(unit)] };
       const value = unit === 'decade' ? String(Math.floor(ctx.ref.y / 10) - 1) : shifted(ctx.ref, -1, unit)!;
-      return { type: 'DATE', value, anchored: true };
+      return { type: 'DATE', value, anchored: true, ...(m[4] ? { mod: 'APPROX' } : {}) };
     }
-    return { type: 'DURATION', value: durationValue(unit.endsWith('s') && unit !== 'centuries' ? null : 1, unit) };
+    return { type: 'DURATION', value: durationValue(unit.endsWith('s') && unit !== 'centuries' ? null : 1, unit), ...(m[4] ? { mod: 'APPROX' } : {}) };
   },
 };
 
 /** Bare plural units: "for years", "weeks of talks", "over the years" → PXY, PXW. */
 const VAGUE_UNITS: Parser = {
   name: 'vague-units',
-  pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|decades|centuries)'),
+  pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|days|hours|decades|centuries)'),
   extract: (m, ctx) => {
     const before = wordBefore(ctx.text, m.index);
+    const unit = m[2]!.toLowerCase();
+    // "within days", "for hours": the short units only after words of length ("a matter of days" is not a time)
+    const lengthWords = unit === 'days' || unit === 'hours' ? /^(for|within|after|over|took|takes|take|lasted|last|spent|spend)$/ : /^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/;
     // "over the years", "in the early years": the article only before years and decades
-    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/.test(before)) return null;
+    if (!lengthWords.test(before)) return null;
     if (/^the\s/i.test(m[0]) && !/^(in|over|through|throughout|during)$/.test(before)) return null;
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
     if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
-    const unit = m[2]!.toLowerCase();
     // decades are counted in years, as for "two decades" (P20Y)
-    return { type: 'DURATION', value: unit === 'decades' ? 'PXY' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+    const value = unit === 'decades' ? 'PXY' : unit === 'centuries' ? 'PXCE' : unit === 'hours' ? 'PTXH' : `PX${unit[0]!.toUpperCase()}`;
+    return { type: 'DURATION', value };
   },
 };
 
