@@ -141,3 +141,19 @@ table('recall: vague short units, parts of "the year", "or so"', [
   ['Profit doubled in the first half of the year.', D, [{ text: 'the first half of the year', type: 'DATE', value: '2025-H1' }]],
   ['The plant will be closed over the next year or so.', D, [{ text: 'the next year or so', type: 'DURATION', value: 'P1Y', mod: 'APPROX' }]],
 ]);
+
+table('coordinated weekdays share what one of them says', [
+  ['The central bank meets next Tuesday and Wednesday.', '2013-03-22', [
+    { text: 'next Tuesday', type: 'DATE', value: '2013-03-26' },
+    { text: 'Wednesday', type: 'DATE', value: '2013-03-27' },
+  ]],
+  ['New flights will leave on Monday and Tuesday nights.', D, [
+    { text: 'Monday', type: 'SET', value: 'XXXX-WXX-1TNI' },
+    { text: 'Tuesday nights', type: 'SET', value: 'XXXX-WXX-2TNI' },
+  ]],
+  // each weekday without a determiner is placed on its own
+  ['The statements were made Friday and Thursday.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'Thursday', type: 'DATE', value: '2025-08-28' },
+  ]],
+]);

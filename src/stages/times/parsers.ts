@@ -502,7 +502,7 @@ const WEEKDAY_PART_IN_VALUE = true;
 /** Weekdays, tense-aware: "Tuesday", "last Friday", "next Monday", "Tuesday night", "Mondays". */
 const WEEKDAY_P: Parser = {
   name: 'weekday',
-  pattern: rx(`(?:(last|next|this|this\\s+coming|this\\s+past|coming|past|every|each)\\s+)?${WEEKDAY}(s)?(?:\\s+${DAYPART})?`),
+  pattern: rx(`(?:(last|next|this|this\\s+coming|this\\s+past|coming|past|every|each)\\s+)?${WEEKDAY}(s)?(?:\\s+${DAYPART}(s)?)?`),
   extract: (m, ctx) => {
     const name = m[2]!;
     if (!isCapitalized(name)) return null;
@@ -515,7 +515,8 @@ const WEEKDAY_P: Parser = {
       if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS) && !(next.toLowerCase() in DAY_PARTS)) return null; // "Sunday Times"
     }
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
-    if (m[3] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
+    // "Mondays", "Tuesday nights", "every Friday": recurring
+    if (m[3] || m[5] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
     const part = m[4] && WEEKDAY_PART_IN_VALUE ? `T${DAY_PARTS[m[4].toLowerCase()]}` : '';
     const type: TimeType = part ? 'TIME' : 'DATE';
     if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };

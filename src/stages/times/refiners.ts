@@ -122,6 +122,37 @@ export const addSecondDay: Refiner = (text, found) => {
   return out;
 };
 
+const WEEKDAY_NUMBERS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+const weekdayIn = (s: string) => WEEKDAY_NUMBERS[/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(s)?.[1]?.toLowerCase() ?? ''];
+
+/**
+ * Two weekdays joined by "and" or "or" share what only one of them says: "next Tuesday and
+ * Wednesday" (the Wednesday after that Tuesday), "Monday and Tuesday nights" (both recurring).
+ */
+export const coordinateWeekdays: Refiner = (text, found) => {
+  const out = [...found].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1]!;
+    const b = out[i]!;
+    if (!a.rule.startsWith('weekday') || !b.rule.startsWith('weekday')) continue;
+    if (!/^[ \t]+(?:and|or)[ \t]+$/.test(text.slice(a.end, b.start))) continue;
+    const aText = text.slice(a.start, a.end);
+    const bText = text.slice(b.start, b.end);
+    const wdA = weekdayIn(aText);
+    const wdB = weekdayIn(bText);
+    if (!wdA || !wdB) continue;
+    const date = /^(\d{4})-(\d\d)-(\d\d)$/.exec(a.value);
+    if (/^(next|last|this|coming|past)\s/i.test(aText) && !/^(next|last|this|coming|past|every|each)\s/i.test(bText) && date && b.type === 'DATE') {
+      const t = addDays({ y: +date[1]!, m: +date[2]!, d: +date[3]! }, (wdB - wdA + 7) % 7 || 7);
+      out[i] = { ...b, value: fmtDate(t), rule: `${b.rule}+coordinated` };
+    } else if (b.type === 'SET' && a.type === 'DATE' && /s$/i.test(bText) && /^[a-z]+$/i.test(aText)) {
+      // "Monday and Tuesday nights": the plural and the part of the day belong to both
+      out[i - 1] = { ...a, type: 'SET', value: `XXXX-WXX-${wdA}${b.value.replace(/^XXXX-WXX-\d/, '')}`, rule: `${a.rule}+coordinated` };
+    }
+  }
+  return out;
+};
+
 /** Of overlapping results keep the longest; at equal length the parser listed first. */
 export const dropOverlaps: Refiner = (_text, found) => {
   const byStrength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
@@ -225,4 +256,4 @@ function anaphor(
   return value ? { ...f, value, rule: `${f.rule}+focus` } : f;
 }
 
-export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, addSecondDay, followFocus];
+export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, addSecondDay, coordinateWeekdays, followFocus];
