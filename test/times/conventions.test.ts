@@ -157,3 +157,10 @@ table('coordinated weekdays share what one of them says', [
     { text: 'Thursday', type: 'DATE', value: '2025-08-28' },
   ]],
 ]);
+
+table('"over": "more than" after a word of length, otherwise a preposition outside the expression', [
+  ['The inspection tour is likely to last over a week.', D, [{ text: 'over a week', type: 'DURATION', value: 'P1W', mod: 'MORE_THAN' }]],
+  ['Just over an hour later, the patient died.', D, [{ text: 'over an hour', type: 'DURATION', value: 'PT1H', mod: 'MORE_THAN' }]],
+  ['The credit line can be drawn over three years.', D, [{ text: 'three years', type: 'DURATION', value: 'P3Y' }]],
+  ['The system has evolved over several years.', D, [{ text: 'several years', type: 'DURATION', value: 'PXY' }]],
+]);

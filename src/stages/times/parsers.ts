@@ -704,6 +704,9 @@ function approxMod(w: string): string | undefined {
   return undefined;
 }
 
+/** Words after which "over" means "more than" ("lasted over a week", "just over an hour"). */
+const OVER_AS_MORE_THAN_AFTER = /^(last|lasts|lasted|lasting|just|for|took|take|takes|taking|taken|wait|waited|in|of|after|within|than|be|been|is|was|are|were|only|still|well)$/;
+
 /** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year", "two more weeks", "eight trading days". */
 const DURATION: Parser = {
   name: 'duration',
@@ -727,7 +730,13 @@ const DURATION: Parser = {
     }
     if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
     if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
-    const mod = m[3] ? approxMod(m[3]) : m[9] ? 'APPROX' : undefined;
+    // "(to) last over a week": "last" is the verb, not a determiner
+    const verbLast = !m[1] && m[2] !== undefined && m[3] !== undefined;
+    // "over" means "more than" after a word of length ("lasted over a week", "just over an hour");
+    // elsewhere it is the preposition "during" ("used over three years"), outside the expression
+    const during = m[3]?.toLowerCase() === 'over' && !m[1] && !m[2] && !OVER_AS_MORE_THAN_AFTER.test(wordBefore(ctx.text, m.index));
+    const modWord = during ? undefined : m[3];
+    const mod = modWord ? approxMod(modWord) : m[9] ? 'APPROX' : undefined;
     // a count followed by "-year-old" or "years old" is an age, not a duration
     const rest = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^(-old|\s+old\b)/i.test(rest)) return null;
@@ -741,8 +750,12 @@ const DURATION: Parser = {
     if (m[4] && (whole === null || (parseNumber(m[4]) ?? 0) >= whole)) return null;
     // adjectival "the two-week (talks)": the article belongs to the noun, not to the duration
     const adjectival = !plural && !m[8] && m[0][m[0].length - unit.length - 1] === '-';
-    const start = adjectival && (m[1] || m[2]) && !m[6] ? m.index + m[0].length - numText.length - 1 - unit.length : undefined;
-    return { type: 'DURATION', value: durationValue(n, unit), ...(mod && start === undefined ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
+    const start = adjectival && (m[1] || m[2]) && !m[6] ? m.index + m[0].length - numText.length - 1 - unit.length
+      : during ? m.index + m[0].indexOf(m[3]!) + m[3]!.length + 1
+      : verbLast ? m.index + m[0].indexOf(m[3]!)
+      : undefined;
+    const keepsMod = start === undefined || verbLast;
+    return { type: 'DURATION', value: durationValue(n, unit), ...(mod && keepsMod ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
   },
 };
 
