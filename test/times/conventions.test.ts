@@ -164,3 +164,12 @@ table('"over": "more than" after a word of length, otherwise a preposition outsi
   ['The credit line can be drawn over three years.', D, [{ text: 'three years', type: 'DURATION', value: 'P3Y' }]],
   ['The system has evolved over several years.', D, [{ text: 'several years', type: 'DURATION', value: 'PXY' }]],
 ]);
+
+table('"around" before a clock time or a date is part of it (mod APPROX)', [
+  ['The two men entered the store around 7:15 p.m.', D, [{ text: 'around 7:15 p.m.', type: 'TIME', value: '2025-09-02T19:15', mod: 'APPROX' }]],
+  ['The sale should be completed around Nov. 1.', D, [{ text: 'around Nov. 1', type: 'DATE', value: '2025-11-01', mod: 'APPROX' }]],
+  // and the clock time still joins the day after it
+  ['The blast came at about 10:35 a.m. Friday.', D, [{ text: 'about 10:35 a.m. Friday', type: 'TIME', value: '2025-08-29T10:35', mod: 'APPROX' }]],
+  // not before a weekday ("get around" is a verb) nor before a bare number
+  ["Relatives will look for ways to get around Wednesday's ruling.", D, [{ text: 'Wednesday', type: 'DATE', value: '2025-08-27' }]],
+]);

@@ -13,11 +13,12 @@ export type Refiner = (text: string, found: Candidate[], ref?: Ymd | null) => Ca
 
 const MODS: Record<string, string> = {
   early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END',
+  around: 'APPROX', about: 'APPROX', approximately: 'APPROX', roughly: 'APPROX',
 };
 
 /** What may stand before a date; matched against the few characters before it, anchored at the end. */
 const PREFIX =
-  /(?:^|[^\w'-])((early|late|mid|earlier|later)[ \t-]+|(?:the[ \t]+)?(end|beginning|start|middle|close)[ \t]+of[ \t]+(?:the[ \t]+)?|(fiscal(?:[ \t]+year)?|calendar(?:[ \t]+year)?|the[ \t]+year|the[ \t]+(?:summer|spring|fall|autumn|winter)[ \t]+of)[ \t]+)$/i;
+  /(?:^|[^\w'-])((early|late|mid|earlier|later|around|about|approximately|roughly)[ \t-]+|(?:the[ \t]+)?(end|beginning|start|middle|close)[ \t]+of[ \t]+(?:the[ \t]+)?|(fiscal(?:[ \t]+year)?|calendar(?:[ \t]+year)?|the[ \t]+year|the[ \t]+(?:summer|spring|fall|autumn|winter)[ \t]+of)[ \t]+)$/i;
 
 const SEASON_CODE: Record<string, string> = { summer: 'SU', spring: 'SP', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
@@ -41,6 +42,11 @@ export const widenModifiers: Refiner = (text, found) =>
         if (season) value = `${value}-${SEASON_CODE[season[1]!.toLowerCase()]}`;
       } else if (word === 'earlier' || word === 'later') {
         if (cur.rule !== 'this-unit' && cur.rule !== 'that-unit') break;
+      } else if (MODS[word] === 'APPROX') {
+        // "around 7:15 p.m.", "around Nov. 1": an approximate clock time or date (not a bare year, "about 1990 shares",
+        // nor a weekday, "get around Wednesday's ruling")
+        if (cur.mod || !/^(clock|month-day-year|day-month-year)/.test(cur.rule) || !/^(\d{4}|XXXX)-\d\d-\d\d/.test(cur.value)) break;
+        mod = 'APPROX';
       } else {
         if (cur.mod) break;
         if (word === 'mid' && !/-/.test(m[1]!) && !isYear && !/^\d{4}-\d\d$/.test(cur.value)) break;
@@ -52,6 +58,8 @@ export const widenModifiers: Refiner = (text, found) =>
   });
 
 const DAY_VALUE = /^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$/;
+/** A clock time as found, perhaps with "around" before it. */
+const CLOCK_RULE = /^clock(\+modifier)?$/;
 
 const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
@@ -86,9 +94,9 @@ export const mergeAdjacent: Refiner = (text, found) => {
         } else if (prev.rule.startsWith('month-day-year') && prev.anchored && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value) && f.rule === 'this-unit' && /^\d{4}$/.test(f.value) && /^\s+$/.test(between)) {
           // "July last year", "February this year": the month of that year
           merged = { ...prev, end: f.end, value: `${f.value}${prev.value.slice(4)}`, rule: `${prev.rule}+${f.rule}` };
-        } else if (prev.rule === 'clock' && f.type === 'DATE' && DAY_VALUE.test(f.value)) {
+        } else if (CLOCK_RULE.test(prev.rule) && f.type === 'DATE' && DAY_VALUE.test(f.value)) {
           merged = { ...prev, end: f.end, value: f.value + prev.value.slice(prev.value.indexOf('T')), anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
-        } else if (f.rule === 'clock' && prev.type === 'DATE' && DAY_VALUE.test(prev.value)) {
+        } else if (CLOCK_RULE.test(f.rule) && prev.type === 'DATE' && DAY_VALUE.test(prev.value)) {
           merged = { ...f, start: prev.start, value: prev.value + f.value.slice(f.value.indexOf('T')), anchored: prev.anchored, rule: `${prev.rule}+${f.rule}` };
         }
         if (merged) {
@@ -189,7 +197,7 @@ export const followFocus: Refiner = (text, found, ref) => {
     if (YEAR_PERIOD.test(text.slice(f.start, f.end)) || f.rule === 'the-year') period = 'year';
     if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
     else if (f.focus === 'clock') {
-      if (day && /^(clock|day-part)$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
+      if (day && /^(clock|day-part)(\+modifier)?$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
     } else if (f.focus === 'shift') {
       if (day && f.offset !== undefined) {
         const t = addDays(day, f.offset);
