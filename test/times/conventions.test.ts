@@ -173,3 +173,8 @@ table('"around" before a clock time or a date is part of it (mod APPROX)', [
   // not before a weekday ("get around" is a verb) nor before a bare number
   ["Relatives will look for ways to get around Wednesday's ruling.", D, [{ text: 'Wednesday', type: 'DATE', value: '2025-08-27' }]],
 ]);
+
+table('not times', [
+  ['The quarter-to-quarter comparison was helped by charges.', D, []],
+  ['The sale should be completed in a matter of months.', D, []],
+]);

@@ -458,7 +458,8 @@ const Q_SHORT: Parser = {
  */
 const THE_QUARTER: Parser = {
   name: 'the-quarter',
-  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)'),
+  // not "the quarter-to-quarter comparison", a compound adjective
+  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)(?!-)'),
   extract: (m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
     if (m[2]) return { type: 'DATE', value: `${fmtYear(addMonths(ctx.ref, -3).y)}-Q${quarterOf(addMonths(ctx.ref, -3).m)}`, anchored: true, focus: 'quarter' };
@@ -791,6 +792,8 @@ const VAGUE_UNITS: Parser = {
     const lengthWords = unit === 'days' || unit === 'hours' ? /^(for|within|after|over|took|takes|take|lasted|last|spent|spend)$/ : /^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/;
     // "over the years", "in the early years": the article only before years and decades
     if (!lengthWords.test(before)) return null;
+    // "a matter of months": an amount, not a time
+    if (before === 'of' && /\bmatter\s+of\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
     if (/^the\s/i.test(m[0]) && !/^(in|over|through|throughout|during)$/.test(before)) return null;
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
     if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
