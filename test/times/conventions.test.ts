@@ -178,3 +178,8 @@ table('not times', [
   ['The quarter-to-quarter comparison was helped by charges.', D, []],
   ['The sale should be completed in a matter of months.', D, []],
 ]);
+
+table('plural units around an event', [
+  ['His car was seen near the house in the days before the attack.', D, [{ text: 'days', type: 'DURATION', value: 'PXD' }]],
+  ['Funds may have to sell bonds in the weeks ahead.', D, [{ text: 'the weeks ahead', type: 'DURATION', value: 'PXW' }]],
+]);

@@ -803,6 +803,20 @@ const VAGUE_UNITS: Parser = {
   },
 };
 
+/**
+ * "the weeks ahead": an unspecified stretch to come; "(in) the days before the shooting": the
+ * plural unit is marked, the article and the event it is anchored to are not.
+ */
+const UNITS_AROUND: Parser = {
+  name: 'units-around',
+  pattern: rx('the\\s+(days|weeks|months)(?:\\s+(ahead)|(?=\\s+(?:before|after|following|leading|since|prior)\\b))'),
+  extract: (m) => {
+    const value = `PX${m[1]![0]!.toUpperCase()}`;
+    if (m[2]) return { type: 'DURATION', value };
+    return { type: 'DURATION', value, start: m.index + m[0].length - m[1]!.length };
+  },
+};
+
 /** Adjectives of length: "a day-long strike", "a decades-long embargo", "a two-week-long visit". */
 const LONG_ADJECTIVE: Parser = {
   name: 'long-adjective',
@@ -1194,7 +1208,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
 ];
 
 /** Run every parser over the text. */
