@@ -183,3 +183,10 @@ table('plural units around an event', [
   ['His car was seen near the house in the days before the attack.', D, [{ text: 'days', type: 'DURATION', value: 'PXD' }]],
   ['Funds may have to sell bonds in the weeks ahead.', D, [{ text: 'the weeks ahead', type: 'DURATION', value: 'PXW' }]],
 ]);
+
+table('plans and "since"', [
+  // the plan word after an auxiliary carries the tense, not the auxiliary
+  ['Exiles were planning to drive around the airport on Saturday.', '2000-01-07', [{ text: 'Saturday', type: 'DATE', value: '2000-01-08' }]],
+  // "since" puts a year-less month in the past, whatever follows
+  ['The carrier has been on patrol since March and was scheduled to return.', '1990-08-13', [{ text: 'March', type: 'DATE', value: '1990-03' }]],
+]);

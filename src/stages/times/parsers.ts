@@ -150,8 +150,8 @@ const DEADLINE_BEFORE =
   /(?:^|[^\w])(?:until|till|through|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4},?\s+)?|(?:early|mid|late)[\s-]+)?$/i;
 /** "this year through August": a month of the year already named, the nearest one. */
 const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s+$/i;
-/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4"). */
-const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
+/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
+const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
 /**
  * The side of the article date a year-less month or date lies on, and how far (in months) that

@@ -33,6 +33,10 @@ const REPORTING = new Set([
   'predicted', 'forecast', 'projected', 'spoke',
 ]);
 
+/** Auxiliaries that may stand before a plan word ("were planning to drive"). */
+const PLAN_AUX = new Set(['was', 'were', 'is', 'are']);
+const PLAN_AFTER_AUX = new Set(['planning', 'scheduled', 'slated', 'going', 'expected', 'set', 'due']);
+
 /** Present-tense auxiliaries: the clause is about the present, which blocks a farther past or future cue. */
 const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do']);
 /** Verbs that end in "-eed" in the present tense ("will succeed", "exceed"). */
@@ -47,6 +51,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
   const w = tok.lower;
   if (REPORTING.has(w)) return 'report';
   if (w === 'going' && next?.lower === 'to') return 'future';
+  // "were planning to", "was scheduled to": the plan word after the auxiliary carries the tense
+  if (PLAN_AUX.has(w) && PLAN_AFTER_AUX.has(next?.lower ?? '')) return 'none';
   // "is to resume", "are to meet": a plan
   if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are') && next?.pos === 'VERB') return 'future';
   if (FUTURE.has(w)) {
