@@ -190,3 +190,7 @@ table('plans and "since"', [
   // "since" puts a year-less month in the past, whatever follows
   ['The carrier has been on patrol since March and was scheduled to return.', '1990-08-13', [{ text: 'March', type: 'DATE', value: '1990-03' }]],
 ]);
+
+table('"more recently" is one expression', [
+  ['More recently, the group has tracked armed militias.', D, [{ text: 'More recently', type: 'DATE', value: 'PAST_REF' }]],
+]);
