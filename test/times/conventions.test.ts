@@ -194,3 +194,14 @@ table('plans and "since"', [
 table('"more recently" is one expression', [
   ['More recently, the group has tracked armed militias.', D, [{ text: 'More recently', type: 'DATE', value: 'PAST_REF' }]],
 ]);
+
+table('names that contain times', [
+  ['She once hosted Saturday Night Live.', D, []],
+  ['The firm sold copies of Windows 2000 to schools.', D, []],
+  ['Millions traveled home for the Spring Festival.', D, []],
+  // a capitalised word that opens the sentence, a month or "Fiscal" may stand before a year
+  ['Unlike 2011, prices fell in Fiscal 2012.', D, [
+    { text: '2011', type: 'DATE', value: '2011' },
+    { text: 'Fiscal 2012', type: 'DATE', value: '2012' },
+  ]],
+]);

@@ -321,6 +321,19 @@ const DAY_MONTH_YEAR: Parser = {
   },
 };
 
+/**
+ * A capitalised word right before a year inside a sentence names a product or an event ("Windows
+ * 2000", "Orion 1980", "Euro 2012"); prepositions, months, seasons and sentence openers do not.
+ */
+function isNameBefore(text: string, at: number): boolean {
+  const m = /(^|[.!?"'\u201c\u2018(\n]\s*|[^\s.!?"'\u201c\u2018(]\s+)([A-Z][A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, at - 40), at));
+  if (!m || !/[^\s]\s+$/.test(m[1]!) || /[.!?"'\u201c\u2018(\n]\s*$/.test(m[1]!)) return false;
+  const w = m[2]!.toLowerCase();
+  return !(w in MONTHS) && !(w in SEASONS) && !NOT_NAMES_BEFORE_YEAR.has(w);
+}
+/** Capitalised words that may stand before a year inside a sentence. */
+const NOT_NAMES_BEFORE_YEAR = new Set(['fiscal', 'fy', 'calendar', 'christmas', 'easter', 'thanksgiving', 'january', 'ad', 'bc']);
+
 /** A bare year: "2024", "in 2021" (not "1,200", "$2024", "2024 people"). */
 const YEAR_ONLY: Parser = {
   name: 'year',
@@ -330,6 +343,7 @@ const YEAR_ONLY: Parser = {
     if (after === '%' || COUNT_NOUNS.has(after.toLowerCase())) return null;
     const before = ctx.text.slice(Math.max(0, m.index - 4), m.index).toLowerCase();
     if (/(no\.|#|no |nr\.?)\s*$/.test(before)) return null;
+    if (isNameBefore(ctx.text, m.index)) return null;
     return { type: 'DATE', value: m[1]! };
   },
 };
@@ -511,10 +525,10 @@ const WEEKDAY_P: Parser = {
     const before = wordBefore(ctx.text, m.index);
     if (!m[1] && /^(good|black|super|cyber|ash|palm|easter|bloody|holy|maundy|manic|blue)$/.test(before)) return null;
     const end = m.index + m[0].length;
+    const next = wordAfter(ctx.text, end);
     if (!m[4]) {
-      const next = wordAfter(ctx.text, end);
       if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS) && !(next.toLowerCase() in DAY_PARTS)) return null; // "Sunday Times"
-    }
+    } else if (isCapitalized(m[4]) && next && isCapitalized(next)) return null; // "Saturday Night Live"
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     // "Mondays", "Tuesday nights", "every Friday": recurring
     if (m[3] || m[5] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
@@ -608,6 +622,8 @@ const THE_SEASON: Parser = {
   pattern: rx('the\\s+(?:(early|late|mid)[\\s-]+)?(spring|summer|fall|autumn|winter)(?!\\s+of\\b)'),
   extract: (m, ctx) => {
     if (!/^(in|into|over|during|of|through|throughout|since|until|by|before|after|for)$/.test(wordBefore(ctx.text, m.index))) return null;
+    // "the Spring Festival": a name
+    if (isCapitalized(m[2]!) && isCapitalized(wordAfter(ctx.text, m.index + m[0].length))) return null;
     const season = SEASONS[m[2]!.toLowerCase()]!;
     const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
     const extra = mod ? { mod } : {};
