@@ -205,3 +205,14 @@ table('names that contain times', [
     { text: 'Fiscal 2012', type: 'DATE', value: '2012' },
   ]],
 ]);
+
+table('a clock time "on" a day is on that day', [
+  ['The bombs went off at 2:50 p.m. ET on Monday.', '2013-03-22', [
+    { text: '2:50 p.m. ET', type: 'TIME', value: '2013-03-18T14:50' },
+    { text: 'Monday', type: 'DATE', value: '2013-03-18' },
+  ]],
+  ['The vote is set for 10 a.m. on March 28.', '2013-03-22', [
+    { text: '10 a.m.', type: 'TIME', value: '2013-03-28T10:00' },
+    { text: 'March 28', type: 'DATE', value: '2013-03-28' },
+  ]],
+]);

@@ -83,6 +83,10 @@ export const mergeAdjacent: Refiner = (text, found) => {
     const prev = out[out.length - 1];
     if (prev && prev.end <= f.start) {
       const between = text.slice(prev.end, f.start);
+      // "at 2:50 p.m. on Monday": two expressions, but the clock time is on that day
+      if (/^[ \t]+on[ \t]+$/.test(between) && CLOCK_RULE.test(prev.rule) && f.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(f.value)) {
+        out[out.length - 1] = { ...prev, value: f.value + prev.value.slice(prev.value.indexOf('T')), focus: undefined, rule: `${prev.rule}+day-after` };
+      }
       if (/^,?[ \t]+$|^,$/.test(between)) {
         let merged: Candidate | null = null;
         if (prev.rule.startsWith('weekday') && prev.type === 'DATE' && DAY_VALUE.test(f.value) && !f.rule.startsWith('weekday')) {
