@@ -216,3 +216,7 @@ table('a clock time "on" a day is on that day', [
     { text: 'March 28', type: 'DATE', value: '2013-03-28' },
   ]],
 ]);
+
+table('uncounted "ago"', [
+  ['The company, which just months ago was losing money, is healthy.', D, [{ text: 'months ago', type: 'DATE', value: 'PAST_REF' }]],
+]);

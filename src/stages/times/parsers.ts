@@ -833,6 +833,13 @@ const UNITS_AROUND: Parser = {
   },
 };
 
+/** "(just) months ago", "years ago": an unspecified time back (counted ones are the AGO parser's). */
+const UNITS_AGO: Parser = {
+  name: 'units-ago',
+  pattern: rx('(?:days|weeks|months|years|decades)\\s+ago'),
+  extract: () => ({ type: 'DATE', value: 'PAST_REF' }),
+};
+
 /** Adjectives of length: "a day-long strike", "a decades-long embargo", "a two-week-long visit". */
 const LONG_ADJECTIVE: Parser = {
   name: 'long-adjective',
@@ -1225,7 +1232,7 @@ const THAT_UNIT: Parser = {
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, UNITS_AGO, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
 ];
 
 /** Run every parser over the text. */
