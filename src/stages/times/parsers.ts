@@ -351,11 +351,13 @@ const YEAR_ONLY: Parser = {
 /** Years before 1900 only after a preposition ("independence from Spain in 1898"): bare, such numbers are more often counts or index levels. */
 const OLD_YEAR: Parser = {
   name: 'year',
-  pattern: /(?<=(?:^|[^\w])(?:in|since|from|until|till|by|before|after|around|circa|during)\s+)(1[0-8]\d\d)(?![\w%]|[.,:]\d|'s)/gi,
+  pattern: /(?<![\w$€£#.,/:]|\d[.,])1[0-8]\d\d(?![\w%]|[.,:]\d|'s)/g,
   extract: (m, ctx) => {
+    if (!/^(in|since|from|until|till|by|before|after|around|circa|during)$/.test(wordBefore(ctx.text, m.index))) return null;
+    if (!/\s$/.test(ctx.text.slice(Math.max(0, m.index - 1), m.index))) return null;
     const after = wordAfter(ctx.text, m.index + m[0].length);
     if (COUNT_NOUNS.has(after.toLowerCase())) return null;
-    return { type: 'DATE', value: m[1]! };
+    return { type: 'DATE', value: m[0] };
   },
 };
 
@@ -843,19 +845,22 @@ const UNITS_AGO: Parser = {
 /** Adjectives of length: "a day-long strike", "a decades-long embargo", "a two-week-long visit". */
 const LONG_ADJECTIVE: Parser = {
   name: 'long-adjective',
-  pattern: rx(`(?:${NUM}[\\s-]+)?${UNIT}-long`),
-  extract: (m) => {
-    const unit = m[2]!;
+  // matched from the unit; the count before it is read in extract, which keeps the scan cheap
+  pattern: rx(`${UNIT}-long`),
+  extract: (m, ctx) => {
+    const unit = m[1]!;
     const plural = /s$/i.test(unit);
+    const count = COUNT_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 24), m.index));
     // the article belongs to the noun: "a day-long strike" → "day-long"
-    const article = m[1] !== undefined && /^an?$/i.test(m[1]);
-    const count = article ? undefined : m[1];
-    const n = count ? parseNumber(count) : plural ? null : 1;
-    if (count && n === null && !VAGUE_NUMBERS.has(count.toLowerCase().replace(/\s+/g, ' '))) return null;
+    const numText = count && !/^an?$/i.test(count[1]!) ? count[1]! : undefined;
+    const n = numText ? parseNumber(numText) : plural ? null : 1;
+    if (numText && n === null && !VAGUE_NUMBERS.has(numText.toLowerCase().replace(/\s+/g, ' '))) return null;
     const value = n === null && unitKey(unit) === 'decade' ? 'PXY' : durationValue(n, unit);
-    return { type: 'DURATION', value, ...(article ? { start: m.index + m[0].length - unit.length - '-long'.length } : {}) };
+    return { type: 'DURATION', value, ...(numText ? { start: m.index - count![0].length + count![0].indexOf(numText) } : {}) };
   },
 };
+/** A count right before a hyphenated unit ("two-week-long"). */
+const COUNT_BEFORE = new RegExp(`(?:^|[^\\w'])${NUM}-$`, 'i');
 
 /** "for a while", "in a little while": an unspecified amount of time. */
 const A_WHILE: Parser = {
