@@ -220,3 +220,11 @@ table('a clock time "on" a day is on that day', [
 table('uncounted "ago"', [
   ['The company, which just months ago was losing money, is healthy.', D, [{ text: 'months ago', type: 'DATE', value: 'PAST_REF' }]],
 ]);
+
+table('frequencies', [
+  ['The two leaders meet twice a year.', D, [{ text: 'twice a year', type: 'SET', value: 'P1Y' }]],
+  ['The board meets once a month.', D, [{ text: 'once a month', type: 'SET', value: 'P1M' }]],
+  ['Tourists return each spring.', D, [{ text: 'each spring', type: 'SET', value: 'XXXX-SP' }]],
+  // "a year ago" is not a frequency
+  ['Sales were three times a year ago.', D, [{ text: 'a year ago', type: 'DATE', value: '2024' }]],
+]);

@@ -1066,6 +1066,20 @@ function isRate(text: string, at: number): boolean {
   return w.length > 3 && /[^s]s$/.test(w) && !/^(was|has|does|goes|this|thus|always|perhaps|towards|afterwards|news|means|series|its|his|hers|ours|yours|theirs|across|less|unless)$/.test(w);
 }
 
+/** "twice a year", "three times a week", "once a month": a frequency, a SET over that unit (TimeML). */
+const FREQUENCY: Parser = {
+  name: 'set-frequency',
+  pattern: rx(`(?:once|twice|thrice|(?:${ONES}|ten|\\d+)\\s+times)\\s+(?:a|an|per|every|each)\\s+(day|week|month|quarter|year|hour)(?!\\s+(?:ago|earlier|before|later)\\b)`),
+  extract: (m) => ({ type: 'SET', value: SET_UNIT[m[1]!.toLowerCase()]! }),
+};
+
+/** "each spring", "every summer": that season of every year. */
+const EVERY_SEASON: Parser = {
+  name: 'every-season',
+  pattern: rx('(?:every|each)\\s+(spring|summer|fall|autumn|winter)'),
+  extract: (m) => ({ type: 'SET', value: `XXXX-${SEASONS[m[1]!.toLowerCase()]}` }),
+};
+
 const RATE: Parser = {
   name: 'set-rate',
   pattern: rx('(a|an|per)\\s+(day|week|month|year|hour|minute)'),
@@ -1236,7 +1250,7 @@ const THAT_UNIT: Parser = {
  */
 export const PARSERS: Parser[] = [
   ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
-  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, EVERY_SEASON, FREQUENCY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
   YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, UNITS_AGO, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
 ];
 
