@@ -123,7 +123,7 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The siege lasted three months.', D, [{ text: 'three months', type: 'DURATION', value: 'P3M' }]],
   ['It took a decade to build.', D, [{ text: 'a decade', type: 'DURATION', value: 'P10Y' }]],
   ['The ceasefire held for 48 hours.', D, [{ text: '48 hours', type: 'DURATION', value: 'PT48H' }]],
-  ['Prices rose over the past week.', D, [{ text: 'the past week', type: 'DURATION', value: 'P1W' }]],
+  ['Prices rose over the past two weeks.', D, [{ text: 'the past two weeks', type: 'DURATION', value: 'P2W' }]],
   ['The plan took several years.', D, [{ text: 'several years', type: 'DURATION', value: 'PXY' }]],
   ['Prices have climbed over the years.', D, [{ text: 'the years', type: 'DURATION', value: 'PXY' }]],
   ['Few lives are saved in the early years.', D, [{ text: 'the early years', type: 'DURATION', value: 'PXY' }]],

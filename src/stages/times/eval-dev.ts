@@ -22,6 +22,8 @@ if (!file) {
   process.exit(2);
 }
 const showErrors = process.argv.includes('--errors') ? Number(process.argv[process.argv.indexOf('--errors') + 1] ?? 50) : 0;
+/** --context N: print N characters of the text on each side of every error */
+const contextChars = process.argv.includes('--context') ? Number(process.argv[process.argv.indexOf('--context') + 1] ?? 80) : 0;
 const docs = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold);
 
 const preds = new Map<string, PredTimexDoc>();
@@ -66,14 +68,17 @@ if (showErrors) {
     const day = d.dct.slice(0, 10);
     const gold = d.timex3.map((t) => ({ s: t.start, e: t.end, v: t.value, text: t.text, type: t.type }));
     const pred = records.get(String(d.doc_id))!.map((t) => ({ s: conv(t.start), e: conv(t.end), v: t.value, text: t.text, type: t.type, rule: t.rule }));
+    const chars = [...d.text];
+    const around = (s: number, e: number) =>
+      contextChars ? `\n     … ${chars.slice(Math.max(0, s - contextChars), s).join('')}[[${chars.slice(s, e).join('')}]]${chars.slice(e, e + contextChars).join('')}`.replace(/\s*\n\s*(?!…)/g, ' ') : '';
     for (const x of pred) {
-      if (!gold.some((g) => overlap(x, g))) errors.push(`FP   ${day} "${x.text}" ${x.type} ${x.v} [${x.rule}]`);
+      if (!gold.some((g) => overlap(x, g))) errors.push(`FP   ${day} "${x.text}" ${x.type} ${x.v} [${x.rule}]${around(x.s, x.e)}`);
     }
     for (const g of gold) {
       const m = pred.filter((x) => overlap(x, g));
-      if (!m.length) errors.push(`FN   ${day} "${g.text}" ${g.type} ${g.v}`);
-      else if (!m.some((x) => x.v === g.v)) errors.push(`VAL  ${day} "${g.text}" ${g.type} gold ${g.v} / "${m[0]!.text}" ${m[0]!.v} [${m[0]!.rule}]`);
-      else if (!m.some((x) => x.s === g.s && x.e === g.e)) errors.push(`SPAN ${day} gold "${g.text}" / pred "${m[0]!.text}"`);
+      if (!m.length) errors.push(`FN   ${day} "${g.text}" ${g.type} ${g.v}${around(g.s, g.e)}`);
+      else if (!m.some((x) => x.v === g.v)) errors.push(`VAL  ${day} "${g.text}" ${g.type} gold ${g.v} / "${m[0]!.text}" ${m[0]!.v} [${m[0]!.rule}]${around(g.s, g.e)}`);
+      else if (!m.some((x) => x.s === g.s && x.e === g.e)) errors.push(`SPAN ${day} gold "${g.text}" / pred "${m[0]!.text}"${around(g.s, g.e)}`);
     }
   }
   for (const e of errors.slice(0, showErrors)) console.log(e);

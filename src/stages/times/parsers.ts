@@ -117,7 +117,7 @@ function wordAfter(text: string, at: number): string {
 }
 
 /** How far (in months) the tense may push a month or date away from the article date. */
-const TENSE_REACH_MONTHS = 8;
+const TENSE_REACH_MONTHS = 10;
 
 /**
  * Year of a month (and day) mention without a year: the occurrence on the side of the article
@@ -146,9 +146,12 @@ function yearFor(ref: Ymd, month: number, day: number | null, tense: Tense, reac
 }
 
 /** Words right before a date that name a deadline ("until Nov. 9", "payable Dec. 7", "expires Jan. 2"): a date to come. */
-const DEADLINE_BEFORE = /(?:^|[^\w])(?:until|till|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?$/i;
-/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4"). */
-const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
+const DEADLINE_BEFORE =
+  /(?:^|[^\w])(?:until|till|through|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4},?\s+)?|(?:early|mid|late)[\s-]+)?$/i;
+/** "this year through August": a month of the year already named, the nearest one. */
+const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s+$/i;
+/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
+const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
 /**
  * The side of the article date a year-less month or date lies on, and how far (in months) that
@@ -158,6 +161,7 @@ const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated)\s+(?:on\s+)?$/i;
 function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: number } {
   const before = ctx.text.slice(Math.max(0, start - 30), start);
   if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
+  if (WITHIN_YEAR_BEFORE.test(before)) return { tense: 'none', reach: 0 };
   if (DEADLINE_BEFORE.test(before)) return { tense: 'future', reach: TENSE_REACH_MONTHS };
   return { tense: ctx.tense(start, end), reach: TENSE_REACH_MONTHS };
 }
@@ -317,6 +321,19 @@ const DAY_MONTH_YEAR: Parser = {
   },
 };
 
+/**
+ * A capitalised word right before a year inside a sentence names a product or an event ("Windows
+ * 2000", "Orion 1980", "Euro 2012"); prepositions, months, seasons and sentence openers do not.
+ */
+function isNameBefore(text: string, at: number): boolean {
+  const m = /(^|[.!?"'\u201c\u2018(\n]\s*|[^\s.!?"'\u201c\u2018(]\s+)([A-Z][A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, at - 40), at));
+  if (!m || !/[^\s]\s+$/.test(m[1]!) || /[.!?"'\u201c\u2018(\n]\s*$/.test(m[1]!)) return false;
+  const w = m[2]!.toLowerCase();
+  return !(w in MONTHS) && !(w in SEASONS) && !NOT_NAMES_BEFORE_YEAR.has(w);
+}
+/** Capitalised words that may stand before a year inside a sentence. */
+const NOT_NAMES_BEFORE_YEAR = new Set(['fiscal', 'fy', 'calendar', 'christmas', 'easter', 'thanksgiving', 'january', 'ad', 'bc']);
+
 /** A bare year: "2024", "in 2021" (not "1,200", "$2024", "2024 people"). */
 const YEAR_ONLY: Parser = {
   name: 'year',
@@ -326,7 +343,21 @@ const YEAR_ONLY: Parser = {
     if (after === '%' || COUNT_NOUNS.has(after.toLowerCase())) return null;
     const before = ctx.text.slice(Math.max(0, m.index - 4), m.index).toLowerCase();
     if (/(no\.|#|no |nr\.?)\s*$/.test(before)) return null;
+    if (isNameBefore(ctx.text, m.index)) return null;
     return { type: 'DATE', value: m[1]! };
+  },
+};
+
+/** Years before 1900 only after a preposition ("independence from Spain in 1898"): bare, such numbers are more often counts or index levels. */
+const OLD_YEAR: Parser = {
+  name: 'year',
+  pattern: /(?<![\w$€£#.,/:]|\d[.,])1[0-8]\d\d(?![\w%]|[.,:]\d|'s)/g,
+  extract: (m, ctx) => {
+    if (!/^(in|since|from|until|till|by|before|after|around|circa|during)$/.test(wordBefore(ctx.text, m.index))) return null;
+    if (!/\s$/.test(ctx.text.slice(Math.max(0, m.index - 1), m.index))) return null;
+    const after = wordAfter(ctx.text, m.index + m[0].length);
+    if (COUNT_NOUNS.has(after.toLowerCase())) return null;
+    return { type: 'DATE', value: m[0] };
   },
 };
 
@@ -360,7 +391,7 @@ const QUARTER: Parser = {
   pattern: rx(
     `(?:the\\s+)?(?:(fiscal|calendar)\\s+)?(?:(this|last|next|${YEAR.slice(1, -1)})(?:'s|\\s+year's)?\\s+)?` +
       `(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|prior|past|recent|most\\s+recent|same)` +
-      `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year))?`,
+      `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year|the\\s+(?:(?:fiscal|calendar|current)\\s+)?year(?![-\\w])))?`,
   ),
   extract: (m, ctx) => {
     // adjectival "the third-quarter (results)": the article belongs to the noun
@@ -443,13 +474,36 @@ const Q_SHORT: Parser = {
  */
 const THE_QUARTER: Parser = {
   name: 'the-quarter',
-  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)'),
+  // not "the quarter-to-quarter comparison", a compound adjective
+  pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)(?!-)'),
   extract: (m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: 'XXXX-QX' };
     if (m[2]) return { type: 'DATE', value: `${fmtYear(addMonths(ctx.ref, -3).y)}-Q${quarterOf(addMonths(ctx.ref, -3).m)}`, anchored: true, focus: 'quarter' };
     const cur = m[1]?.toLowerCase() === 'current' || ctx.tense(m.index, m.index + m[0].length) === 'future';
     const t = cur ? ctx.ref : addMonths(ctx.ref, -3);
     return { type: 'DATE', value: `${fmtYear(t.y)}-Q${quarterOf(t.m)}`, anchored: true, ...(m[1] ? {} : { focus: 'quarter' as const }) };
+  },
+};
+
+/**
+ * "the quarter ended Sept. 30": the quarter in focus when one is (a fiscal quarter just named),
+ * otherwise the calendar quarter that the three months before that date mostly cover (a quarter
+ * ended July 31 is the second), which then becomes the quarter in focus (refiners.ts `followFocus`).
+ */
+const QUARTER_ENDED: Parser = {
+  name: 'quarter-ended',
+  pattern: rx(`the\\s+quarter(?=\\s+(ended|ending)\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+${YEAR})?(?!\\d))`),
+  extract: (m, ctx) => {
+    if (!isCapitalized(m[2]!)) return null;
+    const month = MONTHS[m[2]!.toLowerCase()]!;
+    const day = +m[3]!;
+    if (day < 1 || day > 31) return null;
+    let y: number;
+    if (m[4]) y = +m[4];
+    else if (ctx.ref) y = yearFor(ctx.ref, month, day, m[1]!.toLowerCase() === 'ended' ? 'past' : 'none', 12);
+    else return { type: 'DATE', value: 'XXXX-QX' };
+    const middle = addDays({ y, m: month, d: Math.min(day, daysInMonth(y, month)) }, -45);
+    return { type: 'DATE', value: `${fmtYear(middle.y)}-Q${quarterOf(middle.m)}`, anchored: !m[4], focus: 'quarter' };
   },
 };
 
@@ -465,7 +519,7 @@ const WEEKDAY_PART_IN_VALUE = true;
 /** Weekdays, tense-aware: "Tuesday", "last Friday", "next Monday", "Tuesday night", "Mondays". */
 const WEEKDAY_P: Parser = {
   name: 'weekday',
-  pattern: rx(`(?:(last|next|this|this\\s+coming|this\\s+past|coming|past|every|each)\\s+)?${WEEKDAY}(s)?(?:\\s+${DAYPART})?`),
+  pattern: rx(`(?:(last|next|this|this\\s+coming|this\\s+past|coming|past|every|each)\\s+)?${WEEKDAY}(s)?(?:\\s+${DAYPART}(s)?)?`),
   extract: (m, ctx) => {
     const name = m[2]!;
     if (!isCapitalized(name)) return null;
@@ -473,12 +527,13 @@ const WEEKDAY_P: Parser = {
     const before = wordBefore(ctx.text, m.index);
     if (!m[1] && /^(good|black|super|cyber|ash|palm|easter|bloody|holy|maundy|manic|blue)$/.test(before)) return null;
     const end = m.index + m[0].length;
+    const next = wordAfter(ctx.text, end);
     if (!m[4]) {
-      const next = wordAfter(ctx.text, end);
       if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS) && !(next.toLowerCase() in DAY_PARTS)) return null; // "Sunday Times"
-    }
+    } else if (isCapitalized(m[4]) && next && isCapitalized(next)) return null; // "Saturday Night Live"
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
-    if (m[3] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
+    // "Mondays", "Tuesday nights", "every Friday": recurring
+    if (m[3] || m[5] || det === 'every' || det === 'each') return { type: 'SET', value: `XXXX-WXX-${wd}${m[4] ? `T${DAY_PARTS[m[4].toLowerCase()]}` : ''}` };
     const part = m[4] && WEEKDAY_PART_IN_VALUE ? `T${DAY_PARTS[m[4].toLowerCase()]}` : '';
     const type: TimeType = part ? 'TIME' : 'DATE';
     if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
@@ -569,6 +624,8 @@ const THE_SEASON: Parser = {
   pattern: rx('the\\s+(?:(early|late|mid)[\\s-]+)?(spring|summer|fall|autumn|winter)(?!\\s+of\\b)'),
   extract: (m, ctx) => {
     if (!/^(in|into|over|during|of|through|throughout|since|until|by|before|after|for)$/.test(wordBefore(ctx.text, m.index))) return null;
+    // "the Spring Festival": a name
+    if (isCapitalized(m[2]!) && isCapitalized(wordAfter(ctx.text, m.index + m[0].length))) return null;
     const season = SEASONS[m[2]!.toLowerCase()]!;
     const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
     const extra = mod ? { mod } : {};
@@ -626,11 +683,17 @@ const THE_WEEKEND: Parser = {
   },
 };
 
+/** What follows an adverb that ends its phrase: a mark, the end of the text, or a conjunction. */
+const ADVERB_END = /^\s*(?:$|[,.;:!?)"'`\u2019\u201d]|-{2}|(?:and|but|or|when|that)\b)/i;
+
 /** "two years ago", "a year earlier", "three months from now", "a week or so ago". */
 const AGO: Parser = {
   name: 'ago',
   pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
   extract: (m, ctx) => {
+    // "two days before the vote": "before" is a preposition, and TimeML marks the duration alone
+    // (the DURATION parser); only "two days before," standing alone is a date
+    if (/^before$/i.test(m[5]!) && !ADVERB_END.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
     const n = parseNumber(m[2]!);
     const unit = m[3]!;
     const dir = /^(ago|earlier|before)$/i.test(m[5]!) ? -1 : 1;
@@ -660,6 +723,9 @@ function approxMod(w: string): string | undefined {
   return undefined;
 }
 
+/** Words after which "over" means "more than" ("lasted over a week", "just over an hour"). */
+const OVER_AS_MORE_THAN_AFTER = /^(last|lasts|lasted|lasting|just|for|took|take|takes|taking|taken|wait|waited|in|of|after|within|than|be|been|is|was|are|were|only|still|well)$/;
+
 /** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year", "two more weeks", "eight trading days". */
 const DURATION: Parser = {
   name: 'duration',
@@ -683,12 +749,19 @@ const DURATION: Parser = {
     }
     if ((lowerNum === 'a' || lowerNum === 'an' || n === 1) && plural && unitKey(unit) !== 'century') return null;
     if (n !== null && n >= 1900 && n < 2100 && !plural) return null; // "the 1988 quarter" is a date
-    const mod = m[3] ? approxMod(m[3]) : m[9] ? 'APPROX' : undefined;
+    // "(to) last over a week": "last" is the verb, not a determiner
+    const verbLast = !m[1] && m[2] !== undefined && m[3] !== undefined;
+    // "over" means "more than" after a word of length ("lasted over a week", "just over an hour");
+    // elsewhere it is the preposition "during" ("used over three years"), outside the expression
+    const during = m[3]?.toLowerCase() === 'over' && !m[1] && !m[2] && !OVER_AS_MORE_THAN_AFTER.test(wordBefore(ctx.text, m.index));
+    const modWord = during ? undefined : m[3];
+    const mod = modWord ? approxMod(modWord) : m[9] ? 'APPROX' : undefined;
     // a count followed by "-year-old" or "years old" is an age, not a duration
     const rest = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^(-old|\s+old\b)/i.test(rest)) return null;
-    // fractions: "three-quarters of its food", "more than a quarter of the market"
-    if (unitKey(unit) === 'quarter' && (/^\s+of\b/i.test(rest) || /-quarters$/i.test(m[0]))) return null;
+    // fractions: "three-quarters of its food", "more than a quarter of the market" (a vague count is
+    // never a fraction: "several quarters of losses")
+    if (unitKey(unit) === 'quarter' && whole !== null && (/^\s+of\b/i.test(rest) || /-quarters$/i.test(m[0]))) return null;
     // "a second group": an ordinal
     if (unitKey(unit) === 'second' && (lowerNum === 'a' || lowerNum === 'an') && /^\s+[a-z]/.test(rest) && !/^\s+(ago|later|earlier|before|after|or|and)\b/.test(rest)) return null;
     // "$5 a year", "four flights a week": a rate
@@ -696,40 +769,98 @@ const DURATION: Parser = {
     if (m[4] && (whole === null || (parseNumber(m[4]) ?? 0) >= whole)) return null;
     // adjectival "the two-week (talks)": the article belongs to the noun, not to the duration
     const adjectival = !plural && !m[8] && m[0][m[0].length - unit.length - 1] === '-';
-    const start = adjectival && (m[1] || m[2]) && !m[6] ? m.index + m[0].length - numText.length - 1 - unit.length : undefined;
-    return { type: 'DURATION', value: durationValue(n, unit), ...(mod && start === undefined ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
+    const start = adjectival && (m[1] || m[2]) && !m[6] ? m.index + m[0].length - numText.length - 1 - unit.length
+      : during ? m.index + m[0].indexOf(m[3]!) + m[3]!.length + 1
+      : verbLast ? m.index + m[0].indexOf(m[3]!)
+      : undefined;
+    const keepsMod = start === undefined || verbLast;
+    return { type: 'DURATION', value: durationValue(n, unit), ...(mod && keepsMod ? { mod } : {}), ...(start !== undefined ? { start } : {}) };
   },
 };
 
 /** "the past week", "the coming months", "the last decade": one (or an unspecified number of) unit. */
 const PAST_UNIT: Parser = {
   name: 'past-unit',
-  pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)'),
-  extract: (m) => {
+  pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)(\\s+or\\s+so)?'),
+  extract: (m, ctx) => {
     const det = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
     // "last week", "next year" without an article are dates (this-unit); "the past week" is a duration
     if (!m[1] && (det === 'last' || det === 'next') && !unit.endsWith('s')) return null;
     if (det === 'following' && !m[1]) return null;
-    return { type: 'DURATION', value: durationValue(unit.endsWith('s') && unit !== 'centuries' ? null : 1, unit) };
+    // "the past year", "the last decade": the calendar unit before the article's, as TimeBank and
+    // AQUAINT mark them (4 of 5 such singulars); plural and counted ones stay durations
+    if (m[1] && (det === 'past' || det === 'last') && /^(week|month|year|decade)$/.test(unit)) {
+      if (!ctx.ref) return { type: 'DATE', value: unit === 'decade' ? 'XXX' : UNANCHORED[granularity(unit)] };
+      const value = unit === 'decade' ? String(Math.floor(ctx.ref.y / 10) - 1) : shifted(ctx.ref, -1, unit)!;
+      return { type: 'DATE', value, anchored: true, ...(m[4] ? { mod: 'APPROX' } : {}) };
+    }
+    return { type: 'DURATION', value: durationValue(unit.endsWith('s') && unit !== 'centuries' ? null : 1, unit), ...(m[4] ? { mod: 'APPROX' } : {}) };
   },
 };
 
 /** Bare plural units: "for years", "weeks of talks", "over the years" → PXY, PXW. */
 const VAGUE_UNITS: Parser = {
   name: 'vague-units',
-  pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|decades|centuries)'),
+  pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|days|hours|decades|centuries)'),
   extract: (m, ctx) => {
     const before = wordBefore(ctx.text, m.index);
+    const unit = m[2]!.toLowerCase();
+    // "within days", "for hours": the short units only after words of length ("a matter of days" is not a time)
+    const lengthWords = unit === 'days' || unit === 'hours' ? /^(for|within|after|over|took|takes|take|lasted|last|spent|spend)$/ : /^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/;
     // "over the years", "in the early years": the article only before years and decades
-    if (!/^(for|in|over|within|after|of|from|took|takes|take|lasted|last|spent|spend|through|throughout)$/.test(before)) return null;
+    if (!lengthWords.test(before)) return null;
+    // "a matter of months": an amount, not a time
+    if (before === 'of' && /\bmatter\s+of\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
     if (/^the\s/i.test(m[0]) && !/^(in|over|through|throughout|during)$/.test(before)) return null;
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
     if (after === 'ago' || after === 'old' || after === 'later' || after === 'earlier') return null;
-    const unit = m[2]!.toLowerCase();
-    return { type: 'DURATION', value: unit === 'decades' ? 'PXDE' : unit === 'centuries' ? 'PXCE' : `PX${unit[0]!.toUpperCase()}` };
+    // decades are counted in years, as for "two decades" (P20Y)
+    const value = unit === 'decades' ? 'PXY' : unit === 'centuries' ? 'PXCE' : unit === 'hours' ? 'PTXH' : `PX${unit[0]!.toUpperCase()}`;
+    return { type: 'DURATION', value };
   },
 };
+
+/**
+ * "the weeks ahead": an unspecified stretch to come; "(in) the days before the shooting": the
+ * plural unit is marked, the article and the event it is anchored to are not.
+ */
+const UNITS_AROUND: Parser = {
+  name: 'units-around',
+  pattern: rx('the\\s+(days|weeks|months)(?:\\s+(ahead)|(?=\\s+(?:before|after|following|leading|since|prior)\\b))'),
+  extract: (m) => {
+    const value = `PX${m[1]![0]!.toUpperCase()}`;
+    if (m[2]) return { type: 'DURATION', value };
+    return { type: 'DURATION', value, start: m.index + m[0].length - m[1]!.length };
+  },
+};
+
+/** "(just) months ago", "years ago": an unspecified time back (counted ones are the AGO parser's). */
+const UNITS_AGO: Parser = {
+  name: 'units-ago',
+  pattern: rx('(?:days|weeks|months|years|decades)\\s+ago'),
+  extract: () => ({ type: 'DATE', value: 'PAST_REF' }),
+};
+
+/** Adjectives of length: "a day-long strike", "a decades-long embargo", "a two-week-long visit". */
+const LONG_ADJECTIVE: Parser = {
+  name: 'long-adjective',
+  // matched from the unit; the count before it is read in extract, which keeps the scan cheap
+  pattern: rx(`${UNIT}-long`),
+  extract: (m, ctx) => {
+    const unit = m[1]!;
+    const plural = /s$/i.test(unit);
+    const count = COUNT_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 24), m.index));
+    // the article belongs to the noun: "a day-long strike" → "day-long"
+    const numText = count && !/^an?$/i.test(count[1]!) ? count[1]! : undefined;
+    const n = numText ? parseNumber(numText) : plural ? null : 1;
+    if (numText && n === null && !VAGUE_NUMBERS.has(numText.toLowerCase().replace(/\s+/g, ' '))) return null;
+    const value = n === null && unitKey(unit) === 'decade' ? 'PXY' : durationValue(n, unit);
+    return { type: 'DURATION', value, ...(numText ? { start: m.index - count![0].length + count![0].indexOf(numText) } : {}) };
+  },
+};
+/** A count right before a hyphenated unit ("two-week-long"). */
+const COUNT_BEFORE = new RegExp(`(?:^|[^\\w'])${NUM}-$`, 'i');
 
 /** "for a while", "in a little while": an unspecified amount of time. */
 const A_WHILE: Parser = {
@@ -786,13 +917,16 @@ const REF_WORDS: Record<string, [TimeType, string]> = {
   'at present': ['DATE', 'PRESENT_REF'], presently: ['DATE', 'PRESENT_REF'], nowadays: ['DATE', 'PRESENT_REF'],
   'these days': ['DATE', 'PRESENT_REF'], 'the present': ['DATE', 'PRESENT_REF'], 'at the moment': ['DATE', 'PRESENT_REF'],
   current: ['DATE', 'PRESENT_REF'],
-  recently: ['DATE', 'PAST_REF'], lately: ['DATE', 'PAST_REF'], 'the past': ['DATE', 'PAST_REF'],
+  recently: ['DATE', 'PAST_REF'], 'more recently': ['DATE', 'PAST_REF'], 'most recently': ['DATE', 'PAST_REF'],
+  lately: ['DATE', 'PAST_REF'], 'the past': ['DATE', 'PAST_REF'],
   'recent years': ['DATE', 'PAST_REF'],
   'recent decades': ['DATE', 'PAST_REF'], 'recent months': ['DURATION', 'PXM'], 'recent weeks': ['DURATION', 'PXW'],
   'recent days': ['DURATION', 'PXD'],
   'the future': ['DATE', 'FUTURE_REF'], 'the near future': ['DATE', 'FUTURE_REF'], 'the foreseeable future': ['DATE', 'FUTURE_REF'],
   future: ['DATE', 'FUTURE_REF'], 'the coming days': ['DATE', 'FUTURE_REF'],
   'the coming weeks': ['DATE', 'FUTURE_REF'], 'the coming months': ['DATE', 'FUTURE_REF'], 'the coming years': ['DATE', 'FUTURE_REF'],
+  // "(challenges of) the near term", "(placate holders in) the short term"; the adjectives ("short-term debt") are not times
+  'the near term': ['DATE', 'FUTURE_REF'], 'the short term': ['DATE', 'FUTURE_REF'], 'the long term': ['DATE', 'FUTURE_REF'],
 };
 
 const REF_WORD: Parser = {
@@ -932,6 +1066,20 @@ function isRate(text: string, at: number): boolean {
   return w.length > 3 && /[^s]s$/.test(w) && !/^(was|has|does|goes|this|thus|always|perhaps|towards|afterwards|news|means|series|its|his|hers|ours|yours|theirs|across|less|unless)$/.test(w);
 }
 
+/** "twice a year", "three times a week", "once a month": a frequency, a SET over that unit (TimeML). */
+const FREQUENCY: Parser = {
+  name: 'set-frequency',
+  pattern: rx(`(?:once|twice|thrice|(?:${ONES}|ten|\\d+)\\s+times)\\s+(?:a|an|per|every|each)\\s+(day|week|month|quarter|year|hour)(?!\\s+(?:ago|earlier|before|later)\\b)`),
+  extract: (m) => ({ type: 'SET', value: SET_UNIT[m[1]!.toLowerCase()]! }),
+};
+
+/** "each spring", "every summer": that season of every year. */
+const EVERY_SEASON: Parser = {
+  name: 'every-season',
+  pattern: rx('(?:every|each)\\s+(spring|summer|fall|autumn|winter)'),
+  extract: (m) => ({ type: 'SET', value: `XXXX-${SEASONS[m[1]!.toLowerCase()]}` }),
+};
+
 const RATE: Parser = {
   name: 'set-rate',
   pattern: rx('(a|an|per)\\s+(day|week|month|year|hour|minute)'),
@@ -943,33 +1091,70 @@ const RATE: Parser = {
   },
 };
 
-/** Holidays with a fixed date, and US Thanksgiving. */
+/** Easter Sunday of year y (the Gregorian computus, Meeus/Jones/Butcher). */
+export function easterSunday(y: number): Ymd {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const mm = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * mm + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * mm + 114) % 31) + 1 };
+}
+
+/** The n-th weekday `wd` (ISO, Monday = 1) of a month. */
+function nthWeekday(y: number, month: number, wd: number, n: number): Ymd {
+  const first = isoWeekday({ y, m: month, d: 1 });
+  return { y, m: month, d: 1 + ((wd - first + 7) % 7) + 7 * (n - 1) };
+}
+
+/** Holidays whose date moves: US Thanksgiving (fourth Thursday of November), US Election Day (the Tuesday after the first Monday of November), Easter. */
+const MOVABLE_HOLIDAYS: Record<string, (y: number) => Ymd> = {
+  thanksgiving: (y) => nthWeekday(y, 11, 4, 4),
+  'thanksgiving day': (y) => nthWeekday(y, 11, 4, 4),
+  'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
+  easter: easterSunday,
+  'easter sunday': easterSunday,
+};
+
+/** Holidays: fixed ("Christmas"), movable ("Thanksgiving", "Election Day", "Easter"), and "Easter week" (its ISO week). */
 const HOLIDAY: Parser = {
   name: 'holiday',
-  pattern: rx(`(?:(last|next|this)\\s+)?(${alt(Object.keys(HOLIDAYS))}|thanksgiving(?:\\s+day)?)(?:\\s+${YEAR})?`),
+  pattern: rx(`(?:(last|next|this)\\s+)?(${alt([...Object.keys(HOLIDAYS), ...Object.keys(MOVABLE_HOLIDAYS)])})(\\s+week)?(?:\\s+${YEAR})?`),
   extract: (m, ctx) => {
     if (!isCapitalized(m[2]!)) return null;
     const det = m[1]?.toLowerCase();
     const key = m[2]!.toLowerCase().replace(/\s+/g, ' ');
-    const explicitYear = m[3] ? +m[3] : null;
+    const week = m[3] !== undefined;
+    // "Easter week"; not "Christmas week" or "Election Day week", which no dev set marks
+    if (week && !key.startsWith('easter')) return null;
+    // "Election Day" is a date only as written, capitalised
+    if (key === 'election day' && !/^Election\s+Day$/.test(m[2]!)) return null;
+    const explicitYear = m[4] ? +m[4] : null;
     const dateIn = (y: number): Ymd => {
-      if (key.startsWith('thanksgiving')) {
-        const first = isoWeekday({ y, m: 11, d: 1 });
-        return { y, m: 11, d: 1 + ((4 - first + 7) % 7) + 21 };
-      }
+      const movable = MOVABLE_HOLIDAYS[key];
+      if (movable) return movable(y);
       const [mo, d] = HOLIDAYS[key]!;
       return { y, m: mo, d };
     };
-    if (explicitYear !== null) return { type: 'DATE', value: fmtDate(dateIn(explicitYear)) };
-    if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day };
+    const fmt = (t: Ymd) => (week ? fmtWeek(t) : fmtDate(t));
+    if (explicitYear !== null) return { type: 'DATE', value: fmt(dateIn(explicitYear)) };
+    if (!ctx.ref) return { type: 'DATE', value: week ? UNANCHORED.week : UNANCHORED.day };
     const probe = dateIn(ctx.ref.y);
     if (det) {
       const c = compare(probe, ctx.ref);
       const y = det === 'last' ? (c < 0 ? ctx.ref.y : ctx.ref.y - 1) : det === 'next' ? (c > 0 ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
-      return { type: 'DATE', value: fmtDate(dateIn(y)), anchored: true };
+      return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };
     }
     const y = yearFor(ctx.ref, probe.m, probe.d, ctx.tense(m.index, m.index + m[0].length));
-    return { type: 'DATE', value: fmtDate(dateIn(y)), anchored: true };
+    return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };
   },
 };
 
@@ -1064,9 +1249,9 @@ const THAT_UNIT: Parser = {
  * longest span wins (see refiners.ts).
  */
 export const PARSERS: Parser[] = [
-  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, THE_QUARTER, DECADE,
-  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY,
+  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
+  CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, EVERY_SEASON, FREQUENCY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, UNITS_AGO, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
 ];
 
 /** Run every parser over the text. */

@@ -13,11 +13,12 @@ export type Refiner = (text: string, found: Candidate[], ref?: Ymd | null) => Ca
 
 const MODS: Record<string, string> = {
   early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END',
+  around: 'APPROX', about: 'APPROX', approximately: 'APPROX', roughly: 'APPROX',
 };
 
 /** What may stand before a date; matched against the few characters before it, anchored at the end. */
 const PREFIX =
-  /(?:^|[^\w'-])((early|late|mid|earlier|later)[ \t-]+|(?:the[ \t]+)?(end|beginning|start|middle|close)[ \t]+of[ \t]+(?:the[ \t]+)?|(fiscal(?:[ \t]+year)?|calendar(?:[ \t]+year)?|the[ \t]+year|the[ \t]+(?:summer|spring|fall|autumn|winter)[ \t]+of)[ \t]+)$/i;
+  /(?:^|[^\w'-])((early|late|mid|earlier|later|around|about|approximately|roughly)[ \t-]+|(?:the[ \t]+)?(end|beginning|start|middle|close)[ \t]+of[ \t]+(?:the[ \t]+)?|(fiscal(?:[ \t]+year)?|calendar(?:[ \t]+year)?|the[ \t]+year|the[ \t]+(?:summer|spring|fall|autumn|winter)[ \t]+of)[ \t]+)$/i;
 
 const SEASON_CODE: Record<string, string> = { summer: 'SU', spring: 'SP', fall: 'FA', autumn: 'FA', winter: 'WI' };
 
@@ -41,6 +42,11 @@ export const widenModifiers: Refiner = (text, found) =>
         if (season) value = `${value}-${SEASON_CODE[season[1]!.toLowerCase()]}`;
       } else if (word === 'earlier' || word === 'later') {
         if (cur.rule !== 'this-unit' && cur.rule !== 'that-unit') break;
+      } else if (MODS[word] === 'APPROX') {
+        // "around 7:15 p.m.", "around Nov. 1": an approximate clock time or date (not a bare year, "about 1990 shares",
+        // nor a weekday, "get around Wednesday's ruling")
+        if (cur.mod || !/^(clock|month-day-year|day-month-year)/.test(cur.rule) || !/^(\d{4}|XXXX)-\d\d-\d\d/.test(cur.value)) break;
+        mod = 'APPROX';
       } else {
         if (cur.mod) break;
         if (word === 'mid' && !/-/.test(m[1]!) && !isYear && !/^\d{4}-\d\d$/.test(cur.value)) break;
@@ -52,6 +58,8 @@ export const widenModifiers: Refiner = (text, found) =>
   });
 
 const DAY_VALUE = /^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$/;
+/** A clock time as found, perhaps with "around" before it. */
+const CLOCK_RULE = /^clock(\+modifier)?$/;
 
 const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
@@ -75,6 +83,10 @@ export const mergeAdjacent: Refiner = (text, found) => {
     const prev = out[out.length - 1];
     if (prev && prev.end <= f.start) {
       const between = text.slice(prev.end, f.start);
+      // "at 2:50 p.m. on Monday": two expressions, but the clock time is on that day
+      if (/^[ \t]+on[ \t]+$/.test(between) && CLOCK_RULE.test(prev.rule) && f.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(f.value)) {
+        out[out.length - 1] = { ...prev, value: f.value + prev.value.slice(prev.value.indexOf('T')), focus: undefined, rule: `${prev.rule}+day-after` };
+      }
       if (/^,?[ \t]+$|^,$/.test(between)) {
         let merged: Candidate | null = null;
         if (prev.rule.startsWith('weekday') && prev.type === 'DATE' && DAY_VALUE.test(f.value) && !f.rule.startsWith('weekday')) {
@@ -86,9 +98,9 @@ export const mergeAdjacent: Refiner = (text, found) => {
         } else if (prev.rule.startsWith('month-day-year') && prev.anchored && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value) && f.rule === 'this-unit' && /^\d{4}$/.test(f.value) && /^\s+$/.test(between)) {
           // "July last year", "February this year": the month of that year
           merged = { ...prev, end: f.end, value: `${f.value}${prev.value.slice(4)}`, rule: `${prev.rule}+${f.rule}` };
-        } else if (prev.rule === 'clock' && f.type === 'DATE' && DAY_VALUE.test(f.value)) {
+        } else if (CLOCK_RULE.test(prev.rule) && f.type === 'DATE' && DAY_VALUE.test(f.value)) {
           merged = { ...prev, end: f.end, value: f.value + prev.value.slice(prev.value.indexOf('T')), anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
-        } else if (f.rule === 'clock' && prev.type === 'DATE' && DAY_VALUE.test(prev.value)) {
+        } else if (CLOCK_RULE.test(f.rule) && prev.type === 'DATE' && DAY_VALUE.test(prev.value)) {
           merged = { ...f, start: prev.start, value: prev.value + f.value.slice(f.value.indexOf('T')), anchored: prev.anchored, rule: `${prev.rule}+${f.rule}` };
         }
         if (merged) {
@@ -98,6 +110,57 @@ export const mergeAdjacent: Refiner = (text, found) => {
       }
     }
     out.push(f);
+  }
+  return out;
+};
+
+/** What may join a second day to a date: "April 24 and 25", "May 3-5", "June 1 through 4". */
+const SECOND_DAY = /^[ \t]*(?:and|or|to|through|-|\u2013)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\w.,]?\d|[ \t]*(?:%|percent\b|[a-z]))/;
+
+/** "April 24 and 25": the second day is a date of its own, in the first one's month (TimeML marks both). */
+export const addSecondDay: Refiner = (text, found) => {
+  const out: Candidate[] = [];
+  for (const f of found) {
+    out.push(f);
+    const date = /^(\d{4}|XXXX)-(\d\d)-(\d\d)$/.exec(f.value);
+    if (f.type !== 'DATE' || !date || !f.rule.startsWith('month-day-year')) continue;
+    const m = SECOND_DAY.exec(text.slice(f.end, f.end + 16));
+    if (!m) continue;
+    const day = +m[1]!;
+    if (day <= +date[3]! || day > 31) continue;
+    const start = f.end + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
+    out.push({ ...f, start, end: f.end + m[0].length, value: `${date[1]}-${date[2]}-${String(day).padStart(2, '0')}`, rule: `${f.rule}+second-day` });
+  }
+  return out;
+};
+
+const WEEKDAY_NUMBERS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+const weekdayIn = (s: string) => WEEKDAY_NUMBERS[/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(s)?.[1]?.toLowerCase() ?? ''];
+
+/**
+ * Two weekdays joined by "and" or "or" share what only one of them says: "next Tuesday and
+ * Wednesday" (the Wednesday after that Tuesday), "Monday and Tuesday nights" (both recurring).
+ */
+export const coordinateWeekdays: Refiner = (text, found) => {
+  const out = [...found].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1]!;
+    const b = out[i]!;
+    if (!a.rule.startsWith('weekday') || !b.rule.startsWith('weekday')) continue;
+    if (!/^[ \t]+(?:and|or)[ \t]+$/.test(text.slice(a.end, b.start))) continue;
+    const aText = text.slice(a.start, a.end);
+    const bText = text.slice(b.start, b.end);
+    const wdA = weekdayIn(aText);
+    const wdB = weekdayIn(bText);
+    if (!wdA || !wdB) continue;
+    const date = /^(\d{4})-(\d\d)-(\d\d)$/.exec(a.value);
+    if (/^(next|last|this|coming|past)\s/i.test(aText) && !/^(next|last|this|coming|past|every|each)\s/i.test(bText) && date && b.type === 'DATE') {
+      const t = addDays({ y: +date[1]!, m: +date[2]!, d: +date[3]! }, (wdB - wdA + 7) % 7 || 7);
+      out[i] = { ...b, value: fmtDate(t), rule: `${b.rule}+coordinated` };
+    } else if (b.type === 'SET' && a.type === 'DATE' && /s$/i.test(bText) && /^[a-z]+$/i.test(aText)) {
+      // "Monday and Tuesday nights": the plural and the part of the day belong to both
+      out[i - 1] = { ...a, type: 'SET', value: `XXXX-WXX-${wdA}${b.value.replace(/^XXXX-WXX-\d/, '')}`, rule: `${a.rule}+coordinated` };
+    }
   }
   return out;
 };
@@ -138,7 +201,7 @@ export const followFocus: Refiner = (text, found, ref) => {
     if (YEAR_PERIOD.test(text.slice(f.start, f.end)) || f.rule === 'the-year') period = 'year';
     if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
     else if (f.focus === 'clock') {
-      if (day && /^(clock|day-part)$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
+      if (day && /^(clock|day-part)(\+modifier)?$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
     } else if (f.focus === 'shift') {
       if (day && f.offset !== undefined) {
         const t = addDays(day, f.offset);
@@ -152,7 +215,9 @@ export const followFocus: Refiner = (text, found, ref) => {
         : `${f.value.slice(0, 4)}-Q${q}`;
       out = { ...f, value, rule: `${f.rule}+focus` };
     }
-    if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor') {
+    // a quarter named by its end date ("the quarter ended July 31") is in focus when none is
+    const namedByEnd = f.rule === 'quarter-ended' && !quarter;
+    if (!f.focus || f.focus === 'clock' || f.focus === 'shift' || f.focus === 'anaphor' || namedByEnd) {
       const m = /^(\d{4})-Q([1-4])$/.exec(f.value);
       // a quarter after the current one ("losses through the third quarter of 1990") is a forecast,
       // not the period that results are compared with; the current quarter may be a fiscal one just reported
@@ -203,4 +268,4 @@ function anaphor(
   return value ? { ...f, value, rule: `${f.rule}+focus` } : f;
 }
 
-export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, followFocus];
+export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, addSecondDay, coordinateWeekdays, followFocus];

@@ -2,7 +2,7 @@ import type { Sentence, Token } from '../../doc/types.js';
 import { tokenAt } from '../../doc/span.js';
 
 export type Tense = 'past' | 'future' | 'none';
-type Cue = Tense | 'report';
+type Cue = Tense | 'report' | 'present';
 
 /** Words that put the clause in the future ("will meet on Friday", "is going to", "is scheduled"). */
 const FUTURE = new Set([
@@ -33,6 +33,17 @@ const REPORTING = new Set([
   'predicted', 'forecast', 'projected', 'spoke',
 ]);
 
+/** Auxiliaries that may stand before a plan word ("were planning to drive"). */
+const PLAN_AUX = new Set(['was', 'were', 'is', 'are']);
+const PLAN_AFTER_AUX = new Set(['planning', 'scheduled', 'slated', 'going', 'expected', 'set', 'due']);
+
+/** Present-tense auxiliaries: the clause is about the present, which blocks a farther past or future cue. */
+const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do']);
+/** Verbs that end in "-eed" in the present tense ("will succeed", "exceed"). */
+const EED_PRESENT = new Set(['succeed', 'proceed', 'exceed', 'need', 'feed', 'bleed', 'speed', 'breed', 'heed', 'seed', 'plead']);
+/** Auxiliaries before a participle that is not a past tense ("will be paid", "is expected"). */
+const PASSIVE_AUX = new Set(['be', 'is', 'are', 'am', 'being']);
+
 /** Words before a plan word that put the plan in the past: "had been due to expire", "as previously planned". */
 const PAST_PLAN = new Set(['had', 'previously', 'originally', 'initially', 'once']);
 
@@ -40,6 +51,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
   const w = tok.lower;
   if (REPORTING.has(w)) return 'report';
   if (w === 'going' && next?.lower === 'to') return 'future';
+  // "were planning to", "was scheduled to": the plan word after the auxiliary carries the tense
+  if (PLAN_AUX.has(w) && PLAN_AFTER_AUX.has(next?.lower ?? '')) return 'none';
   // "is to resume", "are to meet": a plan
   if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are') && next?.pos === 'VERB') return 'future';
   if (FUTURE.has(w)) {
@@ -49,8 +62,12 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
     if (w !== 'will' && w !== 'would' && (PAST_PLAN.has(prev?.lower ?? '') || (prev?.lower === 'been' && prev2?.lower === 'had'))) return 'past';
     return 'future';
   }
-  if (PAST.has(w)) return 'past';
-  if ((tok.pos === 'VERB' || tok.pos === 'AUX') && w.length > 4 && w.endsWith('ed')) return 'past';
+  const verb = tok.pos === 'VERB' || tok.pos === 'AUX';
+  const pastForm = PAST.has(w) || (verb && w.length > 4 && w.endsWith('ed') && !EED_PRESENT.has(w));
+  // a participle after "be", "is", "are" ("will be paid", "is expected"): the auxiliary, or the modal before it, carries the tense
+  if (pastForm && PASSIVE_AUX.has(prev?.lower ?? '')) return 'none';
+  if (pastForm) return 'past';
+  if (PRESENT.has(w) && verb) return 'present';
   return 'none';
 }
 
@@ -95,7 +112,7 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
       const dist = cue.at < first ? first - cue.at : cue.at - after + 1;
       if (cue.tense === 'report' && dist > REPORT_REACH) continue;
-      const tense: Tense = cue.tense === 'report' ? 'past' : cue.tense;
+      const tense: Tense = cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
       if (dist < bestDist || (dist === bestDist && tense === 'past')) {
         best = tense;
         bestDist = dist;
