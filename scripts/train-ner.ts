@@ -55,6 +55,7 @@ const base: FeatureSet = {
   ...(!flag('no-agg') ? { agg: true } : {}),
   ...(!flag('no-headlines-last') ? { headlinesLast: true } : {}),
   ...(lexiconTable ? { lexicon: true } : {}),
+  ...(flag('viterbi') ? { viterbi: true } : {}),
 };
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -142,11 +143,12 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
       ex.prepare(s.tokens, firstOf(d, s), info);
       for (let i = 0; i < s.tokens.length; i++) {
         for (let f = ex.staticOff[i]!; f < ex.staticOff[i + 1]!; f++) counts.add(ex.staticKeys[f]!, 1);
-        const nf = ex.dynamic(i, i > 0 ? s.gold[i - 1]! : -1, i > 1 ? s.gold[i - 2]! : -1, doc, keys, vals, 0);
+        const p1 = i > 0 ? s.gold[i - 1]! : -1;
+        const nf = features.viterbi ? ex.transKeys(i, p1, keys, ex.history(i, doc, keys, vals, 0)) : ex.dynamic(i, p1, i > 1 ? s.gold[i - 2]! : -1, doc, keys, vals, 0);
         for (let f = 0; f < nf; f++) counts.add(keys[f]!, 1);
-        const g = s.gold[i]!;
-        ex.remember(i, g === 0 ? NTYPES : labelType(g), doc);
+        if (!features.viterbi) ex.remember(i, s.gold[i] === 0 ? NTYPES : labelType(s.gold[i]!), doc);
       }
+      if (features.viterbi) for (let i = 0; i < s.tokens.length; i++) ex.remember(i, s.gold[i] === 0 ? NTYPES : labelType(s.gold[i]!), doc);
     }
   }
   const dict = new IntMap(counts.size);
@@ -180,7 +182,10 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
           const s = d[k]!;
           if (out.length < s.tokens.length) out = new Int32Array(s.tokens.length * 2);
           ex.prepare(s.tokens, firstOf(d, s), info);
-          decoder.run(model.score, out, doc, s.gold, model.learn);
+          if (features.viterbi) {
+            model.tick(s.tokens.length);
+            decoder.viterbi(model.score, out, doc, s.gold, model.update);
+          } else decoder.run(model.score, out, doc, s.gold, model.learn);
           for (let i = 0; i < s.tokens.length; i++) if (out[i] !== s.gold[i]) errors++;
           tokens += s.tokens.length;
         }

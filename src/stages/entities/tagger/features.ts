@@ -31,6 +31,12 @@ export interface FeatureSet {
   lexicon?: boolean;
   /** an article's ALL-CAPS headline sentences are tagged after its other sentences (so their history features see the body) */
   headlinesLast?: boolean;
+  /**
+   * first-order Viterbi decoding of whole sentences (a structured perceptron): the label features
+   * read only the previous label (not the two before it), and the document history is read as it
+   * stood before the sentence
+   */
+  viterbi?: boolean;
 }
 
 /**
@@ -640,7 +646,7 @@ export class Extractor {
 
   /**
    * Append the dynamic features of token i (previous labels p1, p2; -1 = none) and its history
-   * to keys/vals from `off`; returns the new end.
+   * to keys/vals from `off`; returns the new end. (Greedy decoding.)
    */
   dynamic(i: number, p1: number, p2: number, doc: History | undefined, keys: Int32Array, vals: Float64Array, off: number): number {
     const p = i + 2;
@@ -651,8 +657,14 @@ export class Extractor {
     keys[off] = key3(T.p1ssh, p1, this.st(p, SSH)); vals[off++] = 1;
     keys[off] = key3(T.p1cap, p1, this.st(p, CAP) + 16 * this.headline); vals[off++] = 1;
     if (this.set.wide && this.clusters) { keys[off] = key3(T.p1cl, p1, this.st(p, CL + 2)); vals[off++] = 1; }
+    return this.history(i, doc, keys, vals, off);
+  }
+
+  /** Append token i's document-history features (how the same word was tagged before) to keys/vals from `off`. */
+  history(i: number, doc: History | undefined, keys: Int32Array, vals: Float64Array, off: number): number {
     if (this.set.history && doc && this.capitalised(i)) {
-      const c = doc.counts.get(lw);
+      const p = i + 2;
+      const c = doc.counts.get(this.st(p, LW));
       if (c) {
         let total = 0, best = 0;
         for (let t = 0; t <= NTYPES; t++) {
@@ -666,6 +678,43 @@ export class Extractor {
       }
     }
     return off;
+  }
+
+  /**
+   * Viterbi decoding's label features of token i after label p1 (-1 = none), each of value 1:
+   * the previous label alone and with the token's word, short shape and capitalisation.
+   */
+  transKeys(i: number, p1: number, keys: Int32Array, off: number): number {
+    const p = i + 2;
+    keys[off++] = key2(T.p1, p1);
+    keys[off++] = key3(T.p1lw, p1, this.st(p, LW));
+    keys[off++] = key3(T.p1ssh, p1, this.st(p, SSH));
+    keys[off++] = key3(T.p1cap, p1, this.st(p, CAP) + 16 * this.headline);
+    return off;
+  }
+
+  /** transKeys split for caching: the part read from the word (part 0) and from its shape and capitalisation (part 1). */
+  transPartKeys(type: number, part: number, p1: number, keys: Int32Array, off: number): number {
+    const b = type * NSTAT;
+    if (part === 0) {
+      keys[off++] = key3(T.p1lw, p1, this.stats[b + LW]!);
+      return off;
+    }
+    keys[off++] = key2(T.p1, p1);
+    keys[off++] = key3(T.p1ssh, p1, this.stats[b + SSH]!);
+    keys[off++] = key3(T.p1cap, p1, this.stats[b + CAP]! + 16 * this.headline);
+    return off;
+  }
+
+  /** A key of the shape-and-capitalisation part of token i's label features (equal keys, equal features). */
+  shapeCode(i: number): number {
+    const p = i + 2;
+    return combine(this.st(p, SSH), this.st(p, CAP) + 16 * this.headline);
+  }
+
+  /** The normalised-word hash of a word type. */
+  typeWord(type: number): number {
+    return this.stats[type * NSTAT + LW]!;
   }
 
   /** Add a sentence's first-pass labels to the document counts of a FirstPass. */

@@ -44,6 +44,85 @@ const ALLOWED = (() => {
   return t;
 })();
 
+/** Labels that may follow label p (p = -1: sentence start), as lists: PREV[l] = the p that l may follow (p ≥ 0). */
+const PREV: Int8Array[] = Array.from({ length: NLABELS }, (_, l) => Int8Array.from(Array.from({ length: NLABELS }, (_, p) => p).filter((p) => allowed(p, l, false))));
+/** labels a sentence may end on (O, L, U) */
+const CAN_END = Uint8Array.from({ length: NLABELS }, (_, l) => (allowed(-1, l, true) || [...Array(NLABELS).keys()].some((p) => allowed(p, l, true)) ? 1 : 0));
+/** label-transition matrix size: rows p = -1 … NLABELS-1, NLABELS labels each */
+export const TRANS = (NLABELS + 1) * NLABELS;
+
+/**
+ * First-order Viterbi over BILOU under its constraints: emissions em[i·NLABELS + l], label
+ * features tr[i·TRANS + (p+1)·NLABELS + l] (p = -1 read at i = 0 only); the best path into out.
+ */
+export function viterbi(n: number, em: Float64Array, tr: Float64Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
+  if (n === 0) return;
+  for (let l = 0; l < NLABELS; l++) delta[l] = allowed(-1, l, false) ? em[l]! + tr[l]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const d0 = (i - 1) * NLABELS, d1 = i * NLABELS, t = i * TRANS + NLABELS;
+    for (let l = 0; l < NLABELS; l++) {
+      const prev = PREV[l]!;
+      let best = -Infinity, arg = 0;
+      for (let q = 0; q < prev.length; q++) {
+        const p = prev[q]!;
+        const v = delta[d0 + p]! + tr[t + p * NLABELS + l]!;
+        if (v > best) { best = v; arg = p; }
+      }
+      delta[d1 + l] = best + em[d1 + l]!;
+      back[d1 + l] = arg;
+    }
+  }
+  const dn = (n - 1) * NLABELS;
+  let best = -Infinity, arg = 0;
+  for (let l = 0; l < NLABELS; l++) {
+    if (CAN_END[l] && delta[dn + l]! > best) { best = delta[dn + l]!; arg = l; }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    if (i > 0) arg = back[i * NLABELS + arg]!;
+  }
+}
+
+/**
+ * viterbi() with each token's label features the sum of two matrices in `pool`, at offsets
+ * a[i] and b[i] (a[i] = 0: the second alone; pool[0 … TRANS) is zeros).
+ */
+export function viterbiPooled(n: number, em: Float64Array, pool: Float32Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
+  if (n === 0) return;
+  {
+    const a0 = a[0]!, b0 = b[0]!;
+    for (let l = 0; l < NLABELS; l++) delta[l] = allowed(-1, l, false) ? em[l]! + pool[a0 + l]! + pool[b0 + l]! : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
+    const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
+    for (let l = 0; l < NLABELS; l++) {
+      const prev = PREV[l]!;
+      let best = -Infinity, arg = 0;
+      for (let q = 0; q < prev.length; q++) {
+        const p = prev[q]!;
+        const j = p * NLABELS + l;
+        const v = delta[d0 + p]! + pool[ta + j]! + pool[tb + j]!;
+        if (v > best) { best = v; arg = p; }
+      }
+      delta[d1 + l] = best + em[d1 + l]!;
+      back[d1 + l] = arg;
+    }
+  }
+  const dn = (n - 1) * NLABELS;
+  let best = -Infinity, arg = 0;
+  for (let l = 0; l < NLABELS; l++) {
+    if (CAN_END[l] && delta[dn + l]! > best) { best = delta[dn + l]!; arg = l; }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    if (i > 0) arg = back[i * NLABELS + arg]!;
+  }
+}
+
+/** Training: add delta × vals to the weights of `label` for features keys[0 … nf). */
+export type UpdateFn = (keys: Int32Array, vals: Float64Array, nf: number, label: number, delta: number) => void;
+
 /** Buffers reused across tokens and sentences. */
 export class Decoder {
   keys = new Int32Array(256);
@@ -99,6 +178,88 @@ export class Decoder {
       p2 = p1;
       p1 = best;
     }
+  }
+
+  // Viterbi training buffers: each token's emission features (keys, values) at featOff[i] …
+  private fk = new Int32Array(1 << 14);
+  private fv = new Float64Array(1 << 14);
+  private featOff = new Int32Array(257);
+  private em = new Float64Array(256 * NLABELS);
+  private tr = new Float64Array(256 * TRANS);
+  private delta = new Float64Array(256 * NLABELS);
+  private back = new Int8Array(256 * NLABELS);
+  private tk = new Int32Array(16);
+  private readonly ones = new Float64Array(16).fill(1);
+
+  /**
+   * Viterbi decoding of the prepared sentence into out[0..n) (a structured perceptron). With
+   * `update`, every wrong label costs `margin` during decoding, and when the best path so found
+   * differs from gold, the gold path's features gain and the path's lose (where the two differ).
+   * The document history is read as it stood before the sentence, then the path is remembered.
+   */
+  viterbi(score: ScoreFn, out: Int32Array, doc: History | undefined, gold?: Int32Array, update?: UpdateFn): boolean {
+    const ex = this.ex;
+    const n = ex.n;
+    if (this.featOff.length < n + 1) {
+      this.featOff = new Int32Array(2 * n + 1);
+      this.em = new Float64Array(2 * n * NLABELS);
+      this.tr = new Float64Array(2 * n * TRANS);
+      this.delta = new Float64Array(2 * n * NLABELS);
+      this.back = new Int8Array(2 * n * NLABELS);
+    }
+    const em = this.em, tr = this.tr;
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      const s0 = ex.staticOff[i]!, s1 = ex.staticOff[i + 1]!;
+      if (off + (s1 - s0) + MAX_DYNAMIC > this.fk.length) {
+        const k = new Int32Array(2 * (off + (s1 - s0) + MAX_DYNAMIC));
+        k.set(this.fk);
+        this.fk = k;
+        const v = new Float64Array(k.length);
+        v.set(this.fv);
+        this.fv = v;
+      }
+      this.featOff[i] = off;
+      this.fk.set(ex.staticKeys.subarray(s0, s1), off);
+      this.fv.fill(1, off, off + (s1 - s0));
+      const end = ex.history(i, doc, this.fk, this.fv, off + (s1 - s0));
+      const row = em.subarray(i * NLABELS, (i + 1) * NLABELS);
+      row.fill(0);
+      score(this.fk.subarray(off), this.fv.subarray(off), end - off, row);
+      if (gold && update) for (let l = 0; l < NLABELS; l++) if (l !== gold[i]) row[l] = row[l]! + this.margin;
+      off = end;
+      const tk = this.tk;
+      for (let p = i === 0 ? -1 : 0; p < (i === 0 ? 0 : NLABELS); p++) {
+        const nf = ex.transKeys(i, p, tk, 0);
+        const t = tr.subarray(i * TRANS + (p + 1) * NLABELS, i * TRANS + (p + 2) * NLABELS);
+        t.fill(0);
+        score(tk, this.ones, nf, t);
+      }
+    }
+    this.featOff[n] = off;
+    viterbi(n, em, tr, out, this.delta, this.back);
+    let wrong = false;
+    if (gold && update) {
+      for (let i = 0; i < n; i++) {
+        const g = gold[i]!, y = out[i]!;
+        const gp = i > 0 ? gold[i - 1]! : -1, yp = i > 0 ? out[i - 1]! : -1;
+        if (g === y && gp === yp) continue;
+        wrong = true;
+        if (g !== y) {
+          const a = this.featOff[i]!, b = this.featOff[i + 1]!;
+          const k = this.fk.subarray(a, b), v = this.fv.subarray(a, b);
+          update(k, v, b - a, g, 1);
+          update(k, v, b - a, y, -1);
+        }
+        const tk = this.tk;
+        let nf = ex.transKeys(i, gp, tk, 0);
+        update(tk, this.ones, nf, g, 1);
+        nf = ex.transKeys(i, yp, tk, 0);
+        update(tk, this.ones, nf, y, -1);
+      }
+    }
+    for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
+    return wrong;
   }
 }
 
@@ -293,6 +454,109 @@ export class NerModel {
     }
   }
 
+  // Viterbi tagging: per word type, the index in `pool` of its label-feature matrices (TRANS
+  // weights each; 0 = none): one from the word, one from its shape and capitalisation (× headline)
+  private vEm = new Float64Array(64 * NLABELS);
+  private vA = new Int32Array(64);
+  private vB = new Int32Array(64);
+  private vDelta = new Float64Array(64 * NLABELS);
+  private vBack = new Int8Array(64 * NLABELS);
+  private lwIdx = new Int32Array(1024);
+  private shIdx = new Int32Array(2048);
+  private lwMark = new Int32Array(1024);
+  private shMark = new Int32Array(2048);
+  /** matrices by the value they are computed from (normalised word, shape code), so types share them */
+  private readonly lwMats = new Map<number, number>();
+  private readonly shMats = new Map<number, number>();
+  private pool = new Float32Array(TRANS * 64);
+  private poolN = 1;
+  private readonly tKeys = new Int32Array(8);
+
+  /** The pool index of a word type's label-feature matrix (part 0: word, 1: shape and capitalisation in the current sentence). */
+  private transMatrix(type: number, part: number, code: number): number {
+    const mats = part === 0 ? this.lwMats : this.shMats;
+    const hit = mats.get(code);
+    if (hit !== undefined) return hit;
+    const tmp = this.roleTmp;
+    const m = new Float32Array(TRANS);
+    let any = false;
+    for (let p = -1; p < NLABELS; p++) {
+      const nf = this.extractor.transPartKeys(type, part, p, this.tKeys, 0);
+      tmp.fill(0);
+      this.scoreOnes(this.tKeys, 0, nf, tmp);
+      for (let l = 0; l < NLABELS; l++) {
+        m[(p + 1) * NLABELS + l] = tmp[l]!;
+        if (tmp[l] !== 0) any = true;
+      }
+    }
+    if (!any) return 0;
+    let idx = 0;
+    {
+      if ((this.poolN + 1) * TRANS > this.pool.length) {
+        const grown = new Float32Array(this.pool.length * 2);
+        grown.set(this.pool);
+        this.pool = grown;
+      }
+      idx = this.poolN++;
+      this.pool.set(m, idx * TRANS);
+    }
+    // only matrices with weights are kept (bounded by the model's rows); a word without any is 0 again when next met
+    mats.set(code, idx);
+    return idx;
+  }
+
+  /** Viterbi decoding of the prepared sentence into out[0..n) (see Decoder.viterbi). */
+  private decodeViterbi(out: Int32Array, doc: History | undefined): void {
+    const ex = this.extractor;
+    const n = ex.n;
+    if (this.vEm.length < n * NLABELS) {
+      this.vEm = new Float64Array(2 * n * NLABELS);
+      this.vA = new Int32Array(2 * n);
+      this.vB = new Int32Array(2 * n);
+      this.vDelta = new Float64Array(2 * n * NLABELS);
+      this.vBack = new Int8Array(2 * n * NLABELS);
+    }
+    const em = this.vEm, va = this.vA, vb = this.vB;
+    const staticKeys = ex.staticKeys, staticOff = ex.staticOff;
+    const scores = this.sc;
+    const mark = ex.generation + 1;
+    const head = ex.headline;
+    for (let i = 0; i < n; i++) {
+      scores.fill(0);
+      this.scoreOnes(staticKeys, staticOff[i]!, staticOff[i + 1]!, scores);
+      const nf = ex.history(i, doc, this.dynKeys, this.dynVals, 0);
+      if (nf > 0) this.scoreVals(this.dynKeys, this.dynVals, nf, scores);
+      this.addRoles(i, scores);
+      const e = i * NLABELS;
+      for (let l = 0; l < NLABELS; l++) em[e + l] = scores[l]!;
+      const type = ex.typeAt(i);
+      if (type >= this.lwIdx.length) this.growTypes(type);
+      if (this.lwMark[type] !== mark) {
+        this.lwIdx[type] = this.transMatrix(type, 0, ex.typeWord(type)) * TRANS;
+        this.lwMark[type] = mark;
+      }
+      const hs = 2 * type + head;
+      if (this.shMark[hs] !== mark) {
+        this.shIdx[hs] = this.transMatrix(type, 1, ex.shapeCode(i)) * TRANS;
+        this.shMark[hs] = mark;
+      }
+      va[i] = this.lwIdx[type]!;
+      vb[i] = this.shIdx[hs]!;
+    }
+    viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack);
+    for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
+  }
+
+  private growTypes(type: number): void {
+    let cap = this.lwIdx.length;
+    while (cap <= type) cap *= 2;
+    const grow = (a: Int32Array, size: number) => { const b = new Int32Array(size); b.set(a); return b; };
+    this.lwIdx = grow(this.lwIdx, cap);
+    this.lwMark = grow(this.lwMark, cap);
+    this.shIdx = grow(this.shIdx, 2 * cap);
+    this.shMark = grow(this.shMark, 2 * cap);
+  }
+
   /** Whether the model reads a whole article before tagging it (a DocInfo). */
   get readsDocument(): boolean {
     return !!(this.header.features.doc || this.header.features.agg);
@@ -311,7 +575,8 @@ export class NerModel {
   tagIds(tokens: readonly string[], doc?: History, first?: FirstPass, info?: DocInfo): Int32Array {
     if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
     this.extractor.prepare(tokens, first, info);
-    this.decode(this.labels, doc);
+    if (this.header.features.viterbi) this.decodeViterbi(this.labels, doc);
+    else this.decode(this.labels, doc);
     return this.labels.subarray(0, tokens.length);
   }
 

@@ -1,0 +1,57 @@
+/**
+ * Tagging speed of the NER tagger against another build of it, interleaved in one process so a
+ * busy machine slows both alike: `node dist/scripts/perf/ner-speed.js [OTHER_ROOT] [ROUNDS]`.
+ * OTHER_ROOT is another newsgraph checkout, compiled (its dist/ and models/), e.g. the previous
+ * commit unpacked with `git archive`. Times whole documents of CoNLL-2003 dev (eng.testa), as
+ * bench-ner does, and prints the best and median tokens/s of each and the F1 of each.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../../src/resources/paths.js';
+import { parseConll } from '../../src/stages/entities/tagger/conll.js';
+import { EntityScorer } from '../../src/stages/entities/tagger/score.js';
+
+interface TaggerModule {
+  loadTagger(): { tagDocument(s: readonly (readonly string[])[]): string[][] };
+}
+
+const other = process.argv[2];
+const rounds = Number(process.argv[3] ?? 7);
+const file = join(packageRoot(), '..', 'shared', 'data', 'ner', 'eng.testa');
+const conll = parseConll(readFileSync(file, 'utf8'));
+const docs = conll.docs.map((d) => d.sentences.map((s) => s.tokens));
+const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0);
+
+const here = (await import(pathToFileURL(join(packageRoot(), 'dist', 'src', 'stages', 'entities', 'tagger', 'index.js')).href)) as TaggerModule;
+const systems: { name: string; mod: TaggerModule; times: number[]; f1: number; load: number }[] = [{ name: 'this checkout', mod: here, times: [], f1: 0, load: 0 }];
+if (other) systems.push({ name: other, mod: (await import(pathToFileURL(join(other, 'dist', 'src', 'stages', 'entities', 'tagger', 'index.js')).href)) as TaggerModule, times: [], f1: 0, load: 0 });
+
+for (const s of systems) {
+  const t0 = performance.now();
+  const tagger = s.mod.loadTagger();
+  s.load = (performance.now() - t0) / 1000;
+  const pred = docs.flatMap((d) => tagger.tagDocument(d));
+  const scorer = new EntityScorer();
+  conll.docs.flatMap((d) => d.sentences).forEach((sent, k) => scorer.add(sent.last, pred[k]!));
+  s.f1 = scorer.overall().f1;
+}
+for (let r = 0; r < rounds; r++) {
+  for (const s of r % 2 ? [...systems].reverse() : systems) {
+    const tagger = s.mod.loadTagger();
+    const t0 = performance.now();
+    for (const d of docs) tagger.tagDocument(d);
+    s.times.push((performance.now() - t0) / 1000);
+  }
+}
+for (const s of systems) {
+  const sorted = [...s.times].sort((a, b) => a - b);
+  const best = tokens / sorted[0]!;
+  const median = tokens / sorted[Math.floor(sorted.length / 2)]!;
+  console.log(`${s.name}: best ${Math.round(best).toLocaleString('en-US')} tokens/s, median ${Math.round(median).toLocaleString('en-US')}; dev F1 ${s.f1.toFixed(4)}; load ${s.load.toFixed(2)} s`);
+}
+if (systems.length === 2) {
+  const ratio = systems[0]!.times.map((t, k) => systems[1]!.times[k]! / t).sort((a, b) => a - b);
+  console.log(`speed ratio (this / other), per round: median ${ratio[Math.floor(ratio.length / 2)]!.toFixed(3)}, range ${ratio[0]!.toFixed(3)}–${ratio[ratio.length - 1]!.toFixed(3)}`);
+}
