@@ -217,7 +217,10 @@ export class Extractor {
   private foldedKeys: string[] = [];
   /** per word type: which of the gazetteer/town tables (bits 1, 2, 4, 8) a match may start with it in */
   private typeStarts = new Uint8Array(1 << 10);
+  /** per word type, the kind of its own key in each of the four tables (4·type + table), 0 none */
+  private typeKinds = new Uint8Array(1 << 12);
   private startsBuf = new Uint8Array(64);
+  private kindBufs = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
@@ -327,13 +330,23 @@ export class Extractor {
       grown.set(this.typeStarts);
       this.typeStarts = grown;
     }
+    if (4 * id + 4 > this.typeKinds.length) {
+      const grown = new Uint8Array(this.typeKinds.length * 2);
+      grown.set(this.typeKinds);
+      this.typeKinds = grown;
+    }
+    // whether a match may go on past the word, and the kind of the word alone, in each table
     let starts = 0;
     if (startsName(w)) {
-      if (this.gaz?.exact.prefixes.has(key)) starts |= 1;
-      if (this.gaz?.folded.prefixes.has(folded)) starts |= 2;
-      if (this.towns?.exact.prefixes.has(key)) starts |= 4;
-      if (this.towns?.folded.prefixes.has(folded)) starts |= 8;
-    }
+      const tables = [this.gaz?.exact, this.gaz?.folded, this.towns?.exact, this.towns?.folded];
+      for (let t = 0; t < 4; t++) {
+        const table = tables[t];
+        if (!table) continue;
+        const k = t % 2 ? folded : key;
+        if (table.proper.has(k)) starts |= 1 << t;
+        this.typeKinds[4 * id + t] = table.kinds.get(k) ?? 0;
+      }
+    } else this.typeKinds.fill(0, 4 * id, 4 * id + 4);
     this.typeStarts[id] = starts;
     return id;
   }
@@ -384,21 +397,29 @@ export class Extractor {
       const e = this.exactBuf, f = this.foldedBuf;
       e.length = n;
       f.length = n;
-      if (this.startsBuf.length < n) this.startsBuf = new Uint8Array(2 * n);
-      const starts = this.startsBuf;
+      if (this.startsBuf.length < n) {
+        this.startsBuf = new Uint8Array(2 * n);
+        this.kindBufs = this.kindBufs.map(() => new Uint8Array(2 * n));
+      }
+      const starts = this.startsBuf, kinds = this.kindBufs, tk = this.typeKinds;
+      const k0 = kinds[0]!, k1 = kinds[1]!, k2 = kinds[2]!, k3 = kinds[3]!;
       for (let i = 0; i < n; i++) {
         const id = this.types[i + 2]!;
         e[i] = this.exactKeys[id]!;
         f[i] = this.foldedKeys[id]!;
         starts[i] = this.typeStarts[id]!;
+        k0[i] = tk[4 * id]!;
+        k1[i] = tk[4 * id + 1]!;
+        k2[i] = tk[4 * id + 2]!;
+        k3[i] = tk[4 * id + 3]!;
       }
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1);
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2);
+        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1, k0);
+        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2, k1);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4);
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8);
+        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4, k2);
+        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8, k3);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;

@@ -17,6 +17,8 @@ interface Table {
   kinds: Map<string, number>;
   /** every prefix of every surface key, to stop a match early */
   prefixes: Set<string>;
+  /** the prefixes a longer entry continues (a match starting with one may go on to the next token) */
+  proper: Set<string>;
 }
 
 export interface GazMatcher {
@@ -26,12 +28,16 @@ export interface GazMatcher {
 }
 
 function table(): Table {
-  return { kinds: new Map(), prefixes: new Set() };
+  return { kinds: new Map(), prefixes: new Set(), proper: new Set() };
 }
 
 function addTo(t: Table, key: string, kind: number): void {
   if (!t.kinds.has(key)) t.kinds.set(key, kind);
-  for (let k = 1; k <= key.length; k++) t.prefixes.add(key.slice(0, k));
+  for (let k = 1; k <= key.length; k++) {
+    const prefix = key.slice(0, k);
+    t.prefixes.add(prefix);
+    if (k < key.length) t.proper.add(prefix);
+  }
 }
 
 let cached: GazMatcher | undefined;
@@ -72,13 +78,21 @@ export const startsName = (s: string): boolean => {
 /**
  * Mark longest matches: out[i] = 2·kind - 1 on a match's first token (B), 2·kind on the rest (I),
  * 0 elsewhere. `keys` are the tokens' surface keys (exact or lower-cased to match the table).
- * `flags`/`bit`, when given, say which tokens may start a match (a pre-filter; the same result).
+ * `flags`/`bit` and `single`, when given, are the per-token look-ups done once per word type (the
+ * same result): the bit is set where the token starts a name and its own key is a `proper`
+ * prefix in t, so a match may go on past it; single[i] is then the kind of the token's own key
+ * (0 when it is none), the whole match where the bit is clear.
  */
-export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array, flags?: Uint8Array, bit = 0): void {
+export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array, flags?: Uint8Array, bit = 0, single?: Uint8Array): void {
   out.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
-    // flags (optional): bit set where the token starts a name and its own key is a prefix in t, i.e. where a match may start
-    if (flags ? (flags[i]! & bit) === 0 : !startsName(words[i]!)) continue;
+    if (flags && single) {
+      if ((flags[i]! & bit) === 0) {
+        const kind = single[i]!;
+        if (kind !== 0) out[i] = 2 * kind - 1;
+        continue;
+      }
+    } else if (!startsName(words[i]!)) continue;
     let key = '';
     let bestEnd = -1;
     let bestKind = 0;
@@ -108,7 +122,10 @@ function addName(t: Table, name: string, key: string): void {
   let prefix = '';
   for (let i = 0; i < name.length; i++) {
     const ch = name[i]!;
-    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) t.prefixes.add(prefix);
+    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) {
+      t.prefixes.add(prefix);
+      t.proper.add(prefix);
+    }
     if (ch !== ' ') prefix += ch === '’' || ch === '‘' || ch === '`' ? "'" : ch;
   }
   t.prefixes.add(key);

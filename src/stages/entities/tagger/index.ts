@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../../resources/paths.js';
 import { DocInfo, History } from './features.js';
-import { iob2FromBilou } from './labels.js';
+import { iob2FromBilouFast as iob2FromBilou } from './labels.js';
 import { NerModel } from './model.js';
 import { parseConll, type ConllFile } from './conll.js';
 import { EntityScorer } from './score.js';

@@ -4,7 +4,6 @@
  * (`<name>.json` header + `<name>.bin`: Int32 keys, then Int16 weights with one scale).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { IntMap } from './hash.js';
 import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
 import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
 
@@ -263,33 +262,33 @@ export class Decoder {
   }
 }
 
+/** A packed weight: (q << 5) | label, q the Int16 weight (never 0); OVERFLOW in the label bits marks a row kept in `extra`. */
+const OVERFLOW = 31;
+
 /** A loaded model, ready to tag. */
 export class NerModel {
   readonly header: ModelHeader;
-  readonly map: IntMap;
   /** feature key of each row */
   readonly keys: Int32Array;
-  /** the non-zero weights, row by row: row r's are at rowStart[r] … rowStart[r+1] */
-  readonly rowStart: Int32Array;
-  readonly rowLabel: Uint8Array;
-  readonly rowWeight: Float32Array;
+  /** weight = q × scale; the tagger adds the integers q (the same best labels, in other units) */
+  readonly scale: number;
   readonly extractor: Extractor;
   private labels = new Int32Array(64);
-  readonly score: ScoreFn;
   /** per word type, the scores of its word-level features in each of 3 roles (see Extractor.roleKeys) */
   private roleCache = new Float32Array(3 * NLABELS * 1024);
   private roleDone = new Int32Array(1024);
   private readonly padLeft: Float32Array;
   private readonly padRight: Float32Array;
   private readonly roleKeyBuf = new Int32Array(64);
-  private readonly roleVals = new Float64Array(64).fill(1);
   private readonly roleTmp = new Float64Array(NLABELS);
   /**
-   * The feature map and row bounds interleaved for tagging: slot s of `map` at 4s (key), 4s + 1
-   * (first weight) and 4s + 2 (end), so a look-up reads one cache line.
+   * The feature table, open addressing with linear probing, four Int32 a slot: the key, then up to
+   * three packed weights (0 = none) so that most look-ups read one cache line; a row with more
+   * weights has [(offset << 5) | OVERFLOW, 0, 0] and its count and weights at extra[offset …].
    */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
+  private readonly extra: Int32Array;
   private dynKeys = new Int32Array(MAX_DYNAMIC);
   private dynVals = new Float64Array(MAX_DYNAMIC);
   private readonly sc = new Float64Array(NLABELS);
@@ -306,7 +305,7 @@ export class NerModel {
   private roleScores(type: number, role: number): Float32Array {
     const nf = this.extractor.roleKeys(type, role, this.roleKeyBuf, 0);
     this.roleTmp.fill(0);
-    this.score(this.roleKeyBuf, this.roleVals, nf, this.roleTmp);
+    this.scoreOnes(this.roleKeyBuf, 0, nf, this.roleTmp);
     return Float32Array.from(this.roleTmp);
   }
 
@@ -332,7 +331,7 @@ export class NerModel {
     for (let l = 0; l < NLABELS; l++) out[l] += c[b + l]!;
   }
 
-  /** `weights`: rows × NLABELS, dense; stored sparse, since most features score only a few labels. */
+  /** `weights`: rows × NLABELS, dense; quantised to Int16 as saveModel does (so a model in training tags as its saved file will). */
   constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn, lexicon?: LexiconFn) {
     if (header.format !== 'newsgraph-ner' || header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`unsupported NER model (format ${header.format}, feature version ${header.featureVersion}; this code reads ${FEATURE_VERSION})`);
@@ -341,61 +340,66 @@ export class NerModel {
     this.header = header;
     this.keys = keys;
     const rows = keys.length;
-    this.map = new IntMap(rows);
-    for (let r = 0; r < rows; r++) this.map.setIfAbsent(keys[r]!, r);
-    let nnz = 0;
-    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nnz++;
-    this.rowStart = new Int32Array(rows + 1);
-    this.rowLabel = new Uint8Array(nnz);
-    this.rowWeight = new Float32Array(nnz);
-    let j = 0;
-    for (let r = 0; r < rows; r++) {
-      this.rowStart[r] = j;
-      for (let l = 0; l < NLABELS; l++) {
-        const x = weights[r * NLABELS + l]!;
-        if (x !== 0) { this.rowLabel[j] = l; this.rowWeight[j++] = x; }
-      }
-    }
-    this.rowStart[rows] = j;
-    this.extractor = new Extractor(header.features, clusters, lexicon);
-    this.extractor.cacheRoles = true;
-    const map = this.map, start = this.rowStart, lab = this.rowLabel, w = this.rowWeight;
-
-    this.score = (k, v, nf, out) => {
-      for (let f = 0; f < nf; f++) {
-        const row = map.get(k[f]!);
-        if (row < 0) continue;
-        const x = v[f]!;
-        const end = start[row + 1]!;
-        for (let q = start[row]!; q < end; q++) out[lab[q]!] += x * w[q]!;
-      }
-    };
-    this.padLeft = this.roleScores(-1, 1);
-    this.padRight = this.roleScores(-2, 2);
-    const cap = map.keys.length;
+    let max = 0;
+    for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+    const scale = max > 0 ? max / 32767 : 1;
+    this.scale = scale;
+    let cap = 16;
+    while (cap < rows * 2) cap <<= 1;
     this.slotMask = cap - 1;
     this.slots = new Int32Array(cap * 4);
-    for (let i = 0; i < cap; i++) {
-      const k = map.keys[i]!;
-      if (k === 0) continue;
-      const row = map.vals[i]!;
-      this.slots[4 * i] = k;
-      this.slots[4 * i + 1] = start[row]!;
-      this.slots[4 * i + 2] = start[row + 1]!;
+    const extra: number[] = [];
+    const row: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      row.length = 0;
+      for (let l = 0; l < NLABELS; l++) {
+        const q = Math.round(weights[r * NLABELS + l]! / scale);
+        if (q !== 0) row.push((q << 5) | l);
+      }
+      const key = keys[r]!;
+      let i = key & this.slotMask;
+      while (this.slots[4 * i] !== 0 && this.slots[4 * i] !== key) i = (i + 1) & this.slotMask;
+      if (this.slots[4 * i] === key) continue; // the first row of a key wins
+      this.slots[4 * i] = key;
+      if (row.length <= 3) {
+        for (let j = 0; j < row.length; j++) this.slots[4 * i + 1 + j] = row[j]!;
+      } else {
+        this.slots[4 * i + 1] = (extra.length << 5) | OVERFLOW;
+        extra.push(row.length, ...row);
+      }
     }
+    this.extra = Int32Array.from(extra);
+    this.extractor = new Extractor(header.features, clusters, lexicon);
+    this.extractor.cacheRoles = true;
+    this.padLeft = this.roleScores(-1, 1);
+    this.padRight = this.roleScores(-2, 2);
   }
 
-  /** Add the weights of features keys[from … to) (each of value 1) to out; the same sums as `score`. */
+  /** Add the (integer) weights of features keys[from … to), each of value 1, to out. */
   private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array): void {
-    const slots = this.slots, mask = this.slotMask, lab = this.rowLabel, w = this.rowWeight;
+    const slots = this.slots, mask = this.slotMask;
     for (let f = from; f < to; f++) {
       const key = k[f]!;
       let i = key & mask;
       for (;;) {
-        const sk = slots[4 * i]!;
+        const s = 4 * i;
+        const sk = slots[s]!;
         if (sk === key) {
-          const end = slots[4 * i + 2]!;
-          for (let q = slots[4 * i + 1]!; q < end; q++) out[lab[q]!] += w[q]!;
+          const a = slots[s + 1]!;
+          if ((a & 31) === OVERFLOW) {
+            const extra = this.extra;
+            const o = a >>> 5;
+            const end = o + 1 + extra[o]!;
+            for (let q = o + 1; q < end; q++) { const x = extra[q]!; out[x & 31] += x >> 5; }
+          } else {
+            out[a & 31] += a >> 5;
+            const b = slots[s + 2]!;
+            if (b !== 0) {
+              out[b & 31] += b >> 5;
+              const c = slots[s + 3]!;
+              if (c !== 0) out[c & 31] += c >> 5;
+            }
+          }
           break;
         }
         if (sk === 0) break;
@@ -404,18 +408,30 @@ export class NerModel {
     }
   }
 
-  /** Add the weights of features keys[0 … nf) with values vals to out; the same sums as `score`. */
+  /** Add the (integer) weights of features keys[0 … nf) times their values vals to out. */
   private scoreVals(k: Int32Array, v: Float64Array, nf: number, out: Float64Array): void {
-    const slots = this.slots, mask = this.slotMask, lab = this.rowLabel, w = this.rowWeight;
+    const slots = this.slots, mask = this.slotMask;
     for (let f = 0; f < nf; f++) {
       const key = k[f]!;
       let i = key & mask;
       for (;;) {
-        const sk = slots[4 * i]!;
+        const s = 4 * i;
+        const sk = slots[s]!;
         if (sk === key) {
           const x = v[f]!;
-          const end = slots[4 * i + 2]!;
-          for (let q = slots[4 * i + 1]!; q < end; q++) out[lab[q]!] += x * w[q]!;
+          const a = slots[s + 1]!;
+          if ((a & 31) === OVERFLOW) {
+            const extra = this.extra;
+            const o = a >>> 5;
+            const end = o + 1 + extra[o]!;
+            for (let q = o + 1; q < end; q++) { const y = extra[q]!; out[y & 31] += x * (y >> 5); }
+          } else {
+            for (let j = 1; j <= 3; j++) {
+              const y = slots[s + j]!;
+              if (y === 0) break;
+              out[y & 31] += x * (y >> 5);
+            }
+          }
           break;
         }
         if (sk === 0) break;
@@ -562,11 +578,16 @@ export class NerModel {
     return !!(this.header.features.doc || this.header.features.agg);
   }
 
-  /** The weights as rows × NLABELS. */
+  /** The weights as rows × NLABELS (q × scale). */
   dense(): Float32Array {
     const out = new Float32Array(this.keys.length * NLABELS);
+    const tmp = new Float64Array(NLABELS);
+    const one = new Int32Array(1);
     for (let r = 0; r < this.keys.length; r++) {
-      for (let q = this.rowStart[r]!; q < this.rowStart[r + 1]!; q++) out[r * NLABELS + this.rowLabel[q]!] = this.rowWeight[q]!;
+      one[0] = this.keys[r]!;
+      tmp.fill(0);
+      this.scoreOnes(one, 0, 1, tmp);
+      for (let l = 0; l < NLABELS; l++) out[r * NLABELS + l] = tmp[l]! * this.scale;
     }
     return out;
   }
