@@ -9,9 +9,15 @@
  * tagging time. Entity F1 on eng.testa is reported after every epoch; no choice is made on
  * anything else. Deterministic for a given seed.
  *
- * Options: --epochs N (default 15) --seed N --min-count N (features seen fewer times are
- * dropped, default 1) --folds N (default 5) --seeds N (average N runs in different orders, default 1) --two-pass --no-gazetteer --no-towns --no-history
- * --no-clusters --out DIR --train FILE --dev FILE
+ * Sentences are decoded by first-order Viterbi over BILOU (a structured perceptron: each wrong
+ * label costs --margin while training decodes, and a wrong best path moves the weights towards
+ * the gold path); --greedy trains the older left-to-right tagger instead.
+ *
+ * Options: --epochs N (default 15) --seed N --margin N (default 60) --min-count N (features seen
+ * fewer times are dropped, default 1) --folds N (default 5) --seeds N (average N runs in
+ * different orders, default 1) --two-pass --greedy --pos (part-of-speech features) --no-gazetteer --no-towns
+ * --no-history --no-clusters --lexicon FILE (word statistics by scripts/train-lexicon.ts; none by
+ * default) --out DIR --train FILE --dev FILE
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +52,10 @@ const margin = Number(opt('margin', '60'));
 const outDir = opt('out', join(root, 'models', 'ner'));
 
 const clusterTable = flag('no-clusters') ? undefined : readClusters();
-const lexiconTable = flag('no-lexicon') ? undefined : readLexicon(opt('lexicon', join(root, 'models', 'lexicon.txt')));
+// word statistics (scripts/train-lexicon.ts) only when asked for: with Viterbi decoding they no longer help on dev
+const lexiconPath = opt('lexicon', '');
+const lexiconTable = lexiconPath ? readLexicon(lexiconPath) : undefined;
+if (lexiconPath && !lexiconTable) throw new Error(`no word statistics at ${lexiconPath}`);
 const base: FeatureSet = {
   gazetteer: !flag('no-gazetteer'), clusters: !!clusterTable, history: !flag('no-history'), towns: !flag('no-towns'),
   ...(flag('wide') ? { wide: true } : {}),
@@ -55,7 +64,8 @@ const base: FeatureSet = {
   ...(!flag('no-agg') ? { agg: true } : {}),
   ...(!flag('no-headlines-last') ? { headlinesLast: true } : {}),
   ...(lexiconTable ? { lexicon: true } : {}),
-  ...(flag('viterbi') ? { viterbi: true } : {}),
+  ...(!flag('greedy') ? { viterbi: true } : {}),
+  ...(flag('pos') ? { pos: true } : {}),
 };
 const log = (s: string) => process.stderr.write(`${s}\n`);
 

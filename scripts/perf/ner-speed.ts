@@ -2,7 +2,8 @@
  * Tagging speed of the NER tagger against another build of it, interleaved in one process so a
  * busy machine slows both alike: `node dist/scripts/perf/ner-speed.js [OTHER_ROOT] [ROUNDS]`.
  * OTHER_ROOT is another newsgraph checkout, compiled (its dist/ and models/), e.g. the previous
- * commit unpacked with `git archive`. Times whole documents of CoNLL-2003 dev (eng.testa), as
+ * commit unpacked with `git archive`; or `--dir DIR`: another model folder, tagged by this
+ * checkout's code. Times whole documents of CoNLL-2003 dev (eng.testa), as
  * bench-ner does, and prints the best and median tokens/s of each (by the clock, and by the
  * process's CPU time, which a busy machine disturbs less) and the F1 of each.
  */
@@ -15,11 +16,13 @@ import { parseConll } from '../../src/stages/entities/tagger/conll.js';
 import { EntityScorer } from '../../src/stages/entities/tagger/score.js';
 
 interface TaggerModule {
-  loadTagger(): { tagDocument(s: readonly (readonly string[])[]): string[][] };
+  loadTagger(dir?: string): { tagDocument(s: readonly (readonly string[])[]): string[][] };
 }
 
-const other = process.argv[2];
-const rounds = Number(process.argv[3] ?? 7);
+const dirFlag = process.argv[2] === '--dir';
+const other = dirFlag ? process.argv[3] : process.argv[2];
+const roundsArg = dirFlag ? process.argv[4] : process.argv[3];
+const rounds = Number(roundsArg ?? 7);
 const file = join(packageRoot(), '..', 'shared', 'data', 'ner', 'eng.testa');
 const conll = parseConll(readFileSync(file, 'utf8'));
 const docs = conll.docs.map((d) => d.sentences.map((s) => s.tokens));
@@ -27,7 +30,13 @@ const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.length, 0), 0)
 
 const here = (await import(pathToFileURL(join(packageRoot(), 'dist', 'src', 'stages', 'entities', 'tagger', 'index.js')).href)) as TaggerModule;
 const systems: { name: string; mod: TaggerModule; times: number[]; cpu: number[]; f1: number; load: number }[] = [{ name: 'this checkout', mod: here, times: [], cpu: [], f1: 0, load: 0 }];
-if (other) systems.push({ name: other, mod: (await import(pathToFileURL(join(other, 'dist', 'src', 'stages', 'entities', 'tagger', 'index.js')).href)) as TaggerModule, times: [], cpu: [], f1: 0, load: 0 });
+if (other && dirFlag) {
+  // the same code, another model folder (loaded once, as loadTagger caches only the committed one)
+  const tagger = here.loadTagger(other);
+  systems.push({ name: other, mod: { loadTagger: () => tagger }, times: [], cpu: [], f1: 0, load: 0 });
+} else if (other) {
+  systems.push({ name: other, mod: (await import(pathToFileURL(join(other, 'dist', 'src', 'stages', 'entities', 'tagger', 'index.js')).href)) as TaggerModule, times: [], cpu: [], f1: 0, load: 0 });
+}
 
 for (const s of systems) {
   const t0 = performance.now();

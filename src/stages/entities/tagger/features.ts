@@ -9,6 +9,7 @@
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
 import { gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
 import { NTYPES } from './labels.js';
+import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
 /** Which feature groups a model uses; recorded in the model so tagging extracts the same. */
 export interface FeatureSet {
@@ -37,6 +38,8 @@ export interface FeatureSet {
    * stood before the sentence
    */
   viterbi?: boolean;
+  /** part-of-speech tags from newsgraph's own tagger (src/stages/tokens/pos.ts) of the token and its neighbours */
+  pos?: boolean;
 }
 
 /**
@@ -185,6 +188,7 @@ const T = {
   capR: 140, lexB: 141, lexM: 142, lexBm1: 143, lexBp1: 144,
   runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123, runLast: 124, runFirst: 125,
   topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
+  pos0: 150, posm10: 151, pos0p1: 152, posCap: 153,
 } as const;
 /** context aggregation reads at most this many of a word's other contexts */
 const MAX_CONTEXTS = 12;
@@ -208,6 +212,9 @@ export class Extractor {
   private readonly lexicon: LexiconFn | undefined;
   private readonly gaz: GazMatcher | undefined;
   private readonly towns: ReturnType<typeof townMatcher> | undefined;
+  private readonly pos: PosModel | undefined;
+  /** the part-of-speech tag ids of the sentence, padded by 2 on each side (17 = none) */
+  private posTags = new Int32Array(64);
   private townE = new Int32Array(64);
   private townC = new Int32Array(64);
   // word-type cache
@@ -246,6 +253,7 @@ export class Extractor {
     if (set.clusters && !clusters) throw new Error('the model uses word clusters, but none were given');
     this.gaz = set.gazetteer ? gazMatcher() : undefined;
     this.towns = set.towns ? townMatcher() : undefined;
+    this.pos = set.pos ? posModel() : undefined;
     this.typeOf('<S>'); // type 0 unused: keeps ids positive
   }
 
@@ -380,6 +388,11 @@ export class Extractor {
       }
     }
     this.headline = letters >= 2 && caps >= 0.7 * letters ? 1 : 0;
+    if (this.pos) {
+      if (this.posTags.length < n + 4) this.posTags = new Int32Array(2 * n + 4);
+      this.posTags.set(tagIdsFast(this.pos, tokens as string[]), 2);
+      this.posTags[0] = this.posTags[1] = this.posTags[n + 2] = this.posTags[n + 3] = 17;
+    }
     if (this.set.runs) {
       for (let i = 0; i < n; ) {
         const c = this.stats[this.types[i + 2]! * NSTAT + CAP]!;
@@ -469,6 +482,13 @@ export class Extractor {
     if (head) {
       k[off++] = key2(T.headSsh, ssh);
       k[off++] = key2(T.headLw, lw);
+    }
+    if (this.pos) {
+      const t = this.posTags, t0 = t[p]!;
+      k[off++] = key2(T.pos0, t0);
+      k[off++] = key3(T.posm10, t[p - 1]!, t0);
+      k[off++] = key3(T.pos0p1, t0, t[p + 1]!);
+      k[off++] = key3(T.posCap, t0, cap + 16 * head);
     }
     if (this.gaz) {
       const g = this.gazE[p]!;

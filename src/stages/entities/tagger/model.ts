@@ -82,30 +82,51 @@ export function viterbi(n: number, em: Float64Array, tr: Float64Array, out: Int3
   }
 }
 
+/** Labels that close an entity or are outside one (O, L-*, U-*): the only ones O, B-* and U-* may follow. */
+const CLOSED = Int8Array.from([...Array(NLABELS).keys()].filter((p) => allowed(p, 0, false)));
+/** Labels that may start a sentence or follow a closed label (O, B-*, U-*). */
+const OPEN = Int8Array.from([...Array(NLABELS).keys()].filter((l) => allowed(-1, l, false)));
+
 /**
  * viterbi() with each token's label features the sum of two matrices in `pool`, at offsets
- * a[i] and b[i] (a[i] = 0: the second alone; pool[0 … TRANS) is zeros).
+ * a[i] and b[i] (a[i] = 0: zeros), written out for BILOU: O, B and U follow a closed label; I and
+ * L of a type follow its B or I.
  */
 export function viterbiPooled(n: number, em: Float64Array, pool: Float32Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
   if (n === 0) return;
+  const nOpen = OPEN.length, nClosed = CLOSED.length;
   {
     const a0 = a[0]!, b0 = b[0]!;
-    for (let l = 0; l < NLABELS; l++) delta[l] = allowed(-1, l, false) ? em[l]! + pool[a0 + l]! + pool[b0 + l]! : -Infinity;
+    for (let l = 0; l < NLABELS; l++) delta[l] = -Infinity;
+    for (let k = 0; k < nOpen; k++) {
+      const l = OPEN[k]!;
+      delta[l] = em[l]! + pool[a0 + l]! + pool[b0 + l]!;
+    }
   }
   for (let i = 1; i < n; i++) {
     const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
     const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
-    for (let l = 0; l < NLABELS; l++) {
-      const prev = PREV[l]!;
+    for (let k = 0; k < nOpen; k++) {
+      const l = OPEN[k]!;
       let best = -Infinity, arg = 0;
-      for (let q = 0; q < prev.length; q++) {
-        const p = prev[q]!;
+      for (let c = 0; c < nClosed; c++) {
+        const p = CLOSED[c]!;
         const j = p * NLABELS + l;
         const v = delta[d0 + p]! + pool[ta + j]! + pool[tb + j]!;
         if (v > best) { best = v; arg = p; }
       }
       delta[d1 + l] = best + em[d1 + l]!;
       back[d1 + l] = arg;
+    }
+    // I-t and L-t (labels B+1, B+2) after B-t or I-t
+    for (let bl = 1; bl < NLABELS; bl += 4) {
+      const dB = delta[d0 + bl]!, dI = delta[d0 + bl + 1]!;
+      const jb = bl * NLABELS, ji = (bl + 1) * NLABELS;
+      for (let l = bl + 1; l <= bl + 2; l++) {
+        const vB = dB + pool[ta + jb + l]! + pool[tb + jb + l]!;
+        const vI = dI + pool[ta + ji + l]! + pool[tb + ji + l]!;
+        if (vI > vB) { delta[d1 + l] = vI + em[d1 + l]!; back[d1 + l] = bl + 1; } else { delta[d1 + l] = vB + em[d1 + l]!; back[d1 + l] = bl; }
+      }
     }
   }
   const dn = (n - 1) * NLABELS;
@@ -493,29 +514,29 @@ export class NerModel {
     const mats = part === 0 ? this.lwMats : this.shMats;
     const hit = mats.get(code);
     if (hit !== undefined) return hit;
+    // computed into the next free matrix of the pool, which is taken only when it is not all zeros
+    if ((this.poolN + 1) * TRANS > this.pool.length) {
+      const grown = new Float32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
     const tmp = this.roleTmp;
-    const m = new Float32Array(TRANS);
+    const m = this.pool, at = this.poolN * TRANS;
     let any = false;
     for (let p = -1; p < NLABELS; p++) {
       const nf = this.extractor.transPartKeys(type, part, p, this.tKeys, 0);
       tmp.fill(0);
       this.scoreOnes(this.tKeys, 0, nf, tmp);
       for (let l = 0; l < NLABELS; l++) {
-        m[(p + 1) * NLABELS + l] = tmp[l]!;
+        m[at + (p + 1) * NLABELS + l] = tmp[l]!;
         if (tmp[l] !== 0) any = true;
       }
     }
-    if (!any) return 0;
-    let idx = 0;
-    {
-      if ((this.poolN + 1) * TRANS > this.pool.length) {
-        const grown = new Float32Array(this.pool.length * 2);
-        grown.set(this.pool);
-        this.pool = grown;
-      }
-      idx = this.poolN++;
-      this.pool.set(m, idx * TRANS);
+    if (!any) {
+      m.fill(0, at, at + TRANS);
+      return 0;
     }
+    const idx = this.poolN++;
     // only matrices with weights are kept (bounded by the model's rows); a word without any is 0 again when next met
     mats.set(code, idx);
     return idx;
