@@ -7,7 +7,7 @@
  * word) per token while decoding.
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
-import { gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
+import { fnvState, gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
@@ -228,10 +228,16 @@ export class Extractor {
   private typeKinds = new Uint8Array(1 << 12);
   private startsBuf = new Uint8Array(64);
   private kindBufs = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
+  /** per word type, fnvState of its surface key and of the key in lower case (2·type, 2·type + 1) */
+  private typeFnv = new Int32Array(1 << 11);
+  private fnvE = new Int32Array(64);
+  private fnvF = new Int32Array(64);
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
   private types = new Int32Array(64);
+  /** word types of sentences read by addToDoc, so that prepare need not look their words up again */
+  private readonly seen = new WeakMap<readonly string[], { ids: Int32Array; tokens: string[]; generation: number }>();
   private gazE = new Int32Array(64);
   private gazC = new Int32Array(64);
   private exactBuf: string[] = [];
@@ -343,6 +349,13 @@ export class Extractor {
       grown.set(this.typeKinds);
       this.typeKinds = grown;
     }
+    if (2 * id + 2 > this.typeFnv.length) {
+      const grown = new Int32Array(this.typeFnv.length * 2);
+      grown.set(this.typeFnv);
+      this.typeFnv = grown;
+    }
+    this.typeFnv[2 * id] = fnvState(key);
+    this.typeFnv[2 * id + 1] = fnvState(folded);
     // whether a match may go on past the word, and the kind of the word alone, in each table
     let starts = 0;
     if (startsName(w)) {
@@ -378,8 +391,10 @@ export class Extractor {
       this.runEnd = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
+    const seen = this.seen.get(tokens);
+    const known = seen && seen.generation === this.generation && seen.tokens.length === n && seen.tokens.every((t, i) => t === tokens[i]) ? seen.ids : undefined;
     for (let i = 0; i < n; i++) {
-      const id = this.typeOf(tokens[i]!);
+      const id = known ? known[i]! : this.typeOf(tokens[i]!);
       this.types[i + 2] = id;
       const cap = this.stats[id * NSTAT + CAP]!;
       if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
@@ -413,8 +428,10 @@ export class Extractor {
       if (this.startsBuf.length < n) {
         this.startsBuf = new Uint8Array(2 * n);
         this.kindBufs = this.kindBufs.map(() => new Uint8Array(2 * n));
+        this.fnvE = new Int32Array(2 * n);
+        this.fnvF = new Int32Array(2 * n);
       }
-      const starts = this.startsBuf, kinds = this.kindBufs, tk = this.typeKinds;
+      const starts = this.startsBuf, kinds = this.kindBufs, tk = this.typeKinds, tf = this.typeFnv, fe = this.fnvE, ff = this.fnvF;
       const k0 = kinds[0]!, k1 = kinds[1]!, k2 = kinds[2]!, k3 = kinds[3]!;
       for (let i = 0; i < n; i++) {
         const id = this.types[i + 2]!;
@@ -425,14 +442,16 @@ export class Extractor {
         k1[i] = tk[4 * id + 1]!;
         k2[i] = tk[4 * id + 2]!;
         k3[i] = tk[4 * id + 3]!;
+        fe[i] = tf[2 * id]!;
+        ff[i] = tf[2 * id + 1]!;
       }
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1, k0);
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2, k1);
+        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1, k0, fe);
+        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2, k1, ff);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4, k2);
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8, k3);
+        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4, k2, fe);
+        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8, k3, ff);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
@@ -601,6 +620,7 @@ export class Extractor {
       return;
     }
     this.prepareTypes(tokens);
+    this.seen.set(tokens, { ids: this.types.slice(2, n + 2), tokens: tokens.slice(), generation: this.generation });
     let letters = 0, caps = 0;
     for (let i = 0; i < n; i++) {
       const cap = this.st(i + 2, CAP);
