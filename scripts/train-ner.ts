@@ -14,7 +14,7 @@
  * the gold path); --greedy trains the older left-to-right tagger instead.
  *
  * Options: --epochs N (default 15) --seed N --margin N (default 60) --min-count N (features seen
- * fewer times are dropped, default 1) --folds N (default 5) --seeds N (average N runs in
+ * fewer times in the training data, under gold labels, are dropped; default 2) --folds N (default 5) --seeds N (average N runs in
  * different orders, default 1) --two-pass --greedy --pos (part-of-speech features) --no-gazetteer --no-towns
  * --no-history --no-clusters --lexicon FILE (word statistics by scripts/train-lexicon.ts; none by
  * default) --out DIR --train FILE --dev FILE
@@ -44,7 +44,7 @@ const trainPath = opt('train', join(root, '..', 'shared', 'data', 'ner', 'eng.tr
 const devPath = opt('dev', join(root, '..', 'shared', 'data', 'ner', 'eng.testa'));
 const epochs = Number(opt('epochs', '15'));
 const seed = Number(opt('seed', '1'));
-const minCount = Number(opt('min-count', '1'));
+const minCount = Number(opt('min-count', '2'));
 const folds = Number(opt('folds', '5'));
 const seeds = Number(opt('seeds', '1'));
 const twoPass = flag('two-pass');

@@ -12,7 +12,7 @@ import { TRANS, viterbi, viterbiPooled } from '../../src/stages/entities/tagger/
 function problem(n: number, rand: () => number) {
   const r = () => Math.round((rand() - 0.5) * 200);
   const em = Float64Array.from({ length: n * NLABELS }, r);
-  const pool = new Float32Array(TRANS * (1 + 2 * n));
+  const pool = new Float64Array(TRANS * (1 + 2 * n));
   for (let k = TRANS; k < pool.length; k++) pool[k] = r();
   const a = Int32Array.from({ length: n }, (_, i) => (rand() < 0.3 ? 0 : (1 + 2 * i) * TRANS));
   const b = Int32Array.from({ length: n }, (_, i) => (2 + 2 * i) * TRANS);

@@ -1,7 +1,8 @@
 /**
  * The trained tagger: a table from feature hash to weight row (one weight per BILOU label),
- * greedy left-to-right decoding under BILOU constraints, and the model files
- * (`<name>.json` header + `<name>.bin`: Int32 keys, then Int16 weights with one scale).
+ * first-order Viterbi decoding under BILOU constraints (or, for models trained with --greedy,
+ * left-to-right greedy decoding), and the model files (`<name>.json` header + `<name>.bin`:
+ * Int32 keys, then Int16 weights with one scale).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
@@ -92,7 +93,7 @@ const OPEN = Int8Array.from([...Array(NLABELS).keys()].filter((l) => allowed(-1,
  * a[i] and b[i] (a[i] = 0: zeros), written out for BILOU: O, B and U follow a closed label; I and
  * L of a type follow its B or I.
  */
-export function viterbiPooled(n: number, em: Float64Array, pool: Float32Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
+export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
   if (n === 0) return;
   const nOpen = OPEN.length, nClosed = CLOSED.length;
   {
@@ -330,6 +331,27 @@ export class NerModel {
     return Float32Array.from(this.roleTmp);
   }
 
+  /** Where a word type's three role scores start in roleCache (computed when first asked for). */
+  private roleBase(type: number): number {
+    const mark = this.extractor.generation + 1;
+    if (type >= this.roleDone.length) {
+      let cap = this.roleDone.length;
+      while (cap <= type) cap *= 2;
+      const done = new Int32Array(cap);
+      done.set(this.roleDone);
+      this.roleDone = done;
+      const cache = new Float32Array(cap * 3 * NLABELS);
+      cache.set(this.roleCache);
+      this.roleCache = cache;
+    }
+    const base = type * 3 * NLABELS;
+    if (this.roleDone[type] !== mark) {
+      for (let r = 0; r < 3; r++) this.roleCache.set(this.roleScores(type, r), base + r * NLABELS);
+      this.roleDone[type] = mark;
+    }
+    return base;
+  }
+
   private addRole(type: number, role: number, out: Float64Array): void {
     const mark = this.extractor.generation + 1;
     if (type >= this.roleDone.length) {
@@ -397,7 +419,7 @@ export class NerModel {
   }
 
   /** Add the (integer) weights of features keys[from … to), each of value 1, to out. */
-  private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array): void {
+  private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array, at = 0): void {
     const slots = this.slots, mask = this.slotMask;
     for (let f = from; f < to; f++) {
       const key = k[f]!;
@@ -411,14 +433,14 @@ export class NerModel {
             const extra = this.extra;
             const o = a >>> 5;
             const end = o + 1 + extra[o]!;
-            for (let q = o + 1; q < end; q++) { const x = extra[q]!; out[x & 31] += x >> 5; }
+            for (let q = o + 1; q < end; q++) { const x = extra[q]!; out[at + (x & 31)] += x >> 5; }
           } else {
-            out[a & 31] += a >> 5;
+            out[at + (a & 31)] += a >> 5;
             const b = slots[s + 2]!;
             if (b !== 0) {
-              out[b & 31] += b >> 5;
+              out[at + (b & 31)] += b >> 5;
               const c = slots[s + 3]!;
-              if (c !== 0) out[c & 31] += c >> 5;
+              if (c !== 0) out[at + (c & 31)] += c >> 5;
             }
           }
           break;
@@ -430,7 +452,7 @@ export class NerModel {
   }
 
   /** Add the (integer) weights of features keys[0 … nf) times their values vals to out. */
-  private scoreVals(k: Int32Array, v: Float64Array, nf: number, out: Float64Array): void {
+  private scoreVals(k: Int32Array, v: Float64Array, nf: number, out: Float64Array, at = 0): void {
     const slots = this.slots, mask = this.slotMask;
     for (let f = 0; f < nf; f++) {
       const key = k[f]!;
@@ -445,12 +467,12 @@ export class NerModel {
             const extra = this.extra;
             const o = a >>> 5;
             const end = o + 1 + extra[o]!;
-            for (let q = o + 1; q < end; q++) { const y = extra[q]!; out[y & 31] += x * (y >> 5); }
+            for (let q = o + 1; q < end; q++) { const y = extra[q]!; out[at + (y & 31)] += x * (y >> 5); }
           } else {
             for (let j = 1; j <= 3; j++) {
               const y = slots[s + j]!;
               if (y === 0) break;
-              out[y & 31] += x * (y >> 5);
+              out[at + (y & 31)] += x * (y >> 5);
             }
           }
           break;
@@ -495,6 +517,7 @@ export class NerModel {
   // weights each; 0 = none): one from the word, one from its shape and capitalisation (× headline)
   private vEm = new Float64Array(64 * NLABELS);
   private vA = new Int32Array(64);
+  private vRole = new Int32Array(64);
   private vB = new Int32Array(64);
   private vDelta = new Float64Array(64 * NLABELS);
   private vBack = new Int8Array(64 * NLABELS);
@@ -505,7 +528,7 @@ export class NerModel {
   /** matrices by the value they are computed from (normalised word, shape code), so types share them */
   private readonly lwMats = new Map<number, number>();
   private readonly shMats = new Map<number, number>();
-  private pool = new Float32Array(TRANS * 64);
+  private pool = new Float64Array(TRANS * 64);
   private poolN = 1;
   private readonly tKeys = new Int32Array(8);
 
@@ -516,7 +539,7 @@ export class NerModel {
     if (hit !== undefined) return hit;
     // computed into the next free matrix of the pool, which is taken only when it is not all zeros
     if ((this.poolN + 1) * TRANS > this.pool.length) {
-      const grown = new Float32Array(this.pool.length * 2);
+      const grown = new Float64Array(this.pool.length * 2);
       grown.set(this.pool);
       this.pool = grown;
     }
@@ -553,20 +576,15 @@ export class NerModel {
       this.vDelta = new Float64Array(2 * n * NLABELS);
       this.vBack = new Int8Array(2 * n * NLABELS);
     }
-    const em = this.vEm, va = this.vA, vb = this.vB;
+    if (this.vRole.length < n) this.vRole = new Int32Array(2 * n);
+    const em = this.vEm, va = this.vA, vb = this.vB, roles = this.vRole;
     const staticKeys = ex.staticKeys, staticOff = ex.staticOff;
-    const scores = this.sc;
     const mark = ex.generation + 1;
     const head = ex.headline;
+    // per token: where its word type's role scores and label-feature matrices are (computed on first sight)
     for (let i = 0; i < n; i++) {
-      scores.fill(0);
-      this.scoreOnes(staticKeys, staticOff[i]!, staticOff[i + 1]!, scores);
-      const nf = ex.history(i, doc, this.dynKeys, this.dynVals, 0);
-      if (nf > 0) this.scoreVals(this.dynKeys, this.dynVals, nf, scores);
-      this.addRoles(i, scores);
-      const e = i * NLABELS;
-      for (let l = 0; l < NLABELS; l++) em[e + l] = scores[l]!;
       const type = ex.typeAt(i);
+      roles[i] = this.roleBase(type);
       if (type >= this.lwIdx.length) this.growTypes(type);
       if (this.lwMark[type] !== mark) {
         this.lwIdx[type] = this.transMatrix(type, 0, ex.typeWord(type)) * TRANS;
@@ -579,6 +597,19 @@ export class NerModel {
       }
       va[i] = this.lwIdx[type]!;
       vb[i] = this.shIdx[hs]!;
+    }
+    // emissions: the static features, the document history, the word-level features of the token and its neighbours
+    const c = this.roleCache, padL = this.padLeft, padR = this.padRight;
+    em.fill(0, 0, n * NLABELS);
+    for (let i = 0; i < n; i++) {
+      const e = i * NLABELS;
+      this.scoreOnes(staticKeys, staticOff[i]!, staticOff[i + 1]!, em, e);
+      const nf = ex.history(i, doc, this.dynKeys, this.dynVals, 0);
+      if (nf > 0) this.scoreVals(this.dynKeys, this.dynVals, nf, em, e);
+      const so = roles[i]!;
+      const L = i > 0 ? c : padL, lo = i > 0 ? roles[i - 1]! + NLABELS : 0;
+      const R = i + 1 < n ? c : padR, ro = i + 1 < n ? roles[i + 1]! + 2 * NLABELS : 0;
+      for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]!;
     }
     viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack);
     for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
