@@ -9,9 +9,15 @@
  * tagging time. Entity F1 on eng.testa is reported after every epoch; no choice is made on
  * anything else. Deterministic for a given seed.
  *
- * Options: --epochs N (default 15) --seed N --min-count N (features seen fewer times are
- * dropped, default 1) --folds N (default 5) --seeds N (average N runs in different orders, default 1) --two-pass --no-gazetteer --no-towns --no-history
- * --no-clusters --out DIR --train FILE --dev FILE
+ * Sentences are decoded by first-order Viterbi over BILOU (a structured perceptron: each wrong
+ * label costs --margin while training decodes, and a wrong best path moves the weights towards
+ * the gold path); --greedy trains the older left-to-right tagger instead.
+ *
+ * Options: --epochs N (default 15) --seed N --margin N (default 60) --min-count N (features seen
+ * fewer times in the training data, under gold labels, are dropped; default 2) --folds N (default 5) --seeds N (average N runs in
+ * different orders, default 1) --two-pass --greedy --pos (part-of-speech features) --no-gazetteer --no-towns
+ * --no-history --no-clusters --lexicon FILE (word statistics by scripts/train-lexicon.ts; none by
+ * default) --out DIR --train FILE --dev FILE
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +44,7 @@ const trainPath = opt('train', join(root, '..', 'shared', 'data', 'ner', 'eng.tr
 const devPath = opt('dev', join(root, '..', 'shared', 'data', 'ner', 'eng.testa'));
 const epochs = Number(opt('epochs', '15'));
 const seed = Number(opt('seed', '1'));
-const minCount = Number(opt('min-count', '1'));
+const minCount = Number(opt('min-count', '2'));
 const folds = Number(opt('folds', '5'));
 const seeds = Number(opt('seeds', '1'));
 const twoPass = flag('two-pass');
@@ -46,7 +52,10 @@ const margin = Number(opt('margin', '60'));
 const outDir = opt('out', join(root, 'models', 'ner'));
 
 const clusterTable = flag('no-clusters') ? undefined : readClusters();
-const lexiconTable = flag('no-lexicon') ? undefined : readLexicon(opt('lexicon', join(root, 'models', 'lexicon.txt')));
+// word statistics (scripts/train-lexicon.ts) only when asked for: with Viterbi decoding they no longer help on dev
+const lexiconPath = opt('lexicon', '');
+const lexiconTable = lexiconPath ? readLexicon(lexiconPath) : undefined;
+if (lexiconPath && !lexiconTable) throw new Error(`no word statistics at ${lexiconPath}`);
 const base: FeatureSet = {
   gazetteer: !flag('no-gazetteer'), clusters: !!clusterTable, history: !flag('no-history'), towns: !flag('no-towns'),
   ...(flag('wide') ? { wide: true } : {}),
@@ -55,6 +64,8 @@ const base: FeatureSet = {
   ...(!flag('no-agg') ? { agg: true } : {}),
   ...(!flag('no-headlines-last') ? { headlinesLast: true } : {}),
   ...(lexiconTable ? { lexicon: true } : {}),
+  ...(!flag('greedy') ? { viterbi: true } : {}),
+  ...(flag('pos') ? { pos: true } : {}),
 };
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -142,11 +153,12 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
       ex.prepare(s.tokens, firstOf(d, s), info);
       for (let i = 0; i < s.tokens.length; i++) {
         for (let f = ex.staticOff[i]!; f < ex.staticOff[i + 1]!; f++) counts.add(ex.staticKeys[f]!, 1);
-        const nf = ex.dynamic(i, i > 0 ? s.gold[i - 1]! : -1, i > 1 ? s.gold[i - 2]! : -1, doc, keys, vals, 0);
+        const p1 = i > 0 ? s.gold[i - 1]! : -1;
+        const nf = features.viterbi ? ex.transKeys(i, p1, keys, ex.history(i, doc, keys, vals, 0)) : ex.dynamic(i, p1, i > 1 ? s.gold[i - 2]! : -1, doc, keys, vals, 0);
         for (let f = 0; f < nf; f++) counts.add(keys[f]!, 1);
-        const g = s.gold[i]!;
-        ex.remember(i, g === 0 ? NTYPES : labelType(g), doc);
+        if (!features.viterbi) ex.remember(i, s.gold[i] === 0 ? NTYPES : labelType(s.gold[i]!), doc);
       }
+      if (features.viterbi) for (let i = 0; i < s.tokens.length; i++) ex.remember(i, s.gold[i] === 0 ? NTYPES : labelType(s.gold[i]!), doc);
     }
   }
   const dict = new IntMap(counts.size);
@@ -180,7 +192,10 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
           const s = d[k]!;
           if (out.length < s.tokens.length) out = new Int32Array(s.tokens.length * 2);
           ex.prepare(s.tokens, firstOf(d, s), info);
-          decoder.run(model.score, out, doc, s.gold, model.learn);
+          if (features.viterbi) {
+            model.tick(s.tokens.length);
+            decoder.viterbi(model.score, out, doc, s.gold, model.update);
+          } else decoder.run(model.score, out, doc, s.gold, model.learn);
           for (let i = 0; i < s.tokens.length; i++) if (out[i] !== s.gold[i]) errors++;
           tokens += s.tokens.length;
         }

@@ -156,3 +156,25 @@ describe('word statistics from unlabelled news', () => {
     expect(Array.from(wordStats('Shares', undefined, lex).slice(17, 20))).toEqual(Array.from(shares.slice(17, 20)));
   });
 });
+
+describe('part-of-speech features (an option)', () => {
+  it('add the tags of the token and its neighbours from newsgraph\'s own tagger', () => {
+    const base = { gazetteer: false, clusters: false, history: false };
+    const without = new Extractor(base);
+    const withPos = new Extractor({ ...base, pos: true });
+    const tokens = ['The', 'bank', 'raised', 'rates', '.'];
+    without.prepare(tokens);
+    withPos.prepare(tokens);
+    for (let i = 0; i < tokens.length; i++) {
+      expect(withPos.staticOff[i + 1]! - withPos.staticOff[i]!).toBe(without.staticOff[i + 1]! - without.staticOff[i]! + 4);
+    }
+    // "book" after a pronoun, read as a verb (I book flights) and as a noun (My book sold): the
+    // features the tags add differ in the token's own tag (alone, with the next, with capitals), not the previous one's
+    const keysAt = (ex: Extractor, t: string[], i: number) => { ex.prepare(t); return Array.from(ex.staticKeys.subarray(ex.staticOff[i]!, ex.staticOff[i + 1]!)); };
+    const added = (t: string[]) => { const plain = keysAt(without, t, 1); return keysAt(withPos, t, 1).filter((k) => !plain.includes(k)); };
+    const verb = added(['I', 'book', 'flights', '.']);
+    const noun = added(['My', 'book', 'sold', '.']);
+    expect(verb).toHaveLength(4);
+    expect(verb.filter((k) => !noun.includes(k))).toHaveLength(4);
+  });
+});

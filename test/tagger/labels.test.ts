@@ -1,6 +1,7 @@
 /** BILOU ⇄ IOB conversions and the conlleval chunk rule, as tables. */
 import { describe, expect, it } from 'vitest';
-import { BILOU, allowed, bilouFromIob, iob2FromBilou, spansFromIob } from '../../src/stages/entities/tagger/labels.js';
+import { BILOU, NLABELS, allowed, bilouFromIob, iob2FromBilou, iob2FromBilouFast, spansFromIob } from '../../src/stages/entities/tagger/labels.js';
+import { mulberry32 } from '../../src/stages/entities/tagger/hash.js';
 
 const names = (ids: ArrayLike<number>) => Array.from(ids, (l) => BILOU[l]);
 
@@ -30,6 +31,22 @@ describe('BILOU → IOB2', () => {
     [['I-PER', 'L-PER'], ['B-PER', 'I-PER']],
   ];
   it.each(cases)('%j → %j', (bilou, iob2) => expect(iob2FromBilou(bilou.map((t) => BILOU.indexOf(t)))).toEqual(iob2));
+
+  it.each(cases)('label by label, %j → %j as well', (bilou, iob2) => expect(iob2FromBilouFast(bilou.map((t) => BILOU.indexOf(t)))).toEqual(iob2));
+
+  it('label by label gives the same tags as by spans on random sequences, valid or not', () => {
+    const rand = mulberry32(7);
+    for (let k = 0; k < 2000; k++) {
+      const n = 1 + Math.floor(rand() * 8);
+      const valid = k % 2 === 0;
+      const seq: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const options = [...Array(NLABELS).keys()].filter((l) => !valid || allowed(i ? seq[i - 1]! : -1, l, i === n - 1));
+        seq.push(options.length ? options[Math.floor(rand() * options.length)]! : 0);
+      }
+      expect(iob2FromBilouFast(seq)).toEqual(iob2FromBilou(seq));
+    }
+  });
 
   it('round-trips IOB1 through BILOU to the same chunks', () => {
     const iob1 = ['I-PER', 'B-PER', 'O', 'I-ORG', 'I-ORG', 'I-LOC', 'O', 'I-MISC'];

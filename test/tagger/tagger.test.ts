@@ -56,16 +56,17 @@ describe('tagging sentences written for this test', () => {
 const DEV = join(packageRoot(), '..', 'shared', 'data', 'ner', 'eng.testa');
 
 describe.runIf(existsSync(DEV))('the committed tagger on CoNLL-2003 dev (eng.testa)', () => {
-  it('keeps the F1 the README states (0.9275 when committed) and every type above 0.87', () => {
+  it('keeps the F1 the README states (0.9384 when committed) and every type above 0.88', () => {
     const scorer = evalConllText(readFileSync(DEV, 'utf8'), tagger);
-    expect(scorer.overall().f1).toBeGreaterThanOrEqual(0.925);
-    for (const t of ['PER', 'LOC', 'ORG', 'MISC']) expect(EntityScorer.prf(scorer.byType.get(t)!).f1).toBeGreaterThan(0.87);
+    expect(scorer.overall().f1).toBeGreaterThanOrEqual(0.935);
+    for (const t of ['PER', 'LOC', 'ORG', 'MISC']) expect(EntityScorer.prf(scorer.byType.get(t)!).f1).toBeGreaterThan(0.88);
   });
 });
 
 describe('the model files', () => {
   it('load with their recorded feature sets', () => {
     expect(tagger.pass1.header.features.gazetteer).toBe(true);
+    expect(tagger.pass1.header.features.viterbi).toBe(true);
     expect(tagger.pass1.header.rows).toBeGreaterThan(1000);
   });
 

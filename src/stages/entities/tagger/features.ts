@@ -7,8 +7,9 @@
  * word) per token while decoding.
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
-import { gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
+import { fnvState, gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
 import { NTYPES } from './labels.js';
+import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
 /** Which feature groups a model uses; recorded in the model so tagging extracts the same. */
 export interface FeatureSet {
@@ -31,6 +32,14 @@ export interface FeatureSet {
   lexicon?: boolean;
   /** an article's ALL-CAPS headline sentences are tagged after its other sentences (so their history features see the body) */
   headlinesLast?: boolean;
+  /**
+   * first-order Viterbi decoding of whole sentences (a structured perceptron): the label features
+   * read only the previous label (not the two before it), and the document history is read as it
+   * stood before the sentence
+   */
+  viterbi?: boolean;
+  /** part-of-speech tags from newsgraph's own tagger (src/stages/tokens/pos.ts) of the token and its neighbours */
+  pos?: boolean;
 }
 
 /**
@@ -179,6 +188,7 @@ const T = {
   capR: 140, lexB: 141, lexM: 142, lexBm1: 143, lexBp1: 144,
   runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123, runLast: 124, runFirst: 125,
   topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
+  pos0: 150, posm10: 151, pos0p1: 152, posCap: 153,
 } as const;
 /** context aggregation reads at most this many of a word's other contexts */
 const MAX_CONTEXTS = 12;
@@ -202,6 +212,9 @@ export class Extractor {
   private readonly lexicon: LexiconFn | undefined;
   private readonly gaz: GazMatcher | undefined;
   private readonly towns: ReturnType<typeof townMatcher> | undefined;
+  private readonly pos: PosModel | undefined;
+  /** the part-of-speech tag ids of the sentence, padded by 2 on each side (17 = none) */
+  private posTags = new Int32Array(64);
   private townE = new Int32Array(64);
   private townC = new Int32Array(64);
   // word-type cache
@@ -211,11 +224,20 @@ export class Extractor {
   private foldedKeys: string[] = [];
   /** per word type: which of the gazetteer/town tables (bits 1, 2, 4, 8) a match may start with it in */
   private typeStarts = new Uint8Array(1 << 10);
+  /** per word type, the kind of its own key in each of the four tables (4·type + table), 0 none */
+  private typeKinds = new Uint8Array(1 << 12);
   private startsBuf = new Uint8Array(64);
+  private kindBufs = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
+  /** per word type, fnvState of its surface key and of the key in lower case (2·type, 2·type + 1) */
+  private typeFnv = new Int32Array(1 << 11);
+  private fnvE = new Int32Array(64);
+  private fnvF = new Int32Array(64);
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
   private types = new Int32Array(64);
+  /** word types of sentences read by addToDoc, so that prepare need not look their words up again */
+  private readonly seen = new WeakMap<readonly string[], { ids: Int32Array; tokens: string[]; generation: number }>();
   private gazE = new Int32Array(64);
   private gazC = new Int32Array(64);
   private exactBuf: string[] = [];
@@ -237,6 +259,7 @@ export class Extractor {
     if (set.clusters && !clusters) throw new Error('the model uses word clusters, but none were given');
     this.gaz = set.gazetteer ? gazMatcher() : undefined;
     this.towns = set.towns ? townMatcher() : undefined;
+    this.pos = set.pos ? posModel() : undefined;
     this.typeOf('<S>'); // type 0 unused: keeps ids positive
   }
 
@@ -321,13 +344,30 @@ export class Extractor {
       grown.set(this.typeStarts);
       this.typeStarts = grown;
     }
+    if (4 * id + 4 > this.typeKinds.length) {
+      const grown = new Uint8Array(this.typeKinds.length * 2);
+      grown.set(this.typeKinds);
+      this.typeKinds = grown;
+    }
+    if (2 * id + 2 > this.typeFnv.length) {
+      const grown = new Int32Array(this.typeFnv.length * 2);
+      grown.set(this.typeFnv);
+      this.typeFnv = grown;
+    }
+    this.typeFnv[2 * id] = fnvState(key);
+    this.typeFnv[2 * id + 1] = fnvState(folded);
+    // whether a match may go on past the word, and the kind of the word alone, in each table
     let starts = 0;
     if (startsName(w)) {
-      if (this.gaz?.exact.prefixes.has(key)) starts |= 1;
-      if (this.gaz?.folded.prefixes.has(folded)) starts |= 2;
-      if (this.towns?.exact.prefixes.has(key)) starts |= 4;
-      if (this.towns?.folded.prefixes.has(folded)) starts |= 8;
-    }
+      const tables = [this.gaz?.exact, this.gaz?.folded, this.towns?.exact, this.towns?.folded];
+      for (let t = 0; t < 4; t++) {
+        const table = tables[t];
+        if (!table) continue;
+        const k = t % 2 ? folded : key;
+        if (table.proper.has(k)) starts |= 1 << t;
+        this.typeKinds[4 * id + t] = table.kinds.get(k) ?? 0;
+      }
+    } else this.typeKinds.fill(0, 4 * id, 4 * id + 4);
     this.typeStarts[id] = starts;
     return id;
   }
@@ -351,8 +391,10 @@ export class Extractor {
       this.runEnd = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
+    const seen = this.seen.get(tokens);
+    const known = seen && seen.generation === this.generation && seen.tokens.length === n && seen.tokens.every((t, i) => t === tokens[i]) ? seen.ids : undefined;
     for (let i = 0; i < n; i++) {
-      const id = this.typeOf(tokens[i]!);
+      const id = known ? known[i]! : this.typeOf(tokens[i]!);
       this.types[i + 2] = id;
       const cap = this.stats[id * NSTAT + CAP]!;
       if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
@@ -361,6 +403,11 @@ export class Extractor {
       }
     }
     this.headline = letters >= 2 && caps >= 0.7 * letters ? 1 : 0;
+    if (this.pos) {
+      if (this.posTags.length < n + 4) this.posTags = new Int32Array(2 * n + 4);
+      this.posTags.set(tagIdsFast(this.pos, tokens as string[]), 2);
+      this.posTags[0] = this.posTags[1] = this.posTags[n + 2] = this.posTags[n + 3] = 17;
+    }
     if (this.set.runs) {
       for (let i = 0; i < n; ) {
         const c = this.stats[this.types[i + 2]! * NSTAT + CAP]!;
@@ -378,21 +425,33 @@ export class Extractor {
       const e = this.exactBuf, f = this.foldedBuf;
       e.length = n;
       f.length = n;
-      if (this.startsBuf.length < n) this.startsBuf = new Uint8Array(2 * n);
-      const starts = this.startsBuf;
+      if (this.startsBuf.length < n) {
+        this.startsBuf = new Uint8Array(2 * n);
+        this.kindBufs = this.kindBufs.map(() => new Uint8Array(2 * n));
+        this.fnvE = new Int32Array(2 * n);
+        this.fnvF = new Int32Array(2 * n);
+      }
+      const starts = this.startsBuf, kinds = this.kindBufs, tk = this.typeKinds, tf = this.typeFnv, fe = this.fnvE, ff = this.fnvF;
+      const k0 = kinds[0]!, k1 = kinds[1]!, k2 = kinds[2]!, k3 = kinds[3]!;
       for (let i = 0; i < n; i++) {
         const id = this.types[i + 2]!;
         e[i] = this.exactKeys[id]!;
         f[i] = this.foldedKeys[id]!;
         starts[i] = this.typeStarts[id]!;
+        k0[i] = tk[4 * id]!;
+        k1[i] = tk[4 * id + 1]!;
+        k2[i] = tk[4 * id + 2]!;
+        k3[i] = tk[4 * id + 3]!;
+        fe[i] = tf[2 * id]!;
+        ff[i] = tf[2 * id + 1]!;
       }
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1);
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2);
+        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1, k0, fe);
+        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2, k1, ff);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4);
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8);
+        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4, k2, fe);
+        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8, k3, ff);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
@@ -442,6 +501,13 @@ export class Extractor {
     if (head) {
       k[off++] = key2(T.headSsh, ssh);
       k[off++] = key2(T.headLw, lw);
+    }
+    if (this.pos) {
+      const t = this.posTags, t0 = t[p]!;
+      k[off++] = key2(T.pos0, t0);
+      k[off++] = key3(T.posm10, t[p - 1]!, t0);
+      k[off++] = key3(T.pos0p1, t0, t[p + 1]!);
+      k[off++] = key3(T.posCap, t0, cap + 16 * head);
     }
     if (this.gaz) {
       const g = this.gazE[p]!;
@@ -554,6 +620,7 @@ export class Extractor {
       return;
     }
     this.prepareTypes(tokens);
+    this.seen.set(tokens, { ids: this.types.slice(2, n + 2), tokens: tokens.slice(), generation: this.generation });
     let letters = 0, caps = 0;
     for (let i = 0; i < n; i++) {
       const cap = this.st(i + 2, CAP);
@@ -640,7 +707,7 @@ export class Extractor {
 
   /**
    * Append the dynamic features of token i (previous labels p1, p2; -1 = none) and its history
-   * to keys/vals from `off`; returns the new end.
+   * to keys/vals from `off`; returns the new end. (Greedy decoding.)
    */
   dynamic(i: number, p1: number, p2: number, doc: History | undefined, keys: Int32Array, vals: Float64Array, off: number): number {
     const p = i + 2;
@@ -651,8 +718,14 @@ export class Extractor {
     keys[off] = key3(T.p1ssh, p1, this.st(p, SSH)); vals[off++] = 1;
     keys[off] = key3(T.p1cap, p1, this.st(p, CAP) + 16 * this.headline); vals[off++] = 1;
     if (this.set.wide && this.clusters) { keys[off] = key3(T.p1cl, p1, this.st(p, CL + 2)); vals[off++] = 1; }
+    return this.history(i, doc, keys, vals, off);
+  }
+
+  /** Append token i's document-history features (how the same word was tagged before) to keys/vals from `off`. */
+  history(i: number, doc: History | undefined, keys: Int32Array, vals: Float64Array, off: number): number {
     if (this.set.history && doc && this.capitalised(i)) {
-      const c = doc.counts.get(lw);
+      const p = i + 2;
+      const c = doc.counts.get(this.st(p, LW));
       if (c) {
         let total = 0, best = 0;
         for (let t = 0; t <= NTYPES; t++) {
@@ -666,6 +739,43 @@ export class Extractor {
       }
     }
     return off;
+  }
+
+  /**
+   * Viterbi decoding's label features of token i after label p1 (-1 = none), each of value 1:
+   * the previous label alone and with the token's word, short shape and capitalisation.
+   */
+  transKeys(i: number, p1: number, keys: Int32Array, off: number): number {
+    const p = i + 2;
+    keys[off++] = key2(T.p1, p1);
+    keys[off++] = key3(T.p1lw, p1, this.st(p, LW));
+    keys[off++] = key3(T.p1ssh, p1, this.st(p, SSH));
+    keys[off++] = key3(T.p1cap, p1, this.st(p, CAP) + 16 * this.headline);
+    return off;
+  }
+
+  /** transKeys split for caching: the part read from the word (part 0) and from its shape and capitalisation (part 1). */
+  transPartKeys(type: number, part: number, p1: number, keys: Int32Array, off: number): number {
+    const b = type * NSTAT;
+    if (part === 0) {
+      keys[off++] = key3(T.p1lw, p1, this.stats[b + LW]!);
+      return off;
+    }
+    keys[off++] = key2(T.p1, p1);
+    keys[off++] = key3(T.p1ssh, p1, this.stats[b + SSH]!);
+    keys[off++] = key3(T.p1cap, p1, this.stats[b + CAP]! + 16 * this.headline);
+    return off;
+  }
+
+  /** A key of the shape-and-capitalisation part of token i's label features (equal keys, equal features). */
+  shapeCode(i: number): number {
+    const p = i + 2;
+    return combine(this.st(p, SSH), this.st(p, CAP) + 16 * this.headline);
+  }
+
+  /** The normalised-word hash of a word type. */
+  typeWord(type: number): number {
+    return this.stats[type * NSTAT + LW]!;
   }
 
   /** Add a sentence's first-pass labels to the document counts of a FirstPass. */

@@ -17,6 +17,55 @@ interface Table {
   kinds: Map<string, number>;
   /** every prefix of every surface key, to stop a match early */
   prefixes: Set<string>;
+  /** the prefixes a longer entry continues (a match starting with one may go on to the next token) */
+  proper: Set<string>;
+  /** fnvMix(fnvState(p)) of every prefix p: a string whose hash is not here is no prefix (built by `hashed`) */
+  hashes?: Int32Array;
+}
+
+const FNV_SEED = 0x811c9dc5 | 0;
+
+/** The FNV-1a state after the characters of s, from `h` (to go on over a concatenation without building it). */
+export function fnvState(s: string, h = FNV_SEED): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** A finished FNV state as a non-zero table value. */
+function fnvMix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}
+
+/** Fill t.hashes: an open-addressing set of the prefixes' hashes. */
+function hashed(t: Table): Table {
+  let cap = 16;
+  while (cap < t.prefixes.size * 2) cap <<= 1;
+  const set = new Int32Array(cap);
+  for (const p of t.prefixes) {
+    const h = fnvMix(fnvState(p));
+    let i = h & (cap - 1);
+    while (set[i] !== 0 && set[i] !== h) i = (i + 1) & (cap - 1);
+    set[i] = h;
+  }
+  t.hashes = set;
+  return t;
+}
+
+function mayBePrefix(set: Int32Array, state: number): boolean {
+  const h = fnvMix(state);
+  const mask = set.length - 1;
+  let i = h & mask;
+  for (;;) {
+    const x = set[i]!;
+    if (x === h) return true;
+    if (x === 0) return false;
+    i = (i + 1) & mask;
+  }
 }
 
 export interface GazMatcher {
@@ -26,12 +75,16 @@ export interface GazMatcher {
 }
 
 function table(): Table {
-  return { kinds: new Map(), prefixes: new Set() };
+  return { kinds: new Map(), prefixes: new Set(), proper: new Set() };
 }
 
 function addTo(t: Table, key: string, kind: number): void {
   if (!t.kinds.has(key)) t.kinds.set(key, kind);
-  for (let k = 1; k <= key.length; k++) t.prefixes.add(key.slice(0, k));
+  for (let k = 1; k <= key.length; k++) {
+    const prefix = key.slice(0, k);
+    t.prefixes.add(prefix);
+    if (k < key.length) t.proper.add(prefix);
+  }
 }
 
 let cached: GazMatcher | undefined;
@@ -49,7 +102,7 @@ export function gazMatcher(): GazMatcher {
     addTo(exact, key, kind);
     addTo(folded, key.toLowerCase(), kind);
   }
-  cached = { exact, folded, maxTokens: gaz.maxTokens };
+  cached = { exact: hashed(exact), folded: hashed(folded), maxTokens: gaz.maxTokens };
   return cached;
 }
 
@@ -72,17 +125,40 @@ export const startsName = (s: string): boolean => {
 /**
  * Mark longest matches: out[i] = 2·kind - 1 on a match's first token (B), 2·kind on the rest (I),
  * 0 elsewhere. `keys` are the tokens' surface keys (exact or lower-cased to match the table).
- * `flags`/`bit`, when given, say which tokens may start a match (a pre-filter; the same result).
+ * `flags`/`bit` and `single`, when given, are the per-token look-ups done once per word type (the
+ * same result): the bit is set where the token starts a name and its own key is a `proper`
+ * prefix in t, so a match may go on past it; single[i] is then the kind of the token's own key
+ * (0 when it is none), the whole match where the bit is clear. With `states` (fnvState of each
+ * key) as well, a match goes on only when the hash of the longer key is in t.hashes, and the
+ * longer key is built only then.
  */
-export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array, flags?: Uint8Array, bit = 0): void {
+export function matchInto(t: Table, words: readonly string[], keys: readonly string[], n: number, maxTokens: number, out: Int32Array, flags?: Uint8Array, bit = 0, single?: Uint8Array, states?: Int32Array): void {
   out.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
-    // flags (optional): bit set where the token starts a name and its own key is a prefix in t, i.e. where a match may start
-    if (flags ? (flags[i]! & bit) === 0 : !startsName(words[i]!)) continue;
+    if (flags && single) {
+      if ((flags[i]! & bit) === 0) {
+        const kind = single[i]!;
+        if (kind !== 0) out[i] = 2 * kind - 1;
+        continue;
+      }
+    } else if (!startsName(words[i]!)) continue;
     let key = '';
     let bestEnd = -1;
     let bestKind = 0;
-    for (let j = i; j < n && j < i + maxTokens; j++) {
+    let j0 = i;
+    if (states && single && t.hashes) {
+      // the token's own key is a proper prefix (its flag): its kind is known; look further only while the hashes allow
+      const kind = single[i]!;
+      if (kind !== 0) { bestEnd = i + 1; bestKind = kind; }
+      if (i + 1 >= n || maxTokens < 2 || !mayBePrefix(t.hashes, fnvState(keys[i + 1]!, states[i]!))) {
+        if (bestEnd > 0) out[i] = 2 * bestKind - 1;
+        continue;
+      }
+      // some longer key may be a prefix: the exact search below, from the token's own key
+      key = keys[i]!;
+      j0 = i + 1;
+    }
+    for (let j = j0; j < n && j < i + maxTokens; j++) {
       key += keys[j]!;
       if (!t.prefixes.has(key)) break;
       const kind = t.kinds.get(key);
@@ -108,7 +184,10 @@ function addName(t: Table, name: string, key: string): void {
   let prefix = '';
   for (let i = 0; i < name.length; i++) {
     const ch = name[i]!;
-    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) t.prefixes.add(prefix);
+    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) {
+      t.prefixes.add(prefix);
+      t.proper.add(prefix);
+    }
     if (ch !== ' ') prefix += ch === '’' || ch === '‘' || ch === '`' ? "'" : ch;
   }
   t.prefixes.add(key);
@@ -134,7 +213,7 @@ export function townMatcher(): { exact: Table; folded: Table } {
     addName(exact, name, key);
     addName(folded, name.toLowerCase(), key.toLowerCase());
   }
-  towns = { exact, folded };
+  towns = { exact: hashed(exact), folded: hashed(folded) };
   return towns;
 }
 

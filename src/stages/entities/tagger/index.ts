@@ -1,8 +1,9 @@
 /**
- * The learned named-entity tagger: greedy averaged perceptrons over BILOU tags, trained by
- * `npm run train:ner` (scripts/train-ner.ts) on CoNLL-2003 and saved under models/ner/.
- * A first pass tags each sentence; a stacked second pass re-tags it reading the first pass's
- * labels of the sentence and of the same words elsewhere in the document.
+ * The learned named-entity tagger: an averaged structured perceptron over BILOU tags, decoded by
+ * first-order Viterbi, trained by `npm run train:ner` (scripts/train-ner.ts) on CoNLL-2003 and
+ * saved under models/ner/. A first pass tags each sentence; an optional stacked second pass
+ * (train:ner --two-pass; not committed) re-tags it reading the first pass's labels of the
+ * sentence and of the same words elsewhere in the document.
  *
  *   tagDocument([['Peter', 'Blackburn'], ['BRUSSELS', '1996-08-22']])   // → [['B-PER', 'I-PER'], ['B-LOC', 'O']]
  *   const doc = new DocState();                    // or sentence by sentence, one state per article
@@ -12,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../../resources/paths.js';
 import { DocInfo, History } from './features.js';
-import { iob2FromBilou } from './labels.js';
+import { iob2FromBilouFast as iob2FromBilou } from './labels.js';
 import { NerModel } from './model.js';
 import { parseConll, type ConllFile } from './conll.js';
 import { EntityScorer } from './score.js';

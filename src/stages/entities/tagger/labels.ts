@@ -114,6 +114,35 @@ export function iob2FromSpans(n: number, spans: readonly TagSpan[]): string[] {
   return out;
 }
 
+/** IOB2 tag of each BILOU label, read alone: B and U open a chunk, I and L continue it. */
+const IOB2_OF: readonly string[] = BILOU.map((l) => (l === 'O' ? 'O' : `${l[0] === 'B' || l[0] === 'U' ? 'B' : 'I'}${l.slice(1)}`));
+const VALID = (() => {
+  const t = new Uint8Array((NLABELS + 1) * NLABELS * 2);
+  for (let prev = -1; prev < NLABELS; prev++) {
+    for (let l = 0; l < NLABELS; l++) {
+      t[((prev + 1) * NLABELS + l) * 2] = allowed(prev, l, false) ? 1 : 0;
+      t[((prev + 1) * NLABELS + l) * 2 + 1] = allowed(prev, l, true) ? 1 : 0;
+    }
+  }
+  return t;
+})();
+
+/**
+ * BILOU label ids → IOB2 strings, as iob2FromBilou, label by label when the sequence keeps the
+ * BILOU constraints (as the tagger's decoding does), without building spans.
+ */
+export function iob2FromBilouFast(labels: ArrayLike<number>, n = labels.length): string[] {
+  const out = new Array<string>(n);
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const l = labels[i]!;
+    if (!VALID[((prev + 1) * NLABELS + l) * 2 + (i === n - 1 ? 1 : 0)]) return iob2FromBilou(labels, n);
+    out[i] = IOB2_OF[l]!;
+    prev = l;
+  }
+  return out;
+}
+
 /** IOB1/IOB2 strings → BILOU label ids. */
 export const bilouFromIob = (tags: readonly string[]): Int32Array => bilouFromSpans(tags.length, spansFromIob(tags));
 /** BILOU label ids → IOB2 strings. */

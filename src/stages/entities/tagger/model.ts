@@ -1,10 +1,10 @@
 /**
  * The trained tagger: a table from feature hash to weight row (one weight per BILOU label),
- * greedy left-to-right decoding under BILOU constraints, and the model files
- * (`<name>.json` header + `<name>.bin`: Int32 keys, then Int16 weights with one scale).
+ * first-order Viterbi decoding under BILOU constraints (or, for models trained with --greedy,
+ * left-to-right greedy decoding), and the model files (`<name>.json` header + `<name>.bin`:
+ * Int32 keys, then Int16 weights with one scale).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { IntMap } from './hash.js';
 import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
 import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
 
@@ -43,6 +43,106 @@ const ALLOWED = (() => {
   }
   return t;
 })();
+
+/** Labels that may follow label p (p = -1: sentence start), as lists: PREV[l] = the p that l may follow (p ≥ 0). */
+const PREV: Int8Array[] = Array.from({ length: NLABELS }, (_, l) => Int8Array.from(Array.from({ length: NLABELS }, (_, p) => p).filter((p) => allowed(p, l, false))));
+/** labels a sentence may end on (O, L, U) */
+const CAN_END = Uint8Array.from({ length: NLABELS }, (_, l) => (allowed(-1, l, true) || [...Array(NLABELS).keys()].some((p) => allowed(p, l, true)) ? 1 : 0));
+/** label-transition matrix size: rows p = -1 … NLABELS-1, NLABELS labels each */
+export const TRANS = (NLABELS + 1) * NLABELS;
+
+/**
+ * First-order Viterbi over BILOU under its constraints: emissions em[i·NLABELS + l], label
+ * features tr[i·TRANS + (p+1)·NLABELS + l] (p = -1 read at i = 0 only); the best path into out.
+ */
+export function viterbi(n: number, em: Float64Array, tr: Float64Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
+  if (n === 0) return;
+  for (let l = 0; l < NLABELS; l++) delta[l] = allowed(-1, l, false) ? em[l]! + tr[l]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const d0 = (i - 1) * NLABELS, d1 = i * NLABELS, t = i * TRANS + NLABELS;
+    for (let l = 0; l < NLABELS; l++) {
+      const prev = PREV[l]!;
+      let best = -Infinity, arg = 0;
+      for (let q = 0; q < prev.length; q++) {
+        const p = prev[q]!;
+        const v = delta[d0 + p]! + tr[t + p * NLABELS + l]!;
+        if (v > best) { best = v; arg = p; }
+      }
+      delta[d1 + l] = best + em[d1 + l]!;
+      back[d1 + l] = arg;
+    }
+  }
+  const dn = (n - 1) * NLABELS;
+  let best = -Infinity, arg = 0;
+  for (let l = 0; l < NLABELS; l++) {
+    if (CAN_END[l] && delta[dn + l]! > best) { best = delta[dn + l]!; arg = l; }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    if (i > 0) arg = back[i * NLABELS + arg]!;
+  }
+}
+
+/** Labels that close an entity or are outside one (O, L-*, U-*): the only ones O, B-* and U-* may follow. */
+const CLOSED = Int8Array.from([...Array(NLABELS).keys()].filter((p) => allowed(p, 0, false)));
+/** Labels that may start a sentence or follow a closed label (O, B-*, U-*). */
+const OPEN = Int8Array.from([...Array(NLABELS).keys()].filter((l) => allowed(-1, l, false)));
+
+/**
+ * viterbi() with each token's label features the sum of two matrices in `pool`, at offsets
+ * a[i] and b[i] (a[i] = 0: zeros), written out for BILOU: O, B and U follow a closed label; I and
+ * L of a type follow its B or I.
+ */
+export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
+  if (n === 0) return;
+  const nOpen = OPEN.length, nClosed = CLOSED.length;
+  {
+    const a0 = a[0]!, b0 = b[0]!;
+    for (let l = 0; l < NLABELS; l++) delta[l] = -Infinity;
+    for (let k = 0; k < nOpen; k++) {
+      const l = OPEN[k]!;
+      delta[l] = em[l]! + pool[a0 + l]! + pool[b0 + l]!;
+    }
+  }
+  for (let i = 1; i < n; i++) {
+    const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
+    const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
+    for (let k = 0; k < nOpen; k++) {
+      const l = OPEN[k]!;
+      let best = -Infinity, arg = 0;
+      for (let c = 0; c < nClosed; c++) {
+        const p = CLOSED[c]!;
+        const j = p * NLABELS + l;
+        const v = delta[d0 + p]! + pool[ta + j]! + pool[tb + j]!;
+        if (v > best) { best = v; arg = p; }
+      }
+      delta[d1 + l] = best + em[d1 + l]!;
+      back[d1 + l] = arg;
+    }
+    // I-t and L-t (labels B+1, B+2) after B-t or I-t
+    for (let bl = 1; bl < NLABELS; bl += 4) {
+      const dB = delta[d0 + bl]!, dI = delta[d0 + bl + 1]!;
+      const jb = bl * NLABELS, ji = (bl + 1) * NLABELS;
+      for (let l = bl + 1; l <= bl + 2; l++) {
+        const vB = dB + pool[ta + jb + l]! + pool[tb + jb + l]!;
+        const vI = dI + pool[ta + ji + l]! + pool[tb + ji + l]!;
+        if (vI > vB) { delta[d1 + l] = vI + em[d1 + l]!; back[d1 + l] = bl + 1; } else { delta[d1 + l] = vB + em[d1 + l]!; back[d1 + l] = bl; }
+      }
+    }
+  }
+  const dn = (n - 1) * NLABELS;
+  let best = -Infinity, arg = 0;
+  for (let l = 0; l < NLABELS; l++) {
+    if (CAN_END[l] && delta[dn + l]! > best) { best = delta[dn + l]!; arg = l; }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    if (i > 0) arg = back[i * NLABELS + arg]!;
+  }
+}
+
+/** Training: add delta × vals to the weights of `label` for features keys[0 … nf). */
+export type UpdateFn = (keys: Int32Array, vals: Float64Array, nf: number, label: number, delta: number) => void;
 
 /** Buffers reused across tokens and sentences. */
 export class Decoder {
@@ -100,35 +200,117 @@ export class Decoder {
       p1 = best;
     }
   }
+
+  // Viterbi training buffers: each token's emission features (keys, values) at featOff[i] …
+  private fk = new Int32Array(1 << 14);
+  private fv = new Float64Array(1 << 14);
+  private featOff = new Int32Array(257);
+  private em = new Float64Array(256 * NLABELS);
+  private tr = new Float64Array(256 * TRANS);
+  private delta = new Float64Array(256 * NLABELS);
+  private back = new Int8Array(256 * NLABELS);
+  private tk = new Int32Array(16);
+  private readonly ones = new Float64Array(16).fill(1);
+
+  /**
+   * Viterbi decoding of the prepared sentence into out[0..n) (a structured perceptron). With
+   * `update`, every wrong label costs `margin` during decoding, and when the best path so found
+   * differs from gold, the gold path's features gain and the path's lose (where the two differ).
+   * The document history is read as it stood before the sentence, then the path is remembered.
+   */
+  viterbi(score: ScoreFn, out: Int32Array, doc: History | undefined, gold?: Int32Array, update?: UpdateFn): boolean {
+    const ex = this.ex;
+    const n = ex.n;
+    if (this.featOff.length < n + 1) {
+      this.featOff = new Int32Array(2 * n + 1);
+      this.em = new Float64Array(2 * n * NLABELS);
+      this.tr = new Float64Array(2 * n * TRANS);
+      this.delta = new Float64Array(2 * n * NLABELS);
+      this.back = new Int8Array(2 * n * NLABELS);
+    }
+    const em = this.em, tr = this.tr;
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      const s0 = ex.staticOff[i]!, s1 = ex.staticOff[i + 1]!;
+      if (off + (s1 - s0) + MAX_DYNAMIC > this.fk.length) {
+        const k = new Int32Array(2 * (off + (s1 - s0) + MAX_DYNAMIC));
+        k.set(this.fk);
+        this.fk = k;
+        const v = new Float64Array(k.length);
+        v.set(this.fv);
+        this.fv = v;
+      }
+      this.featOff[i] = off;
+      this.fk.set(ex.staticKeys.subarray(s0, s1), off);
+      this.fv.fill(1, off, off + (s1 - s0));
+      const end = ex.history(i, doc, this.fk, this.fv, off + (s1 - s0));
+      const row = em.subarray(i * NLABELS, (i + 1) * NLABELS);
+      row.fill(0);
+      score(this.fk.subarray(off), this.fv.subarray(off), end - off, row);
+      if (gold && update) for (let l = 0; l < NLABELS; l++) if (l !== gold[i]) row[l] = row[l]! + this.margin;
+      off = end;
+      const tk = this.tk;
+      for (let p = i === 0 ? -1 : 0; p < (i === 0 ? 0 : NLABELS); p++) {
+        const nf = ex.transKeys(i, p, tk, 0);
+        const t = tr.subarray(i * TRANS + (p + 1) * NLABELS, i * TRANS + (p + 2) * NLABELS);
+        t.fill(0);
+        score(tk, this.ones, nf, t);
+      }
+    }
+    this.featOff[n] = off;
+    viterbi(n, em, tr, out, this.delta, this.back);
+    let wrong = false;
+    if (gold && update) {
+      for (let i = 0; i < n; i++) {
+        const g = gold[i]!, y = out[i]!;
+        const gp = i > 0 ? gold[i - 1]! : -1, yp = i > 0 ? out[i - 1]! : -1;
+        if (g === y && gp === yp) continue;
+        wrong = true;
+        if (g !== y) {
+          const a = this.featOff[i]!, b = this.featOff[i + 1]!;
+          const k = this.fk.subarray(a, b), v = this.fv.subarray(a, b);
+          update(k, v, b - a, g, 1);
+          update(k, v, b - a, y, -1);
+        }
+        const tk = this.tk;
+        let nf = ex.transKeys(i, gp, tk, 0);
+        update(tk, this.ones, nf, g, 1);
+        nf = ex.transKeys(i, yp, tk, 0);
+        update(tk, this.ones, nf, y, -1);
+      }
+    }
+    for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
+    return wrong;
+  }
 }
+
+/** A packed weight: (q << 5) | label, q the Int16 weight (never 0); OVERFLOW in the label bits marks a row kept in `extra`. */
+const OVERFLOW = 31;
 
 /** A loaded model, ready to tag. */
 export class NerModel {
   readonly header: ModelHeader;
-  readonly map: IntMap;
   /** feature key of each row */
   readonly keys: Int32Array;
-  /** the non-zero weights, row by row: row r's are at rowStart[r] … rowStart[r+1] */
-  readonly rowStart: Int32Array;
-  readonly rowLabel: Uint8Array;
-  readonly rowWeight: Float32Array;
+  /** weight = q × scale; the tagger adds the integers q (the same best labels, in other units) */
+  readonly scale: number;
   readonly extractor: Extractor;
   private labels = new Int32Array(64);
-  readonly score: ScoreFn;
   /** per word type, the scores of its word-level features in each of 3 roles (see Extractor.roleKeys) */
   private roleCache = new Float32Array(3 * NLABELS * 1024);
   private roleDone = new Int32Array(1024);
   private readonly padLeft: Float32Array;
   private readonly padRight: Float32Array;
   private readonly roleKeyBuf = new Int32Array(64);
-  private readonly roleVals = new Float64Array(64).fill(1);
   private readonly roleTmp = new Float64Array(NLABELS);
   /**
-   * The feature map and row bounds interleaved for tagging: slot s of `map` at 4s (key), 4s + 1
-   * (first weight) and 4s + 2 (end), so a look-up reads one cache line.
+   * The feature table, open addressing with linear probing, four Int32 a slot: the key, then up to
+   * three packed weights (0 = none) so that most look-ups read one cache line; a row with more
+   * weights has [(offset << 5) | OVERFLOW, 0, 0] and its count and weights at extra[offset …].
    */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
+  private readonly extra: Int32Array;
   private dynKeys = new Int32Array(MAX_DYNAMIC);
   private dynVals = new Float64Array(MAX_DYNAMIC);
   private readonly sc = new Float64Array(NLABELS);
@@ -145,8 +327,29 @@ export class NerModel {
   private roleScores(type: number, role: number): Float32Array {
     const nf = this.extractor.roleKeys(type, role, this.roleKeyBuf, 0);
     this.roleTmp.fill(0);
-    this.score(this.roleKeyBuf, this.roleVals, nf, this.roleTmp);
+    this.scoreOnes(this.roleKeyBuf, 0, nf, this.roleTmp);
     return Float32Array.from(this.roleTmp);
+  }
+
+  /** Where a word type's three role scores start in roleCache (computed when first asked for). */
+  private roleBase(type: number): number {
+    const mark = this.extractor.generation + 1;
+    if (type >= this.roleDone.length) {
+      let cap = this.roleDone.length;
+      while (cap <= type) cap *= 2;
+      const done = new Int32Array(cap);
+      done.set(this.roleDone);
+      this.roleDone = done;
+      const cache = new Float32Array(cap * 3 * NLABELS);
+      cache.set(this.roleCache);
+      this.roleCache = cache;
+    }
+    const base = type * 3 * NLABELS;
+    if (this.roleDone[type] !== mark) {
+      for (let r = 0; r < 3; r++) this.roleCache.set(this.roleScores(type, r), base + r * NLABELS);
+      this.roleDone[type] = mark;
+    }
+    return base;
   }
 
   private addRole(type: number, role: number, out: Float64Array): void {
@@ -171,7 +374,7 @@ export class NerModel {
     for (let l = 0; l < NLABELS; l++) out[l] += c[b + l]!;
   }
 
-  /** `weights`: rows × NLABELS, dense; stored sparse, since most features score only a few labels. */
+  /** `weights`: rows × NLABELS, dense; quantised to Int16 as saveModel does (so a model in training tags as its saved file will). */
   constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn, lexicon?: LexiconFn) {
     if (header.format !== 'newsgraph-ner' || header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`unsupported NER model (format ${header.format}, feature version ${header.featureVersion}; this code reads ${FEATURE_VERSION})`);
@@ -180,61 +383,66 @@ export class NerModel {
     this.header = header;
     this.keys = keys;
     const rows = keys.length;
-    this.map = new IntMap(rows);
-    for (let r = 0; r < rows; r++) this.map.setIfAbsent(keys[r]!, r);
-    let nnz = 0;
-    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) nnz++;
-    this.rowStart = new Int32Array(rows + 1);
-    this.rowLabel = new Uint8Array(nnz);
-    this.rowWeight = new Float32Array(nnz);
-    let j = 0;
-    for (let r = 0; r < rows; r++) {
-      this.rowStart[r] = j;
-      for (let l = 0; l < NLABELS; l++) {
-        const x = weights[r * NLABELS + l]!;
-        if (x !== 0) { this.rowLabel[j] = l; this.rowWeight[j++] = x; }
-      }
-    }
-    this.rowStart[rows] = j;
-    this.extractor = new Extractor(header.features, clusters, lexicon);
-    this.extractor.cacheRoles = true;
-    const map = this.map, start = this.rowStart, lab = this.rowLabel, w = this.rowWeight;
-
-    this.score = (k, v, nf, out) => {
-      for (let f = 0; f < nf; f++) {
-        const row = map.get(k[f]!);
-        if (row < 0) continue;
-        const x = v[f]!;
-        const end = start[row + 1]!;
-        for (let q = start[row]!; q < end; q++) out[lab[q]!] += x * w[q]!;
-      }
-    };
-    this.padLeft = this.roleScores(-1, 1);
-    this.padRight = this.roleScores(-2, 2);
-    const cap = map.keys.length;
+    let max = 0;
+    for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+    const scale = max > 0 ? max / 32767 : 1;
+    this.scale = scale;
+    let cap = 16;
+    while (cap < rows * 2) cap <<= 1;
     this.slotMask = cap - 1;
     this.slots = new Int32Array(cap * 4);
-    for (let i = 0; i < cap; i++) {
-      const k = map.keys[i]!;
-      if (k === 0) continue;
-      const row = map.vals[i]!;
-      this.slots[4 * i] = k;
-      this.slots[4 * i + 1] = start[row]!;
-      this.slots[4 * i + 2] = start[row + 1]!;
+    const extra: number[] = [];
+    const row: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      row.length = 0;
+      for (let l = 0; l < NLABELS; l++) {
+        const q = Math.round(weights[r * NLABELS + l]! / scale);
+        if (q !== 0) row.push((q << 5) | l);
+      }
+      const key = keys[r]!;
+      let i = key & this.slotMask;
+      while (this.slots[4 * i] !== 0 && this.slots[4 * i] !== key) i = (i + 1) & this.slotMask;
+      if (this.slots[4 * i] === key) continue; // the first row of a key wins
+      this.slots[4 * i] = key;
+      if (row.length <= 3) {
+        for (let j = 0; j < row.length; j++) this.slots[4 * i + 1 + j] = row[j]!;
+      } else {
+        this.slots[4 * i + 1] = (extra.length << 5) | OVERFLOW;
+        extra.push(row.length, ...row);
+      }
     }
+    this.extra = Int32Array.from(extra);
+    this.extractor = new Extractor(header.features, clusters, lexicon);
+    this.extractor.cacheRoles = true;
+    this.padLeft = this.roleScores(-1, 1);
+    this.padRight = this.roleScores(-2, 2);
   }
 
-  /** Add the weights of features keys[from … to) (each of value 1) to out; the same sums as `score`. */
-  private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array): void {
-    const slots = this.slots, mask = this.slotMask, lab = this.rowLabel, w = this.rowWeight;
+  /** Add the (integer) weights of features keys[from … to), each of value 1, to out. */
+  private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array, at = 0): void {
+    const slots = this.slots, mask = this.slotMask;
     for (let f = from; f < to; f++) {
       const key = k[f]!;
       let i = key & mask;
       for (;;) {
-        const sk = slots[4 * i]!;
+        const s = 4 * i;
+        const sk = slots[s]!;
         if (sk === key) {
-          const end = slots[4 * i + 2]!;
-          for (let q = slots[4 * i + 1]!; q < end; q++) out[lab[q]!] += w[q]!;
+          const a = slots[s + 1]!;
+          if ((a & 31) === OVERFLOW) {
+            const extra = this.extra;
+            const o = a >>> 5;
+            const end = o + 1 + extra[o]!;
+            for (let q = o + 1; q < end; q++) { const x = extra[q]!; out[at + (x & 31)] += x >> 5; }
+          } else {
+            out[at + (a & 31)] += a >> 5;
+            const b = slots[s + 2]!;
+            if (b !== 0) {
+              out[at + (b & 31)] += b >> 5;
+              const c = slots[s + 3]!;
+              if (c !== 0) out[at + (c & 31)] += c >> 5;
+            }
+          }
           break;
         }
         if (sk === 0) break;
@@ -243,18 +451,30 @@ export class NerModel {
     }
   }
 
-  /** Add the weights of features keys[0 … nf) with values vals to out; the same sums as `score`. */
-  private scoreVals(k: Int32Array, v: Float64Array, nf: number, out: Float64Array): void {
-    const slots = this.slots, mask = this.slotMask, lab = this.rowLabel, w = this.rowWeight;
+  /** Add the (integer) weights of features keys[0 … nf) times their values vals to out. */
+  private scoreVals(k: Int32Array, v: Float64Array, nf: number, out: Float64Array, at = 0): void {
+    const slots = this.slots, mask = this.slotMask;
     for (let f = 0; f < nf; f++) {
       const key = k[f]!;
       let i = key & mask;
       for (;;) {
-        const sk = slots[4 * i]!;
+        const s = 4 * i;
+        const sk = slots[s]!;
         if (sk === key) {
           const x = v[f]!;
-          const end = slots[4 * i + 2]!;
-          for (let q = slots[4 * i + 1]!; q < end; q++) out[lab[q]!] += x * w[q]!;
+          const a = slots[s + 1]!;
+          if ((a & 31) === OVERFLOW) {
+            const extra = this.extra;
+            const o = a >>> 5;
+            const end = o + 1 + extra[o]!;
+            for (let q = o + 1; q < end; q++) { const y = extra[q]!; out[at + (y & 31)] += x * (y >> 5); }
+          } else {
+            for (let j = 1; j <= 3; j++) {
+              const y = slots[s + j]!;
+              if (y === 0) break;
+              out[at + (y & 31)] += x * (y >> 5);
+            }
+          }
           break;
         }
         if (sk === 0) break;
@@ -293,16 +513,133 @@ export class NerModel {
     }
   }
 
+  // Viterbi tagging: per word type, the index in `pool` of its label-feature matrices (TRANS
+  // weights each; 0 = none): one from the word, one from its shape and capitalisation (× headline)
+  private vEm = new Float64Array(64 * NLABELS);
+  private vA = new Int32Array(64);
+  private vRole = new Int32Array(64);
+  private vB = new Int32Array(64);
+  private vDelta = new Float64Array(64 * NLABELS);
+  private vBack = new Int8Array(64 * NLABELS);
+  private lwIdx = new Int32Array(1024);
+  private shIdx = new Int32Array(2048);
+  private lwMark = new Int32Array(1024);
+  private shMark = new Int32Array(2048);
+  /** matrices by the value they are computed from (normalised word, shape code), so types share them */
+  private readonly lwMats = new Map<number, number>();
+  private readonly shMats = new Map<number, number>();
+  private pool = new Float64Array(TRANS * 64);
+  private poolN = 1;
+  private readonly tKeys = new Int32Array(8);
+
+  /** The pool index of a word type's label-feature matrix (part 0: word, 1: shape and capitalisation in the current sentence). */
+  private transMatrix(type: number, part: number, code: number): number {
+    const mats = part === 0 ? this.lwMats : this.shMats;
+    const hit = mats.get(code);
+    if (hit !== undefined) return hit;
+    // computed into the next free matrix of the pool, which is taken only when it is not all zeros
+    if ((this.poolN + 1) * TRANS > this.pool.length) {
+      const grown = new Float64Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    const tmp = this.roleTmp;
+    const m = this.pool, at = this.poolN * TRANS;
+    let any = false;
+    for (let p = -1; p < NLABELS; p++) {
+      const nf = this.extractor.transPartKeys(type, part, p, this.tKeys, 0);
+      tmp.fill(0);
+      this.scoreOnes(this.tKeys, 0, nf, tmp);
+      for (let l = 0; l < NLABELS; l++) {
+        m[at + (p + 1) * NLABELS + l] = tmp[l]!;
+        if (tmp[l] !== 0) any = true;
+      }
+    }
+    if (!any) {
+      m.fill(0, at, at + TRANS);
+      return 0;
+    }
+    const idx = this.poolN++;
+    // only matrices with weights are kept (bounded by the model's rows); a word without any is 0 again when next met
+    mats.set(code, idx);
+    return idx;
+  }
+
+  /** Viterbi decoding of the prepared sentence into out[0..n) (see Decoder.viterbi). */
+  private decodeViterbi(out: Int32Array, doc: History | undefined): void {
+    const ex = this.extractor;
+    const n = ex.n;
+    if (this.vEm.length < n * NLABELS) {
+      this.vEm = new Float64Array(2 * n * NLABELS);
+      this.vA = new Int32Array(2 * n);
+      this.vB = new Int32Array(2 * n);
+      this.vDelta = new Float64Array(2 * n * NLABELS);
+      this.vBack = new Int8Array(2 * n * NLABELS);
+    }
+    if (this.vRole.length < n) this.vRole = new Int32Array(2 * n);
+    const em = this.vEm, va = this.vA, vb = this.vB, roles = this.vRole;
+    const staticKeys = ex.staticKeys, staticOff = ex.staticOff;
+    const mark = ex.generation + 1;
+    const head = ex.headline;
+    // per token: where its word type's role scores and label-feature matrices are (computed on first sight)
+    for (let i = 0; i < n; i++) {
+      const type = ex.typeAt(i);
+      roles[i] = this.roleBase(type);
+      if (type >= this.lwIdx.length) this.growTypes(type);
+      if (this.lwMark[type] !== mark) {
+        this.lwIdx[type] = this.transMatrix(type, 0, ex.typeWord(type)) * TRANS;
+        this.lwMark[type] = mark;
+      }
+      const hs = 2 * type + head;
+      if (this.shMark[hs] !== mark) {
+        this.shIdx[hs] = this.transMatrix(type, 1, ex.shapeCode(i)) * TRANS;
+        this.shMark[hs] = mark;
+      }
+      va[i] = this.lwIdx[type]!;
+      vb[i] = this.shIdx[hs]!;
+    }
+    // emissions: the static features, the document history, the word-level features of the token and its neighbours
+    const c = this.roleCache, padL = this.padLeft, padR = this.padRight;
+    em.fill(0, 0, n * NLABELS);
+    for (let i = 0; i < n; i++) {
+      const e = i * NLABELS;
+      this.scoreOnes(staticKeys, staticOff[i]!, staticOff[i + 1]!, em, e);
+      const nf = ex.history(i, doc, this.dynKeys, this.dynVals, 0);
+      if (nf > 0) this.scoreVals(this.dynKeys, this.dynVals, nf, em, e);
+      const so = roles[i]!;
+      const L = i > 0 ? c : padL, lo = i > 0 ? roles[i - 1]! + NLABELS : 0;
+      const R = i + 1 < n ? c : padR, ro = i + 1 < n ? roles[i + 1]! + 2 * NLABELS : 0;
+      for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]!;
+    }
+    viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack);
+    for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
+  }
+
+  private growTypes(type: number): void {
+    let cap = this.lwIdx.length;
+    while (cap <= type) cap *= 2;
+    const grow = (a: Int32Array, size: number) => { const b = new Int32Array(size); b.set(a); return b; };
+    this.lwIdx = grow(this.lwIdx, cap);
+    this.lwMark = grow(this.lwMark, cap);
+    this.shIdx = grow(this.shIdx, 2 * cap);
+    this.shMark = grow(this.shMark, 2 * cap);
+  }
+
   /** Whether the model reads a whole article before tagging it (a DocInfo). */
   get readsDocument(): boolean {
     return !!(this.header.features.doc || this.header.features.agg);
   }
 
-  /** The weights as rows × NLABELS. */
+  /** The weights as rows × NLABELS (q × scale). */
   dense(): Float32Array {
     const out = new Float32Array(this.keys.length * NLABELS);
+    const tmp = new Float64Array(NLABELS);
+    const one = new Int32Array(1);
     for (let r = 0; r < this.keys.length; r++) {
-      for (let q = this.rowStart[r]!; q < this.rowStart[r + 1]!; q++) out[r * NLABELS + this.rowLabel[q]!] = this.rowWeight[q]!;
+      one[0] = this.keys[r]!;
+      tmp.fill(0);
+      this.scoreOnes(one, 0, 1, tmp);
+      for (let l = 0; l < NLABELS; l++) out[r * NLABELS + l] = tmp[l]! * this.scale;
     }
     return out;
   }
@@ -311,7 +648,8 @@ export class NerModel {
   tagIds(tokens: readonly string[], doc?: History, first?: FirstPass, info?: DocInfo): Int32Array {
     if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
     this.extractor.prepare(tokens, first, info);
-    this.decode(this.labels, doc);
+    if (this.header.features.viterbi) this.decodeViterbi(this.labels, doc);
+    else this.decode(this.labels, doc);
     return this.labels.subarray(0, tokens.length);
   }
 

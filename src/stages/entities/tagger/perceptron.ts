@@ -4,7 +4,7 @@
  */
 import type { IntMap } from './hash.js';
 import { NLABELS } from './labels.js';
-import type { LearnFn, ScoreFn } from './model.js';
+import type { LearnFn, ScoreFn, UpdateFn } from './model.js';
 
 export class AveragedPerceptron {
   readonly map: IntMap;
@@ -17,6 +17,8 @@ export class AveragedPerceptron {
   updates = 0;
   readonly score: ScoreFn;
   readonly learn: LearnFn;
+  /** Viterbi training: a sentence's updates (call tick first, once per sentence) */
+  readonly update: UpdateFn;
 
   /** `map`: feature key → row, for the features allowed weights (rows 0 … rows-1). */
   constructor(map: IntMap, rows: number) {
@@ -48,6 +50,19 @@ export class AveragedPerceptron {
         w[row * NLABELS + pred] = w[row * NLABELS + pred]! - x;
       }
     };
+    this.update = (keys, vals, nf, label, delta) => {
+      for (let f = 0; f < nf; f++) {
+        const row = map.get(keys[f]!);
+        if (row < 0) continue;
+        this.touch(row);
+        w[row * NLABELS + label] = w[row * NLABELS + label]! + delta * vals[f]!;
+      }
+    };
+  }
+
+  /** Advance the averaging clock by n tokens. */
+  tick(n: number): void {
+    this.clock += n;
   }
 
   private touch(row: number): void {
