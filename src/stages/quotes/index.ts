@@ -10,7 +10,7 @@
  * Speakers are found by speakers.ts.
  */
 import type { NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
-import { tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
+import { span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
@@ -22,6 +22,17 @@ const TITLE_NOUNS = /^(documentary|film|movie|book|books|novel|memoir|series|sit
 const QUOTE_MARK = /^["“”«»„]$/;
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
+
+/**
+ * The words quoted inside reported speech, without the punctuation American style sets inside
+ * the closing mark ('a "Western-provoked coup in Kyiv," and not …'); "U.S." keeps its stop.
+ */
+function quotedWords(text: string, words: Span): Span {
+  let end = words.end;
+  while (end > words.start && /[,;:]/.test(text[end - 1]!)) end--;
+  if (text[end - 1] === '.' && !/(^|[\s.])\p{L}{1,2}\.$/u.test(text.slice(words.start, end))) end--;
+  return trimSpan(text, words.start, end);
+}
 
 export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const { text, tokens, sentences, paragraphs } = doc;
@@ -82,7 +93,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     for (let k = openTok - 1; k >= s.tokenStart; k--) {
       if (QUOTE_MARK.test(tokens[k]!.text) && k < openTok - 1) return undefined; // another quote in between
       if (words[k] === 'according' && words[k + 1] === 'to') {
-        const speaker = sp.afterCue(k + 1, s);
+        // any noun phrase is the source, as for claims: 'according to the union, …'
+        const speaker = sp.afterCue(k + 1, s, true);
         return { speaker, cue: tokenSpan(text, tokens, k, k + 2), rule: 'marks+according-to', cueTok: k };
       }
       // 'Republican pollster Daron Shaw: "…"': a name and a colon introduce the quotation
@@ -169,7 +181,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
 
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
-  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution }[] = [];
+  // a quotation inside reported speech is held as kind 'mixed' here and becomes, below, one
+  // indirect attribution whose content is the whole reported clause (PARC/PolNeAR's convention)
+  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution; s: Sentence; closing: Sentence }[] = [];
   /** The quotation before qs in its sentence, when it is reported speech with a cue. */
   const sameSentencePrev = (s: Sentence, qs: QuotedSpan) => {
     const prev = marked[marked.length - 1];
@@ -243,7 +257,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       ...(att?.cue && kind !== 'scare' ? { cue: att.cue } : {}),
       rule: kind === 'scare' ? 'marks-no-cue' : att?.rule ?? 'marks-no-speaker',
     };
-    marked.push({ q, qs, ...(att ? { att } : {}) });
+    marked.push({ q, qs, ...(att ? { att } : {}), s, closing });
   }
   // A quote with no cue of its own continues its neighbour: '"…," he said. "…"' or '"…" "…," he said.'
   const nearby = (a: QuotedSpan, b: QuotedSpan, source: Span) => {
@@ -260,13 +274,84 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (cur.q.rule !== 'marks-no-speaker') continue;
       const neighbour = pass === 0 ? marked[n - 1] : marked[n + 1];
       if (!neighbour || neighbour.q.kind === 'scare' || !neighbour.q.source || !nearby(cur.qs, neighbour.qs, neighbour.q.source)) continue;
+      // quoted words inside a sentence of the writer's own are not the next sentence's speaker's
+      // ('Japan branded it an "outlaw nation."' after a quote of someone else)
+      if (cur.q.kind === 'mixed' && neighbour.s.index !== cur.s.index) continue;
       cur.q.speaker = neighbour.q.speaker;
       cur.q.source = neighbour.q.source;
       cur.q.rule = 'marks+continuation';
+      if (neighbour.att) cur.att = neighbour.att;
     }
   }
-  out.push(...marked.map((m) => m.q));
+  out.push(...marked.filter((m) => m.q.kind !== 'mixed').map((m) => m.q));
   const insideMarks = (a: number, b: number) => quoted.some((q) => q.open < b && a <= q.close);
+  const unattributed: typeof marked = [];
+  for (const m of marked) {
+    if (m.q.kind !== 'mixed') continue;
+    // no cue: wait for the sentence rules below, which may find who the sentence reports
+    if (!m.att) { unattributed.push(m); continue; }
+    // further quoted words of the same reported clause ('called it "reckless" and "a gift to them"')
+    const host = out.find((r) => r.rule.endsWith('+partial-quote') && r.cue && m.att!.cue && r.cue.start === m.att!.cue.start && sentenceOf(r.content.start) === m.s);
+    if (host) {
+      const clause = partialClause(m);
+      host.content = span(text, Math.min(host.content.start, clause.start), Math.max(host.content.end, clause.end));
+      host.quoted = [...(host.quoted ?? []), quotedWords(text, m.q.content)].sort((a, b) => a.start - b.start);
+      continue;
+    }
+    out.push({ ...m.q, kind: 'indirect', content: partialClause(m), quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` });
+  }
+
+  /**
+   * The reported clause around quoted words, as PARC annotates it: after the cue (and its "that",
+   * its addressee, or the source named after it) when the cue comes first ('stated that the crisis
+   * was caused by a "…" and not by …'); from the clause start to the closing mark when the cue
+   * follows ('Yet the plan is a "…," Cole said'); the sentence when there is no cue.
+   */
+  function partialClause(m: (typeof marked)[number]): Span {
+    const { qs, att } = m;
+    const floor = Math.max(m.s.start, datelineEnd(text), paragraphs.find((p) => p.start <= qs.open && qs.open < p.end)?.start ?? 0);
+    const cue = att?.cue;
+    if (cue && cue.end <= qs.open) {
+      let from = tokenAt(tokens, cue.end);
+      const openTok = tokenAt(tokens, qs.open);
+      // 'According to X, the …', 'Said X: …': the source named after the cue is not content
+      const source = att!.speaker?.source;
+      if (source && source.start >= cue.end && source.end <= qs.open) {
+        from = tokenAt(tokens, source.end);
+        while (from < openTok && /^[,:]$/.test(tokens[from]!.text)) from++;
+      }
+      // 'told supporters on Wednesday that …': the clause starts after "that"
+      for (let j = from; j < openTok && j < from + 8; j++) {
+        if (words[j] === 'that') { from = j + 1; break; }
+        if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX' || QUOTE_MARK.test(tokens[j]!.text)) break;
+      }
+      return trimSpan(text, tokens[Math.min(from, openTok)]!.start, clauseEnd(m), ',.;: ');
+    }
+    // the clause starts after an earlier quotation of the sentence, or at the sentence
+    let start = floor;
+    for (const other of quoted) if (other.close < qs.open && other.close >= floor) start = other.close + 1;
+    if (cue && cue.start > qs.close) return trimSpan(text, start, Math.min(qs.close + 1, text.length), ',;: ');
+    return trimSpan(text, start, clauseEnd(m), ',.;: ');
+  }
+
+  /** Where the reported clause holding a quotation ends: the sentence end, or a break after the closing mark. */
+  function clauseEnd(m: (typeof marked)[number]): number {
+    const s = m.closing;
+    const end = Math.max(s.end, Math.min(m.qs.close + 1, text.length));
+    // another quotation's speaker or cue later in the sentence ('…, "a bad idea," Reuters said')
+    const others = new Set<number>();
+    for (const o of marked) if (o.att && o.att.cue?.start !== m.att?.cue?.start && o.qs.open > m.qs.close) for (const x of [o.att.cue, o.att.speaker?.source]) if (x) others.add(x.start);
+    for (let k = tokenAt(tokens, m.qs.close + 1); k < s.tokenEnd; k++) {
+      const w = words[k]!;
+      if (others.has(tokens[k]!.start)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
+      // a new clause: '; …', ' - a veiled hint at …', ', but …', ' and added …'
+      if (w === ';' || (DASHES.has(w) && /\s/.test(text[tokens[k]!.start - 1] ?? ''))) return tokens[k]!.start;
+      if (w === ',' && /^(but|while|whereas|although|though)$/.test(words[k + 1] ?? '')) return tokens[k]!.start;
+      if (w === 'and' && sp.isCue(k + 1)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
+      if (QUOTE_MARK.test(tokens[k]!.text) && marked.some((o) => o.qs.open === tokens[k]!.start && o.q.kind === 'direct')) return tokens[k]!.start;
+    }
+    return end;
+  }
 
   for (const s of sentences) {
     // 2. A sentence closed by a dash attribution: "… - Putin added." / "… - writes Bloomberg."
@@ -292,13 +377,18 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!quoted.some((q) => q.open <= content.start && content.end <= q.close + 1)) {
         const speakerEntity = sp.entityOf(speaker.entity);
         const isOutletSpeech = !!speakerEntity && speakerEntity.type !== 'PERSON';
+        // quoted words inside the sentence make it reported speech that quotes them, as PARC reads it
+        const inner = marked.filter((m) => m.q.kind !== 'scare' && m.qs.open >= content.start && m.qs.close < content.end)
+          .map((m) => quotedWords(text, m.q.content));
+        const partial = insideMarks(content.start, content.end);
         out.push({
-          kind: isOutletSpeech || acc ? 'indirect' : insideMarks(content.start, content.end) ? 'mixed' : 'direct',
+          kind: isOutletSpeech || acc || partial ? 'indirect' : 'direct',
           content,
+          ...(partial && inner.length ? { quoted: inner } : {}),
           speaker: speaker.entity,
           source: speaker.source,
           cue,
-          rule: acc ? 'according-to+dash' : 'dash-attribution',
+          rule: (acc ? 'according-to+dash' : 'dash-attribution') + (partial && inner.length ? '+partial-quote' : ''),
           ...(chainVia ? { chain: [chainVia] } : {}),
         });
       }
@@ -426,6 +516,23 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-then-source' };
   }
 
+  // quoted words with no cue of their own: part of a claim a rule above attributes, or
+  // reported speech of someone the text does not name
+  for (const m of unattributed) {
+    const host = out.find((r) => r.kind === 'indirect' && r.content.start <= m.qs.open && m.qs.close < r.content.end);
+    if (host) {
+      if (!host.quoted?.some((x) => x.start === m.q.content.start)) host.quoted = [...(host.quoted ?? []), quotedWords(text, m.q.content)].sort((a, b) => a.start - b.start);
+      if (!host.rule.endsWith('+partial-quote')) host.rule += '+partial-quote';
+      continue;
+    }
+    const content = partialClause(m);
+    const same = out.find((r) => r.rule === 'marks-no-speaker+partial-quote' && r.content.start === content.start);
+    if (same) {
+      same.quoted = [...(same.quoted ?? []), quotedWords(text, m.q.content)];
+      continue;
+    }
+    out.push({ ...m.q, kind: 'indirect', content, quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` });
+  }
   return out.sort((a, b) => a.content.start - b.content.start);
 }
 
