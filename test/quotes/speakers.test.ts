@@ -63,4 +63,34 @@ describe('speakers of quotations', () => {
     expect(q?.cue?.text).toBe('said');
     expect(q?.source?.text).toBe('she');
   });
+
+  it('takes the subject of a clause ending in a colon as the speaker, with no reporting verb', () => {
+    const f = facts('The council met on Monday. Ines Okafor, the mayor, then turned to the crowd: "We will rebuild the bridge by spring."');
+    expect(f.quote('We will rebuild')).toMatchObject({ kind: 'direct', rule: 'marks+colon-intro' });
+    expect(f.speakerOf('We will rebuild')).toBe('Ines Okafor');
+    const g = facts('The agency issued the following statement:\n\n"We regret the delay and will refund every passenger."');
+    expect(g.quote('We regret the delay')?.source?.text).toBe('The agency');
+  });
+  it('does not make a speaker of a colon-introduced clause that names nobody', () => {
+    const f = facts('The rules were simple: "Arrive early, leave late and never argue with the referee."');
+    expect(f.quote('Arrive early')?.speaker ?? null).toBeNull();
+    expect(f.quote('Arrive early')?.source).toBeUndefined();
+  });
+  it('finds the cue at the end of a sentence that goes on after the quotation', () => {
+    const f = facts('"We are delighted" by the verdict, said Tom Reyes, a lawyer for the families.');
+    expect(f.quote('We are delighted')).toMatchObject({ kind: 'direct', rule: 'marks+cue-at-sentence-end', cue: { text: 'said' } });
+    expect(f.speakerOf('We are delighted')).toBe('Tom Reyes');
+  });
+  it('reads "according to" after a quotation, and a newspaper named "the Times"', () => {
+    const f = facts('"The port will reopen within a week," according to the harbour authority. "The budget is balanced," the Times wrote.');
+    expect(f.quote('The port will reopen')).toMatchObject({ cue: { text: 'according to' }, source: { text: 'the harbour authority' } });
+    expect(f.quote('The budget is balanced')?.source?.text).toBe('the Times');
+  });
+  it('takes a name after a dash in the next paragraph, and a short "X said." sentence, as the speaker', () => {
+    const f = facts('Critics were not convinced.\n\n"Nobody has explained where the money went."\n\n- Senator Clara Voss.');
+    expect(f.quote('Nobody has explained')).toMatchObject({ rule: 'marks+dash-name' });
+    expect(f.speakerOf('Nobody has explained')).toBe('Clara Voss');
+    const g = facts('"We found no trace of the missing files". Judge Amos Kerr said.');
+    expect(g.speakerOf('We found no trace')).toBe('Amos Kerr');
+  });
 });

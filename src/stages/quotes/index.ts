@@ -20,6 +20,8 @@ const DASHES = new Set(['-', '–', '—', '--', '―']);
 /** Words naming a work whose title follows in quotation marks. */
 const TITLE_NOUNS = /^(documentary|film|movie|book|books|novel|memoir|series|sitcom|programme|broadcast|episode|song|album|musical|titled|entitled|magazine|newspaper|column|op-ed|essay|podcast|hashtag|slogan|exhibit|exhibition)$/;
 const QUOTE_MARK = /^["“”«»„]$/;
+/** Nouns that introduce what someone or something said after a colon: "From the report:" */
+const NOMINAL_SPEAKER = /^(report|statement|letter|memo|email|e-mail|tweet|post|ad|advert|release|transcript|filing|spokes(man|woman|person)|official|officials|aide|adviser|advisor|spokesperson|campaign|committee|agency|ministry|department|office|court|ruling|judge)$/;
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
 
@@ -53,6 +55,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
     if (isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    // '"…," according to CNN.'
+    if (words[k] === 'according' && words[k + 1] === 'to') {
+      const speaker = sp.afterCue(k + 1, s, true);
+      if (speaker) return { speaker, cue: tokenSpan(text, tokens, k, k + 2), rule: 'marks+according-to' };
+    }
     // '," Malkia Cyril, the executive director at the Center, who also appears in the film, told …':
     // a name and a long appositive set off by commas, then the cue
     const named = sp.mentionAt(k);
@@ -127,8 +134,25 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!speaker) return undefined;
       return { speaker, cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-in-sentence-before', cueTok: -1 };
     }
+    // 'Trump issued the following statement:' with no reporting verb
+    if (tokens[prev.tokenEnd - 1]?.text === ':') {
+      const speaker = colonIntroducer(prev.tokenEnd - 1, prev);
+      if (speaker) return { speaker, cue: undefined, rule: 'marks+colon-intro', cueTok: -1 };
+    }
     return undefined;
   };
+
+  /**
+   * Who introduces a quotation after a colon with no reporting verb ('She then addressed the
+   * crowd again:', 'From the report:'): the clause's subject, when it names someone (an entity,
+   * a pronoun, or a noun such as "the report" or "the spokesman").
+   */
+  function colonIntroducer(colon: number, s: Sentence): Speaker | undefined {
+    const speaker = sp.subjectBefore(colon, s);
+    if (!speaker) return undefined;
+    const last = speaker.source.text.split(/\s+/).pop()!.toLowerCase();
+    return speaker.entity || /^(he|she|they|we|i)$/i.test(speaker.source.text) || NOMINAL_SPEAKER.test(last) ? speaker : undefined;
+  }
 
   /** '"…," he said, but "…"': only an attribution stands between two parts of one quotation. */
   const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
@@ -212,9 +236,29 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       && (/[?!]$/.test(content.text) || /^\p{Ll}/u.test(nextSentence.text))) {
       after = cueAfter(nextSentence.tokenStart, nextSentence);
     }
+    const endsParagraph = closeTok >= closing.tokenEnd - 1 && /^[.\s]*$/.test(text.slice(qs.close + 1, closing.end));
+    if (!after && nextSentence && endsParagraph && /^[.\s]*$/.test(text.slice(qs.close + 1, nextSentence.start).replace(/\n/g, ' '))) {
+      // '"…” ― Name' and '"…"⏎⏎- Bernie Sanders.': a name after a dash, in the next sentence or paragraph
+      if (DASHES.has(tokens[nextSentence.tokenStart]!.text) && nextSentence.paragraph <= closing.paragraph + 1) after = cueAfter(nextSentence.tokenStart, nextSentence);
+      // '"…". Trump said.': a sentence of only the speaker and the cue
+      else if (nextSentence.paragraph === closing.paragraph && nextSentence.tokenEnd - nextSentence.tokenStart <= 7) {
+        const short = cueAfter(nextSentence.tokenStart, nextSentence);
+        if (short?.speaker && short.cue && tokenAt(tokens, short.cue.end) >= nextSentence.tokenEnd - 1) after = short;
+      }
+    }
     // the mark opens the sentence, or follows only a dash or bracket ("— "…"")
     const opensSentence = openTok <= s.tokenStart || (openTok === s.tokenStart + 1 && /^[-–—―(•*]+$/.test(tokens[s.tokenStart]!.text));
-    const before = cuedBefore ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
+    // '"We are delighted" by the vote, said X, a …': words of the writer's between the quote and its cue
+    if (!after && !cuedBefore && opensSentence && closing === s) {
+      const closed = claimClosedBySource(s);
+      if (closed?.cue && closed.source && closed.cue.start > qs.close) after = { speaker: { entity: closed.speaker, source: closed.source }, cue: closed.cue, rule: 'marks+cue-at-sentence-end' };
+    }
+    let before = cuedBefore ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
+    // 'She then turned to the crowd: "…"': whoever the clause before the colon is about introduces the quote
+    if (!before && !after && tokens[openTok - 1]?.text === ':' && openTok - 1 > s.tokenStart) {
+      const speaker = colonIntroducer(openTok - 1, s);
+      if (speaker) before = { speaker, cue: undefined, rule: 'marks+colon-intro', cueTok: -1 };
+    }
     let kind: QuoteKind;
     let att: Attribution | undefined;
     // words of the sentence's own before the mark ("With thousands of systems, "there is …," he said"):

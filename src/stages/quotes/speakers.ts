@@ -77,7 +77,8 @@ export class Speakers {
     // "at the Democratic convention", "five times", "Two weeks later": a place or a time does not speak
     if (tokens[from]!.pos === 'ADP' && !/^(of)$/.test(words[from]!)) return undefined;
     const phraseStart = tokens[from]!.start;
-    if (this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) || /^(times|weeks|days|months|years|hours|minutes)$/.test(words[from + 1] ?? '')) return undefined;
+    // ("the Times wrote" names a newspaper)
+    if (this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) || /^(times|weeks|days|months|years|hours|minutes)$/.test(tokens[from + 1]?.text ?? '')) return undefined;
     let best: Speaker | undefined;
     for (let k = from; k < end; k++) {
       const sp = this.mentionAt(k);
