@@ -88,6 +88,20 @@ describe('pairing and cues', () => {
     expect(f.quote('The bridge is safe')?.source?.text).toContain('Carla Menendez');
     expect(f.quote('We will inspect it')?.source?.text).toContain('Carla Menendez');
   });
+  it('reads an opening curly mark typed where the closing one belongs', () => {
+    const f = facts('“Nobody expected the vote to be this close,“ said Jim Ortega, a county clerk.');
+    expect(f.quote('Nobody expected')).toMatchObject({ kind: 'direct', content: { text: 'Nobody expected the vote to be this close,' } });
+    expect(f.speakerOf('Nobody expected')).toBe('Jim Ortega');
+  });
+  it('quotes directly a whole sentence set off by a comma after its cue, even lower-case, unless the cue is set into the writer\'s sentence', () => {
+    const f = facts('The mayor spoke briefly. She added, “frankly, nobody expected the vote to be this close.”');
+    expect(f.quote('frankly, nobody')).toMatchObject({ kind: 'direct', cue: { text: 'added' }, source: { text: 'She' } });
+    const g = facts('If the levy passes, she said, “the schools will finally get new roofs.”');
+    const q = g.quote('the schools will finally');
+    expect(q).toMatchObject({ kind: 'indirect', cue: { text: 'said' } });
+    expect(q?.content.text).toBe('If the levy passes, she said, “the schools will finally get new roofs.”');
+    expect(q?.quoted?.map((w) => w.text)).toEqual(['the schools will finally get new roofs']);
+  });
   it('finds the cue after a question that ends its sentence inside the marks', () => {
     const f = facts('"Why was nobody told about the leak?" Representative Omar Bakri demanded.');
     expect(f.quote('Why was nobody told')?.source?.text).toContain('Bakri');

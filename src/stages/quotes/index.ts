@@ -154,6 +154,34 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return speaker.entity || /^(he|she|they|we|i)$/i.test(speaker.source.text) || NOMINAL_SPEAKER.test(last) ? speaker : undefined;
   }
 
+  /**
+   * Is the cue (with its speaker) set into a sentence the writer began: 'If she wins, he said, "…"'?
+   * A one-word opener ('Still, she added,') does not count.
+   */
+  function insetCue(att: Attribution & { cueTok: number }, s: Sentence): boolean {
+    if (att.cueTok < 0) return false;
+    // back from the cue over its subject ('Mr. Barrett said') to the comma that sets it in
+    let first = Math.min(att.cueTok, att.speaker ? tokenAt(tokens, att.speaker.source.start) : att.cueTok);
+    while (first > s.tokenStart && first > att.cueTok - 8 && !/^[,;:"“”]$/.test(tokens[first - 1]!.text) && tokens[first - 1]!.pos !== 'VERB') first--;
+    if (tokens[first - 1]?.text !== ',') return false;
+    let from = Math.max(s.start, datelineEnd(text));
+    for (const q of quoted) if (q.close < tokens[first]!.start && q.close >= from) from = q.close + 1;
+    const lead = text.slice(from, tokens[first - 1]!.start).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    return lead.length >= 2;
+  }
+
+  /** Does the comma at `comma` close the cue's own phrase ('He added,', 'told his supporters on Monday,')? */
+  function closesCuePhrase(att: { cueTok: number }, comma: number): boolean {
+    if (att.cueTok < 0 || comma - att.cueTok > 8) return false;
+    for (let k = att.cueTok + 1; k < comma; k++) if (/^[,;:"“”]$/.test(tokens[k]!.text) || tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX' || words[k] === 'that') return false;
+    return true;
+  }
+
+  /** Does the quotation run to the end of its sentence? */
+  function endsParagraphOrSentence(qs: QuotedSpan, closing: Sentence): boolean {
+    return /^[\s.,!?;]*$/.test(text.slice(Math.min(qs.close + 1, text.length), closing.end));
+  }
+
   /** '"…," he said, but "…"': only an attribution stands between two parts of one quotation. */
   const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
     const gap = text.slice(a.close + 1, b.open);
@@ -276,7 +304,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a mixed quote
       const capital = /^[A-Z0-9[]/.test(content.text);
       // ('tweeted that, "…"' is still reported through "that")
-      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital && words[openTok - 2] !== 'that';
+      // ('He added, "actually, what I don't understand …"' too, unless the cue is set into the
+      // writer's sentence: 'In cases of abortion, it said, "the woman is a victim."')
+      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && (capital || (closesCuePhrase(before, openTok - 1) && !insetCue(before, s) && endsParagraphOrSentence(qs, closing))) && words[openTok - 2] !== 'that';
       const rightAfterCue = before.cueTok === openTok - 1 && capital;
       kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
     } else if (sameSentencePrev(s, qs) && leadIn) {
@@ -355,6 +385,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const { qs, att } = m;
     const floor = Math.max(m.s.start, datelineEnd(text), paragraphs.find((p) => p.start <= qs.open && qs.open < p.end)?.start ?? 0);
     const cue = att?.cue;
+    if (cue && cue.end <= qs.open && (m.att as { cueTok?: number }).cueTok !== undefined && insetCue(m.att as Attribution & { cueTok: number }, m.s)) {
+      // 'If she wins, he said, "…"': the writer's opening words are part of what is reported
+      return trimSpan(text, floor, clauseEnd(m), ',.;: ');
+    }
     if (cue && cue.end <= qs.open) {
       let from = tokenAt(tokens, cue.end);
       const openTok = tokenAt(tokens, qs.open);
