@@ -93,4 +93,23 @@ describe('speakers of quotations', () => {
     const g = facts('"We found no trace of the missing files". Judge Amos Kerr said.');
     expect(g.speakerOf('We found no trace')).toBe('Amos Kerr');
   });
+
+  it('does not take the object of a preposition before the cue as its subject', () => {
+    const f = facts('Another intelligence source speaking to Fox News said, "The agents are looking at the donations."');
+    expect(f.quote('The agents are looking')?.source?.text).toBe('Another intelligence source');
+  });
+  it('lets a relative pronoun before the cue speak for the name before it', () => {
+    const f = facts('Critics mocked the plan, among them a post from Rikkie Wells, who tweeted, "Nobody follows these rules."');
+    expect(f.quote('Nobody follows these rules')?.source?.text).toBe('Rikkie Wells');
+  });
+  it('reads "shot back" as a cue, not an earlier reporting verb', () => {
+    const f = facts('After Governor Jerry Brown criticized the bill during a debate, Hillary Clinton shot back, "I chose to fulfil my profession."');
+    expect(f.quote('I chose to fulfil')).toMatchObject({ cue: { text: 'shot back' } });
+    expect(f.speakerOf('I chose to fulfil')).toBe('Hillary Clinton');
+  });
+  it('gives "…, X said, adding: \"…\"" the speaker of "said", not a name inside the quotation before it', () => {
+    const f = facts('"I have tremendous respect for Governor Mike Pence. He has been a fine leader for the state," Senator Ted Cruz said, adding: "I would welcome his support."');
+    expect(f.quote('I would welcome his support')).toMatchObject({ cue: { text: 'adding' } });
+    expect(f.speakerOf('I would welcome his support')).toBe('Ted Cruz');
+  });
 });

@@ -111,8 +111,17 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
           return { speaker: named, cue: undefined, rule: 'marks+name-colon', cueTok: k };
         }
       }
+      // 'Hillary shot back, "…"', 'Rubio fired back: "…"'
+      if (words[k] === 'back' && /^(shot|fired|hit|hits|snapped|struck|pushed)$/.test(words[k - 1] ?? '') && k - 1 >= s.tokenStart) {
+        return { speaker: sp.subjectBefore(k - 1, s), cue: tokenSpan(text, tokens, k - 1, k + 1), rule: 'marks+cue-before', cueTok: k };
+      }
       if (!sp.isCue(k)) continue;
       let cue = tokenSpan(text, tokens, k, k + 1);
+      // '"…," Cruz said, adding: "…"': the participle shares the speaker of the cue before it
+      if (/ing$/.test(words[k]!) && words[k - 1] === ',' && sp.isCue(k - 2)) {
+        const speaker = sp.mentionAt(k - 3) ?? sp.afterCue(k - 2, s, true) ?? sp.subjectBefore(k - 2, s);
+        if (speaker) return { speaker, cue, rule: 'marks+cue-before', cueTok: k };
+      }
       // 'Said Ellis: "…"': the speaker follows the cue
       if (k === s.tokenStart && /^[,:]$/.test(tokens[openTok - 1]?.text ?? '')) {
         const speaker = sp.inPhrase(k + 1, openTok - 1);
@@ -233,6 +242,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
 
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
+  sp.setQuoted(quoted);
   // a quotation inside reported speech is held as kind 'mixed' here and becomes, below, one
   // indirect attribution whose content is the whole reported clause (PARC/PolNeAR's convention)
   const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution; s: Sentence; closing: Sentence }[] = [];

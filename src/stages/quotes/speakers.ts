@@ -25,6 +25,8 @@ export class Speakers {
   readonly words: string[];
   readonly cues: Cues;
   private readonly owner = new Map<number, { entity: EntityRecord; start: number; end: number }>();
+  /** the quotation marks' spans, [open, close], once the quotes stage has paired them */
+  private quotedSpans: { open: number; close: number }[] = [];
 
   constructor(readonly doc: NewsDoc) {
     this.words = doc.tokens.map((t) => t.lower);
@@ -37,6 +39,24 @@ export class Speakers {
       if (tokenStart === undefined || tokenEnd === undefined) continue;
       for (let k = tokenStart; k < tokenEnd; k++) this.owner.set(k, { entity: e, start: tokenStart, end: tokenEnd });
     }
+  }
+
+  /** Tell the speaker finder where the quotations are, so that names quoted inside them are never subjects. */
+  setQuoted(spans: { open: number; close: number }[]): void {
+    this.quotedSpans = spans;
+  }
+
+  /** Binary search over the spans, sorted by opening mark: long articles have hundreds of quotes. */
+  private insideQuote(offset: number): boolean {
+    const spans = this.quotedSpans;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.open < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < spans[lo - 1]!.close;
   }
 
   get tokens(): Token[] {
@@ -162,9 +182,11 @@ export class Speakers {
     let firstPerson: Speaker | undefined;
     let nearest: Speaker | undefined;
     let quoted = false; // names inside an earlier quote are not the subject
+    const paired = this.quotedSpans.length > 0;
     for (let k = floor; k < cue; k++) {
       if (/^["“”«»]$/.test(tokens[k]!.text)) { quoted = tokens[k]!.text === '“' || tokens[k]!.text === '«' ? true : tokens[k]!.text === '"' ? !quoted : false; continue; }
-      if (quoted) continue;
+      // the paired marks know a quote that opened in an earlier sentence ('… Pence. He has been …," Cruz said')
+      if (paired ? this.insideQuote(tokens[k]!.start) : quoted) continue;
       const sp = this.mentionAt(k);
       if (!sp || POSSESSIVE_PRONOUNS.has(this.words[k]!)) continue;
       if (this.entityOf(sp.entity)!.type === 'PERSON' && !firstPerson) firstPerson = sp;
@@ -172,8 +194,16 @@ export class Speakers {
       k = tokenAt(tokens, sp.source.end) - 1;
     }
     // "Trump boasted", "Putin thanked": the name right before the cue is its subject
+    // (not the object of a preposition: 'a source speaking to Fox News said')
     const adjacent = this.mentionAt(cue - 1);
-    if (adjacent && !POSSESSIVE_PRONOUNS.has(this.words[cue - 1]!)) return adjacent;
+    const adjacentStart = adjacent ? tokenAt(tokens, adjacent.source.start) : cue;
+    const governed = adjacent && (tokens[adjacentStart - 1]?.pos === 'ADP' || /^(to|with|from|at|on|in|for|by)$/.test(this.words[adjacentStart - 1] ?? '')) && !/^(of)$/.test(this.words[adjacentStart - 1] ?? '');
+    if (adjacent && !POSSESSIVE_PRONOUNS.has(this.words[cue - 1]!) && !governed && !this.insideQuote(tokens[cue - 1]!.start)) return adjacent;
+    // 'this tweet from Rikkie Wells, who tweeted': a relative pronoun speaks for the name before it
+    if (/^(who|which)$/.test(this.words[cue - 1] ?? '')) {
+      const antecedent = this.mentionAt(this.words[cue - 2] === ',' ? cue - 3 : cue - 2);
+      if (antecedent) return antecedent;
+    }
     // "…, the 34-year-old mother of three replied": a whole noun phrase before the cue
     const clause = this.clauseSubjectBefore(cue, floor);
     if (clause) return clause;
