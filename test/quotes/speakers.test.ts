@@ -112,4 +112,16 @@ describe('speakers of quotations', () => {
     expect(f.quote('I would welcome his support')).toMatchObject({ cue: { text: 'adding' } });
     expect(f.speakerOf('I would welcome his support')).toBe('Ted Cruz');
   });
+
+  it('reads a speaker whose name starts with a word the times stage reads as a period ("Daily")', () => {
+    const f = facts('“We won’t be running his columns in the future,” Daily News opinion editor Josh Greenman told a reporter.');
+    expect(f.speakerOf('We won’t be running')).toBe('Josh Greenman');
+  });
+  it('reads "X has said" and "X shot back" after a quotation, and the name after a comma before the cue', () => {
+    const f = facts('“A wise judge would reach a better conclusion,” Maria Ortiz has said in speeches. “They are all here for the free food,” Jim Bennett shot back.');
+    expect(f.quote('A wise judge')?.source?.text).toBe('Maria Ortiz');
+    expect(f.quote('They are all here')).toMatchObject({ cue: { text: 'shot back' }, source: { text: 'Jim Bennett' } });
+    const g = facts('“The mood is like the 1960s,” the dawn of the movement, Brent Bozell says.');
+    expect(g.speakerOf('The mood is like')).toBe('Brent Bozell');
+  });
 });

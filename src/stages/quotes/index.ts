@@ -77,11 +77,19 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
-      if (isCue(j)) {
-        const speaker = sp.inPhrase(k, j, true);
-        if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, j + 1), rule: 'marks+cue-after' };
+      const back = words[j] === 'shot' && words[j + 1] === 'back'; // '"…," Bennett shot back'
+      if (isCue(j) || back) {
+        // '"…," the dawn of the movement, Bozell says': the name just before the cue, after a comma
+        let from = k;
+        for (let c = j - 1; c > k; c--) if (tokens[c]!.text === ',') { from = sp.inPhrase(c + 1, j, true)?.entity && !sp.inPhrase(k, c)?.entity ? c + 1 : k; break; }
+        let end = j;
+        while (end - 1 > from && tokens[end - 1]!.pos === 'AUX' && /^(has|have|had|would|will|did|does)$/.test(words[end - 1]!)) end--;
+        const speaker = sp.inPhrase(from, end, true);
+        if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, back ? j + 2 : j + 1), rule: 'marks+cue-after' };
         break;
       }
+      // '"…," Sotomayor has said': an auxiliary before the cue
+      if (tokens[j]!.pos === 'AUX' && /^(has|have|had|would|will|did|does|later|also)$/.test(words[j]!) && isCue(j + 1)) continue;
       // a verb ends the stretch, but not a title read as one ("press secretary")
       if ((tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') && !/^(,)$/.test(words[j - 1]!) && !roleAt(words, j) && !sp.mentionAt(j)) break;
     }

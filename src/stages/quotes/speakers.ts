@@ -98,7 +98,8 @@ export class Speakers {
     if (tokens[from]!.pos === 'ADP' && !/^(of)$/.test(words[from]!)) return undefined;
     const phraseStart = tokens[from]!.start;
     // ("the Times wrote" names a newspaper)
-    if (this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) || /^(times|weeks|days|months|years|hours|minutes)$/.test(tokens[from + 1]?.text ?? '')) return undefined;
+    // ("Daily News opinion editor Josh Greenman told" is a name, whatever the times stage read in "Daily")
+    if ((this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) && !this.owner.has(from)) || /^(times|weeks|days|months|years|hours|minutes)$/.test(tokens[from + 1]?.text ?? '')) return undefined;
     let best: Speaker | undefined;
     for (let k = from; k < end; k++) {
       const sp = this.mentionAt(k);
