@@ -102,6 +102,18 @@ describe('pairing and cues', () => {
     expect(q?.content.text).toBe('If the levy passes, she said, “the schools will finally get new roofs.”');
     expect(q?.quoted?.map((w) => w.text)).toEqual(['the schools will finally get new roofs']);
   });
+  it('quotes directly a whole sentence that is the object of a verb of saying, but not one in a relative clause', () => {
+    const f = facts('The governor spoke at the fair. She says "we worked hard to keep the county schools open all year."');
+    expect(f.quote('we worked hard')).toMatchObject({ kind: 'direct', source: { text: 'She' }, cue: { text: 'says' } });
+    const g = facts('The choir mourned a teacher that said "kindness is the greatest power a person can have."');
+    expect(g.quote('kindness is the greatest')?.kind).toBe('indirect');
+  });
+  it('does not read "States" in "the United States" as a cue', () => {
+    const f = facts('Senator Ada Moreno said the United States "must do more to help the farmers who lost everything."');
+    const q = f.quote('must do more');
+    expect(q?.cue?.text).toBe('said');
+    expect(q?.content.text).toBe('the United States "must do more to help the farmers who lost everything."');
+  });
   it('finds the cue after a question that ends its sentence inside the marks', () => {
     const f = facts('"Why was nobody told about the leak?" Representative Omar Bakri demanded.');
     expect(f.quote('Why was nobody told')?.source?.text).toContain('Bakri');

@@ -325,7 +325,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       // ('He added, "actually, what I don't understand …"' too, unless the cue is set into the
       // writer's sentence: 'In cases of abortion, it said, "the woman is a victim."')
       const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && (capital || (closesCuePhrase(before, openTok - 1) && !insetCue(before, s) && endsParagraphOrSentence(qs, closing))) && words[openTok - 2] !== 'that';
-      const rightAfterCue = before.cueTok === openTok - 1 && capital;
+      // 'She says "we worked hard …."': a whole sentence as the object of a verb of saying is quoted
+      // directly too, unless the cue sits in a relative clause ('a voice that said "…"')
+      const sayVerb = /^(say|says|said|add|adds|added|admit|admits|admitted|shout|shouts|shouted|shouting|chant|chants|chanted|chanting|declare|declares|declared|tell|tells|told|write|writes|wrote|tweet|tweets|tweeted|exclaimed|yelled|yelling|insisted|insists|replied|replies|responded)$/;
+      const relative = [1, 2, 3].some((d) => /^(that|which|who|whom|what)$/.test(words[before.cueTok - d] ?? ''));
+      const wholeSentence = sayVerb.test(words[before.cueTok] ?? '') && !relative && endsParagraphOrSentence(qs, closing)
+        && !/^(VERB|AUX)$/.test(tokens[openTok + 1]?.pos ?? '');
+      const rightAfterCue = before.cueTok === openTok - 1 && (capital || wholeSentence);
       kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
     } else if (sameSentencePrev(s, qs) && leadIn) {
       // '… is "a big problem" but "nobody talks about it"': a further fragment of the same reported speech

@@ -71,6 +71,8 @@ export class Speakers {
   isCue(k: number): boolean {
     const t = this.tokens[k];
     if (!t || !this.cues.speech.has(this.words[k]!)) return false;
+    // "the United States", "Daily Telegraph Says" as part of a name is no cue
+    if (this.owner.has(k) && /^\p{Lu}/u.test(t.text)) return false;
     return t.pos === 'VERB' || t.pos === 'AUX' || /(ed|s)$/.test(this.words[k]!);
   }
 
