@@ -124,4 +124,12 @@ describe('speakers of quotations', () => {
     const g = facts('“The mood is like the 1960s,” the dawn of the movement, Brent Bozell says.');
     expect(g.speakerOf('The mood is like')).toBe('Brent Bozell');
   });
+
+  it('reads any past-tense verb after a question closed by its mark as the cue, and verbs with a particle', () => {
+    const f = facts('“Would the fees be negotiable?” Hannity pressed. “Maybe some people could stay?”\n\n“You know, it happens, right?” Trump went on. “Some of us thought it might work,” Bozell points out.');
+    expect(f.quote('Would the fees')).toMatchObject({ cue: { text: 'pressed' }, source: { text: 'Hannity' } });
+    expect(f.quote('Maybe some people')?.source?.text).toBe('Hannity');
+    expect(f.quote('You know, it happens')).toMatchObject({ cue: { text: 'went on' }, source: { text: 'Trump' } });
+    expect(f.quote('Some of us thought')).toMatchObject({ cue: { text: 'points out' }, source: { text: 'Bozell' } });
+  });
 });

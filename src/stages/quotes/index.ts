@@ -25,6 +25,9 @@ const NOMINAL_SPEAKER = /^(report|statement|letter|memo|email|e-mail|tweet|post|
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
 
+/** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
+const PHRASAL_CUES = /^(shot|fired|hit|hits|snapped|struck|pushed) back$|^(went|goes|pressed|pushed) on$|^(points?|pointed) out$/;
+
 /**
  * The words quoted inside reported speech, without the punctuation American style sets inside
  * the closing mark ('a "Western-provoked coup in Kyiv," and not …'); "U.S." keeps its stop.
@@ -41,6 +44,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const sp = new Speakers(doc);
   const { words, cues } = sp;
   const closingCues = learnedCueLexicon().closing;
+  const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => s.start >= offset);
 
@@ -77,7 +81,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
-      const back = words[j] === 'shot' && words[j + 1] === 'back'; // '"…," Bennett shot back'
+      const back = phrasalCue(j); // '"…," Bennett shot back', '"…," Trump went on'
       if (isCue(j) || back) {
         // '"…," the dawn of the movement, Bozell says': the name just before the cue, after a comma
         let from = k;
@@ -120,7 +124,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
         }
       }
       // 'Hillary shot back, "…"', 'Rubio fired back: "…"'
-      if (words[k] === 'back' && /^(shot|fired|hit|hits|snapped|struck|pushed)$/.test(words[k - 1] ?? '') && k - 1 >= s.tokenStart) {
+      if (k - 1 >= s.tokenStart && phrasalCue(k - 1)) {
         return { speaker: sp.subjectBefore(k - 1, s), cue: tokenSpan(text, tokens, k - 1, k + 1), rule: 'marks+cue-before', cueTok: k };
       }
       if (!sp.isCue(k)) continue;
@@ -280,7 +284,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const nextSentence = sentences[closing.index + 1];
     if (!after && closeTok >= closing.tokenEnd && nextSentence && nextSentence.paragraph === closing.paragraph && /^\s*$/.test(text.slice(qs.close + 1, nextSentence.start))
       && (/[?!]$/.test(content.text) || /^\p{Ll}/u.test(nextSentence.text))) {
-      after = cueAfter(nextSentence.tokenStart, nextSentence);
+      // (any past-tense verb next to a name: '"…?" Hannity pressed.')
+      after = cueAfter(nextSentence.tokenStart, nextSentence, true);
     }
     const endsParagraph = closeTok >= closing.tokenEnd - 1 && /^[.\s]*$/.test(text.slice(qs.close + 1, closing.end));
     if (!after && nextSentence && endsParagraph && /^[.\s]*$/.test(text.slice(qs.close + 1, nextSentence.start).replace(/\n/g, ' '))) {
