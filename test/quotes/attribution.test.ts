@@ -36,6 +36,11 @@ describe('indirect attribution', () => {
     const f = facts('The new bridge will need repairs within a decade, engineers say.');
     expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });
   });
+  it('finds the claim around a scare quote, which stays a scare quote', () => {
+    const f = facts('The "warm" ties between the two ports have helped both economies, officials said on Monday.');
+    expect(f.quote('ties between the two ports')).toMatchObject({ kind: 'indirect', rule: 'claim-then-source', source: { text: 'officials' } });
+    expect(f.a.quotes.find((q) => q.content.text === 'warm')?.kind).toBe('scare');
+  });
   it('accepts any noun phrase after "according to"', () => {
     const f = facts('About 4,000 people attended the rally, according to the event organizers.');
     expect(f.quote('About 4,000 people attended')).toMatchObject({ kind: 'indirect', cue: { text: 'according to' } });

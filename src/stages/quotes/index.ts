@@ -388,6 +388,12 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   }
   out.push(...marked.filter((m) => m.q.kind !== 'mixed').map((m) => m.q));
   const insideMarks = (a: number, b: number) => quoted.some((q) => q.open < b && a <= q.close);
+  /**
+   * Speech already attributed over [a, b): a quotation with its cue, or a claim found above. A
+   * scare quote or quoted words with no cue do not stop the rules below ('The "warm" ties
+   * helped both, officials said.'); the words join the attribution found.
+   */
+  const speechIn = (a: number, b: number) => out.some((q) => q.kind !== 'scare' && q.content.start < b && a < q.content.end);
   const unattributed: typeof marked = [];
   for (const m of marked) {
     if (m.q.kind !== 'mixed') continue;
@@ -516,13 +522,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       } else {
         content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[k]!.start, ',');
       }
-      if (content.text && !insideMarks(content.start, content.end)) {
+      if (content.text && !speechIn(content.start, content.end)) {
         out.push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue, rule: 'according-to' });
       }
       break;
     }
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
-    const covered = (a: number, b: number) => insideMarks(a, b) || out.some((q) => q.content.start < b && a < q.content.end);
+    const covered = speechIn;
     for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
       if (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB') continue;
       const from = clauseAfterCue(k, s);
@@ -530,7 +536,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const speaker = sp.subjectBefore(k, s);
       if (!speaker) continue;
       const content = trimSpan(text, tokens[from]!.start, s.end, '.');
-      if (covered(content.start, content.end)) break; // the quoted words carry it as a mixed quote
+      if (covered(content.start, content.end)) break; // a quotation's attribution holds it already
       out.push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
       break;
     }
