@@ -41,6 +41,11 @@ describe('indirect attribution', () => {
     expect(f.quote('ties between the two ports')).toMatchObject({ kind: 'indirect', rule: 'claim-then-source', source: { text: 'officials' } });
     expect(f.a.quotes.find((q) => q.content.text === 'warm')?.kind).toBe('scare');
   });
+  it('cites a nominal source of reported speech, but not an unresolved pronoun', () => {
+    const f = facts('The flood barrier will hold until 2040, engineers say. They said the pumps were "older than anyone admits."');
+    expect(f.source('engineers')).toMatchObject({ role: 'cited' });
+    expect(f.a.sources.find((s) => /^they$/i.test(s.name))).toBeUndefined();
+  });
   it('accepts any noun phrase after "according to"', () => {
     const f = facts('About 4,000 people attended the rally, according to the event organizers.');
     expect(f.quote('About 4,000 people attended')).toMatchObject({ kind: 'indirect', cue: { text: 'according to' } });
