@@ -1,6 +1,6 @@
 /**
  * Quotes: what was said and who said it. Rules, in order:
- *  1. quotation marks (marks.ts), each classified direct, mixed or scare and given a speaker
+ *  1. quotation marks (marks.ts), each classified direct, partial or scare and given a speaker
  *     from a cue after (""…," X said", ""…" ― X"), before ("X said: "…"", "according to X, "…"")
  *     or a neighbouring quote of the same speaker;
  *  2. sentences closed by a dash attribution ("… - Putin added", "… - writes Bloomberg");
@@ -9,7 +9,7 @@
  *  5. claims closed by their source ("…, officials said on Monday.").
  * Speakers are found by speakers.ts.
  */
-import type { NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
+import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
 import { span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
@@ -46,7 +46,28 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const closingCues = learnedCueLexicon().closing;
   const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
-  const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => s.start >= offset);
+  /** The sentence holding offset, else the first one after it (binary search: long articles have thousands). */
+  const sentenceOf = (offset: number): Sentence | undefined => {
+    const i = lastStartingBy(sentences, offset);
+    const s = sentences[i];
+    return s && offset < s.end ? s : sentences[i + 1];
+  };
+  const paragraphOf = (offset: number): Span | undefined => {
+    const p = paragraphs[lastStartingBy(paragraphs, offset)];
+    return p && offset < p.end ? p : undefined;
+  };
+  /** Index of the last quotation closed before offset, -1 if none (quotations do not overlap, so their closes are in order). */
+  const lastClosedIndex = (offset: number): number => {
+    let lo = 0;
+    let hi = quoted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quoted[mid]!.close < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const lastClosedBefore = (offset: number): QuotedSpan | undefined => quoted[lastClosedIndex(offset)];
 
   /** After a closing mark: '," he said', '," said Rep. X (D-N.Y.)', '," X, a spokesman, said', '” ― Name'. */
   const cueAfter = (closeTok: number, s: Sentence, continues = false): Attribution | undefined => {
@@ -186,7 +207,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     while (first > s.tokenStart && first > att.cueTok - 8 && !/^[,;:"“”]$/.test(tokens[first - 1]!.text) && tokens[first - 1]!.pos !== 'VERB') first--;
     if (tokens[first - 1]?.text !== ',') return false;
     let from = Math.max(s.start, datelineEnd(text));
-    for (const q of quoted) if (q.close < tokens[first]!.start && q.close >= from) from = q.close + 1;
+    const earlier = lastClosedBefore(tokens[first]!.start);
+    if (earlier && earlier.close >= from) from = earlier.close + 1;
     const lead = text.slice(from, tokens[first - 1]!.start).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
     return lead.length >= 2;
   }
@@ -215,14 +237,33 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   /** Words of the sentence before the opening mark, other quotations and a dateline left out. */
   const hasLeadIn = (s: Sentence, qs: QuotedSpan): boolean => {
     let from = Math.max(s.start, datelineEnd(text));
-    const para = paragraphs.find((p) => p.start <= qs.open && qs.open < p.end);
+    const para = paragraphOf(qs.open);
     if (para) from = Math.max(from, para.start);
+    // the last 300 characters say it (a sentence of thousands of quoted words stays linear),
+    // starting outside any quotation
+    if (qs.open - from > 300) {
+      from = qs.open - 300;
+      const cut = quoted[lastClosedIndex(from + 1) + 1];
+      if (cut && cut.open < from && from <= cut.close) from = cut.close + 1;
+    }
     let lead = text.slice(from, Math.max(from, qs.open));
-    for (const other of quoted) if (other.close < qs.open && other.open >= from) lead = lead.replace(text.slice(other.open, other.close + 1), ' ');
+    for (let i = lastClosedIndex(qs.open); i >= 0 && quoted[i]!.open >= from; i--) lead = lead.replace(text.slice(quoted[i]!.open, quoted[i]!.close + 1), ' ');
     lead = lead.slice(lead.lastIndexOf('\n') + 1);
     // set off by a colon ("… told the crowd: "…""), the quotation stands as a sentence of its own
     if (/:\s*$/.test(lead)) return false;
     return /[\p{L}\p{N}]{2,}/u.test(lead.replace(/^\s*(and|but|or|so|then)\b/i, ''));
+  };
+
+  /** A sentence written in title case throughout, as headlines are (once per sentence). */
+  const headlines = new Map<number, boolean>();
+  const isHeadline = (s: Sentence): boolean => {
+    let h = headlines.get(s.index);
+    if (h === undefined) {
+      const long = s.text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+      h = long.length > 0 && long.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / long.length > 0.7;
+      headlines.set(s.index, h);
+    }
+    return h;
   };
 
   /**
@@ -242,8 +283,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (!prev || openTok <= s.tokenStart) return false;
     if (TITLE_NOUNS.test(prev.lower)) return true;
     // a headline is written in title case throughout: its quotations are not titles
-    const sentenceWords = s.text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
-    if (sentenceWords.length && sentenceWords.filter(capital).length / sentenceWords.length > 0.7) return false;
+    if (isHeadline(s)) return false;
     const titleCase = ws.filter((w) => w.replace(/\P{L}/gu, '').length >= 4).every(capital) && capital(ws[0]!);
     if (!titleCase || !ws.some((w) => w.replace(/\P{L}/gu, '').length >= 4)) return false;
     // "broadcast of "Fox News Sunday"", "MSNBC's "Morning Joe"", "at the "Road to Majority" conference"
@@ -255,14 +295,15 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
   sp.setQuoted(quoted);
-  // a quotation inside reported speech is held as kind 'mixed' here and becomes, below, one
-  // indirect attribution whose content is the whole reported clause (PARC/PolNeAR's convention)
-  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution; s: Sentence; closing: Sentence }[] = [];
+  // a partial quotation (quoted words inside reported speech) becomes, below, one indirect
+  // attribution whose content is the whole reported clause (PARC/PolNeAR's convention); newsgraph
+  // no longer emits the contract's 'mixed' kind, which PolNeAR would not count as direct either
+  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution; s: Sentence; closing: Sentence; partial: boolean }[] = [];
   /** The quotation before qs in its sentence, when it is reported speech with a cue. */
   const sameSentencePrev = (s: Sentence, qs: QuotedSpan) => {
     const prev = marked[marked.length - 1];
     if (!prev || prev.qs.close < s.start || /\n/.test(text.slice(prev.qs.close, qs.open))) return undefined;
-    return (prev.q.kind === 'mixed' || prev.q.kind === 'direct') && prev.att?.cue ? prev : undefined;
+    return (prev.partial || prev.q.kind === 'direct') && prev.att?.cue ? prev : undefined;
   };
   for (const qs of quoted) {
     const content = trimSpan(text, qs.contentStart, qs.contentEnd);
@@ -310,21 +351,21 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const speaker = colonIntroducer(openTok - 1, s);
       if (speaker) before = { speaker, cue: undefined, rule: 'marks+colon-intro', cueTok: -1 };
     }
-    let kind: QuoteKind;
+    let kind: 'direct' | 'partial' | 'scare';
     let att: Attribution | undefined;
     // words of the sentence's own before the mark ("With thousands of systems, "there is …," he said"):
-    // the quotation is then only part of what is reported, a mixed quote
+    // the quotation is then only part of what is reported, a partial quote
     const leadIn = !opensSentence && hasLeadIn(s, qs);
     if (isTitleOrName(qs, openTok, s, before)) {
       kind = 'scare';
     } else if (after && (after.speaker || !before?.speaker)) {
       att = after;
       const colon = tokens[openTok - 1]?.text === ':';
-      kind = !opensSentence && !colon && (before || leadIn) ? 'mixed' : 'direct';
+      kind = !opensSentence && !colon && (before || leadIn) ? 'partial' : 'direct';
     } else if (before) {
       att = before;
       // 'X told his audience, "What has happened…"': a sentence set off by a comma or colon is quoted directly;
-      // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a mixed quote
+      // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a partial quote
       const capital = /^[A-Z0-9[]/.test(content.text);
       // ('tweeted that, "…"' is still reported through "that")
       // ('He added, "actually, what I don't understand …"' too, unless the cue is set into the
@@ -337,30 +378,30 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const wholeSentence = sayVerb.test(words[before.cueTok] ?? '') && !relative && endsParagraphOrSentence(qs, closing)
         && !/^(VERB|AUX)$/.test(tokens[openTok + 1]?.pos ?? '');
       const rightAfterCue = before.cueTok === openTok - 1 && (capital || wholeSentence);
-      kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
+      kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'partial';
     } else if (sameSentencePrev(s, qs) && leadIn) {
       // '… is "a big problem" but "nobody talks about it"': a further fragment of the same reported speech
       const prev = sameSentencePrev(s, qs)!;
-      kind = 'mixed';
+      kind = 'partial';
       att = prev.att;
     } else if (contentWords <= 4 && (!endsSentence || leadIn)) {
       kind = 'scare';
     } else {
       // no cue: a sentence of its own is quoted directly (its speaker may be a neighbour's);
-      // quoted words inside a sentence of the writer's are a mixed quote of someone unnamed
-      kind = leadIn ? 'mixed' : 'direct';
+      // quoted words inside a sentence of the writer's are a partial quote of someone unnamed
+      kind = leadIn ? 'partial' : 'direct';
     }
     const prev = marked[marked.length - 1];
-    if (kind === 'mixed' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
+    if (kind === 'partial' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
     const q: QuoteRecord = {
-      kind,
+      kind: kind === 'partial' ? 'indirect' : kind,
       content,
       speaker: kind === 'scare' ? null : att?.speaker?.entity ?? null,
       ...(att?.speaker && kind !== 'scare' ? { source: att.speaker.source } : {}),
       ...(att?.cue && kind !== 'scare' ? { cue: att.cue } : {}),
       rule: kind === 'scare' ? 'marks-no-cue' : att?.rule ?? 'marks-no-speaker',
     };
-    marked.push({ q, qs, ...(att ? { att } : {}), s, closing });
+    marked.push({ q, qs, ...(att ? { att } : {}), s, closing, partial: kind === 'partial' });
   }
   // A quote with no cue of its own continues its neighbour: '"…," he said. "…"' or '"…" "…," he said.'
   const nearby = (a: QuotedSpan, b: QuotedSpan, source: Span) => {
@@ -379,36 +420,64 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!neighbour || neighbour.q.kind === 'scare' || !neighbour.q.source || !nearby(cur.qs, neighbour.qs, neighbour.q.source)) continue;
       // quoted words inside a sentence of the writer's own are not the next sentence's speaker's
       // ('Japan branded it an "outlaw nation."' after a quote of someone else)
-      if (cur.q.kind === 'mixed' && neighbour.s.index !== cur.s.index) continue;
+      if (cur.partial && neighbour.s.index !== cur.s.index) continue;
       cur.q.speaker = neighbour.q.speaker;
       cur.q.source = neighbour.q.source;
       cur.q.rule = 'marks+continuation';
       if (neighbour.att) cur.att = neighbour.att;
     }
   }
-  out.push(...marked.filter((m) => m.q.kind !== 'mixed').map((m) => m.q));
+  out.push(...marked.filter((m) => !m.partial).map((m) => m.q));
   const insideMarks = (a: number, b: number) => quoted.some((q) => q.open < b && a <= q.close);
   /**
    * Speech already attributed over [a, b): a quotation with its cue, or a claim found above. A
    * scare quote or quoted words with no cue do not stop the rules below ('The "warm" ties
    * helped both, officials said.'); the words join the attribution found.
    */
-  const speechIn = (a: number, b: number) => out.some((q) => q.kind !== 'scare' && q.content.start < b && a < q.content.end);
+  const speechBySentence = new Map<number, QuoteRecord[]>();
+  const noteSpeech = (q: QuoteRecord) => {
+    if (q.kind === 'scare') return;
+    const first = sentenceOf(q.content.start)?.index ?? 0;
+    const last = sentenceOf(Math.max(q.content.start, q.content.end - 1))?.index ?? first;
+    for (let i = first; i <= last; i++) speechBySentence.set(i, [...(speechBySentence.get(i) ?? []), q]);
+  };
+  const speechIn = (a: number, b: number) => (speechBySentence.get(sentenceOf(a)?.index ?? -1) ?? []).some((q) => q.content.start < b && a < q.content.end);
+  // the cues and speakers of the quotations' attributions, by offset, and where direct quotations open
+  const attributionAt = new Map<number, number | undefined>();
+  for (const o of marked) if (o.att) for (const x of [o.att.cue, o.att.speaker?.source]) if (x && !attributionAt.has(x.start)) attributionAt.set(x.start, o.att.cue?.start);
+  const directOpens = new Set(marked.filter((o) => o.q.kind === 'direct').map((o) => o.qs.open));
+  const hosts = new Map<string, QuoteRecord>();
+  const speakerless = new Map<number, QuoteRecord>();
+  /** Add quoted words to an attribution, in text order, once. */
+  const addQuoted = (r: QuoteRecord, w: Span) => {
+    const list = (r.quoted ??= []);
+    const at = lastStartingBy(list, w.start);
+    if (list[at]?.start === w.start) return;
+    list.splice(at + 1, 0, w);
+  };
   const unattributed: typeof marked = [];
   for (const m of marked) {
-    if (m.q.kind !== 'mixed') continue;
+    if (!m.partial) continue;
     // no cue: wait for the sentence rules below, which may find who the sentence reports
     if (!m.att) { unattributed.push(m); continue; }
     // further quoted words of the same reported clause ('called it "reckless" and "a gift to them"')
-    const host = out.find((r) => r.rule.endsWith('+partial-quote') && r.cue && m.att!.cue && r.cue.start === m.att!.cue.start && sentenceOf(r.content.start) === m.s);
+    const key = `${m.s.index}:${m.att.cue?.start ?? -1}`;
+    const host = m.att.cue ? hosts.get(key) : undefined;
     if (host) {
       const clause = partialClause(m);
       host.content = span(text, Math.min(host.content.start, clause.start), Math.max(host.content.end, clause.end));
-      host.quoted = [...(host.quoted ?? []), quotedWords(text, m.q.content)].sort((a, b) => a.start - b.start);
+      addQuoted(host, quotedWords(text, m.q.content));
       continue;
     }
-    out.push({ ...m.q, kind: 'indirect', content: partialClause(m), quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` });
+    const record: QuoteRecord = { ...m.q, kind: 'indirect', content: partialClause(m), quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` };
+    out.push(record);
+    hosts.set(key, record);
   }
+  for (const q of out) noteSpeech(q);
+  const push = (q: QuoteRecord) => {
+    out.push(q);
+    noteSpeech(q);
+  };
 
   /**
    * The reported clause around quoted words, as PARC annotates it: after the cue (and its "that",
@@ -418,7 +487,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
    */
   function partialClause(m: (typeof marked)[number]): Span {
     const { qs, att } = m;
-    const floor = Math.max(m.s.start, datelineEnd(text), paragraphs.find((p) => p.start <= qs.open && qs.open < p.end)?.start ?? 0);
+    const floor = Math.max(m.s.start, datelineEnd(text), paragraphOf(qs.open)?.start ?? 0);
     const cue = att?.cue;
     if (cue && cue.end <= qs.open && (m.att as { cueTok?: number }).cueTok !== undefined && insetCue(m.att as Attribution & { cueTok: number }, m.s)) {
       // 'If she wins, he said, "…"': the writer's opening words are part of what is reported
@@ -442,7 +511,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     }
     // the clause starts after an earlier quotation of the sentence, or at the sentence
     let start = floor;
-    for (const other of quoted) if (other.close < qs.open && other.close >= floor) start = other.close + 1;
+    const earlier = lastClosedBefore(qs.open);
+    if (earlier && earlier.close >= floor) start = earlier.close + 1;
     if (cue && cue.start > qs.close) return trimSpan(text, start, Math.min(qs.close + 1, text.length), ',;: ');
     return trimSpan(text, start, clauseEnd(m), ',.;: ');
   }
@@ -451,17 +521,15 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   function clauseEnd(m: (typeof marked)[number]): number {
     const s = m.closing;
     const end = Math.max(s.end, Math.min(m.qs.close + 1, text.length));
-    // another quotation's speaker or cue later in the sentence ('…, "a bad idea," Reuters said')
-    const others = new Set<number>();
-    for (const o of marked) if (o.att && o.att.cue?.start !== m.att?.cue?.start && o.qs.open > m.qs.close) for (const x of [o.att.cue, o.att.speaker?.source]) if (x) others.add(x.start);
     for (let k = tokenAt(tokens, m.qs.close + 1); k < s.tokenEnd; k++) {
       const w = words[k]!;
-      if (others.has(tokens[k]!.start)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
+      // another quotation's speaker or cue later in the sentence ('…, "a bad idea," Reuters said')
+      if (attributionAt.has(tokens[k]!.start) && attributionAt.get(tokens[k]!.start) !== m.att?.cue?.start) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
       // a new clause: '; …', ' - a veiled hint at …', ', but …', ' and added …'
       if (w === ';' || (DASHES.has(w) && /\s/.test(text[tokens[k]!.start - 1] ?? ''))) return tokens[k]!.start;
       if (w === ',' && /^(but|while|whereas|although|though)$/.test(words[k + 1] ?? '')) return tokens[k]!.start;
       if (w === 'and' && sp.isCue(k + 1)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
-      if (QUOTE_MARK.test(tokens[k]!.text) && marked.some((o) => o.qs.open === tokens[k]!.start && o.q.kind === 'direct')) return tokens[k]!.start;
+      if (QUOTE_MARK.test(tokens[k]!.text) && directOpens.has(tokens[k]!.start)) return tokens[k]!.start;
     }
     return end;
   }
@@ -494,7 +562,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
         const inner = marked.filter((m) => m.q.kind !== 'scare' && m.qs.open >= content.start && m.qs.close < content.end)
           .map((m) => quotedWords(text, m.q.content));
         const partial = insideMarks(content.start, content.end);
-        out.push({
+        push({
           kind: isOutletSpeech || acc || partial ? 'indirect' : 'direct',
           content,
           ...(partial && inner.length ? { quoted: inner } : {}),
@@ -523,7 +591,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
         content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[k]!.start, ',');
       }
       if (content.text && !speechIn(content.start, content.end)) {
-        out.push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue, rule: 'according-to' });
+        push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue, rule: 'according-to' });
       }
       break;
     }
@@ -537,15 +605,15 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!speaker) continue;
       const content = trimSpan(text, tokens[from]!.start, s.end, '.');
       if (covered(content.start, content.end)) break; // a quotation's attribution holds it already
-      out.push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
+      push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
       break;
     }
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
     const closingCue = claimClosedBySource(s);
-    if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) out.push(closingCue);
+    if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
     const inset = claimWithInsetSource(s);
-    if (inset && !covered(inset.content.start, inset.content.end)) out.push(inset);
+    if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
   }
 
   /** "A, X said, B." / "A, said X, B.": the source set off by commas inside the sentence; the whole sentence is the claim. */
@@ -632,21 +700,35 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   // quoted words with no cue of their own: part of a claim a rule above attributes, or
   // reported speech of someone the text does not name
   for (const m of unattributed) {
-    const host = out.find((r) => r.kind === 'indirect' && r.content.start <= m.qs.open && m.qs.close < r.content.end);
+    const host = (speechBySentence.get(m.s.index) ?? []).find((r) => r.kind === 'indirect' && r.content.start <= m.qs.open && m.qs.close < r.content.end);
     if (host) {
-      if (!host.quoted?.some((x) => x.start === m.q.content.start)) host.quoted = [...(host.quoted ?? []), quotedWords(text, m.q.content)].sort((a, b) => a.start - b.start);
+      addQuoted(host, quotedWords(text, m.q.content));
       if (!host.rule.endsWith('+partial-quote')) host.rule += '+partial-quote';
       continue;
     }
     const content = partialClause(m);
-    const same = out.find((r) => r.rule === 'marks-no-speaker+partial-quote' && r.content.start === content.start);
+    const same = speakerless.get(content.start);
     if (same) {
-      same.quoted = [...(same.quoted ?? []), quotedWords(text, m.q.content)];
+      addQuoted(same, quotedWords(text, m.q.content));
       continue;
     }
-    out.push({ ...m.q, kind: 'indirect', content, quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` });
+    const record: QuoteRecord = { ...m.q, kind: 'indirect', content, quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` };
+    out.push(record);
+    speakerless.set(content.start, record);
   }
   return out.sort((a, b) => a.content.start - b.content.start);
+}
+
+/** Index of the last span starting at or before offset, -1 if none (spans sorted by start). */
+function lastStartingBy(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 const tokenCue = (tokens: Token[], k: number): Span => ({ start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text });

@@ -180,8 +180,9 @@ export class Speakers {
   /** The subject of a cue at token `cue`: the first person in its clause, else the nearest actor, else the phrase before it. */
   subjectBefore(cue: number, s: Sentence): Speaker | undefined {
     const { tokens } = this;
-    let floor = s.tokenStart;
-    for (let k = cue - 1; k > s.tokenStart; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
+    // the subject stands within 60 tokens of its cue (a sentence of thousands of tokens stays linear)
+    let floor = Math.max(s.tokenStart, cue - 60);
+    for (let k = cue - 1; k > floor; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
     let firstPerson: Speaker | undefined;
     let nearest: Speaker | undefined;
     let quoted = false; // names inside an earlier quote are not the subject
