@@ -32,6 +32,16 @@ describe('indirect attribution', () => {
     expect(f.quote('too much money is spent')).toMatchObject({ kind: 'indirect', cue: { text: 'says' } });
     expect(f.speakerOf('too much money is spent')).toBe('Ruth Adler');
   });
+  it('reads a clause after "said" whose subject is long or opens with "those", but not "said this"', () => {
+    const f = facts('Director Ana Lutz said those statements were wrong. He said the new agreement with the union over overtime pay is not good for the city. She said this on Monday.');
+    expect(f.quote('those statements were wrong')).toMatchObject({ kind: 'indirect', rule: 'said-that', source: { text: 'Ana Lutz' } });
+    expect(f.quote('the new agreement with the union')?.content.text).toBe('the new agreement with the union over overtime pay is not good for the city');
+    expect(f.quote('this on Monday')).toBeUndefined();
+  });
+  it('leaves a time word opening the speaker\'s noun phrase out of it', () => {
+    const f = facts('Current officials said the trial is casting a shadow over the case.');
+    expect(f.quote('the trial is casting')).toMatchObject({ kind: 'indirect', source: { text: 'officials' } });
+  });
   it('closes a claim with a plural source and "say"', () => {
     const f = facts('The new bridge will need repairs within a decade, engineers say.');
     expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });

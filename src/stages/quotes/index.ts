@@ -663,8 +663,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // after "say", "says", "said" a clause may open with any noun phrase or adverb ("says too much is made of …")
     const sayVerb = /^(say|says|said)$/.test(words[k]!);
     const opens = /^(PRON|DET|PROPN|NUM)$/.test(t.pos) || (sayVerb && /^(NOUN|ADJ|ADV)$/.test(t.pos) && /^\p{L}/u.test(t.text));
-    if (!opens || /^(what|which|who|this|these|those|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
-    for (let v = j + 1; v < s.tokenEnd && v < j + 8; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
+    if (!opens || /^(what|which|who|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
+    // "said this" is no clause, "said those statements were wrong" is
+    if (/^(this|these|those|that)$/.test(t.lower) && !/^(NOUN|ADJ|PROPN)$/.test(tokens[j + 1]?.pos ?? '')) return -1;
+    // the clause's own verb, after a subject of up to a dozen words ("the U.S. agreement with Iran over nuclear weapons is …")
+    for (let v = j + 1; v < s.tokenEnd && v < j + 14; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
     return -1;
   }
 

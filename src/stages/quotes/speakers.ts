@@ -93,6 +93,12 @@ export class Speakers {
    */
   inPhrase(from: number, to: number, lenient = false): Speaker | undefined {
     const { tokens, words } = this;
+    // "Current officials said": a time word opening a longer noun phrase is left out of it
+    const opening = this.owner.has(from) ? undefined : this.doc.times.find((t) => t.start === tokens[from]?.start);
+    if (opening) {
+      const after = tokenAt(tokens, opening.end);
+      if (after < to && after > from && /^(NOUN|PROPN|ADJ)$/.test(tokens[after]!.pos) && !/^(times|weeks|days|months|years|hours|minutes)$/.test(words[after]!)) from = after;
+    }
     let end = from;
     while (end < to && !/^[,(;:]$/.test(tokens[end]!.text)) end++;
     if (end <= from) return undefined;
