@@ -42,6 +42,12 @@ describe('indirect attribution', () => {
     const f = facts('Current officials said the trial is casting a shadow over the case.');
     expect(f.quote('the trial is casting')).toMatchObject({ kind: 'indirect', source: { text: 'officials' } });
   });
+  it('attributes a finding introduced by an evidence verb and "that" to its source', () => {
+    const f = facts('A new survey of county voters shows that support for the levy has fallen below half. The audit found that the agency lost track of 300 laptops. The team found the keys.');
+    expect(f.quote('support for the levy')).toMatchObject({ kind: 'indirect', cue: { text: 'shows' }, source: { text: 'A new survey of county voters' } });
+    expect(f.quote('the agency lost track')).toMatchObject({ cue: { text: 'found' }, source: { text: 'The audit' } });
+    expect(f.quote('the keys')).toBeUndefined();
+  });
   it('closes a claim with a plural source and "say"', () => {
     const f = facts('The new bridge will need repairs within a decade, engineers say.');
     expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });

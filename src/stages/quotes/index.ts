@@ -25,6 +25,8 @@ const NOMINAL_SPEAKER = /^(report|statement|letter|memo|email|e-mail|tweet|post|
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
 
+/** Verbs that attribute a finding rather than speech ('the survey shows that …'). */
+const EVIDENCE_VERBS = /^(show|shows|showed|shown|found|finds|find|indicates|indicated|revealed|reveals|suggests|suggested|concluded|concludes|determined|confirms|confirmed)$/;
 /** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
 const PHRASAL_CUES = /^(shot|fired|hit|hits|snapped|struck|pushed) back$|^(went|goes|pressed|pushed) on$|^(points?|pointed) out$/;
 
@@ -598,7 +600,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
     const covered = speechIn;
     for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
-      if (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB') continue;
+      // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim only with "that"
+      const evidence = EVIDENCE_VERBS.test(words[k]!) && words[k + 1] === 'that';
+      if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       const from = clauseAfterCue(k, s);
       if (from < 0) continue;
       const speaker = sp.subjectBefore(k, s);
@@ -652,7 +656,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (words[k] === 'told') {
         const who = sp.mentionAt(j);
         if (who) { j = tokenAt(tokens, who.source.end); continue; } // "told Reuters"
-        if (/^(reporters|journalists|parliament|lawmakers|the)$/.test(words[j]!)) { j += words[j] === 'the' ? 2 : 1; continue; }
+        if (words[k] === 'told' && /^(reporters|journalists|parliament|lawmakers|the)$/.test(words[j]!)) { j += words[j] === 'the' ? 2 : 1; continue; }
+        // "told voters in Kentucky on Sunday that …", "told TheBlaze founder Glenn Beck he would …": the addressee, then the clause
+        let e = j;
+        while (e < s.tokenEnd && e < j + 8 && words[e] !== 'that' && (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[e]!.pos) || /^(of|in|at|from|'s|’s)$/.test(words[e]!))) e++;
       }
       break;
     }
