@@ -48,6 +48,13 @@ describe('indirect attribution', () => {
     expect(f.quote('the agency lost track')).toMatchObject({ cue: { text: 'found' }, source: { text: 'The audit' } });
     expect(f.quote('the keys')).toBeUndefined();
   });
+  it('reads a question reported through "asked", with its asker when the text names one', () => {
+    const f = facts('During the interview, Chuck Todd asked Mike Pence whether the tax returns would be released before the election. Asked what he believed about the plan, the senator said he had no view.');
+    expect(f.quote('whether the tax returns')).toMatchObject({ kind: 'indirect', rule: 'asked', content: { text: 'whether the tax returns would be released before the election' } });
+    expect(f.speakerOf('whether the tax returns')).toBe('Chuck Todd');
+    expect(f.quote('what he believed')).toMatchObject({ rule: 'asked', speaker: null, content: { text: 'what he believed about the plan' } });
+    expect(f.quote('he had no view')).toMatchObject({ rule: 'said-that', source: { text: 'the senator' } });
+  });
   it('closes a claim with a plural source and "say"', () => {
     const f = facts('The new bridge will need repairs within a decade, engineers say.');
     expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });

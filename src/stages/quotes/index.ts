@@ -612,12 +612,42 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
       break;
     }
+    // 4b. Reported questions: "Todd asked Pence whether …", "Asked what he believed, he said …"
+    const question = reportedQuestion(s);
+    if (question && !covered(question.content.start, question.content.end)) push(question);
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
     const closingCue = claimClosedBySource(s);
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
     const inset = claimWithInsetSource(s);
     if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
+  }
+
+  /**
+   * A question reported through "asked" and a wh-word or "whether/if": the question is the content,
+   * up to the comma that closes it ("Asked what …, he said") or the sentence end; the asker is
+   * the subject before the cue, or nobody named when the sentence opens with "Asked".
+   */
+  function reportedQuestion(s: Sentence): QuoteRecord | undefined {
+    for (let k = s.tokenStart; k < s.tokenEnd - 3; k++) {
+      if (!/^(asked|asks|ask|asking|wondered|wonders|questioned)$/.test(words[k]!)) continue;
+      // the one asked: a name or a short noun phrase ("asked Pence", "asked our followers")
+      let j = k + 1;
+      const who = sp.mentionAt(j);
+      if (who) j = tokenAt(tokens, who.source.end);
+      else while (j < s.tokenEnd && j < k + 5 && /^(DET|ADJ|NOUN|PRON)$/.test(tokens[j]!.pos) && !/^(what|who|whom|which|how|why|when|where|whether|if)$/.test(words[j]!)) j++;
+      // "Asked on Fox News who leads the party"
+      if (words[j] === 'on' || words[j] === 'in') { j++; const outlet = sp.mentionAt(j); if (outlet) j = tokenAt(tokens, outlet.source.end); }
+      if (!/^(what|who|whom|which|how|why|when|where|whether|if)$/.test(words[j] ?? '')) continue;
+      let end = j + 1;
+      while (end < s.tokenEnd && !/^[;:"“”]$/.test(tokens[end]!.text) && !(tokens[end]!.text === ',' && k === s.tokenStart)) end++;
+      if (end - j < 3) continue;
+      const content = trimSpan(text, tokens[j]!.start, tokens[end - 1]!.end, ',.?');
+      const speaker = k === s.tokenStart ? undefined : sp.subjectBefore(k, s);
+      if (!speaker && k !== s.tokenStart) continue;
+      return { kind: 'indirect', content, speaker: speaker?.entity ?? null, ...(speaker ? { source: speaker.source } : {}), cue: tokenSpan(text, tokens, k, k + 1), rule: 'asked' };
+    }
+    return undefined;
   }
 
   /** "A, X said, B." / "A, said X, B.": the source set off by commas inside the sentence; the whole sentence is the claim. */
