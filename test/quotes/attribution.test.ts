@@ -55,6 +55,12 @@ describe('indirect attribution', () => {
     expect(f.quote('what he believed')).toMatchObject({ rule: 'asked', speaker: null, content: { text: 'what he believed about the plan' } });
     expect(f.quote('he had no view')).toMatchObject({ rule: 'said-that', source: { text: 'the senator' } });
   });
+  it('attributes a headline or transcript line "Name: claim", but not a label such as "Note:"', () => {
+    const f = facts('Harbor Watch: City hid the report on the bridge for years\n\nNote: this story was updated on Monday.\n\nSenator Ada Moreno: the budget is fine and balanced.');
+    expect(f.quote('City hid the report')).toMatchObject({ kind: 'indirect', rule: 'name-colon', source: { text: 'Harbor Watch' }, cue: { text: ':' } });
+    expect(f.quote('the budget is fine')).toMatchObject({ rule: 'name-colon', source: { text: 'Senator Ada Moreno' } });
+    expect(f.quote('this story was updated')).toBeUndefined();
+  });
   it('closes a claim with a plural source and "say"', () => {
     const f = facts('The new bridge will need repairs within a decade, engineers say.');
     expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });

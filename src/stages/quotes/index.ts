@@ -612,6 +612,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
       break;
     }
+    // 4a. A headline or transcript line: "Judicial Watch: State Department hid key email", "TAPPER: And …"
+    const headline = colonClaim(s);
+    if (headline && !covered(headline.content.start, headline.content.end)) push(headline);
     // 4b. Reported questions: "Todd asked Pence whether …", "Asked what he believed, he said …"
     const question = reportedQuestion(s);
     if (question && !covered(question.content.start, question.content.end)) push(question);
@@ -621,6 +624,20 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
     const inset = claimWithInsetSource(s);
     if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
+  }
+
+  /** "Name: claim" opening a paragraph, as headlines and transcripts attribute (no quotation marks). */
+  function colonClaim(s: Sentence): QuoteRecord | undefined {
+    if (s.index > 0 && sentences[s.index - 1]!.paragraph === s.paragraph) return undefined; // it opens its paragraph
+    let colon = s.tokenStart + 1;
+    while (colon < s.tokenEnd && colon < s.tokenStart + 6 && tokens[colon]!.text !== ':') colon++;
+    if (tokens[colon]?.text !== ':' || s.tokenEnd - colon < 4 || QUOTE_MARK.test(tokens[colon + 1]!.text)) return undefined;
+    // "Note:", "Watch:", "Editor's note:" label the line, nobody says it
+    if (/^(note|update|updated|correction|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
+    const speaker = sp.inPhrase(s.tokenStart, colon);
+    if (!speaker) return undefined;
+    const content = trimSpan(text, tokens[colon + 1]!.start, s.end, '.');
+    return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, colon, colon + 1), rule: 'name-colon' };
   }
 
   /**
