@@ -114,6 +114,15 @@ describe('pairing and cues', () => {
     expect(q?.cue?.text).toBe('said');
     expect(q?.content.text).toBe('the United States "must do more to help the farmers who lost everything."');
   });
+  it('starts the clause after a cue that is followed by its object, whatever opens the sentence', () => {
+    const f = facts('After a late meeting, the council issued a statement calling the vote "a clear violation of the charter" of the city.');
+    expect(f.quote('a clear violation')?.content.text).toBe('the vote "a clear violation of the charter" of the city');
+  });
+  it('reads a capitalised quotation right after its cue as partial when the clause goes on after it', () => {
+    const f = facts('The auditor claimed "Nobody checks the books" the way the law requires. The mayor said "We will appeal."');
+    expect(f.quote('Nobody checks the books')).toMatchObject({ kind: 'indirect', content: { text: '"Nobody checks the books" the way the law requires' } });
+    expect(f.quote('We will appeal')?.kind).toBe('direct');
+  });
   it('finds the cue after a question that ends its sentence inside the marks', () => {
     const f = facts('"Why was nobody told about the leak?" Representative Omar Bakri demanded.');
     expect(f.quote('Why was nobody told')?.source?.text).toContain('Bakri');

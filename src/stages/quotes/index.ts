@@ -203,7 +203,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
    * A one-word opener ('Still, she added,') does not count.
    */
   function insetCue(att: Attribution & { cueTok: number }, s: Sentence): boolean {
-    if (att.cueTok < 0) return false;
+    // the cue is set off by commas on both sides ('…, he said, "…"'), not followed by its object
+    if (att.cueTok < 0 || tokens[att.cueTok + 1]?.text !== ',') return false;
     // back from the cue over its subject ('Mr. Barrett said') to the comma that sets it in
     let first = Math.min(att.cueTok, att.speaker ? tokenAt(tokens, att.speaker.source.start) : att.cueTok);
     while (first > s.tokenStart && first > att.cueTok - 8 && !/^[,;:"“”]$/.test(tokens[first - 1]!.text) && tokens[first - 1]!.pos !== 'VERB') first--;
@@ -379,7 +380,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const relative = [1, 2, 3].some((d) => /^(that|which|who|whom|what)$/.test(words[before.cueTok - d] ?? ''));
       const wholeSentence = sayVerb.test(words[before.cueTok] ?? '') && !relative && endsParagraphOrSentence(qs, closing)
         && !/^(VERB|AUX)$/.test(tokens[openTok + 1]?.pos ?? '');
-      const rightAfterCue = before.cueTok === openTok - 1 && (capital || wholeSentence);
+      // ('claimed "Trump exaggerates" the level of …' goes on after the quote: partial)
+      const goesOn = !endsParagraphOrSentence(qs, closing) && !/^[\s]*[,;:)—–-]/.test(text.slice(qs.close + 1, qs.close + 4)) && !/[,.!?]$/.test(content.text);
+      const rightAfterCue = before.cueTok === openTok - 1 && ((capital && !goesOn) || wholeSentence);
       kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'partial';
     } else if (sameSentencePrev(s, qs) && leadIn) {
       // '… is "a big problem" but "nobody talks about it"': a further fragment of the same reported speech
