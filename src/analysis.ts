@@ -11,7 +11,7 @@ export interface Analysis {
     id: string; name: string; type: EntityType; country?: string; kbId?: string; sector?: string;
     descriptors: string[]; mentions: (Span & { via: string })[];
   }[];
-  quotes: { kind: QuoteKind; content: Span; speaker: string | null; source?: Span; cue?: Span; rule: string; chain?: string[] }[];
+  quotes: { kind: QuoteKind; content: Span; speaker: string | null; source?: Span; cue?: Span; rule: string; chain?: string[]; quoted?: Span[] }[];
   times: { start: number; end: number; text: string; type: TimeType; value: string; mod?: string; rule: string; anchored?: boolean }[];
   quantities: NewsDoc['quantities'];
   events: {
@@ -51,6 +51,7 @@ export function toAnalysis(doc: NewsDoc): Analysis {
       ...(q.cue ? { cue: pickSpan(q.cue) } : {}),
       rule: q.rule,
       ...(q.chain ? { chain: q.chain } : {}),
+      ...(q.quoted?.length ? { quoted: q.quoted.map(pickSpan) } : {}),
     })),
     times: doc.times,
     quantities: doc.quantities,

@@ -19,7 +19,7 @@ export const STAGES: readonly Stage[] = [
   timesStage, //       TIMEX3 expressions anchored to the article date
   quantitiesStage, //  money, percentages, counts, with measure and period
   entitiesStage, //    people, places, organisations; descriptors; coreference
-  quotesStage, //      direct, mixed, indirect and scare quotes with speakers
+  quotesStage, //      direct, indirect (partial quotes included) and scare quotes with speakers
   sourcesStage, //     the publisher and the chain of cited sources
   eventsStage, //      PLOVER and CAMEO events with actors, place and date
   framingStage, //     tone

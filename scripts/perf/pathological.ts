@@ -18,7 +18,8 @@ const PATTERNS: Record<string, string> = {
   'percentages': '5% ', 'newlines': '\n', 'according to': 'according to ', 'hyphens': 'a-', 'questions': '?"',
   'colons': ': "', 'weekdays': 'Monday, ', 'dates': 'January 1, ', 'quotes with cues': '"x," he said. ',
   'pronouns': 'He ', 'event nouns': 'sanctions ', 'events': 'Xi met Putin ', 'coordination': 'and China ',
-  'years': '2024 ', 'short sentences': '. ', 'titles': 'Mr. ',
+  'years': '2024 ', 'short sentences': '. ', 'titles': 'Mr. ', 'partial quotes': 'X called it "bad" and "worse" ',
+  'scare quotes': 'The "warm" ties grew. ',
 };
 
 function stageTimes(text: string): Record<string, number> {

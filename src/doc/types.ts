@@ -64,6 +64,12 @@ export interface QuoteRecord {
   rule: string;
   /** names of the sources, outermost first, through which the text attributes it */
   chain?: string[];
+  /**
+   * the words quoted verbatim inside an indirect attribution, quotation marks excluded
+   * ('stated that the crisis was caused by a "Western-provoked coup"'): PARC and PolNeAR count
+   * such partial quotations as reported speech whose content is the whole clause
+   */
+  quoted?: Span[];
 }
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';

@@ -72,7 +72,7 @@ export async function entityQuotes(db: Kysely<Database>, id: number, limit = 100
     .selectFrom('quotes as q')
     .innerJoin('articles as a', 'a.id', 'q.article_id')
     .leftJoin('entities as s', 's.id', 'q.speaker_id')
-    .select(['q.article_id', 'a.date', 'a.publisher', 'q.kind', 'q.speaker_id', 's.name as speaker', 'q.content', 'q.cue', 'q.chain', 'q.content_start', 'q.content_end'])
+    .select(['q.article_id', 'a.date', 'a.publisher', 'q.kind', 'q.speaker_id', 's.name as speaker', 'q.content', 'q.cue', 'q.chain', 'q.quoted', 'q.content_start', 'q.content_end'])
     .where('q.kind', '!=', 'scare')
     .orderBy(nullsFirst('a.date'))
     .orderBy('q.article_id')
@@ -91,7 +91,7 @@ export async function entityQuotes(db: Kysely<Database>, id: number, limit = 100
     .execute();
   const row = (r: (typeof by)[number]): LocatedQuote => ({
     articleId: r.article_id, date: r.date, publisher: r.publisher, kind: r.kind, speaker: r.speaker, speakerId: r.speaker_id,
-    content: r.content, cue: r.cue, chain: parseJsonList(r.chain), start: r.content_start, end: r.content_end,
+    content: r.content, cue: r.cue, chain: parseJsonList(r.chain), quoted: parseJsonList(r.quoted), start: r.content_start, end: r.content_end,
   });
   return { by: by.map(row), about: about.map(row) };
 }

@@ -22,6 +22,8 @@ export interface QuoteRow {
   cue: string | null;
   /** the reporting chain, publisher first */
   chain: string[];
+  /** the words quoted verbatim inside an indirect quote ('called it "a disgrace"') */
+  quoted: string[];
 }
 
 export interface QuoteReport {
@@ -37,7 +39,7 @@ export async function findQuotes(db: Kysely<Database>, filter: QuoteFilter): Pro
     .selectFrom('quotes as q')
     .innerJoin('articles as a', 'a.id', 'q.article_id')
     .leftJoin('entities as s', 's.id', 'q.speaker_id')
-    .select(['q.article_id', 'a.date', 'a.publisher', 'q.kind', 's.name as speaker', 'q.content', 'q.cue', 'q.chain', 'q.content_start']);
+    .select(['q.article_id', 'a.date', 'a.publisher', 'q.kind', 's.name as speaker', 'q.content', 'q.cue', 'q.chain', 'q.quoted', 'q.content_start']);
   if (speaker) q = q.where('q.speaker_id', '=', speaker.id);
   if (about) {
     // a quote is about someone when its words hold a mention of them ("he", "the Russian leader" included)
@@ -69,6 +71,7 @@ export async function findQuotes(db: Kysely<Database>, filter: QuoteFilter): Pro
       content: r.content,
       cue: r.cue,
       chain: parseJsonList(r.chain),
+      quoted: parseJsonList(r.quoted),
     })),
   };
 }

@@ -50,7 +50,7 @@ export function renderQuotes(r: QuoteReport, width: number): string {
   const head = `${r.quotes.length} quote${r.quotes.length === 1 ? '' : 's'}${who ? ` ${who}` : ''}\n`;
   return head + renderTable(
     [{ header: 'date' }, { header: 'outlet' }, { header: 'speaker' }, { header: 'kind' }, { header: 'quote', flexible: true }, { header: 'reported via', flexible: true }],
-    r.quotes.map((q) => [q.date ?? '', q.publisher ?? '', q.speaker ?? '?', q.kind, `“${q.content}”`, q.chain.join(' › ')]),
+    r.quotes.map((q) => [q.date ?? '', q.publisher ?? '', q.speaker ?? '?', q.kind, q.kind === 'indirect' ? q.content : `“${q.content}”`, q.chain.join(' › ')]),
     width,
   );
 }

@@ -33,7 +33,7 @@ const schemas: Record<string, Schema> = {
       id: str, date: nullable(str), title: str, text: str,
       sentences: arr(span),
       entities: arr(obj({ id: str, name: str, type: str, country: str, kbId: str, sector: str, descriptors: arr(str), mentions: arr(obj({ start: int, end: int, text: str, via: str })) }, ['id', 'name', 'type', 'descriptors', 'mentions'])),
-      quotes: arr(obj({ kind: { enum: ['direct', 'indirect', 'mixed', 'scare'] }, content: span, speaker: nullable(str), source: span, cue: span, rule: str, chain: arr(str) }, ['kind', 'content', 'speaker', 'rule'])),
+      quotes: arr(obj({ kind: { enum: ['direct', 'indirect', 'mixed', 'scare'] }, content: span, speaker: nullable(str), source: span, cue: span, rule: str, chain: arr(str), quoted: arr(span) }, ['kind', 'content', 'speaker', 'rule'])),
       times: arr(obj({ start: int, end: int, text: str, type: str, value: str, mod: str, rule: str, anchored: bool }, ['start', 'end', 'text', 'type', 'value'])),
       quantities: arr(obj({ start: int, end: int, text: str, value: num, unit: str, measure: str, period: str }, ['start', 'end', 'text', 'value', 'unit'])),
       events: arr(obj({
@@ -58,7 +58,7 @@ const schemas: Record<string, Schema> = {
   }, ['text']),
   Located: obj({
     articleId: str, date: nullable(str), publisher: nullable(str), kind: str, speaker: nullable(str), speakerId: nullable(int),
-    content: str, cue: nullable(str), chain: arr(str), start: int, end: int,
+    content: str, cue: nullable(str), chain: arr(str), quoted: arr(str), start: int, end: int,
   }),
   EntityEvent: obj({
     articleId: str, day: nullable(str), type: str, cameo: str, quadClass: nullable(int),
@@ -83,7 +83,7 @@ const schemas: Record<string, Schema> = {
   }),
   QuoteReport: obj({
     speaker: nullable(ref('EntityRef')), about: nullable(ref('EntityRef')),
-    quotes: arr(obj({ articleId: str, date: nullable(str), publisher: nullable(str), kind: str, speaker: nullable(str), content: str, cue: nullable(str), chain: arr(str) })),
+    quotes: arr(obj({ articleId: str, date: nullable(str), publisher: nullable(str), kind: str, speaker: nullable(str), content: str, cue: nullable(str), chain: arr(str), quoted: arr(str) })),
   }),
   Relation: obj({
     a: ref('EntityRef'), b: ref('EntityRef'),

@@ -172,11 +172,18 @@ function initialSchema(dialect: StoreDialect): Migration {
   };
 }
 
+/** The words a partial quotation quotes verbatim inside reported speech, as a JSON list. */
+const quotedWords: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('quotes').addColumn('quoted', 'text').execute();
+  },
+};
+
 /** Migrations by name; the Migrator runs them in name order, each once. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations() {
-      return { '2025-09-01-knowledge-base': initialSchema(dialect) };
+      return { '2025-09-01-knowledge-base': initialSchema(dialect), '2025-12-07-quoted-words': quotedWords };
     },
   };
 }

@@ -76,6 +76,7 @@ export interface QuotesTable {
   cue: string | null;
   chain: string | null; //        JSON array of source names, publisher first
   rule: string;
+  quoted: string | null; //       JSON array of the words quoted verbatim inside an indirect quote
 }
 
 export interface SourcesTable {

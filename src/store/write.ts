@@ -81,6 +81,7 @@ export async function writeArticle(db: Kysely<Database>, a: Analysis, meta: Arti
     cue: q.cue?.text ?? null,
     chain: jsonList(q.chain),
     rule: q.rule,
+    quoted: jsonList(q.quoted?.map((w) => w.text)),
   })), maxParameters);
 
   await insertMany(db, 'sources', a.sources.map((s) => ({

@@ -103,6 +103,16 @@ describe('seed article: quotes', () => {
     expect(f.quote('Our close interaction')).toMatchObject({ kind: 'direct', cue: { text: 'added' } });
   });
 
+  it('reads quoted words inside reported speech as one indirect attribution of the whole clause, as PolNeAR does', () => {
+    const coup = f.quote('Western-provoked coup');
+    expect(coup).toMatchObject({ kind: 'indirect', cue: { text: 'stated' }, rule: 'marks+cue-before+partial-quote' });
+    expect(coup?.content.text).toBe('the crisis in Ukraine was caused by a "Western-provoked coup in Kyiv," and not by Russia\'s actions');
+    expect(coup?.quoted?.map((q) => q.text)).toEqual(['Western-provoked coup in Kyiv']);
+    // the clause ends where the writer's comment after the dash begins
+    expect(f.quote('oppose the Cold War mentality')?.content.text).not.toContain('veiled hint');
+    expect(f.quote('oppose the Cold War mentality')?.quoted?.map((q) => q.text)).toEqual(['oppose the Cold War mentality, bloc confrontation, and the practice of intimidation']);
+  });
+
   it('reads "- writes Bloomberg" and "According to" as reported, not direct, speech', () => {
     expect(f.quote('Xi is using this week')?.kind).toBe('indirect');
     expect(f.quote('bilateral trade reached')?.kind).toBe('indirect');

@@ -32,9 +32,48 @@ describe('indirect attribution', () => {
     expect(f.quote('too much money is spent')).toMatchObject({ kind: 'indirect', cue: { text: 'says' } });
     expect(f.speakerOf('too much money is spent')).toBe('Ruth Adler');
   });
+  it('reads a clause after "said" whose subject is long or opens with "those", but not "said this"', () => {
+    const f = facts('Director Ana Lutz said those statements were wrong. He said the new agreement with the union over overtime pay is not good for the city. She said this on Monday.');
+    expect(f.quote('those statements were wrong')).toMatchObject({ kind: 'indirect', rule: 'said-that', source: { text: 'Ana Lutz' } });
+    expect(f.quote('the new agreement with the union')?.content.text).toBe('the new agreement with the union over overtime pay is not good for the city');
+    expect(f.quote('this on Monday')).toBeUndefined();
+  });
+  it('leaves a time word opening the speaker\'s noun phrase out of it', () => {
+    const f = facts('Current officials said the trial is casting a shadow over the case.');
+    expect(f.quote('the trial is casting')).toMatchObject({ kind: 'indirect', source: { text: 'officials' } });
+  });
+  it('attributes a finding introduced by an evidence verb and "that" to its source', () => {
+    const f = facts('A new survey of county voters shows that support for the levy has fallen below half. The audit found that the agency lost track of 300 laptops. The team found the keys.');
+    expect(f.quote('support for the levy')).toMatchObject({ kind: 'indirect', cue: { text: 'shows' }, source: { text: 'A new survey of county voters' } });
+    expect(f.quote('the agency lost track')).toMatchObject({ cue: { text: 'found' }, source: { text: 'The audit' } });
+    expect(f.quote('the keys')).toBeUndefined();
+  });
+  it('reads a question reported through "asked", with its asker when the text names one', () => {
+    const f = facts('During the interview, Chuck Todd asked Mike Pence whether the tax returns would be released before the election. Asked what he believed about the plan, the senator said he had no view.');
+    expect(f.quote('whether the tax returns')).toMatchObject({ kind: 'indirect', rule: 'asked', content: { text: 'whether the tax returns would be released before the election' } });
+    expect(f.speakerOf('whether the tax returns')).toBe('Chuck Todd');
+    expect(f.quote('what he believed')).toMatchObject({ rule: 'asked', speaker: null, content: { text: 'what he believed about the plan' } });
+    expect(f.quote('he had no view')).toMatchObject({ rule: 'said-that', source: { text: 'the senator' } });
+  });
+  it('attributes a headline or transcript line "Name: claim", but not a label such as "Note:"', () => {
+    const f = facts('Harbor Watch: City hid the report on the bridge for years\n\nNote: this story was updated on Monday.\n\nSenator Ada Moreno: the budget is fine and balanced.');
+    expect(f.quote('City hid the report')).toMatchObject({ kind: 'indirect', rule: 'name-colon', source: { text: 'Harbor Watch' }, cue: { text: ':' } });
+    expect(f.quote('the budget is fine')).toMatchObject({ rule: 'name-colon', source: { text: 'Senator Ada Moreno' } });
+    expect(f.quote('this story was updated')).toBeUndefined();
+  });
   it('closes a claim with a plural source and "say"', () => {
     const f = facts('The new bridge will need repairs within a decade, engineers say.');
     expect(f.quote('The new bridge will need repairs')).toMatchObject({ kind: 'indirect', source: { text: 'engineers' } });
+  });
+  it('finds the claim around a scare quote, which stays a scare quote', () => {
+    const f = facts('The "warm" ties between the two ports have helped both economies, officials said on Monday.');
+    expect(f.quote('ties between the two ports')).toMatchObject({ kind: 'indirect', rule: 'claim-then-source', source: { text: 'officials' } });
+    expect(f.a.quotes.find((q) => q.content.text === 'warm')?.kind).toBe('scare');
+  });
+  it('cites a nominal source of reported speech, but not an unresolved pronoun', () => {
+    const f = facts('The flood barrier will hold until 2040, engineers say. They said the pumps were "older than anyone admits."');
+    expect(f.source('engineers')).toMatchObject({ role: 'cited' });
+    expect(f.a.sources.find((s) => /^they$/i.test(s.name))).toBeUndefined();
   });
   it('accepts any noun phrase after "according to"', () => {
     const f = facts('About 4,000 people attended the rally, according to the event organizers.');

@@ -63,4 +63,73 @@ describe('speakers of quotations', () => {
     expect(q?.cue?.text).toBe('said');
     expect(q?.source?.text).toBe('she');
   });
+
+  it('takes the subject of a clause ending in a colon as the speaker, with no reporting verb', () => {
+    const f = facts('The council met on Monday. Ines Okafor, the mayor, then turned to the crowd: "We will rebuild the bridge by spring."');
+    expect(f.quote('We will rebuild')).toMatchObject({ kind: 'direct', rule: 'marks+colon-intro' });
+    expect(f.speakerOf('We will rebuild')).toBe('Ines Okafor');
+    const g = facts('The agency issued the following statement:\n\n"We regret the delay and will refund every passenger."');
+    expect(g.quote('We regret the delay')?.source?.text).toBe('The agency');
+  });
+  it('does not make a speaker of a colon-introduced clause that names nobody', () => {
+    const f = facts('The rules were simple: "Arrive early, leave late and never argue with the referee."');
+    expect(f.quote('Arrive early')?.speaker ?? null).toBeNull();
+    expect(f.quote('Arrive early')?.source).toBeUndefined();
+  });
+  it('finds the cue at the end of a sentence that goes on after the quotation', () => {
+    const f = facts('"We are delighted" by the verdict, said Tom Reyes, a lawyer for the families.');
+    expect(f.quote('We are delighted')).toMatchObject({ kind: 'direct', rule: 'marks+cue-at-sentence-end', cue: { text: 'said' } });
+    expect(f.speakerOf('We are delighted')).toBe('Tom Reyes');
+  });
+  it('reads "according to" after a quotation, and a newspaper named "the Times"', () => {
+    const f = facts('"The port will reopen within a week," according to the harbour authority. "The budget is balanced," the Times wrote.');
+    expect(f.quote('The port will reopen')).toMatchObject({ cue: { text: 'according to' }, source: { text: 'the harbour authority' } });
+    expect(f.quote('The budget is balanced')?.source?.text).toBe('the Times');
+  });
+  it('takes a name after a dash in the next paragraph, and a short "X said." sentence, as the speaker', () => {
+    const f = facts('Critics were not convinced.\n\n"Nobody has explained where the money went."\n\n- Senator Clara Voss.');
+    expect(f.quote('Nobody has explained')).toMatchObject({ rule: 'marks+dash-name' });
+    expect(f.speakerOf('Nobody has explained')).toBe('Clara Voss');
+    const g = facts('"We found no trace of the missing files". Judge Amos Kerr said.');
+    expect(g.speakerOf('We found no trace')).toBe('Amos Kerr');
+  });
+
+  it('does not take the object of a preposition before the cue as its subject', () => {
+    const f = facts('Another intelligence source speaking to Fox News said, "The agents are looking at the donations."');
+    expect(f.quote('The agents are looking')?.source?.text).toBe('Another intelligence source');
+  });
+  it('lets a relative pronoun before the cue speak for the name before it', () => {
+    const f = facts('Critics mocked the plan, among them a post from Rikkie Wells, who tweeted, "Nobody follows these rules."');
+    expect(f.quote('Nobody follows these rules')?.source?.text).toBe('Rikkie Wells');
+  });
+  it('reads "shot back" as a cue, not an earlier reporting verb', () => {
+    const f = facts('After Governor Jerry Brown criticized the bill during a debate, Hillary Clinton shot back, "I chose to fulfil my profession."');
+    expect(f.quote('I chose to fulfil')).toMatchObject({ cue: { text: 'shot back' } });
+    expect(f.speakerOf('I chose to fulfil')).toBe('Hillary Clinton');
+  });
+  it('gives "…, X said, adding: \"…\"" the speaker of "said", not a name inside the quotation before it', () => {
+    const f = facts('"I have tremendous respect for Governor Mike Pence. He has been a fine leader for the state," Senator Ted Cruz said, adding: "I would welcome his support."');
+    expect(f.quote('I would welcome his support')).toMatchObject({ cue: { text: 'adding' } });
+    expect(f.speakerOf('I would welcome his support')).toBe('Ted Cruz');
+  });
+
+  it('reads a speaker whose name starts with a word the times stage reads as a period ("Daily")', () => {
+    const f = facts('“We won’t be running his columns in the future,” Daily News opinion editor Josh Greenman told a reporter.');
+    expect(f.speakerOf('We won’t be running')).toBe('Josh Greenman');
+  });
+  it('reads "X has said" and "X shot back" after a quotation, and the name after a comma before the cue', () => {
+    const f = facts('“A wise judge would reach a better conclusion,” Maria Ortiz has said in speeches. “They are all here for the free food,” Jim Bennett shot back.');
+    expect(f.quote('A wise judge')?.source?.text).toBe('Maria Ortiz');
+    expect(f.quote('They are all here')).toMatchObject({ cue: { text: 'shot back' }, source: { text: 'Jim Bennett' } });
+    const g = facts('“The mood is like the 1960s,” the dawn of the movement, Brent Bozell says.');
+    expect(g.speakerOf('The mood is like')).toBe('Brent Bozell');
+  });
+
+  it('reads any past-tense verb after a question closed by its mark as the cue, and verbs with a particle', () => {
+    const f = facts('“Would the fees be negotiable?” Hannity pressed. “Maybe some people could stay?”\n\n“You know, it happens, right?” Trump went on. “Some of us thought it might work,” Bozell points out.');
+    expect(f.quote('Would the fees')).toMatchObject({ cue: { text: 'pressed' }, source: { text: 'Hannity' } });
+    expect(f.quote('Maybe some people')?.source?.text).toBe('Hannity');
+    expect(f.quote('You know, it happens')).toMatchObject({ cue: { text: 'went on' }, source: { text: 'Trump' } });
+    expect(f.quote('Some of us thought')).toMatchObject({ cue: { text: 'points out' }, source: { text: 'Bozell' } });
+  });
 });

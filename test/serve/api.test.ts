@@ -99,8 +99,10 @@ for (const backend of BACKENDS) {
         const putin = a.entities.find((e) => e.name === 'Vladimir Putin')!;
         expect(putin.descriptors).toContain('Russian dictator');
         for (const m of putin.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
-        const friend = a.quotes.find((q) => q.content.text.startsWith('old friend'))!;
+        // 'calling him an "old friend."': reported speech that quotes two words, kept through the store
+        const friend = a.quotes.find((q) => q.quoted?.some((w) => w.text === 'old friend'))!;
         expect(a.text.slice(friend.content.start, friend.content.end)).toBe(friend.content.text);
+        for (const w of friend.quoted!) expect(a.text.slice(w.start, w.end)).toBe(w.text);
         expect(a.entities.find((e) => e.id === friend.speaker)?.name).toBe('Xi Jinping');
         expect(typeof r.body.entityIds[putin.id]).toBe('number');
       });
@@ -128,7 +130,7 @@ for (const backend of BACKENDS) {
       it('quotes by Xi Jinping include "old friend"', async () => {
         const r = await get('/api/quotes?speaker=Xi%20Jinping');
         expect(r.status).toBe(200);
-        expect(r.body.quotes.some((q: { content: string }) => q.content.startsWith('old friend'))).toBe(true);
+        expect(r.body.quotes.some((q: { content: string; quoted: string[] }) => q.content.includes('old friend') && q.quoted.includes('old friend'))).toBe(true);
         expect((await get('/api/quotes')).status).toBe(400);
       });
 

@@ -51,6 +51,11 @@ export function violations(a: Analysis, input: string): string[] {
     span(`quotes[${i}].content`, q.content);
     span(`quotes[${i}].source`, q.source, true);
     span(`quotes[${i}].cue`, q.cue, true);
+    // the words quoted verbatim inside reported speech lie inside its content
+    (q.quoted ?? []).forEach((w, j) => {
+      span(`quotes[${i}].quoted[${j}]`, w);
+      if (w.start < q.content.start || w.end > q.content.end) out.push(`quotes[${i}].quoted[${j}] [${w.start}, ${w.end}) lies outside the content [${q.content.start}, ${q.content.end})`);
+    });
     if (q.speaker === undefined) out.push(`quotes[${i}]: speaker undefined, not null`);
     ref(`quotes[${i}].speaker`, q.speaker);
     if (q.kind === 'scare' && q.speaker !== null) out.push(`quotes[${i}]: a scare quote with a speaker`);

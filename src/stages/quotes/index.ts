@@ -1,6 +1,6 @@
 /**
  * Quotes: what was said and who said it. Rules, in order:
- *  1. quotation marks (marks.ts), each classified direct, mixed or scare and given a speaker
+ *  1. quotation marks (marks.ts), each classified direct, partial or scare and given a speaker
  *     from a cue after (""…," X said", ""…" ― X"), before ("X said: "…"", "according to X, "…"")
  *     or a neighbouring quote of the same speaker;
  *  2. sentences closed by a dash attribution ("… - Putin added", "… - writes Bloomberg");
@@ -9,8 +9,8 @@
  *  5. claims closed by their source ("…, officials said on Monday.").
  * Speakers are found by speakers.ts.
  */
-import type { NewsDoc, QuoteKind, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
-import { tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
+import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
+import { span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
@@ -20,16 +20,56 @@ const DASHES = new Set(['-', '–', '—', '--', '―']);
 /** Words naming a work whose title follows in quotation marks. */
 const TITLE_NOUNS = /^(documentary|film|movie|book|books|novel|memoir|series|sitcom|programme|broadcast|episode|song|album|musical|titled|entitled|magazine|newspaper|column|op-ed|essay|podcast|hashtag|slogan|exhibit|exhibition)$/;
 const QUOTE_MARK = /^["“”«»„]$/;
+/** Nouns that introduce what someone or something said after a colon: "From the report:" */
+const NOMINAL_SPEAKER = /^(report|statement|letter|memo|email|e-mail|tweet|post|ad|advert|release|transcript|filing|spokes(man|woman|person)|official|officials|aide|adviser|advisor|spokesperson|campaign|committee|agency|ministry|department|office|court|ruling|judge)$/;
 
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
+
+/** Verbs that attribute a finding rather than speech ('the survey shows that …'). */
+const EVIDENCE_VERBS = /^(show|shows|showed|shown|found|finds|find|indicates|indicated|revealed|reveals|suggests|suggested|concluded|concludes|determined|confirms|confirmed)$/;
+/** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
+const PHRASAL_CUES = /^(shot|fired|hit|hits|snapped|struck|pushed) back$|^(went|goes|pressed|pushed) on$|^(points?|pointed) out$/;
+
+/**
+ * The words quoted inside reported speech, without the punctuation American style sets inside
+ * the closing mark ('a "Western-provoked coup in Kyiv," and not …'); "U.S." keeps its stop.
+ */
+function quotedWords(text: string, words: Span): Span {
+  let end = words.end;
+  while (end > words.start && /[,;:]/.test(text[end - 1]!)) end--;
+  if (text[end - 1] === '.' && !/(^|[\s.])\p{L}{1,2}\.$/u.test(text.slice(words.start, end))) end--;
+  return trimSpan(text, words.start, end);
+}
 
 export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const { text, tokens, sentences, paragraphs } = doc;
   const sp = new Speakers(doc);
   const { words, cues } = sp;
   const closingCues = learnedCueLexicon().closing;
+  const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
-  const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => s.start >= offset);
+  /** The sentence holding offset, else the first one after it (binary search: long articles have thousands). */
+  const sentenceOf = (offset: number): Sentence | undefined => {
+    const i = lastStartingBy(sentences, offset);
+    const s = sentences[i];
+    return s && offset < s.end ? s : sentences[i + 1];
+  };
+  const paragraphOf = (offset: number): Span | undefined => {
+    const p = paragraphs[lastStartingBy(paragraphs, offset)];
+    return p && offset < p.end ? p : undefined;
+  };
+  /** Index of the last quotation closed before offset, -1 if none (quotations do not overlap, so their closes are in order). */
+  const lastClosedIndex = (offset: number): number => {
+    let lo = 0;
+    let hi = quoted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quoted[mid]!.close < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const lastClosedBefore = (offset: number): QuotedSpan | undefined => quoted[lastClosedIndex(offset)];
 
   /** After a closing mark: '," he said', '," said Rep. X (D-N.Y.)', '," X, a spokesman, said', '” ― Name'. */
   const cueAfter = (closeTok: number, s: Sentence, continues = false): Attribution | undefined => {
@@ -42,6 +82,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
     if (isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
+    // '"…," according to CNN.'
+    if (words[k] === 'according' && words[k + 1] === 'to') {
+      const speaker = sp.afterCue(k + 1, s, true);
+      if (speaker) return { speaker, cue: tokenSpan(text, tokens, k, k + 2), rule: 'marks+according-to' };
+    }
     // '," Malkia Cyril, the executive director at the Center, who also appears in the film, told …':
     // a name and a long appositive set off by commas, then the cue
     const named = sp.mentionAt(k);
@@ -59,11 +104,19 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // the first cue within a short stretch that holds only the speaker's noun phrase (and an appositive)
     for (let j = k + 1; j < s.tokenEnd && j <= k + 14; j++) {
       if (QUOTE_MARK.test(tokens[j]!.text)) break;
-      if (isCue(j)) {
-        const speaker = sp.inPhrase(k, j, true);
-        if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, j + 1), rule: 'marks+cue-after' };
+      const back = phrasalCue(j); // '"…," Bennett shot back', '"…," Trump went on'
+      if (isCue(j) || back) {
+        // '"…," the dawn of the movement, Bozell says': the name just before the cue, after a comma
+        let from = k;
+        for (let c = j - 1; c > k; c--) if (tokens[c]!.text === ',') { from = sp.inPhrase(c + 1, j, true)?.entity && !sp.inPhrase(k, c)?.entity ? c + 1 : k; break; }
+        let end = j;
+        while (end - 1 > from && tokens[end - 1]!.pos === 'AUX' && /^(has|have|had|would|will|did|does)$/.test(words[end - 1]!)) end--;
+        const speaker = sp.inPhrase(from, end, true);
+        if (speaker) return { speaker, cue: tokenSpan(text, tokens, j, back ? j + 2 : j + 1), rule: 'marks+cue-after' };
         break;
       }
+      // '"…," Sotomayor has said': an auxiliary before the cue
+      if (tokens[j]!.pos === 'AUX' && /^(has|have|had|would|will|did|does|later|also)$/.test(words[j]!) && isCue(j + 1)) continue;
       // a verb ends the stretch, but not a title read as one ("press secretary")
       if ((tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') && !/^(,)$/.test(words[j - 1]!) && !roleAt(words, j) && !sp.mentionAt(j)) break;
     }
@@ -82,7 +135,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     for (let k = openTok - 1; k >= s.tokenStart; k--) {
       if (QUOTE_MARK.test(tokens[k]!.text) && k < openTok - 1) return undefined; // another quote in between
       if (words[k] === 'according' && words[k + 1] === 'to') {
-        const speaker = sp.afterCue(k + 1, s);
+        // any noun phrase is the source, as for claims: 'according to the union, …'
+        const speaker = sp.afterCue(k + 1, s, true);
         return { speaker, cue: tokenSpan(text, tokens, k, k + 2), rule: 'marks+according-to', cueTok: k };
       }
       // 'Republican pollster Daron Shaw: "…"': a name and a colon introduce the quotation
@@ -92,8 +146,17 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
           return { speaker: named, cue: undefined, rule: 'marks+name-colon', cueTok: k };
         }
       }
+      // 'Hillary shot back, "…"', 'Rubio fired back: "…"'
+      if (k - 1 >= s.tokenStart && phrasalCue(k - 1)) {
+        return { speaker: sp.subjectBefore(k - 1, s), cue: tokenSpan(text, tokens, k - 1, k + 1), rule: 'marks+cue-before', cueTok: k };
+      }
       if (!sp.isCue(k)) continue;
       let cue = tokenSpan(text, tokens, k, k + 1);
+      // '"…," Cruz said, adding: "…"': the participle shares the speaker of the cue before it
+      if (/ing$/.test(words[k]!) && words[k - 1] === ',' && sp.isCue(k - 2)) {
+        const speaker = sp.mentionAt(k - 3) ?? sp.afterCue(k - 2, s, true) ?? sp.subjectBefore(k - 2, s);
+        if (speaker) return { speaker, cue, rule: 'marks+cue-before', cueTok: k };
+      }
       // 'Said Ellis: "…"': the speaker follows the cue
       if (k === s.tokenStart && /^[,:]$/.test(tokens[openTok - 1]?.text ?? '')) {
         const speaker = sp.inPhrase(k + 1, openTok - 1);
@@ -115,8 +178,55 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!speaker) return undefined;
       return { speaker, cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-in-sentence-before', cueTok: -1 };
     }
+    // 'Trump issued the following statement:' with no reporting verb
+    if (tokens[prev.tokenEnd - 1]?.text === ':') {
+      const speaker = colonIntroducer(prev.tokenEnd - 1, prev);
+      if (speaker) return { speaker, cue: undefined, rule: 'marks+colon-intro', cueTok: -1 };
+    }
     return undefined;
   };
+
+  /**
+   * Who introduces a quotation after a colon with no reporting verb ('She then addressed the
+   * crowd again:', 'From the report:'): the clause's subject, when it names someone (an entity,
+   * a pronoun, or a noun such as "the report" or "the spokesman").
+   */
+  function colonIntroducer(colon: number, s: Sentence): Speaker | undefined {
+    const speaker = sp.subjectBefore(colon, s);
+    if (!speaker) return undefined;
+    const last = speaker.source.text.split(/\s+/).pop()!.toLowerCase();
+    return speaker.entity || /^(he|she|they|we|i)$/i.test(speaker.source.text) || NOMINAL_SPEAKER.test(last) ? speaker : undefined;
+  }
+
+  /**
+   * Is the cue (with its speaker) set into a sentence the writer began: 'If she wins, he said, "…"'?
+   * A one-word opener ('Still, she added,') does not count.
+   */
+  function insetCue(att: Attribution & { cueTok: number }, s: Sentence): boolean {
+    // the cue is set off by commas on both sides ('…, he said, "…"'), not followed by its object
+    if (att.cueTok < 0 || tokens[att.cueTok + 1]?.text !== ',') return false;
+    // back from the cue over its subject ('Mr. Barrett said') to the comma that sets it in
+    let first = Math.min(att.cueTok, att.speaker ? tokenAt(tokens, att.speaker.source.start) : att.cueTok);
+    while (first > s.tokenStart && first > att.cueTok - 8 && !/^[,;:"“”]$/.test(tokens[first - 1]!.text) && tokens[first - 1]!.pos !== 'VERB') first--;
+    if (tokens[first - 1]?.text !== ',') return false;
+    let from = Math.max(s.start, datelineEnd(text));
+    const earlier = lastClosedBefore(tokens[first]!.start);
+    if (earlier && earlier.close >= from) from = earlier.close + 1;
+    const lead = text.slice(from, tokens[first - 1]!.start).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    return lead.length >= 2;
+  }
+
+  /** Does the comma at `comma` close the cue's own phrase ('He added,', 'told his supporters on Monday,')? */
+  function closesCuePhrase(att: { cueTok: number }, comma: number): boolean {
+    if (att.cueTok < 0 || comma - att.cueTok > 8) return false;
+    for (let k = att.cueTok + 1; k < comma; k++) if (/^[,;:"“”]$/.test(tokens[k]!.text) || tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX' || words[k] === 'that') return false;
+    return true;
+  }
+
+  /** Does the quotation run to the end of its sentence? */
+  function endsParagraphOrSentence(qs: QuotedSpan, closing: Sentence): boolean {
+    return /^[\s.,!?;]*$/.test(text.slice(Math.min(qs.close + 1, text.length), closing.end));
+  }
 
   /** '"…," he said, but "…"': only an attribution stands between two parts of one quotation. */
   const interrupts = (a: QuotedSpan, b: QuotedSpan, att: Attribution | undefined) => {
@@ -130,14 +240,33 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   /** Words of the sentence before the opening mark, other quotations and a dateline left out. */
   const hasLeadIn = (s: Sentence, qs: QuotedSpan): boolean => {
     let from = Math.max(s.start, datelineEnd(text));
-    const para = paragraphs.find((p) => p.start <= qs.open && qs.open < p.end);
+    const para = paragraphOf(qs.open);
     if (para) from = Math.max(from, para.start);
+    // the last 300 characters say it (a sentence of thousands of quoted words stays linear),
+    // starting outside any quotation
+    if (qs.open - from > 300) {
+      from = qs.open - 300;
+      const cut = quoted[lastClosedIndex(from + 1) + 1];
+      if (cut && cut.open < from && from <= cut.close) from = cut.close + 1;
+    }
     let lead = text.slice(from, Math.max(from, qs.open));
-    for (const other of quoted) if (other.close < qs.open && other.open >= from) lead = lead.replace(text.slice(other.open, other.close + 1), ' ');
+    for (let i = lastClosedIndex(qs.open); i >= 0 && quoted[i]!.open >= from; i--) lead = lead.replace(text.slice(quoted[i]!.open, quoted[i]!.close + 1), ' ');
     lead = lead.slice(lead.lastIndexOf('\n') + 1);
     // set off by a colon ("… told the crowd: "…""), the quotation stands as a sentence of its own
     if (/:\s*$/.test(lead)) return false;
     return /[\p{L}\p{N}]{2,}/u.test(lead.replace(/^\s*(and|but|or|so|then)\b/i, ''));
+  };
+
+  /** A sentence written in title case throughout, as headlines are (once per sentence). */
+  const headlines = new Map<number, boolean>();
+  const isHeadline = (s: Sentence): boolean => {
+    let h = headlines.get(s.index);
+    if (h === undefined) {
+      const long = s.text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+      h = long.length > 0 && long.filter((w) => /^[\p{Lu}\d]/u.test(w)).length / long.length > 0.7;
+      headlines.set(s.index, h);
+    }
+    return h;
   };
 
   /**
@@ -157,8 +286,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (!prev || openTok <= s.tokenStart) return false;
     if (TITLE_NOUNS.test(prev.lower)) return true;
     // a headline is written in title case throughout: its quotations are not titles
-    const sentenceWords = s.text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
-    if (sentenceWords.length && sentenceWords.filter(capital).length / sentenceWords.length > 0.7) return false;
+    if (isHeadline(s)) return false;
     const titleCase = ws.filter((w) => w.replace(/\P{L}/gu, '').length >= 4).every(capital) && capital(ws[0]!);
     if (!titleCase || !ws.some((w) => w.replace(/\P{L}/gu, '').length >= 4)) return false;
     // "broadcast of "Fox News Sunday"", "MSNBC's "Morning Joe"", "at the "Road to Majority" conference"
@@ -169,12 +297,16 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
 
   // 1. Quotation marks
   const quoted = findQuotedSpans(text, paragraphs);
-  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution }[] = [];
+  sp.setQuoted(quoted);
+  // a partial quotation (quoted words inside reported speech) becomes, below, one indirect
+  // attribution whose content is the whole reported clause (PARC/PolNeAR's convention); newsgraph
+  // no longer emits the contract's 'mixed' kind, which PolNeAR would not count as direct either
+  const marked: { q: QuoteRecord; qs: QuotedSpan; att?: Attribution; s: Sentence; closing: Sentence; partial: boolean }[] = [];
   /** The quotation before qs in its sentence, when it is reported speech with a cue. */
   const sameSentencePrev = (s: Sentence, qs: QuotedSpan) => {
     const prev = marked[marked.length - 1];
     if (!prev || prev.qs.close < s.start || /\n/.test(text.slice(prev.qs.close, qs.open))) return undefined;
-    return (prev.q.kind === 'mixed' || prev.q.kind === 'direct') && prev.att?.cue ? prev : undefined;
+    return (prev.partial || prev.q.kind === 'direct') && prev.att?.cue ? prev : undefined;
   };
   for (const qs of quoted) {
     const content = trimSpan(text, qs.contentStart, qs.contentEnd);
@@ -196,54 +328,85 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const nextSentence = sentences[closing.index + 1];
     if (!after && closeTok >= closing.tokenEnd && nextSentence && nextSentence.paragraph === closing.paragraph && /^\s*$/.test(text.slice(qs.close + 1, nextSentence.start))
       && (/[?!]$/.test(content.text) || /^\p{Ll}/u.test(nextSentence.text))) {
-      after = cueAfter(nextSentence.tokenStart, nextSentence);
+      // (any past-tense verb next to a name: '"…?" Hannity pressed.')
+      after = cueAfter(nextSentence.tokenStart, nextSentence, true);
+    }
+    const endsParagraph = closeTok >= closing.tokenEnd - 1 && /^[.\s]*$/.test(text.slice(qs.close + 1, closing.end));
+    if (!after && nextSentence && endsParagraph && /^[.\s]*$/.test(text.slice(qs.close + 1, nextSentence.start).replace(/\n/g, ' '))) {
+      // '"…” ― Name' and '"…"⏎⏎- Bernie Sanders.': a name after a dash, in the next sentence or paragraph
+      if (DASHES.has(tokens[nextSentence.tokenStart]!.text) && nextSentence.paragraph <= closing.paragraph + 1) after = cueAfter(nextSentence.tokenStart, nextSentence);
+      // '"…". Trump said.': a sentence of only the speaker and the cue
+      else if (nextSentence.paragraph === closing.paragraph && nextSentence.tokenEnd - nextSentence.tokenStart <= 7) {
+        const short = cueAfter(nextSentence.tokenStart, nextSentence);
+        if (short?.speaker && short.cue && tokenAt(tokens, short.cue.end) >= nextSentence.tokenEnd - 1) after = short;
+      }
     }
     // the mark opens the sentence, or follows only a dash or bracket ("— "…"")
     const opensSentence = openTok <= s.tokenStart || (openTok === s.tokenStart + 1 && /^[-–—―(•*]+$/.test(tokens[s.tokenStart]!.text));
-    const before = cuedBefore ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
-    let kind: QuoteKind;
+    // '"We are delighted" by the vote, said X, a …': words of the writer's between the quote and its cue
+    if (!after && !cuedBefore && opensSentence && closing === s) {
+      const closed = claimClosedBySource(s);
+      if (closed?.cue && closed.source && closed.cue.start > qs.close) after = { speaker: { entity: closed.speaker, source: closed.source }, cue: closed.cue, rule: 'marks+cue-at-sentence-end' };
+    }
+    let before = cuedBefore ?? (opensSentence && !after ? cueInSentenceBefore(s) : undefined);
+    // 'She then turned to the crowd: "…"': whoever the clause before the colon is about introduces the quote
+    if (!before && !after && tokens[openTok - 1]?.text === ':' && openTok - 1 > s.tokenStart) {
+      const speaker = colonIntroducer(openTok - 1, s);
+      if (speaker) before = { speaker, cue: undefined, rule: 'marks+colon-intro', cueTok: -1 };
+    }
+    let kind: 'direct' | 'partial' | 'scare';
     let att: Attribution | undefined;
     // words of the sentence's own before the mark ("With thousands of systems, "there is …," he said"):
-    // the quotation is then only part of what is reported, a mixed quote
+    // the quotation is then only part of what is reported, a partial quote
     const leadIn = !opensSentence && hasLeadIn(s, qs);
     if (isTitleOrName(qs, openTok, s, before)) {
       kind = 'scare';
     } else if (after && (after.speaker || !before?.speaker)) {
       att = after;
       const colon = tokens[openTok - 1]?.text === ':';
-      kind = !opensSentence && !colon && (before || leadIn) ? 'mixed' : 'direct';
+      kind = !opensSentence && !colon && (before || leadIn) ? 'partial' : 'direct';
     } else if (before) {
       att = before;
       // 'X told his audience, "What has happened…"': a sentence set off by a comma or colon is quoted directly;
-      // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a mixed quote
+      // 'said that "…"', 'called it "improper"': quoted words inside reported speech are a partial quote
       const capital = /^[A-Z0-9[]/.test(content.text);
       // ('tweeted that, "…"' is still reported through "that")
-      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && capital && words[openTok - 2] !== 'that';
-      const rightAfterCue = before.cueTok === openTok - 1 && capital;
-      kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'mixed';
+      // ('He added, "actually, what I don't understand …"' too, unless the cue is set into the
+      // writer's sentence: 'In cases of abortion, it said, "the woman is a victim."')
+      const setOff = /^[,:]$/.test(tokens[openTok - 1]?.text ?? '') && (capital || (closesCuePhrase(before, openTok - 1) && !insetCue(before, s) && endsParagraphOrSentence(qs, closing))) && words[openTok - 2] !== 'that';
+      // 'She says "we worked hard …."': a whole sentence as the object of a verb of saying is quoted
+      // directly too, unless the cue sits in a relative clause ('a voice that said "…"')
+      const sayVerb = /^(say|says|said|add|adds|added|admit|admits|admitted|shout|shouts|shouted|shouting|chant|chants|chanted|chanting|declare|declares|declared|tell|tells|told|write|writes|wrote|tweet|tweets|tweeted|exclaimed|yelled|yelling|insisted|insists|replied|replies|responded)$/;
+      const relative = [1, 2, 3].some((d) => /^(that|which|who|whom|what)$/.test(words[before.cueTok - d] ?? ''));
+      const wholeSentence = sayVerb.test(words[before.cueTok] ?? '') && !relative && endsParagraphOrSentence(qs, closing)
+        && !/^(VERB|AUX)$/.test(tokens[openTok + 1]?.pos ?? '');
+      // ('claimed "Trump exaggerates" the level of …' goes on after the quote: partial)
+      const goesOn = !endsParagraphOrSentence(qs, closing) && !/^[\s]*[,;:)—–-]/.test(text.slice(qs.close + 1, qs.close + 4)) && !/[,.!?]$/.test(content.text);
+      const rightAfterCue = before.cueTok === openTok - 1 && ((capital && !goesOn) || wholeSentence);
+      kind = before.cueTok < 0 || setOff || rightAfterCue ? 'direct' : 'partial';
     } else if (sameSentencePrev(s, qs) && leadIn) {
       // '… is "a big problem" but "nobody talks about it"': a further fragment of the same reported speech
       const prev = sameSentencePrev(s, qs)!;
-      kind = 'mixed';
+      kind = 'partial';
       att = prev.att;
     } else if (contentWords <= 4 && (!endsSentence || leadIn)) {
       kind = 'scare';
     } else {
       // no cue: a sentence of its own is quoted directly (its speaker may be a neighbour's);
-      // quoted words inside a sentence of the writer's are a mixed quote of someone unnamed
-      kind = leadIn ? 'mixed' : 'direct';
+      // quoted words inside a sentence of the writer's are a partial quote of someone unnamed
+      kind = leadIn ? 'partial' : 'direct';
     }
     const prev = marked[marked.length - 1];
-    if (kind === 'mixed' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
+    if (kind === 'partial' && prev && prev.q.kind === 'direct' && interrupts(prev.qs, qs, att)) kind = 'direct';
     const q: QuoteRecord = {
-      kind,
+      kind: kind === 'partial' ? 'indirect' : kind,
       content,
       speaker: kind === 'scare' ? null : att?.speaker?.entity ?? null,
       ...(att?.speaker && kind !== 'scare' ? { source: att.speaker.source } : {}),
       ...(att?.cue && kind !== 'scare' ? { cue: att.cue } : {}),
       rule: kind === 'scare' ? 'marks-no-cue' : att?.rule ?? 'marks-no-speaker',
     };
-    marked.push({ q, qs, ...(att ? { att } : {}) });
+    marked.push({ q, qs, ...(att ? { att } : {}), s, closing, partial: kind === 'partial' });
   }
   // A quote with no cue of its own continues its neighbour: '"…," he said. "…"' or '"…" "…," he said.'
   const nearby = (a: QuotedSpan, b: QuotedSpan, source: Span) => {
@@ -260,13 +423,121 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (cur.q.rule !== 'marks-no-speaker') continue;
       const neighbour = pass === 0 ? marked[n - 1] : marked[n + 1];
       if (!neighbour || neighbour.q.kind === 'scare' || !neighbour.q.source || !nearby(cur.qs, neighbour.qs, neighbour.q.source)) continue;
+      // quoted words inside a sentence of the writer's own are not the next sentence's speaker's
+      // ('Japan branded it an "outlaw nation."' after a quote of someone else)
+      if (cur.partial && neighbour.s.index !== cur.s.index) continue;
       cur.q.speaker = neighbour.q.speaker;
       cur.q.source = neighbour.q.source;
       cur.q.rule = 'marks+continuation';
+      if (neighbour.att) cur.att = neighbour.att;
     }
   }
-  out.push(...marked.map((m) => m.q));
+  out.push(...marked.filter((m) => !m.partial).map((m) => m.q));
   const insideMarks = (a: number, b: number) => quoted.some((q) => q.open < b && a <= q.close);
+  /**
+   * Speech already attributed over [a, b): a quotation with its cue, or a claim found above. A
+   * scare quote or quoted words with no cue do not stop the rules below ('The "warm" ties
+   * helped both, officials said.'); the words join the attribution found.
+   */
+  const speechBySentence = new Map<number, QuoteRecord[]>();
+  const noteSpeech = (q: QuoteRecord) => {
+    if (q.kind === 'scare') return;
+    const first = sentenceOf(q.content.start)?.index ?? 0;
+    const last = sentenceOf(Math.max(q.content.start, q.content.end - 1))?.index ?? first;
+    for (let i = first; i <= last; i++) speechBySentence.set(i, [...(speechBySentence.get(i) ?? []), q]);
+  };
+  const speechIn = (a: number, b: number) => (speechBySentence.get(sentenceOf(a)?.index ?? -1) ?? []).some((q) => q.content.start < b && a < q.content.end);
+  // the cues and speakers of the quotations' attributions, by offset, and where direct quotations open
+  const attributionAt = new Map<number, number | undefined>();
+  for (const o of marked) if (o.att) for (const x of [o.att.cue, o.att.speaker?.source]) if (x && !attributionAt.has(x.start)) attributionAt.set(x.start, o.att.cue?.start);
+  const directOpens = new Set(marked.filter((o) => o.q.kind === 'direct').map((o) => o.qs.open));
+  const hosts = new Map<string, QuoteRecord>();
+  const speakerless = new Map<number, QuoteRecord>();
+  /** Add quoted words to an attribution, in text order, once. */
+  const addQuoted = (r: QuoteRecord, w: Span) => {
+    const list = (r.quoted ??= []);
+    const at = lastStartingBy(list, w.start);
+    if (list[at]?.start === w.start) return;
+    list.splice(at + 1, 0, w);
+  };
+  const unattributed: typeof marked = [];
+  for (const m of marked) {
+    if (!m.partial) continue;
+    // no cue: wait for the sentence rules below, which may find who the sentence reports
+    if (!m.att) { unattributed.push(m); continue; }
+    // further quoted words of the same reported clause ('called it "reckless" and "a gift to them"')
+    const key = `${m.s.index}:${m.att.cue?.start ?? -1}`;
+    const host = m.att.cue ? hosts.get(key) : undefined;
+    if (host) {
+      const clause = partialClause(m);
+      host.content = span(text, Math.min(host.content.start, clause.start), Math.max(host.content.end, clause.end));
+      addQuoted(host, quotedWords(text, m.q.content));
+      continue;
+    }
+    const record: QuoteRecord = { ...m.q, kind: 'indirect', content: partialClause(m), quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` };
+    out.push(record);
+    hosts.set(key, record);
+  }
+  for (const q of out) noteSpeech(q);
+  const push = (q: QuoteRecord) => {
+    out.push(q);
+    noteSpeech(q);
+  };
+
+  /**
+   * The reported clause around quoted words, as PARC annotates it: after the cue (and its "that",
+   * its addressee, or the source named after it) when the cue comes first ('stated that the crisis
+   * was caused by a "…" and not by …'); from the clause start to the closing mark when the cue
+   * follows ('Yet the plan is a "…," Cole said'); the sentence when there is no cue.
+   */
+  function partialClause(m: (typeof marked)[number]): Span {
+    const { qs, att } = m;
+    const floor = Math.max(m.s.start, datelineEnd(text), paragraphOf(qs.open)?.start ?? 0);
+    const cue = att?.cue;
+    if (cue && cue.end <= qs.open && (m.att as { cueTok?: number }).cueTok !== undefined && insetCue(m.att as Attribution & { cueTok: number }, m.s)) {
+      // 'If she wins, he said, "…"': the writer's opening words are part of what is reported
+      return trimSpan(text, floor, clauseEnd(m), ',.;: ');
+    }
+    if (cue && cue.end <= qs.open) {
+      let from = tokenAt(tokens, cue.end);
+      const openTok = tokenAt(tokens, qs.open);
+      // 'According to X, the …', 'Said X: …': the source named after the cue is not content
+      const source = att!.speaker?.source;
+      if (source && source.start >= cue.end && source.end <= qs.open) {
+        from = tokenAt(tokens, source.end);
+        while (from < openTok && /^[,:]$/.test(tokens[from]!.text)) from++;
+      }
+      // 'told supporters on Wednesday that …': the clause starts after "that"
+      for (let j = from; j < openTok && j < from + 8; j++) {
+        if (words[j] === 'that') { from = j + 1; break; }
+        if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX' || QUOTE_MARK.test(tokens[j]!.text)) break;
+      }
+      return trimSpan(text, tokens[Math.min(from, openTok)]!.start, clauseEnd(m), ',.;: ');
+    }
+    // the clause starts after an earlier quotation of the sentence, or at the sentence
+    let start = floor;
+    const earlier = lastClosedBefore(qs.open);
+    if (earlier && earlier.close >= floor) start = earlier.close + 1;
+    if (cue && cue.start > qs.close) return trimSpan(text, start, Math.min(qs.close + 1, text.length), ',;: ');
+    return trimSpan(text, start, clauseEnd(m), ',.;: ');
+  }
+
+  /** Where the reported clause holding a quotation ends: the sentence end, or a break after the closing mark. */
+  function clauseEnd(m: (typeof marked)[number]): number {
+    const s = m.closing;
+    const end = Math.max(s.end, Math.min(m.qs.close + 1, text.length));
+    for (let k = tokenAt(tokens, m.qs.close + 1); k < s.tokenEnd; k++) {
+      const w = words[k]!;
+      // another quotation's speaker or cue later in the sentence ('…, "a bad idea," Reuters said')
+      if (attributionAt.has(tokens[k]!.start) && attributionAt.get(tokens[k]!.start) !== m.att?.cue?.start) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
+      // a new clause: '; …', ' - a veiled hint at …', ', but …', ' and added …'
+      if (w === ';' || (DASHES.has(w) && /\s/.test(text[tokens[k]!.start - 1] ?? ''))) return tokens[k]!.start;
+      if (w === ',' && /^(but|while|whereas|although|though)$/.test(words[k + 1] ?? '')) return tokens[k]!.start;
+      if (w === 'and' && sp.isCue(k + 1)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
+      if (QUOTE_MARK.test(tokens[k]!.text) && directOpens.has(tokens[k]!.start)) return tokens[k]!.start;
+    }
+    return end;
+  }
 
   for (const s of sentences) {
     // 2. A sentence closed by a dash attribution: "… - Putin added." / "… - writes Bloomberg."
@@ -292,13 +563,18 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!quoted.some((q) => q.open <= content.start && content.end <= q.close + 1)) {
         const speakerEntity = sp.entityOf(speaker.entity);
         const isOutletSpeech = !!speakerEntity && speakerEntity.type !== 'PERSON';
-        out.push({
-          kind: isOutletSpeech || acc ? 'indirect' : insideMarks(content.start, content.end) ? 'mixed' : 'direct',
+        // quoted words inside the sentence make it reported speech that quotes them, as PARC reads it
+        const inner = marked.filter((m) => m.q.kind !== 'scare' && m.qs.open >= content.start && m.qs.close < content.end)
+          .map((m) => quotedWords(text, m.q.content));
+        const partial = insideMarks(content.start, content.end);
+        push({
+          kind: isOutletSpeech || acc || partial ? 'indirect' : 'direct',
           content,
+          ...(partial && inner.length ? { quoted: inner } : {}),
           speaker: speaker.entity,
           source: speaker.source,
           cue,
-          rule: acc ? 'according-to+dash' : 'dash-attribution',
+          rule: (acc ? 'according-to+dash' : 'dash-attribution') + (partial && inner.length ? '+partial-quote' : ''),
           ...(chainVia ? { chain: [chainVia] } : {}),
         });
       }
@@ -319,30 +595,79 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       } else {
         content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[k]!.start, ',');
       }
-      if (content.text && !insideMarks(content.start, content.end)) {
-        out.push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue, rule: 'according-to' });
+      if (content.text && !speechIn(content.start, content.end)) {
+        push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue, rule: 'according-to' });
       }
       break;
     }
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
-    const covered = (a: number, b: number) => insideMarks(a, b) || out.some((q) => q.content.start < b && a < q.content.end);
+    const covered = speechIn;
     for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
-      if (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB') continue;
+      // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim only with "that"
+      const evidence = EVIDENCE_VERBS.test(words[k]!) && words[k + 1] === 'that';
+      if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       const from = clauseAfterCue(k, s);
       if (from < 0) continue;
       const speaker = sp.subjectBefore(k, s);
       if (!speaker) continue;
       const content = trimSpan(text, tokens[from]!.start, s.end, '.');
-      if (covered(content.start, content.end)) break; // the quoted words carry it as a mixed quote
-      out.push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
+      if (covered(content.start, content.end)) break; // a quotation's attribution holds it already
+      push({ kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1), rule: 'said-that' });
       break;
     }
+    // 4a. A headline or transcript line: "Judicial Watch: State Department hid key email", "TAPPER: And …"
+    const headline = colonClaim(s);
+    if (headline && !covered(headline.content.start, headline.content.end)) push(headline);
+    // 4b. Reported questions: "Todd asked Pence whether …", "Asked what he believed, he said …"
+    const question = reportedQuestion(s);
+    if (question && !covered(question.content.start, question.content.end)) push(question);
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
     const closingCue = claimClosedBySource(s);
-    if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) out.push(closingCue);
+    if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
     const inset = claimWithInsetSource(s);
-    if (inset && !covered(inset.content.start, inset.content.end)) out.push(inset);
+    if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
+  }
+
+  /** "Name: claim" opening a paragraph, as headlines and transcripts attribute (no quotation marks). */
+  function colonClaim(s: Sentence): QuoteRecord | undefined {
+    if (s.index > 0 && sentences[s.index - 1]!.paragraph === s.paragraph) return undefined; // it opens its paragraph
+    let colon = s.tokenStart + 1;
+    while (colon < s.tokenEnd && colon < s.tokenStart + 6 && tokens[colon]!.text !== ':') colon++;
+    if (tokens[colon]?.text !== ':' || s.tokenEnd - colon < 4 || QUOTE_MARK.test(tokens[colon + 1]!.text)) return undefined;
+    // "Note:", "Watch:", "Editor's note:" label the line, nobody says it
+    if (/^(note|update|updated|correction|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
+    const speaker = sp.inPhrase(s.tokenStart, colon);
+    if (!speaker) return undefined;
+    const content = trimSpan(text, tokens[colon + 1]!.start, s.end, '.');
+    return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, colon, colon + 1), rule: 'name-colon' };
+  }
+
+  /**
+   * A question reported through "asked" and a wh-word or "whether/if": the question is the content,
+   * up to the comma that closes it ("Asked what …, he said") or the sentence end; the asker is
+   * the subject before the cue, or nobody named when the sentence opens with "Asked".
+   */
+  function reportedQuestion(s: Sentence): QuoteRecord | undefined {
+    for (let k = s.tokenStart; k < s.tokenEnd - 3; k++) {
+      if (!/^(asked|asks|ask|asking|wondered|wonders|questioned)$/.test(words[k]!)) continue;
+      // the one asked: a name or a short noun phrase ("asked Pence", "asked our followers")
+      let j = k + 1;
+      const who = sp.mentionAt(j);
+      if (who) j = tokenAt(tokens, who.source.end);
+      else while (j < s.tokenEnd && j < k + 5 && /^(DET|ADJ|NOUN|PRON)$/.test(tokens[j]!.pos) && !/^(what|who|whom|which|how|why|when|where|whether|if)$/.test(words[j]!)) j++;
+      // "Asked on Fox News who leads the party"
+      if (words[j] === 'on' || words[j] === 'in') { j++; const outlet = sp.mentionAt(j); if (outlet) j = tokenAt(tokens, outlet.source.end); }
+      if (!/^(what|who|whom|which|how|why|when|where|whether|if)$/.test(words[j] ?? '')) continue;
+      let end = j + 1;
+      while (end < s.tokenEnd && !/^[;:"“”]$/.test(tokens[end]!.text) && !(tokens[end]!.text === ',' && k === s.tokenStart)) end++;
+      if (end - j < 3) continue;
+      const content = trimSpan(text, tokens[j]!.start, tokens[end - 1]!.end, ',.?');
+      const speaker = k === s.tokenStart ? undefined : sp.subjectBefore(k, s);
+      if (!speaker && k !== s.tokenStart) continue;
+      return { kind: 'indirect', content, speaker: speaker?.entity ?? null, ...(speaker ? { source: speaker.source } : {}), cue: tokenSpan(text, tokens, k, k + 1), rule: 'asked' };
+    }
+    return undefined;
   }
 
   /** "A, X said, B." / "A, said X, B.": the source set off by commas inside the sentence; the whole sentence is the claim. */
@@ -381,7 +706,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (words[k] === 'told') {
         const who = sp.mentionAt(j);
         if (who) { j = tokenAt(tokens, who.source.end); continue; } // "told Reuters"
-        if (/^(reporters|journalists|parliament|lawmakers|the)$/.test(words[j]!)) { j += words[j] === 'the' ? 2 : 1; continue; }
+        if (words[k] === 'told' && /^(reporters|journalists|parliament|lawmakers|the)$/.test(words[j]!)) { j += words[j] === 'the' ? 2 : 1; continue; }
+        // "told voters in Kentucky on Sunday that …", "told TheBlaze founder Glenn Beck he would …": the addressee, then the clause
+        let e = j;
+        while (e < s.tokenEnd && e < j + 8 && words[e] !== 'that' && (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[e]!.pos) || /^(of|in|at|from|'s|’s)$/.test(words[e]!))) e++;
       }
       break;
     }
@@ -392,8 +720,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // after "say", "says", "said" a clause may open with any noun phrase or adverb ("says too much is made of …")
     const sayVerb = /^(say|says|said)$/.test(words[k]!);
     const opens = /^(PRON|DET|PROPN|NUM)$/.test(t.pos) || (sayVerb && /^(NOUN|ADJ|ADV)$/.test(t.pos) && /^\p{L}/u.test(t.text));
-    if (!opens || /^(what|which|who|this|these|those|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
-    for (let v = j + 1; v < s.tokenEnd && v < j + 8; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
+    if (!opens || /^(what|which|who|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
+    // "said this" is no clause, "said those statements were wrong" is
+    if (/^(this|these|those|that)$/.test(t.lower) && !/^(NOUN|ADJ|PROPN)$/.test(tokens[j + 1]?.pos ?? '')) return -1;
+    // the clause's own verb, after a subject of up to a dozen words ("the U.S. agreement with Iran over nuclear weapons is …")
+    for (let v = j + 1; v < s.tokenEnd && v < j + 14; v++) if (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') return j;
     return -1;
   }
 
@@ -426,7 +757,38 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-then-source' };
   }
 
+  // quoted words with no cue of their own: part of a claim a rule above attributes, or
+  // reported speech of someone the text does not name
+  for (const m of unattributed) {
+    const host = (speechBySentence.get(m.s.index) ?? []).find((r) => r.kind === 'indirect' && r.content.start <= m.qs.open && m.qs.close < r.content.end);
+    if (host) {
+      addQuoted(host, quotedWords(text, m.q.content));
+      if (!host.rule.endsWith('+partial-quote')) host.rule += '+partial-quote';
+      continue;
+    }
+    const content = partialClause(m);
+    const same = speakerless.get(content.start);
+    if (same) {
+      addQuoted(same, quotedWords(text, m.q.content));
+      continue;
+    }
+    const record: QuoteRecord = { ...m.q, kind: 'indirect', content, quoted: [quotedWords(text, m.q.content)], rule: `${m.q.rule}+partial-quote` };
+    out.push(record);
+    speakerless.set(content.start, record);
+  }
   return out.sort((a, b) => a.content.start - b.content.start);
+}
+
+/** Index of the last span starting at or before offset, -1 if none (spans sorted by start). */
+function lastStartingBy(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 const tokenCue = (tokens: Token[], k: number): Span => ({ start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text });

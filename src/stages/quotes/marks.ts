@@ -32,6 +32,8 @@ function marksIn(text: string, para: Span): { i: number; open: boolean; kind: st
   for (let i = para.start; i < para.end; i++) {
     const c = text[i]!;
     if (c === '"') out.push({ i, open: isStraightOpening(text, i), kind: '"' });
+    // an opening curly mark typed where a closing one belongs: 'her here,“ said Jim Clyburn'
+    else if (c === '“' && /[\p{L}\p{N}.,!?…]/u.test(text[i - 1] ?? ' ') && /^(\s|$)/.test(text[i + 1] ?? '')) out.push({ i, open: false, kind: '”' });
     else if (c === '“' || c === '«' || c === '„') out.push({ i, open: true, kind: OPENERS[c]! });
     else if (c === '”' || c === '»') out.push({ i, open: false, kind: c });
     else if (c === '‘' && (i === para.start || /[\s“"(]/.test(text[i - 1]!))) out.push({ i, open: true, kind: '’' });

@@ -25,6 +25,8 @@ export class Speakers {
   readonly words: string[];
   readonly cues: Cues;
   private readonly owner = new Map<number, { entity: EntityRecord; start: number; end: number }>();
+  /** the quotation marks' spans, [open, close], once the quotes stage has paired them */
+  private quotedSpans: { open: number; close: number }[] = [];
 
   constructor(readonly doc: NewsDoc) {
     this.words = doc.tokens.map((t) => t.lower);
@@ -39,6 +41,24 @@ export class Speakers {
     }
   }
 
+  /** Tell the speaker finder where the quotations are, so that names quoted inside them are never subjects. */
+  setQuoted(spans: { open: number; close: number }[]): void {
+    this.quotedSpans = spans;
+  }
+
+  /** Binary search over the spans, sorted by opening mark: long articles have hundreds of quotes. */
+  private insideQuote(offset: number): boolean {
+    const spans = this.quotedSpans;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.open < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < spans[lo - 1]!.close;
+  }
+
   get tokens(): Token[] {
     return this.doc.tokens;
   }
@@ -51,6 +71,8 @@ export class Speakers {
   isCue(k: number): boolean {
     const t = this.tokens[k];
     if (!t || !this.cues.speech.has(this.words[k]!)) return false;
+    // "the United States", "Daily Telegraph Says" as part of a name is no cue
+    if (this.owner.has(k) && /^\p{Lu}/u.test(t.text)) return false;
     return t.pos === 'VERB' || t.pos === 'AUX' || /(ed|s)$/.test(this.words[k]!);
   }
 
@@ -71,13 +93,21 @@ export class Speakers {
    */
   inPhrase(from: number, to: number, lenient = false): Speaker | undefined {
     const { tokens, words } = this;
+    // "Current officials said": a time word opening a longer noun phrase is left out of it
+    const opening = this.owner.has(from) ? undefined : this.doc.times.find((t) => t.start === tokens[from]?.start);
+    if (opening) {
+      const after = tokenAt(tokens, opening.end);
+      if (after < to && after > from && /^(NOUN|PROPN|ADJ)$/.test(tokens[after]!.pos) && !/^(times|weeks|days|months|years|hours|minutes)$/.test(words[after]!)) from = after;
+    }
     let end = from;
     while (end < to && !/^[,(;:]$/.test(tokens[end]!.text)) end++;
     if (end <= from) return undefined;
     // "at the Democratic convention", "five times", "Two weeks later": a place or a time does not speak
     if (tokens[from]!.pos === 'ADP' && !/^(of)$/.test(words[from]!)) return undefined;
     const phraseStart = tokens[from]!.start;
-    if (this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) || /^(times|weeks|days|months|years|hours|minutes)$/.test(words[from + 1] ?? '')) return undefined;
+    // ("the Times wrote" names a newspaper)
+    // ("Daily News opinion editor Josh Greenman told" is a name, whatever the times stage read in "Daily")
+    if ((this.doc.times.some((t) => t.start <= phraseStart && phraseStart < t.end) && !this.owner.has(from)) || /^(times|weeks|days|months|years|hours|minutes)$/.test(tokens[from + 1]?.text ?? '')) return undefined;
     let best: Speaker | undefined;
     for (let k = from; k < end; k++) {
       const sp = this.mentionAt(k);
@@ -156,14 +186,17 @@ export class Speakers {
   /** The subject of a cue at token `cue`: the first person in its clause, else the nearest actor, else the phrase before it. */
   subjectBefore(cue: number, s: Sentence): Speaker | undefined {
     const { tokens } = this;
-    let floor = s.tokenStart;
-    for (let k = cue - 1; k > s.tokenStart; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
+    // the subject stands within 60 tokens of its cue (a sentence of thousands of tokens stays linear)
+    let floor = Math.max(s.tokenStart, cue - 60);
+    for (let k = cue - 1; k > floor; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
     let firstPerson: Speaker | undefined;
     let nearest: Speaker | undefined;
     let quoted = false; // names inside an earlier quote are not the subject
+    const paired = this.quotedSpans.length > 0;
     for (let k = floor; k < cue; k++) {
       if (/^["“”«»]$/.test(tokens[k]!.text)) { quoted = tokens[k]!.text === '“' || tokens[k]!.text === '«' ? true : tokens[k]!.text === '"' ? !quoted : false; continue; }
-      if (quoted) continue;
+      // the paired marks know a quote that opened in an earlier sentence ('… Pence. He has been …," Cruz said')
+      if (paired ? this.insideQuote(tokens[k]!.start) : quoted) continue;
       const sp = this.mentionAt(k);
       if (!sp || POSSESSIVE_PRONOUNS.has(this.words[k]!)) continue;
       if (this.entityOf(sp.entity)!.type === 'PERSON' && !firstPerson) firstPerson = sp;
@@ -171,8 +204,16 @@ export class Speakers {
       k = tokenAt(tokens, sp.source.end) - 1;
     }
     // "Trump boasted", "Putin thanked": the name right before the cue is its subject
+    // (not the object of a preposition: 'a source speaking to Fox News said')
     const adjacent = this.mentionAt(cue - 1);
-    if (adjacent && !POSSESSIVE_PRONOUNS.has(this.words[cue - 1]!)) return adjacent;
+    const adjacentStart = adjacent ? tokenAt(tokens, adjacent.source.start) : cue;
+    const governed = adjacent && (tokens[adjacentStart - 1]?.pos === 'ADP' || /^(to|with|from|at|on|in|for|by)$/.test(this.words[adjacentStart - 1] ?? '')) && !/^(of)$/.test(this.words[adjacentStart - 1] ?? '');
+    if (adjacent && !POSSESSIVE_PRONOUNS.has(this.words[cue - 1]!) && !governed && !this.insideQuote(tokens[cue - 1]!.start)) return adjacent;
+    // 'this tweet from Rikkie Wells, who tweeted': a relative pronoun speaks for the name before it
+    if (/^(who|which)$/.test(this.words[cue - 1] ?? '')) {
+      const antecedent = this.mentionAt(this.words[cue - 2] === ',' ? cue - 3 : cue - 2);
+      if (antecedent) return antecedent;
+    }
     // "…, the 34-year-old mother of three replied": a whole noun phrase before the cue
     const clause = this.clauseSubjectBefore(cue, floor);
     if (clause) return clause;

@@ -10,6 +10,9 @@ import { phraseAt } from '../../resources/lexicons.js';
 const REPORT_VERBS = new Set(['reports', 'reported', 'writes', 'wrote', 'informs', 'informed', 'says', 'said', 'notes', 'noted']);
 const RELAY = [['with', 'reference', 'to'], ['citing'], ['referring', 'to'], ['quoting'], ['according', 'to'], ['cited', 'by']];
 
+/** A pronoun the entity stage left unresolved names no source of its own ("they said that …"). */
+const UNRESOLVED = /^(he|she|it|they|we|i|you|one)$/i;
+
 const isReporter = (e: EntityRecord | undefined) => !!e && (e.type === 'ORG' || e.kbId?.startsWith('outlet:') === true);
 
 export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: QuoteRecord[] } {
@@ -79,7 +82,7 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     if (speaker && isReporter(speaker) && (q.kind === 'indirect' || q.rule.startsWith('dash') || q.rule.startsWith('according'))) {
       const citedBy = chain[chain.length - 1] ?? outer?.name;
       add({ name: speaker.name, entity: speaker.id, role: 'cited', ...(citedBy && citedBy !== speaker.name ? { citedBy } : {}), ...(q.cue ? { cue: q.cue } : {}) });
-    } else if (!speaker && q.source && (q.rule.startsWith('according') || q.kind === 'indirect')) {
+    } else if (!speaker && q.source && !UNRESOLVED.test(q.source.text) && (q.rule.startsWith('according') || q.kind === 'indirect')) {
       add({ name: q.source.text, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
     }
     if (speaker) chain.push(speaker.name);

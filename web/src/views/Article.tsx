@@ -132,6 +132,23 @@ function buildModel(a: Analysis): Model {
   return { entityById, speakerColour, quotes, inline };
 }
 
+/**
+ * A quote as the side panel shows it: a direct quote in quotation marks; reported speech as
+ * written, with the words it quotes verbatim (`quoted`) emphasised.
+ */
+function quoteText(text: string, q: Quote): ReactNode {
+  if (q.kind !== 'indirect') return `“${q.content.text}”`;
+  const out: ReactNode[] = [];
+  let pos = q.content.start;
+  for (const [i, w] of (q.quoted ?? []).entries()) {
+    if (w.start < pos || w.end > q.content.end) continue;
+    out.push(text.slice(pos, w.start), <em key={i} className="quoted-words">{w.text}</em>);
+    pos = w.end;
+  }
+  out.push(text.slice(pos, q.content.end));
+  return out;
+}
+
 // ---------------------------------------------------------------- the text
 
 interface RenderCtx {
@@ -157,12 +174,26 @@ function renderText(a: Analysis, model: Model, ctx: RenderCtx): ReactNode[] {
         title={label}
         onClick={(e) => { if ((e.target as HTMLElement).closest('a')) return; ctx.onSelect(q.key); }}
       >
-        {renderRange(a.text, q.content.start, q.content.end, model, ctx)}
+        {renderQuoteWords(a.text, q, model, ctx)}
       </span>,
     );
     pos = q.content.end;
   }
   out.push(...renderRange(a.text, pos, a.text.length, model, ctx));
+  return out;
+}
+
+/** A quote's words; inside reported speech, the words it quotes verbatim are emphasised. */
+function renderQuoteWords(text: string, q: Quote, model: Model, ctx: RenderCtx): ReactNode[] {
+  const out: ReactNode[] = [];
+  let pos = q.content.start;
+  for (const [i, w] of (q.kind === 'indirect' ? q.quoted ?? [] : []).entries()) {
+    if (w.start < pos || w.end > q.content.end) continue;
+    out.push(...renderRange(text, pos, w.start, model, ctx));
+    out.push(<em key={`w${i}`} className="quoted-words">{renderRange(text, w.start, w.end, model, ctx)}</em>);
+    pos = w.end;
+  }
+  out.push(...renderRange(text, pos, q.content.end, model, ctx));
   return out;
 }
 
@@ -315,7 +346,7 @@ function SidePanel({ analysis: a, model, entityIds, selected, onSelect }: {
                   {q.speaker ? <EntityLink id={entityIds[q.speaker]} name={name(q.speaker)!} className="quote-speaker" /> : <span className="muted">{q.kind === 'scare' ? 'scare quote' : 'unknown speaker'}</span>}
                   <span className="badge">{q.kind}</span>
                 </div>
-                <button type="button" className="linkish quote-text" onClick={() => onSelect(`q${i}`)}>“{q.content.text}”</button>
+                <button type="button" className="linkish quote-text" onClick={() => onSelect(`q${i}`)}>{quoteText(a.text, q)}</button>
                 {q.cue ? <div className="muted small">cue: {q.cue.text}{q.chain?.length ? ` · via ${q.chain.join(' → ')}` : ''}</div> : null}
               </li>
             );

@@ -128,7 +128,8 @@ function QuoteList({ quotes, showSpeaker }: { quotes: LocatedQuote[]; showSpeake
     <ul className="quote-list">
       {quotes.map((q, i) => (
         <li key={i}>
-          <blockquote>“{q.content}”</blockquote>
+          {/* reported speech is shown as written: its own quotation marks hold the verbatim words */}
+          <blockquote>{q.kind === 'indirect' ? q.content : `“${q.content}”`}</blockquote>
           <div className="muted small">
             {showSpeaker ? <>{q.speaker ? <EntityLink id={q.speakerId ?? undefined} name={q.speaker} /> : 'unknown speaker'} · </> : null}
             {q.kind}{q.cue ? ` · ${q.cue}` : ''} · <Link to={`/articles/${encodeURIComponent(q.articleId)}`}>{q.publisher ?? 'article'}, {formatDate(q.date)}</Link>
