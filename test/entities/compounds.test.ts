@@ -35,3 +35,11 @@ describe('hyphenated names', () => {
     expect(got.filter((e) => /^al-/.test(e.name))).toEqual([]);
   });
 });
+
+describe('titles the tagger takes into a name', () => {
+  it('leaves "Dr." and "Mr." out of the name', () => {
+    const got = entities('Dr. Ana Ruiz told reporters on Friday that Mr. Tomas Lind had resigned.');
+    expect(got.map((e) => e.name)).toEqual(expect.arrayContaining(['Ana Ruiz', 'Tomas Lind']));
+    expect(got.filter((e) => /^(Dr|Mr)\./.test(e.name))).toEqual([]);
+  });
+});

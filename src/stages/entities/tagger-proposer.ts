@@ -5,6 +5,7 @@
 import type { EntityType, Token } from '../../doc/types.js';
 import { gazetteer, surfaceKey } from '../../resources/gazetteer.js';
 import { tagDocument } from './tagger/index.js';
+import { titleLexicon } from '../../resources/lexicons.js';
 import type { Proposal, Proposer } from './propose.js';
 
 const NATURAL_PLACE = /\b(River|Sea|Ocean|Mountains?|Valley|Strait|Gulf|Bay|Desert|Peninsula|Lake|Islands?|Coast|Basin|Plateau|Region|Province|State)$/;
@@ -83,6 +84,11 @@ function readCompound(tokens: readonly Token[], from: number, to: number, type: 
   return parts.map((k, x) => ({ tokenStart: k, tokenEnd: k + 1, type: known[x]!.type, entries: [known[x]!], via: 'gazetteer' }));
 }
 
+const isTitleWord = (lower: string): boolean => {
+  const { honorifics, roleWords } = titleLexicon();
+  return honorifics.has(lower) || roleWords.has(lower) || roleWords.has(lower.replace(/\.$/, ''));
+};
+
 /** The end of an "al-Name" at token k ("al", "-", "Zarqawi", joined), or undefined. */
 function arabicArticleName(tokens: readonly Token[], k: number): number | undefined {
   const [al, dash, name] = [tokens[k], tokens[k + 1], tokens[k + 2]];
@@ -115,6 +121,8 @@ export const taggerProposer: Proposer = (doc) => {
       const proposal: Proposal = { tokenStart: from, tokenEnd: to, type, entries: [], via: 'tagger', ...(arabicArticleName(doc.tokens, from) === to ? { alName: true } : {}) };
       const tail = type === 'PERSON' ? arabicArticleName(doc.tokens, to) : undefined;
       if (tail !== undefined) proposal.tokenEnd = tail;
+      // "Dr. Ana Ruiz", "Mr. Smith": a title the tagger took in is a descriptor, not part of the name
+      if (type === 'PERSON') while (proposal.tokenEnd - proposal.tokenStart > 1 && isTitleWord(doc.tokens[proposal.tokenStart]!.lower)) proposal.tokenStart++;
       out.push(proposal);
     }
   });
