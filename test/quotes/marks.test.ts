@@ -64,6 +64,11 @@ describe('direct, partial and scare quotes', () => {
     expect(g.quote('campaign of fear')).toMatchObject({ kind: 'indirect', cue: { text: 'According to' }, source: { text: 'the union' } });
     expect(g.quote('campaign of fear')?.content.text).toBe('the managers had run a "campaign of fear" for months');
   });
+  it('gives a clause that is the quotation alone as its words, without the marks', () => {
+    const f = facts('The minister added that "the reforms will not be reversed" and left the room.');
+    expect(f.quote('reforms will not')).toMatchObject({ kind: 'indirect', content: { text: 'the reforms will not be reversed' } });
+    expect(quotedTexts(f, 'reforms will not')).toEqual(['the reforms will not be reversed']);
+  });
   it('keeps quoted words with no cue as reported speech of someone unnamed, not a neighbour\'s', () => {
     const f = facts('"We are ready," said Karl Jensen, the coach.\n\nRival clubs branded the club a "closed shop for insiders and their friends."');
     const q = f.quote('closed shop for insiders');

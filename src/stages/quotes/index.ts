@@ -491,6 +491,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
    * follows ('Yet the plan is a "…," Cole said'); the sentence when there is no cue.
    */
   function partialClause(m: (typeof marked)[number]): Span {
+    const clause = clauseAround(m);
+    // 'He added that "…"': a clause that is the quotation alone is its words, without the marks
+    const wholeQuotation = clause.start >= m.qs.open && clause.end <= m.qs.close + 1;
+    return wholeQuotation ? quotedWords(text, m.q.content) : clause;
+  }
+
+  function clauseAround(m: (typeof marked)[number]): Span {
     const { qs, att } = m;
     const floor = Math.max(m.s.start, datelineEnd(text), paragraphOf(qs.open)?.start ?? 0);
     const cue = att?.cue;
@@ -526,7 +533,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   function clauseEnd(m: (typeof marked)[number]): number {
     const s = m.closing;
     const end = Math.max(s.end, Math.min(m.qs.close + 1, text.length));
-    for (let k = tokenAt(tokens, m.qs.close + 1); k < s.tokenEnd; k++) {
+    const afterClose = tokenAt(tokens, m.qs.close + 1);
+    for (let k = afterClose; k < s.tokenEnd; k++) {
       const w = words[k]!;
       // another quotation's speaker or cue later in the sentence ('…, "a bad idea," Reuters said')
       if (attributionAt.has(tokens[k]!.start) && attributionAt.get(tokens[k]!.start) !== m.att?.cue?.start) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
@@ -534,6 +542,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (w === ';' || (DASHES.has(w) && /\s/.test(text[tokens[k]!.start - 1] ?? ''))) return tokens[k]!.start;
       if (w === ',' && /^(but|while|whereas|although|though)$/.test(words[k + 1] ?? '')) return tokens[k]!.start;
       if (w === 'and' && sp.isCue(k + 1)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
+      // '… that "…" and left the room': right after the closing mark, "and" and a past verb go on with the writer's subject
+      if (w === 'and' && k <= afterClose + 1 && tokens[k + 1]?.pos === 'VERB' && /ed$|^(left|went|took|gave|made|said|told|met|sent|came|began|held|won|lost|spent|kept|ran|saw|got|put|set|stood)$/.test(words[k + 1]!)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
       if (QUOTE_MARK.test(tokens[k]!.text) && directOpens.has(tokens[k]!.start)) return tokens[k]!.start;
     }
     return end;
