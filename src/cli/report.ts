@@ -94,7 +94,10 @@ export function formatReport(a: Analysis): string {
 
   const quotes = a.quotes.map((q) => {
     const cue = q.cue ? ` (${clip(q.cue.text, 40)})` : '';
-    return `  [${q.kind}] ${who(q.speaker)}: "${clip(q.content.text)}"${cue}`;
+    // reported speech is the writer's words: shown as they are, with the words it quotes after it
+    const words = q.kind === 'indirect' ? clip(q.content.text) : `"${clip(q.content.text)}"`;
+    const quoted = q.quoted?.length ? `  [quoting ${q.quoted.map((x) => `"${clip(x.text, 60)}"`).join(', ')}]` : '';
+    return `  [${q.kind}] ${who(q.speaker)}: ${words}${cue}${quoted}`;
   });
 
   const events = a.events.map((e) => {

@@ -120,6 +120,9 @@ describe.concurrent('newsgraph analyze FILE', () => {
     expect(r.stdout).toMatch(/^words: +\d+/m);
     expect(r.stdout).toContain('Vladimir Putin');
     expect(r.stdout).toMatch(/^Tone: /m);
+    // reported speech as the writer put it, with the words it quotes; direct speech in marks
+    expect(r.stdout).toMatch(/\[indirect\] Vladimir Putin: the crisis in Ukraine was caused by .* \(stated\)  \[quoting "Western-provoked coup in Kyiv"\]/);
+    expect(r.stdout).toMatch(/\[direct\] Vladimir Putin: "Our close interaction/);
   });
 
   it('reads an HTML page', async () => {
