@@ -15,7 +15,7 @@
  *
  * Options: --epochs N (default 15) --seed N --margin N (default 60) --min-count N (features seen
  * fewer times in the training data, under gold labels, are dropped; default 2) --folds N (default 5) --seeds N (average N runs in
- * different orders, default 1) --two-pass --greedy --pos (part-of-speech features) --no-gazetteer --no-towns
+ * different orders, default 1) --two-pass --greedy --pos (part-of-speech features) --no-gazetteer --no-towns --no-names (name lists)
  * --no-history --no-clusters --lexicon FILE (word statistics by scripts/train-lexicon.ts; none by
  * default) --out DIR --train FILE --dev FILE
  */
@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/resources/paths.js';
 import { IntMap, mulberry32, shuffle } from '../src/stages/entities/tagger/hash.js';
 import { DocInfo, History, Extractor, FEATURE_VERSION, type FeatureSet, type FirstPass } from '../src/stages/entities/tagger/features.js';
-import { gazFingerprint } from '../src/stages/entities/tagger/gazmatch.js';
+import { gazFingerprint, nameLists } from '../src/stages/entities/tagger/gazmatch.js';
 import { BILOU, NTYPES, NLABELS, bilouFromIob, iob2FromBilou, labelType } from '../src/stages/entities/tagger/labels.js';
 import { Decoder, NerModel, saveModel, type ModelHeader } from '../src/stages/entities/tagger/model.js';
 import { parseConll } from '../src/stages/entities/tagger/conll.js';
@@ -66,6 +66,7 @@ const base: FeatureSet = {
   ...(lexiconTable ? { lexicon: true } : {}),
   ...(!flag('greedy') ? { viterbi: true } : {}),
   ...(flag('pos') ? { pos: true } : {}),
+  ...(!flag('no-names') ? { names: true } : {}),
 };
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -93,6 +94,7 @@ type HeaderPart = Omit<ModelHeader, 'rows' | 'scale' | 'format' | 'version' | 'f
 const headerFor = (features: FeatureSet): HeaderPart => ({
   features,
   ...(features.gazetteer ? { gazetteer: gazFingerprint() } : {}),
+  ...(features.names ? { names: nameLists().fingerprint } : {}),
   ...(clusterTable ? { clusters: clusterTable.fingerprint } : {}),
   ...(features.lexicon && lexiconTable ? { lexicon: lexiconTable.fingerprint } : {}),
   training: { data: 'CoNLL-2003 eng.train', epochs, seed, seeds, minCount, margin, ...(features.stacked ? { folds } : {}) },

@@ -7,7 +7,7 @@
  * word) per token while decoding.
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
-import { fnvState, gazMatcher, matchInto, startsName, surfaceKey, townMatcher, type GazMatcher } from './gazmatch.js';
+import { fnvState, gazMatcher, matchInto, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
@@ -40,6 +40,8 @@ export interface FeatureSet {
   viterbi?: boolean;
   /** part-of-speech tags from newsgraph's own tagger (src/stages/tokens/pos.ts) of the token and its neighbours */
   pos?: boolean;
+  /** name lists (@cspell/dict-people-names, @cspell/dict-companies): whether the token and its neighbours are known name or company words */
+  names?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export type ClusterFn = (word: string) => string | undefined;
 export type LexiconFn = (normalised: string) => Int32Array | undefined;
 
 // word-type slots
-const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, CAPR = 17, LEXB = 18, LEXM = 19, NSTAT = 20;
+const W = 0, LW = 1, SH = 2, SSH = 3, PRE = 4, SUF = 8, CAP = 12, CL = 13, CAPR = 17, LEXB = 18, LEXM = 19, NM = 20, NSTAT = 21;
 export const CLUSTER_PREFIXES = [4, 6, 10, 20] as const;
 
 /** Capitalisation classes. */
@@ -189,6 +191,7 @@ const T = {
   runPos: 120, runPrev: 121, runNext: 122, runNextSh: 123, runLast: 124, runFirst: 125,
   topic: 130, topicCl: 131, elsewhere: 132, ctxL: 133, ctxR: 134,
   pos0: 150, posm10: 151, pos0p1: 152, posCap: 153,
+  nm: 160, nmm1: 161, nmp1: 162, nmCtx: 163, nmGz: 164,
 } as const;
 /** context aggregation reads at most this many of a word's other contexts */
 const MAX_CONTEXTS = 12;
@@ -213,6 +216,7 @@ export class Extractor {
   private readonly gaz: GazMatcher | undefined;
   private readonly towns: ReturnType<typeof townMatcher> | undefined;
   private readonly pos: PosModel | undefined;
+  private readonly names: NameLists | undefined;
   /** the part-of-speech tag ids of the sentence, padded by 2 on each side (17 = none) */
   private posTags = new Int32Array(64);
   private townE = new Int32Array(64);
@@ -260,6 +264,7 @@ export class Extractor {
     this.gaz = set.gazetteer ? gazMatcher() : undefined;
     this.towns = set.towns ? townMatcher() : undefined;
     this.pos = set.pos ? posModel() : undefined;
+    this.names = set.names ? nameLists() : undefined;
     this.typeOf('<S>'); // type 0 unused: keeps ids positive
   }
 
@@ -308,6 +313,10 @@ export class Extractor {
         }
       } else if (s[b + LEXB]) k[off++] = key2(role === 1 ? T.lexBm1 : T.lexBp1, s[b + LEXB]! >> 4);
     }
+    if (this.names) {
+      const nm = s[b + NM]!;
+      if (nm !== 0) k[off++] = role === 0 ? key3(T.nm, nm, s[b + CAP]!) : key2(role === 1 ? T.nmm1 : T.nmp1, nm);
+    }
     if (this.clusters) {
       const d = role === 0 ? 1 : role === 1 ? 0 : 2;
       for (let j = 0; j < 4; j++) {
@@ -335,6 +344,7 @@ export class Extractor {
       this.stats = grown;
     }
     this.stats.set(wordStats(w, this.clusters, this.lexicon), id * NSTAT);
+    if (this.names) this.stats[id * NSTAT + NM] = nameBits(w, this.names);
     const key = surfaceKey(w);
     const folded = key.toLowerCase();
     this.exactKeys[id] = key;
@@ -459,7 +469,7 @@ export class Extractor {
     let off = 0;
     for (let i = 0; i < n; i++) {
       this.staticOff[i] = off;
-      if (off + 96 > this.staticKeys.length) {
+      if (off + 128 > this.staticKeys.length) {
         const grown = new Int32Array(this.staticKeys.length * 2);
         grown.set(this.staticKeys);
         this.staticKeys = grown;
@@ -528,6 +538,11 @@ export class Extractor {
       }
       const tc = this.townC[p]!;
       if (tc !== 0 && t === 0) k[off++] = key3(T.townc, tc, head * 16 + cap);
+    }
+    if (this.names) {
+      const nm = st(p, NM), nmm1 = st(p - 1, NM), nmp1 = st(p + 1, NM);
+      if ((nm | nmm1 | nmp1) !== 0) k[off++] = key3(T.nmCtx, nmm1 * 16 + nm, nmp1 + 16 * head);
+      if (nm !== 0) k[off++] = key3(T.nmGz, nm, this.gaz ? this.gazE[p]! : 0);
     }
     if (this.set.runs && this.runStart[i]! >= 0) {
       const a = this.runStart[i]!, b = this.runEnd[i]!;

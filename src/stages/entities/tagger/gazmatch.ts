@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { packageRoot } from '../../../resources/paths.js';
 import { gazetteer, surfaceKey } from '../../../resources/gazetteer.js';
 
@@ -227,3 +228,59 @@ export function townNames(): string[] {
 }
 
 export { surfaceKey };
+
+/**
+ * Name lists as a token-level hint: the people's names of @cspell/dict-people-names (first and
+ * last names alike, one word each: the list does not tell them apart) and the company names of
+ * @cspell/dict-companies (one word each: "Hewlett-Packard", "Symantec", tickers such as "AMZN").
+ * `nameBits` is the per-word-type flag set the features read.
+ */
+export interface NameLists {
+  people: Set<string>;
+  peopleFolded: Set<string>;
+  companies: Set<string>;
+  companiesFolded: Set<string>;
+  fingerprint: string;
+}
+
+/** word is in the people list as written (1), only with case ignored (2); in the company list as written (4), only with case ignored (8) */
+export const NAME_PERSON = 1, NAME_PERSON_FOLDED = 2, NAME_COMPANY = 4, NAME_COMPANY_FOLDED = 8;
+
+let names: NameLists | undefined;
+
+function readList(pkg: string, file: string): { words: string[]; raw: string } {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve(`${pkg}/cspell-ext.json`));
+  const raw = readFileSync(join(dir, 'dict', file), 'utf8');
+  const words = raw.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return { words, raw };
+}
+
+/** The two name lists, read once from the npm packages. */
+export function nameLists(): NameLists {
+  if (names) return names;
+  const p = readList('@cspell/dict-people-names', 'people-names.txt');
+  const c = readList('@cspell/dict-companies', 'companies.txt');
+  const people = new Set(p.words), companies = new Set(c.words);
+  const hash = createHash('sha1').update(p.raw).update('\0').update(c.raw).digest('hex').slice(0, 12);
+  names = {
+    people,
+    peopleFolded: new Set(p.words.map((w) => w.toLowerCase())),
+    companies,
+    companiesFolded: new Set(c.words.map((w) => w.toLowerCase())),
+    fingerprint: `${people.size}+${companies.size}:${hash}`,
+  };
+  return names;
+}
+
+/** The name-list flags of a word (0 for a word that cannot start a name). */
+export function nameBits(w: string, lists: NameLists = nameLists()): number {
+  if (!startsName(w)) return 0;
+  let bits = 0;
+  const lower = w.toLowerCase();
+  if (lists.people.has(w)) bits |= NAME_PERSON;
+  else if (lists.peopleFolded.has(lower)) bits |= NAME_PERSON_FOLDED;
+  if (lists.companies.has(w)) bits |= NAME_COMPANY;
+  else if (lists.companiesFolded.has(lower)) bits |= NAME_COMPANY_FOLDED;
+  return bits;
+}

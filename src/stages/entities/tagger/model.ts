@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
 import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
+import { nameLists } from './gazmatch.js';
 
 export interface ModelHeader {
   format: 'newsgraph-ner';
@@ -20,6 +21,8 @@ export interface ModelHeader {
   /** fingerprints of the resources the features read at training time */
   gazetteer?: string;
   clusters?: string;
+  /** fingerprint of the name lists (@cspell/dict-people-names, @cspell/dict-companies), when the features read them */
+  names?: string;
   /** fingerprint of models/lexicon.txt, when the features read it */
   lexicon?: string;
   training?: Record<string, unknown>;
@@ -412,6 +415,9 @@ export class NerModel {
       }
     }
     this.extra = Int32Array.from(extra);
+    if (header.features.names && header.names && header.names !== nameLists().fingerprint) {
+      throw new Error(`the NER model was trained with other name lists (${header.names}) than the installed @cspell/dict-people-names and @cspell/dict-companies (${nameLists().fingerprint}): run npm install, or npm run train:ner`);
+    }
     this.extractor = new Extractor(header.features, clusters, lexicon);
     this.extractor.cacheRoles = true;
     this.padLeft = this.roleScores(-1, 1);
