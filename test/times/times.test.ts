@@ -4,6 +4,9 @@ import { tokenize } from '../../src/stages/tokens/index.js';
 import { findTimes, timesStage } from '../../src/stages/times/index.js';
 import type { TimeRecord } from '../../src/doc/types.js';
 import { scoreTimex } from '../../src/stages/times/eval.js';
+import { PARSERS, runParsers, type Ctx } from '../../src/stages/times/parsers.js';
+import { parseYmd } from '../../src/stages/times/calendar.js';
+import { tenseFinder } from '../../src/stages/times/tense.js';
 
 interface Expected {
   text: string;
@@ -312,5 +315,33 @@ describe('scoreTimex (as shared/eval/score.py timex)', () => {
     const empty = scoreTimex(gold, new Map());
     expect(empty.strict).toEqual({ p: 0, r: 0, f1: 0 });
     expect(empty.missing).toBe(2);
+  });
+});
+
+describe('parser pre-filters (needs)', () => {
+  const texts = [
+    'In the 1990s and the EARLY 2000s, the 19th Century, the third quarter, the second Half of 2024 and the first two quarters of 2023.',
+    'Three years ago, two days Earlier, a week before, five years from now; days ago, years Ago.',
+    'Daily, WEEKLY, biweekly and semiannually; once a week, twice a year, three times a month.',
+    'A decade-long war; the year-ago quarter; the year-earlier period; the period a year earlier; last year\'s comparable quarter.',
+    'Nineteen eighty-four, two thousand and one, the nineties; 9 in the morning, the Afternoon, mid-evening.',
+    'On Tuesday, last FRIDAY, Christmas Eve, New Year\'s Day, Valentine\'s Day, Halloween, Thanksgiving, Election Day, Easter Sunday.',
+    'Nothing here but 2024 and May.',
+  ];
+  it('name lower-case ASCII strings only', () => {
+    for (const p of PARSERS) for (const w of p.needs ?? []) expect(w).toMatch(/^[\x20-\x40\x5b-\x7e]+$/);
+  });
+  it('never skip a parser that would find something', () => {
+    const unfiltered = PARSERS.map((p) => ({ ...p, needs: undefined }));
+    const rules = new Set<string>();
+    for (const text of texts) {
+      const { tokens, sentences } = tokenize(text);
+      const ctx: Ctx = { text, ref: parseYmd(D), tense: tenseFinder(tokens, sentences) };
+      const all = runParsers(ctx, unfiltered);
+      expect(runParsers(ctx)).toEqual(all);
+      for (const f of all) rules.add(f.rule);
+    }
+    // the texts exercise every filtered parser
+    expect(PARSERS.filter((p) => p.needs && !rules.has(p.name)).map((p) => p.name)).toEqual([]);
   });
 });

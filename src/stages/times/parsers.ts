@@ -44,6 +44,11 @@ type Extracted = Omit<Found, 'start' | 'end' | 'rule' | 'anchored'> & { start?: 
 export interface Parser {
   name: string;
   pattern: RegExp;
+  /**
+   * A pre-filter: lower-case ASCII strings one of which the text holds wherever the pattern
+   * matches (case aside); runParsers skips the parser for a text holding none of them.
+   */
+  needs?: readonly string[];
   extract(m: RegExpExecArray, ctx: Ctx): Extracted | null;
 }
 
@@ -364,6 +369,7 @@ const OLD_YEAR: Parser = {
 /** Decades: "the 1990s", "the '90s", "the early 2000s". */
 const DECADE: Parser = {
   name: 'decade',
+  needs: ['0s', "0's"],
   pattern: rx(`(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`),
   extract: (m) => {
     const value = m[2] ?? `19${m[3]}`;
@@ -375,6 +381,7 @@ const DECADE: Parser = {
 /** Centuries: "the 19th century" → "18". */
 const CENTURY: Parser = {
   name: 'century',
+  needs: ['century'],
   pattern: rx(`(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(${alt(Object.keys(ORDINALS))}|\\d{1,2}(?:st|nd|rd|th))[\\s-]+century`),
   extract: (m) => {
     const k = m[2]!.toLowerCase();
@@ -388,6 +395,7 @@ const CENTURY: Parser = {
 /** Quarters and halves: "the third quarter", "first-quarter", "Q3 2024", "the second half of 2024". */
 const QUARTER: Parser = {
   name: 'quarter',
+  needs: ['quarter', 'half'],
   pattern: rx(
     `(?:the\\s+)?(?:(fiscal|calendar)\\s+)?(?:(this|last|next|${YEAR.slice(1, -1)})(?:'s|\\s+year's)?\\s+)?` +
       `(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|prior|past|recent|most\\s+recent|same)` +
@@ -452,6 +460,7 @@ function quarterValue(m: RegExpExecArray, ctx: Ctx): Extracted | null {
 /** "the first two quarters of 1990": a half year. */
 const TWO_QUARTERS: Parser = {
   name: 'two-quarters',
+  needs: ['quarters'],
   pattern: rx(`(?:the\\s+)?(first|last)\\s+two\\s+quarters\\s+of\\s+${YEAR}`),
   extract: (m) => ({ type: 'DATE', value: `${m[2]}-H${m[1]!.toLowerCase() === 'first' ? 1 : 2}` }),
 };
@@ -519,6 +528,7 @@ const WEEKDAY_PART_IN_VALUE = true;
 /** Weekdays, tense-aware: "Tuesday", "last Friday", "next Monday", "Tuesday night", "Mondays". */
 const WEEKDAY_P: Parser = {
   name: 'weekday',
+  needs: Object.keys(WEEKDAYS),
   pattern: rx(`(?:(last|next|this|this\\s+coming|this\\s+past|coming|past|every|each)\\s+)?${WEEKDAY}(s)?(?:\\s+${DAYPART}(s)?)?`),
   extract: (m, ctx) => {
     const name = m[2]!;
@@ -689,6 +699,7 @@ const ADVERB_END = /^\s*(?:$|[,.;:!?)"'`\u2019\u201d]|-{2}|(?:and|but|or|when|th
 /** "two years ago", "a year earlier", "three months from now", "a week or so ago". */
 const AGO: Parser = {
   name: 'ago',
+  needs: ['ago', 'earlier', 'before', 'from', 'hence'],
   pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
   extract: (m, ctx) => {
     // "two days before the vote": "before" is a preposition, and TimeML marks the duration alone
@@ -838,6 +849,7 @@ const UNITS_AROUND: Parser = {
 /** "(just) months ago", "years ago": an unspecified time back (counted ones are the AGO parser's). */
 const UNITS_AGO: Parser = {
   name: 'units-ago',
+  needs: ['ago'],
   pattern: rx('(?:days|weeks|months|years|decades)\\s+ago'),
   extract: () => ({ type: 'DATE', value: 'PAST_REF' }),
 };
@@ -845,6 +857,7 @@ const UNITS_AGO: Parser = {
 /** Adjectives of length: "a day-long strike", "a decades-long embargo", "a two-week-long visit". */
 const LONG_ADJECTIVE: Parser = {
   name: 'long-adjective',
+  needs: ['-long'],
   // matched from the unit; the count before it is read in extract, which keeps the scan cheap
   pattern: rx(`${UNIT}-long`),
   extract: (m, ctx) => {
@@ -875,6 +888,7 @@ const A_WHILE: Parser = {
 /** "year-ago", "the year-earlier quarter", "the year-ago third quarter": the year before. */
 const YEAR_AGO_ADJ: Parser = {
   name: 'year-ago-adj',
+  needs: ['year-'],
   pattern: rx('(?:the\\s+)?(?:(?:comparable|corresponding|same)\\s+)?year-(?:ago|earlier)(?:\\s+(?:(first|second|third|fourth)[\\s-]+)?(quarter|period))?'),
   extract: (m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year };
@@ -890,6 +904,7 @@ const YEAR_AGO_ADJ: Parser = {
  */
 const PERIOD_YEAR_BEFORE: Parser = {
   name: 'period-year-before',
+  needs: ['period', 'quarter'],
   pattern: rx(
     "(?:(?:the\\s+)?(?:(?:corresponding|comparable|same)\\s+)?(?:period|quarter)\\s+(?:of\\s+)?(?:last\\s+year|a\\s+year\\s+(?:ago|earlier))" +
       "|last\\s+year's\\s+(?:(?:corresponding|comparable|same)\\s+)?(?:period|quarter))",
@@ -992,6 +1007,7 @@ const CLOCK: Parser = {
  */
 const DAY_PART: Parser = {
   name: 'day-part',
+  needs: ['morning', 'afternoon', 'evening'],
   pattern: rx(
     `(?:(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|the\\s+(morning|afternoon|evening)|mid[\\s-]?(morning|afternoon))(?:\\s+(yesterday|today|tomorrow))?`,
   ),
@@ -1047,6 +1063,7 @@ const EVERY_MONTH: Parser = {
 
 const ADVERB_SET: Parser = {
   name: 'set-adverb',
+  needs: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'quarterly', 'hourly', 'nightly'],
   pattern: rx('(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)'),
   extract: (m, ctx) => {
     const w = m[1]!;
@@ -1069,6 +1086,7 @@ function isRate(text: string, at: number): boolean {
 /** "twice a year", "three times a week", "once a month": a frequency, a SET over that unit (TimeML). */
 const FREQUENCY: Parser = {
   name: 'set-frequency',
+  needs: ['once', 'twice', 'thrice', 'times'],
   pattern: rx(`(?:once|twice|thrice|(?:${ONES}|ten|\\d+)\\s+times)\\s+(?:a|an|per|every|each)\\s+(day|week|month|quarter|year|hour)(?!\\s+(?:ago|earlier|before|later)\\b)`),
   extract: (m) => ({ type: 'SET', value: SET_UNIT[m[1]!.toLowerCase()]! }),
 };
@@ -1127,6 +1145,7 @@ const MOVABLE_HOLIDAYS: Record<string, (y: number) => Ymd> = {
 /** Holidays: fixed ("Christmas"), movable ("Thanksgiving", "Election Day", "Easter"), and "Easter week" (its ISO week). */
 const HOLIDAY: Parser = {
   name: 'holiday',
+  needs: ['christmas', "year's", "valentine's", 'halloween', 'thanksgiving', 'election', 'easter'],
   pattern: rx(`(?:(last|next|this)\\s+)?(${alt([...Object.keys(HOLIDAYS), ...Object.keys(MOVABLE_HOLIDAYS)])})(\\s+week)?(?:\\s+${YEAR})?`),
   extract: (m, ctx) => {
     if (!isCapitalized(m[2]!)) return null;
@@ -1162,6 +1181,7 @@ const HOLIDAY: Parser = {
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const YEAR_WORDS: Parser = {
   name: 'year-words',
+  needs: ['nineteen', 'thousand', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
   pattern: rx(
     `(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(?:(${TENS})(?:[\\s-]+(${ONES}))?|(${TEENS})|(?:oh|o)[\\s-]+(${ONES}))` +
       `|(two\\s+thousand)(?:\\s+(?:and\\s+)?(${ONES}|${TEENS}))?)` +
@@ -1257,8 +1277,16 @@ export const PARSERS: Parser[] = [
 /** Run every parser over the text. */
 export function runParsers(ctx: Ctx, parsers: Parser[] = PARSERS): (Found & { priority: number })[] {
   const out: (Found & { priority: number })[] = [];
+  // lower case for the pre-filters: an ASCII letter that a pattern matches (flags 'gi', not 'u')
+  // is an ASCII letter, which toLowerCase maps to the lower-case letter
+  let lower: string | undefined;
   for (let p = 0; p < parsers.length; p++) {
     const parser = parsers[p]!;
+    if (parser.needs && !parser.pattern.unicode) {
+      lower ??= ctx.text.toLowerCase();
+      const text = lower;
+      if (!parser.needs.some((w) => text.includes(w))) continue;
+    }
     const re = parser.pattern;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -212,14 +212,34 @@ export function tagIds(m: PosModel, raw: string[], words = raw.map(normal), fz =
 /**
  * The fast path of tagIds, same tags: the features that read one word only (its own, or as the
  * word before, two before, after or two after) are summed once per word type and cached, so a
- * token looks up 9 features instead of 24. Scores are integers, so the sums are exact and the
- * tags are those of tagIds. The cache is emptied when it holds CACHE_WORDS words (memory stays
- * flat; the tags do not depend on what was read before).
+ * token looks up 3 features instead of 24; the features of the two tags before it (and of the
+ * tag before with the word's shape) are summed once per model for every tag pair. Scores are
+ * integers, so the sums are exact and the tags are those of tagIds. The cache is emptied when it
+ * holds CACHE_WORDS words (memory stays flat; the tags do not depend on what was read before).
+ * `words` must be raw.map(normal) (computed here for the words not cached when left out).
  */
 const CACHE_WORDS = 16384;
-/** per cached word: 5 roles × 17 scores (self, prev, prev2, next, next2) */
-const ROLE = 5 * 17;
-interface RoleCache { model: PosModel; slots: Map<string, number>; pool: Int32Array; pads: Int32Array }
+/** per cached word: 6 roles × 17 scores (self not first, prev, prev2, next, next2, self first) */
+const ROLE = 6 * 17;
+const FIRST = 85;
+/** tag ids before a word: the 17 tags, START and START2 */
+const PREV_TAGS = NTAGS + 2;
+/** shape classes (1..7, see shape) */
+const SHAPES = 8;
+interface RoleCache {
+  model: PosModel;
+  slots: Map<string, number>;
+  pool: Int32Array;
+  /** per slot: hash of the normalised word, shape class, dictionary tag (-1: none) */
+  hw: Int32Array;
+  sh: Int32Array;
+  dict: Int32Array;
+  pads: Int32Array;
+  /** per (p1, p2): the sums of features 4, 5 and 6 */
+  tags2: Int32Array;
+  /** per (p1, shape): the sums of feature 21 */
+  tagShape: Int32Array;
+}
 let cache: RoleCache | undefined;
 
 function addKey(m: PosModel, k: number, out: Int32Array, at: number): void {
@@ -249,69 +269,91 @@ function roleCache(m: PosModel): RoleCache {
   addKey(m, key(11, 0x7ffffff0), pads, 51); addKey(m, key(12, 0x6ffffff0), pads, 51); addKey(m, key(17, 9), pads, 51);
   addKey(m, key(13, 0x7ffffff0), pads, 68);
   addKey(m, key(13, 0x7ffffff1), pads, 85);
-  cache = { model: m, slots: new Map(), pool: new Int32Array(CACHE_WORDS * ROLE), pads };
+  const tags2 = new Int32Array(PREV_TAGS * PREV_TAGS * 17);
+  const tagShape = new Int32Array(PREV_TAGS * SHAPES * 17);
+  for (let p1 = 0; p1 < PREV_TAGS; p1++) {
+    for (let p2 = 0; p2 < PREV_TAGS; p2++) {
+      const at = (p1 * PREV_TAGS + p2) * 17;
+      addKey(m, key(4, p1), tags2, at); addKey(m, key(5, p2), tags2, at); addKey(m, key2(6, p1, p2), tags2, at);
+    }
+    for (let sh = 0; sh < SHAPES; sh++) addKey(m, key2(21, p1, sh), tagShape, (p1 * SHAPES + sh) * 17);
+  }
+  cache = {
+    model: m, slots: new Map(), pool: new Int32Array(CACHE_WORDS * ROLE),
+    hw: new Int32Array(CACHE_WORDS), sh: new Int32Array(CACHE_WORDS), dict: new Int32Array(CACHE_WORDS),
+    pads, tags2, tagShape,
+  };
   return cache;
+}
+
+/** Fills cache slot `slot` for the raw word `r` (normalised `w`). */
+function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string): void {
+  const pool = c.pool;
+  const at = slot * ROLE;
+  pool.fill(0, at, at + ROLE);
+  const hw = hashRange(w, 0, w.length);
+  const hs = hashRange(w, Math.max(0, w.length - 3), w.length);
+  const sh = shape(r);
+  c.hw[slot] = hw;
+  c.sh[slot] = sh;
+  c.dict[slot] = m.dict.get(w) ?? -1;
+  // self: not first (role 0) and first (role 5) in the sentence
+  addKey(m, key(0, 0), pool, at); addKey(m, key(1, hw), pool, at); addKey(m, key(2, hs), pool, at);
+  addKey(m, key(3, w.charCodeAt(0) | 0), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, hashRange(r, 0, r.length)), pool, at);
+  addKey(m, key2(22, hs, sh), pool, at);
+  for (let t = 0; t < 17; t++) pool[at + FIRST + t] = pool[at + t]!;
+  addKey(m, key2(15, sh, 0), pool, at); addKey(m, key2(23, hw, 0), pool, at);
+  addKey(m, key2(15, sh, 1), pool, at + FIRST); addKey(m, key2(23, hw, 1), pool, at + FIRST);
+  // as the word before, two before, after, two after
+  addKey(m, key(8, hw), pool, at + 17); addKey(m, key(9, hs), pool, at + 17); addKey(m, key(18, sh), pool, at + 17);
+  addKey(m, key(10, hw), pool, at + 34);
+  addKey(m, key(11, hw), pool, at + 51); addKey(m, key(12, hs), pool, at + 51); addKey(m, key(17, sh), pool, at + 51);
+  addKey(m, key(13, hw), pool, at + 68);
 }
 
 let slotBuf = new Int32Array(64);
 
-export function tagIdsFast(m: PosModel, raw: string[], words = raw.map(normal), fz = featurizer, fixed?: Int32Array): Int32Array {
+export function tagIdsFast(m: PosModel, raw: readonly string[], words?: readonly string[], fz = featurizer, fixed?: Int32Array): Int32Array {
   const n = raw.length;
-  if (n > CACHE_WORDS) return tagIds(m, raw, words, fz, fixed);
+  if (n > CACHE_WORDS) return tagIds(m, raw as string[], words ? (words as string[]) : raw.map(normal), fz, fixed);
   const out = new Int32Array(n);
-  fz.prepare(raw, words);
   const c = roleCache(m);
   if (c.slots.size + n > CACHE_WORDS) c.slots.clear();
   if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
-  const pool = c.pool;
   for (let j = 0; j < n; j++) {
-    let slot = c.slots.get(raw[j]!);
+    const r = raw[j]!;
+    let slot = c.slots.get(r);
     if (slot === undefined) {
       slot = c.slots.size;
-      c.slots.set(raw[j]!, slot);
-      const at = slot * ROLE;
-      pool.fill(0, at, at + ROLE);
-      const hw = fz.hw[j]!, hs = fz.hs[j]!, sh = fz.sh[j]!;
-      // self
-      addKey(m, key(0, 0), pool, at); addKey(m, key(1, hw), pool, at); addKey(m, key(2, hs), pool, at);
-      addKey(m, key(3, fz.hp[j]!), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, fz.hr[j]!), pool, at);
-      addKey(m, key2(22, hs, sh), pool, at);
-      // as the word before, two before, after, two after
-      addKey(m, key(8, hw), pool, at + 17); addKey(m, key(9, hs), pool, at + 17); addKey(m, key(18, sh), pool, at + 17);
-      addKey(m, key(10, hw), pool, at + 34);
-      addKey(m, key(11, hw), pool, at + 51); addKey(m, key(12, hs), pool, at + 51); addKey(m, key(17, sh), pool, at + 51);
-      addKey(m, key(13, hw), pool, at + 68);
+      c.slots.set(r, slot);
+      fillSlot(m, c, slot, r, words ? words[j]! : normal(r));
     }
     slotBuf[j] = slot;
   }
-  const pads = c.pads;
+  const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape;
   let p1 = START;
   let p2 = START2;
   const sc = scores;
   for (let i = 0; i < n; i++) {
-    const d = fixed && fixed[i]! >= 0 ? fixed[i]! : m.dict.get(words[i]!);
-    let best: number;
-    if (d !== undefined) best = d;
-    else {
-      const self = slotBuf[i]! * ROLE;
-      const prev = i > 0 ? slotBuf[i - 1]! * ROLE + 17 : -1;
-      const prev2 = i > 1 ? slotBuf[i - 2]! * ROLE + 34 : -1;
-      const next = i + 1 < n ? slotBuf[i + 1]! * ROLE + 51 : -1;
-      const next2 = i + 2 < n ? slotBuf[i + 2]! * ROLE + 68 : -1;
+    const s = slotBuf[i]!;
+    let best = fixed && fixed[i]! >= 0 ? fixed[i]! : dict[s]!;
+    if (best < 0) {
+      const self = s * ROLE + (i === 0 ? FIRST : 0);
+      const prev = i > 0 ? slotBuf[i - 1]! * ROLE + 17 : 0;
+      const prev2 = i > 1 ? slotBuf[i - 2]! * ROLE + 34 : i === 1 ? 17 : 34;
+      const next = i + 1 < n ? slotBuf[i + 1]! * ROLE + 51 : 51;
+      const next2 = i + 2 < n ? slotBuf[i + 2]! * ROLE + 68 : i + 2 === n ? 68 : 85;
+      // the pads stand in for the words beyond the sentence
+      const prevA = i > 0 ? pool : pads, prev2A = i > 1 ? pool : pads, nextA = i + 1 < n ? pool : pads, next2A = i + 2 < n ? pool : pads;
+      const hw = hws[s]!, sh = shs[s]!;
+      const t2 = (p1 * PREV_TAGS + p2) * 17;
+      const ts = (p1 * SHAPES + sh) * 17;
       for (let t = 0; t < 17; t++) {
-        sc[t] = pool[self + t]! +
-          (prev >= 0 ? pool[prev + t]! : pads[t]!) +
-          (prev2 >= 0 ? pool[prev2 + t]! : pads[(i === 1 ? 17 : 34) + t]!) +
-          (next >= 0 ? pool[next + t]! : pads[51 + t]!) +
-          (next2 >= 0 ? pool[next2 + t]! : pads[(i + 2 === n ? 68 : 85) + t]!);
+        sc[t] = pool[self + t]! + prevA[prev + t]! + prev2A[prev2 + t]! + nextA[next + t]! + next2A[next2 + t]! + tags2[t2 + t]! + tagShape[ts + t]!;
       }
-      const hw = fz.hw[i]!, sh = fz.sh[i]!;
-      const first = i === 0 ? 1 : 0;
-      const wPrev = i > 0 ? fz.hw[i - 1]! : 0;
-      const wNext = i + 1 < n ? fz.hw[i + 1]! : 0x7ffffff0;
-      addKey(m, key(4, p1), sc, 0); addKey(m, key(5, p2), sc, 0); addKey(m, key2(6, p1, p2), sc, 0);
-      addKey(m, key2(7, p1, hw), sc, 0); addKey(m, key2(15, sh, first), sc, 0); addKey(m, key2(19, hw, wNext), sc, 0);
-      addKey(m, key2(20, wPrev, hw), sc, 0); addKey(m, key2(21, p1, sh), sc, 0); addKey(m, key2(23, hw, first), sc, 0);
+      const wPrev = i > 0 ? hws[slotBuf[i - 1]!]! : 0;
+      const wNext = i + 1 < n ? hws[slotBuf[i + 1]!]! : 0x7ffffff0;
+      addKey(m, key2(7, p1, hw), sc, 0); addKey(m, key2(19, hw, wNext), sc, 0); addKey(m, key2(20, wPrev, hw), sc, 0);
       best = 0;
       for (let t = 1; t < 17; t++) if (sc[t]! > sc[best]!) best = t;
     }
@@ -393,7 +435,7 @@ export function tagSentence(raw: string[], kinds?: string[], m = posModel()): st
     fixed = new Int32Array(raw.length);
     for (let i = 0; i < raw.length; i++) fixed[i] = KIND_TAG[kinds[i]!] ?? -1;
   }
-  const ids = tagIdsFast(m, raw, raw.map(normal), featurizer, fixed);
+  const ids = tagIdsFast(m, raw, undefined, featurizer, fixed);
   const out = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = TAGS[ids[i]!]!;
   return out;
