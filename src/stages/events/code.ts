@@ -34,15 +34,25 @@ const PREFIX_LENGTHS = [3, 2, 1] as const;
 const NO_MEMBERS: readonly string[][] = [];
 const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'because', 'although']);
 
+/**
+ * Where each synonym set matched, per matchCameo call: set → (position, limit) → end or -1.
+ * Keyed by number, not by a template string: this is the hottest look-up of the stage.
+ */
+type SynsetMemo = Map<string, Map<number, number>>;
+/** the (position, limit) key; limit - at stays within a pattern window (at most POST_WINDOW + 3) */
+const atLimitKey = (at: number, limit: number): number => at * 1024 + (limit - at);
+
 /** Does group g (adjacent words, synonym sets allowed) match at position j? Returns the end, or -1. */
-function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, limit: number, memo: Map<string, number>): number {
+function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, limit: number, memo: SynsetMemo): number {
   let at = j;
   for (const item of g) {
     if (at >= limit) return -1;
     if (item.startsWith('&')) {
       // synonym sets are shared by many patterns: remember where each matched at each position
-      const key = `${item}@${at}@${limit}`;
-      let best = memo.get(key);
+      let ofSet = memo.get(item);
+      if (!ofSet) memo.set(item, (ofSet = new Map()));
+      const key = atLimitKey(at, limit);
+      let best = ofSet.get(key);
       if (best === undefined) {
         best = -1;
         const byStart = lex.synsets.get(item);
@@ -56,7 +66,7 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
             if (ok && at + m.length > best) best = at + m.length;
           }
         }
-        memo.set(key, best);
+        ofSet.set(key, best);
       }
       if (best < 0) return -1;
       at = best;
@@ -69,7 +79,7 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
 }
 
 /** Groups in order after position `from` (a group may skip up to 3 words before it), within [from, limit). */
-function matchForward(groups: string[][], words: string[], from: number, limit: number, lex: EventLexicon, memo: Map<string, number>): number {
+function matchForward(groups: string[][], words: string[], from: number, limit: number, lex: EventLexicon, memo: SynsetMemo): number {
   let at = from;
   for (const g of groups) {
     let found = -1;
@@ -84,7 +94,7 @@ function matchForward(groups: string[][], words: string[], from: number, limit: 
   return at;
 }
 
-function matchBackward(groups: string[][], words: string[], verb: number, floor: number, lex: EventLexicon, memo: Map<string, number>): boolean {
+function matchBackward(groups: string[][], words: string[], verb: number, floor: number, lex: EventLexicon, memo: SynsetMemo): boolean {
   // the last group must end within a few words before the verb, earlier groups before it
   let limit = verb;
   for (let gi = groups.length - 1; gi >= 0; gi--) {
@@ -103,7 +113,7 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
 export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
-  const memo = new Map<string, number>();
+  const memo: SynsetMemo = new Map();
   for (const p of patterns) {
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
@@ -155,9 +165,11 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   }
   const handDefault = hand?.find((x) => !(x.objects?.length || x.particle?.length || x.complement?.length));
   const byHand = handDefault ? accept(handDefault.cameo, `lexicon:${handDefault.type}/${handDefault.cameo}`, k + 1, handDefault.type) : undefined;
-  // CAMEO: multi-word forms first ("blew up", "hand over")
-  for (let n = Math.min(lex.maxFormWords, to - k); n >= 1; n--) {
-    const form = words.slice(k, k + n).join(' ');
+  // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
+  // is looked up alone
+  const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
+  for (let n = longest; n >= 1; n--) {
+    const form = n === 1 ? words[k]! : words.slice(k, k + n).join(' ');
     const entries = lex.cameo.get(form);
     if (!entries) continue;
     for (const e of entries) {
@@ -190,7 +202,8 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
 /** Code a noun trigger ("invasion", "hunger strike") from the hand lexicon; two-word nouns first. */
 export function codeNoun(words: string[], k: number): Coding | undefined {
   const lex = eventLexicon();
-  for (const n of [2, 1]) {
+  // (a word that starts no two-word noun skips the two-word look-up and its string)
+  for (let n = lex.nounLeads.has(words[k]!) ? 2 : 1; n >= 1; n--) {
     const key = n === 2 ? `${words[k]} ${words[k + 1] ?? ''}` : words[k]!;
     const rules = lex.nouns.get(key);
     if (!rules?.length) continue;
