@@ -35,12 +35,25 @@ const NO_MEMBERS: readonly string[][] = [];
 const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'because', 'although']);
 
 /**
- * Where each synonym set matched, per matchCameo call: set → (position, limit) → end or -1.
- * Keyed by number, not by a template string: this is the hottest look-up of the stage.
+ * What matchCameo remembers while it tries a verb's patterns: where each synonym set matched,
+ * set → (position, limit) → end or -1 (keyed by number, not by a template string: this is the
+ * hottest look-up of the stage), and each position's word prefixes for the synonym-set index.
  */
-type SynsetMemo = Map<string, Map<number, number>>;
+interface SynsetMemo { ends: Map<string, Map<number, number>>; prefixes: Map<number, string[]> }
+const newSynsetMemo = (): SynsetMemo => ({ ends: new Map(), prefixes: new Map() });
 /** the (position, limit) key; limit - at stays within a pattern window (at most POST_WINDOW + 3) */
 const atLimitKey = (at: number, limit: number): number => at * 1024 + (limit - at);
+
+/** The word at `at` cut to each of PREFIX_LENGTHS, made once per position (many sets are tried there). */
+function prefixesAt(words: string[], at: number, memo: SynsetMemo): string[] {
+  let prefixes = memo.prefixes.get(at);
+  if (!prefixes) {
+    const w = words[at]!;
+    prefixes = PREFIX_LENGTHS.map((n) => w.slice(0, n));
+    memo.prefixes.set(at, prefixes);
+  }
+  return prefixes;
+}
 
 /** Does group g (adjacent words, synonym sets allowed) match at position j? Returns the end, or -1. */
 function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, limit: number, memo: SynsetMemo): number {
@@ -49,17 +62,18 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
     if (at >= limit) return -1;
     if (item.startsWith('&')) {
       // synonym sets are shared by many patterns: remember where each matched at each position
-      let ofSet = memo.get(item);
-      if (!ofSet) memo.set(item, (ofSet = new Map()));
+      let ofSet = memo.ends.get(item);
+      if (!ofSet) memo.ends.set(item, (ofSet = new Map()));
       const key = atLimitKey(at, limit);
       let best = ofSet.get(key);
       if (best === undefined) {
         best = -1;
         const byStart = lex.synsets.get(item);
-        const w = words[at]!;
+        const prefixes = prefixesAt(words, at, memo);
         // members are indexed by the first three letters of their first word (shorter words by all they have)
-        for (const n of PREFIX_LENGTHS) {
-          for (const m of byStart?.get(w.slice(0, n)) ?? NO_MEMBERS) {
+        for (let i = 0; i < PREFIX_LENGTHS.length; i++) {
+          const n = PREFIX_LENGTHS[i]!;
+          for (const m of byStart?.get(prefixes[i]!) ?? NO_MEMBERS) {
             if (n < 3 && (m[0]!.endsWith('_') ? m[0]!.length - 1 : m[0]!.length) > n) continue; // m[0] without a final "_" is longer than n
             let ok = at + m.length <= limit;
             for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);
@@ -113,7 +127,7 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
 export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
-  const memo: SynsetMemo = new Map();
+  const memo = newSynsetMemo();
   for (const p of patterns) {
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
