@@ -220,7 +220,10 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
 
   const drafts: Draft[] = [];
   const absorbed = new Set<number>();
-  const sentenceHasUnless = (from: number) => words.slice(from, s.tokenEnd).includes('unless');
+  // the sentence's last "unless", found once rather than by a scan of the rest of the sentence per trigger
+  let lastUnless = -1;
+  for (let j = s.tokenEnd - 1; j >= s.tokenStart; j--) if (words[j] === 'unless') { lastUnless = j; break; }
+  const sentenceHasUnless = (from: number) => lastUnless >= from;
   for (const p of preds) {
     const { k, coding } = p;
     if (!p.asVerb || !p.chain) {
