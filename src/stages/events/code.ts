@@ -34,29 +34,53 @@ const PREFIX_LENGTHS = [3, 2, 1] as const;
 const NO_MEMBERS: readonly string[][] = [];
 const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'because', 'although']);
 
+/**
+ * What matchCameo remembers while it tries a verb's patterns: where each synonym set matched,
+ * set → (position, limit) → end or -1 (keyed by number, not by a template string: this is the
+ * hottest look-up of the stage), and each position's word prefixes for the synonym-set index.
+ */
+interface SynsetMemo { ends: Map<string, Map<number, number>>; prefixes: Map<number, string[]> }
+const newSynsetMemo = (): SynsetMemo => ({ ends: new Map(), prefixes: new Map() });
+/** the (position, limit) key; limit - at stays within a pattern window (at most POST_WINDOW + 3) */
+const atLimitKey = (at: number, limit: number): number => at * 1024 + (limit - at);
+
+/** The word at `at` cut to each of PREFIX_LENGTHS, made once per position (many sets are tried there). */
+function prefixesAt(words: string[], at: number, memo: SynsetMemo): string[] {
+  let prefixes = memo.prefixes.get(at);
+  if (!prefixes) {
+    const w = words[at]!;
+    prefixes = PREFIX_LENGTHS.map((n) => w.slice(0, n));
+    memo.prefixes.set(at, prefixes);
+  }
+  return prefixes;
+}
+
 /** Does group g (adjacent words, synonym sets allowed) match at position j? Returns the end, or -1. */
-function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, limit: number, memo: Map<string, number>): number {
+function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, limit: number, memo: SynsetMemo): number {
   let at = j;
   for (const item of g) {
     if (at >= limit) return -1;
     if (item.startsWith('&')) {
       // synonym sets are shared by many patterns: remember where each matched at each position
-      const key = `${item}@${at}@${limit}`;
-      let best = memo.get(key);
+      let ofSet = memo.ends.get(item);
+      if (!ofSet) memo.ends.set(item, (ofSet = new Map()));
+      const key = atLimitKey(at, limit);
+      let best = ofSet.get(key);
       if (best === undefined) {
         best = -1;
         const byStart = lex.synsets.get(item);
-        const w = words[at]!;
+        const prefixes = prefixesAt(words, at, memo);
         // members are indexed by the first three letters of their first word (shorter words by all they have)
-        for (const n of PREFIX_LENGTHS) {
-          for (const m of byStart?.get(w.slice(0, n)) ?? NO_MEMBERS) {
+        for (let i = 0; i < PREFIX_LENGTHS.length; i++) {
+          const n = PREFIX_LENGTHS[i]!;
+          for (const m of byStart?.get(prefixes[i]!) ?? NO_MEMBERS) {
             if (n < 3 && (m[0]!.endsWith('_') ? m[0]!.length - 1 : m[0]!.length) > n) continue; // m[0] without a final "_" is longer than n
             let ok = at + m.length <= limit;
             for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);
             if (ok && at + m.length > best) best = at + m.length;
           }
         }
-        memo.set(key, best);
+        ofSet.set(key, best);
       }
       if (best < 0) return -1;
       at = best;
@@ -69,7 +93,7 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
 }
 
 /** Groups in order after position `from` (a group may skip up to 3 words before it), within [from, limit). */
-function matchForward(groups: string[][], words: string[], from: number, limit: number, lex: EventLexicon, memo: Map<string, number>): number {
+function matchForward(groups: string[][], words: string[], from: number, limit: number, lex: EventLexicon, memo: SynsetMemo): number {
   let at = from;
   for (const g of groups) {
     let found = -1;
@@ -84,7 +108,7 @@ function matchForward(groups: string[][], words: string[], from: number, limit: 
   return at;
 }
 
-function matchBackward(groups: string[][], words: string[], verb: number, floor: number, lex: EventLexicon, memo: Map<string, number>): boolean {
+function matchBackward(groups: string[][], words: string[], verb: number, floor: number, lex: EventLexicon, memo: SynsetMemo): boolean {
   // the last group must end within a few words before the verb, earlier groups before it
   let limit = verb;
   for (let gi = groups.length - 1; gi >= 0; gi--) {
@@ -103,7 +127,7 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
 export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
-  const memo = new Map<string, number>();
+  const memo = newSynsetMemo();
   for (const p of patterns) {
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
@@ -155,9 +179,11 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   }
   const handDefault = hand?.find((x) => !(x.objects?.length || x.particle?.length || x.complement?.length));
   const byHand = handDefault ? accept(handDefault.cameo, `lexicon:${handDefault.type}/${handDefault.cameo}`, k + 1, handDefault.type) : undefined;
-  // CAMEO: multi-word forms first ("blew up", "hand over")
-  for (let n = Math.min(lex.maxFormWords, to - k); n >= 1; n--) {
-    const form = words.slice(k, k + n).join(' ');
+  // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
+  // is looked up alone
+  const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
+  for (let n = longest; n >= 1; n--) {
+    const form = n === 1 ? words[k]! : words.slice(k, k + n).join(' ');
     const entries = lex.cameo.get(form);
     if (!entries) continue;
     for (const e of entries) {
@@ -190,7 +216,8 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
 /** Code a noun trigger ("invasion", "hunger strike") from the hand lexicon; two-word nouns first. */
 export function codeNoun(words: string[], k: number): Coding | undefined {
   const lex = eventLexicon();
-  for (const n of [2, 1]) {
+  // (a word that starts no two-word noun skips the two-word look-up and its string)
+  for (let n = lex.nounLeads.has(words[k]!) ? 2 : 1; n >= 1; n--) {
     const key = n === 2 ? `${words[k]} ${words[k + 1] ?? ''}` : words[k]!;
     const rules = lex.nouns.get(key);
     if (!rules?.length) continue;

@@ -10,7 +10,7 @@
  *    "urged X to", "must" → DEMAND; "did not" → negated.
  * Each event records in `rule` which lexicon coded it and which structure rule placed its actors.
  */
-import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage } from '../../doc/types.js';
+import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
 import { codeNoun, codeVerb, type Coding } from './code.js';
@@ -37,7 +37,8 @@ export function findEvents(doc: NewsDoc): CodedEvent[] {
   const lex = eventLexicon();
   const cx = actorContext(doc, lex);
   const out: CodedEvent[] = [];
-  for (const s of doc.sentences) for (const w of windows(doc, s)) out.push(...sentenceEvents(doc, w, cx, lex));
+  // (pushed one by one: spreading each sentence's list into push costs more than the loop)
+  for (const s of doc.sentences) for (const w of windows(doc, s)) for (const e of sentenceEvents(doc, w, cx, lex)) out.push(e);
   return out;
 }
 
@@ -89,12 +90,42 @@ function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: Event
   return { cameo: c.cameo, type: c.type, rule: `mood:governed-${cls}`, end: k + 1 };
 }
 
+/** Words before a gerund that make it a verb ("after meeting Zelensky", ", meeting …"). */
+const GERUND_LEADS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'upon', ',']);
+const HAVE_BE = new Set(['have', 'has', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Words before an attributive participle: determiners and prepositions ("the occupied West Bank", "of suspected X"). */
+const ATTRIBUTIVE_LEADS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'of', 'for', 'with', 'against', 'among']);
+const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/**
+ * Is token k a verb here, whatever the tagger said? (Sets rather than regular expressions, and each
+ * test only as far as needed: this runs for every token of every sentence.)
+ */
+function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexicon): boolean {
+  const t = tokens[k]!;
+  const lower = t.lower;
+  const prev = words[k - 1] ?? '';
+  const prevAux = tokens[k - 1]?.pos === 'AUX';
+  const knownVerb = (): boolean => t.pos !== 'PROPN' && (lex.verbs.has(lower) || lex.cameo.has(lower));
+  const verbal =
+    t.pos === 'VERB' ||
+    // "after meeting Zelensky": a gerund before a name is a verb whatever the tagger said
+    (lower.endsWith('ing') && lex.verbs.has(lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && GERUND_LEADS.has(prev)) ||
+    // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
+    ((lex.future.has(prev) || lex.must.has(prev) || (prev === 'to' && tokens[k - 1]!.pos === 'PART')) && knownVerb()) ||
+    // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
+    (prevAux && HAVE_BE.has(prev) && /(ed|en|wn|ne|un)$/.test(lower) && knownVerb()) ||
+    (prevAux && lower.endsWith('ed') && t.pos !== 'NOUN');
+  if (!verbal || lex.notVerbs.has(lower)) return false;
+  // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
+  const attributive = ATTRIBUTIVE_LEADS.has(prev) && (lower.endsWith('ed') || lower.endsWith('en')) && NOMINAL_POS.has(tokens[k + 1]?.pos ?? '');
+  return !attributive;
+}
+
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
   const { tokens, words } = cx;
   const phrases = findPhrases(s, cx);
   const sy: Syntax = { s, phrases, cx };
-  const insideMention = new Set<number>();
-  for (let j = s.tokenStart; j < s.tokenEnd; j++) { const m = cx.coveredBy[j]; if (m && m.entity.type !== 'NORP') insideMention.add(j); }
   const objectBefore = (k: number) => (objects: string[]) => {
     for (let j = k - 1; j >= s.tokenStart && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
     return false;
@@ -103,18 +134,11 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   // ---- 1. triggers
   const preds: Pred[] = [];
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-    if (insideMention.has(k)) continue;
+    // inside a mention (other than a nationality) no trigger
+    const m = cx.coveredBy[k];
+    if (m && m.entity.type !== 'NORP') continue;
     const t = tokens[k]!;
-    const prevAux = tokens[k - 1]?.pos === 'AUX';
-    // "after meeting Zelensky": a gerund before a name is a verb whatever the tagger said
-    const gerund = t.lower.endsWith('ing') && lex.verbs.has(t.lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && /^(after|before|while|when|since|by|without|upon|,)$/.test(words[k - 1] ?? '');
-    // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
-    const afterModal = (lex.future.has(words[k - 1] ?? '') || lex.must.has(words[k - 1] ?? '') || (words[k - 1] === 'to' && tokens[k - 1]!.pos === 'PART')) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
-    // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
-    const participle = prevAux && /^(have|has|had|having|is|are|was|were|be|been|being)$/.test(words[k - 1] ?? '') && /(ed|en|wn|ne|un)$/.test(t.lower) && t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
-    // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
-    const attributive = (/^(the|a|an|its|their|his|her|our|this|these|those)$/.test(words[k - 1] ?? '') || /^(of|for|with|against|among)$/.test(words[k - 1] ?? '')) && /(ed|en)$/.test(t.lower) && /^(NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '');
-    const asVerb = (t.pos === 'VERB' || gerund || afterModal || participle || (prevAux && /ed$/.test(t.lower) && t.pos !== 'NOUN')) && !lex.notVerbs.has(t.lower) && !attributive;
+    const asVerb = isVerbHere(k, tokens, words, lex);
     let coding: Coding | undefined;
     // reporting verbs ("said", "added") report; what they report is coded, not the saying
     if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
@@ -196,7 +220,10 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
 
   const drafts: Draft[] = [];
   const absorbed = new Set<number>();
-  const sentenceHasUnless = (from: number) => words.slice(from, s.tokenEnd).includes('unless');
+  // the sentence's last "unless", found once rather than by a scan of the rest of the sentence per trigger
+  let lastUnless = -1;
+  for (let j = s.tokenEnd - 1; j >= s.tokenStart; j--) if (words[j] === 'unless') { lastUnless = j; break; }
+  const sentenceHasUnless = (from: number) => lastUnless >= from;
   for (const p of preds) {
     const { k, coding } = p;
     if (!p.asVerb || !p.chain) {
@@ -275,7 +302,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   const seen = new Set<string>();
   for (const d of drafts) {
     if (absorbed.has(d.k) && d.how !== 'governor') continue;
-    out.push(...emit(doc, s, d, sy, seen));
+    for (const e of emit(doc, s, d, sy, seen)) out.push(e);
   }
   return out;
 }

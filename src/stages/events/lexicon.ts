@@ -59,6 +59,10 @@ export interface EventLexicon {
   cameo: Map<string, CameoVerb[]>;
   /** the longest CAMEO verb form in words (multi-word forms are looked up first) */
   maxFormWords: number;
+  /** every text before a space in a multi-word CAMEO form: a word not here starts no multi-word form */
+  cameoLeads: Set<string>;
+  /** the same for the multi-word nouns of `nouns` */
+  nounLeads: Set<string>;
   /** synonym set → its members (word lists) by the first three letters of their first word */
   synsets: Map<string, Map<string, string[][]>>;
   /** head noun → actor sector ("army" → MIL) */
@@ -121,19 +125,37 @@ export function eventLexicon(): EventLexicon {
     for (let n = code.length; n >= 2; n--) if (code.slice(0, n) in table) return table[code.slice(0, n)];
     return undefined;
   };
+  // codes repeat across triggers: remember each code's look-up (the tables never change)
+  const memoized = <T>(find: (code: string) => T): ((code: string) => T) => {
+    const seen = new Map<string, T>();
+    return (code) => {
+      if (seen.has(code)) return seen.get(code)!;
+      const found = find(code);
+      seen.set(code, found);
+      return found;
+    };
+  };
   lexicon = {
-    verbs, nouns, cameo: cameoVerbs, maxFormWords, synsets, sectorOf, control,
+    verbs, nouns, cameo: cameoVerbs, maxFormWords, cameoLeads: leadsOf(cameoVerbs.keys()), nounLeads: leadsOf(nouns.keys()), synsets, sectorOf, control,
     future: new Set(raw.future), must: new Set(raw.must), report: new Set(raw.report), moodCodes: raw.moodCodes,
     notVerbs: new Set(raw.notVerbs), sectorCodes: raw.sectorCodes,
-    ploverOf: (code) => lookup(cameo.plover, code),
-    quadClass: (code) => lookup(cameo.quad, code) ?? raw.quad[code.slice(0, 2)],
+    ploverOf: memoized((code) => lookup(cameo.plover, code)),
+    quadClass: memoized((code) => lookup(cameo.quad, code) ?? raw.quad[code.slice(0, 2)]),
   };
   return lexicon;
 }
 
+/** The text before each space of each key ("blew up" → "blew"): what a multi-word key's first word must be. */
+function leadsOf(keys: Iterable<string>): Set<string> {
+  const leads = new Set<string>();
+  for (const key of keys) for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) leads.add(key.slice(0, i));
+  return leads;
+}
+
 /** Does a dictionary word match a token? A trailing `_` asks for the exact word; otherwise any word it begins (TABARI's stems), short words exactly or plural. */
 export function wordMatches(pattern: string, token: string): boolean {
-  if (pattern.endsWith('_')) return token === pattern.slice(0, -1);
-  if (pattern.length <= 3) return token === pattern || token === `${pattern}s`;
+  // (compared in place: this runs for every pattern word tried, and slicing would allocate)
+  if (pattern.endsWith('_')) return token.length === pattern.length - 1 && pattern.startsWith(token);
+  if (pattern.length <= 3) return token === pattern || (token.length === pattern.length + 1 && token.endsWith('s') && token.startsWith(pattern));
   return token.startsWith(pattern);
 }
