@@ -4,23 +4,8 @@
  * mod and span. Each row fails if the rule it names is removed.
  */
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/stages/tokens/index.js';
-import { findTimes } from '../../src/stages/times/index.js';
-import type { TimeRecord } from '../../src/doc/types.js';
+import { pick, times, type Expected } from './helpers.js';
 
-interface Expected {
-  text: string;
-  type: TimeRecord['type'];
-  value: string;
-  mod?: string;
-}
-
-function times(text: string, date: string | null): TimeRecord[] {
-  const { tokens, sentences } = tokenize(text);
-  return findTimes(text, tokens, sentences, date);
-}
-
-const pick = (t: TimeRecord): Expected => ({ text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) });
 
 function table(name: string, rows: [string, string | null, Expected[]][]) {
   describe(name, () => {

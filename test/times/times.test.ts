@@ -1,26 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/stages/tokens/index.js';
-import { findTimes, timesStage } from '../../src/stages/times/index.js';
-import type { TimeRecord } from '../../src/doc/types.js';
+import { timesStage } from '../../src/stages/times/index.js';
+import { pick, times, type Expected } from './helpers.js';
 import { scoreTimex } from '../../src/stages/times/eval.js';
 import { PARSERS, runParsers, type Ctx } from '../../src/stages/times/parsers.js';
 import { parseYmd } from '../../src/stages/times/calendar.js';
 import { tenseFinder } from '../../src/stages/times/tense.js';
 
-interface Expected {
-  text: string;
-  type: TimeRecord['type'];
-  value: string;
-  mod?: string;
-}
-
-function times(text: string, date: string | null): TimeRecord[] {
-  const { tokens, sentences } = tokenize(text);
-  return findTimes(text, tokens, sentences, date);
-}
-
-const pick = (t: TimeRecord): Expected => ({ text: t.text, type: t.type, value: t.value, ...(t.mod ? { mod: t.mod } : {}) });
 
 // 2025-09-02 is a Tuesday (ISO week 36, third quarter)
 const D = '2025-09-02';

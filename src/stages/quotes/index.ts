@@ -10,7 +10,7 @@
  * Speakers are found by speakers.ts.
  */
 import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
-import { span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
+import { firstAtOrAfter, span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
@@ -59,16 +59,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return p && offset < p.end ? p : undefined;
   };
   /** Index of the last quotation closed before offset, -1 if none (quotations do not overlap, so their closes are in order). */
-  const lastClosedIndex = (offset: number): number => {
-    let lo = 0;
-    let hi = quoted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quoted[mid]!.close < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lastClosedIndex = (offset: number): number => firstAtOrAfter(quoted, offset, (q) => q.close) - 1;
   const lastClosedBefore = (offset: number): QuotedSpan | undefined => quoted[lastClosedIndex(offset)];
 
   /** After a closing mark: '," he said', '," said Rep. X (D-N.Y.)', '," X, a spokesman, said', '” ― Name'. */
@@ -791,14 +782,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
 
 /** Index of the last span starting at or before offset, -1 if none (spans sorted by start). */
 function lastStartingBy(spans: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstAtOrAfter(spans, offset + 1, (x) => x.start) - 1; // offsets are integers
 }
 
 const tokenCue = (tokens: Token[], k: number): Span => ({ start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text });

@@ -4,7 +4,7 @@
  * they refer to when the entity stage knows it.
  */
 import type { EntityRecord, NewsDoc, Sentence, Span, Token } from '../../doc/types.js';
-import { tokenAt, tokenSpan } from '../../doc/span.js';
+import { firstAtOrAfter, tokenAt, tokenSpan } from '../../doc/span.js';
 import { cueLexicon, learnedCueLexicon, roleAt, type Cues } from '../../resources/lexicons.js';
 
 export interface Speaker {
@@ -49,13 +49,7 @@ export class Speakers {
   /** Binary search over the spans, sorted by opening mark: long articles have hundreds of quotes. */
   private insideQuote(offset: number): boolean {
     const spans = this.quotedSpans;
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid]!.open < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(spans, offset, (q) => q.open);
     return lo > 0 && offset < spans[lo - 1]!.close;
   }
 

@@ -116,7 +116,8 @@ export function iob2FromSpans(n: number, spans: readonly TagSpan[]): string[] {
 
 /** IOB2 tag of each BILOU label, read alone: B and U open a chunk, I and L continue it. */
 const IOB2_OF: readonly string[] = BILOU.map((l) => (l === 'O' ? 'O' : `${l[0] === 'B' || l[0] === 'U' ? 'B' : 'I'}${l.slice(1)}`));
-const VALID = (() => {
+/** allowed(prev, label, last) as a table: index ((prev + 1) * NLABELS + label) * 2 + (last ? 1 : 0). */
+export const ALLOWED_TABLE = (() => {
   const t = new Uint8Array((NLABELS + 1) * NLABELS * 2);
   for (let prev = -1; prev < NLABELS; prev++) {
     for (let l = 0; l < NLABELS; l++) {
@@ -136,7 +137,7 @@ export function iob2FromBilouFast(labels: ArrayLike<number>, n = labels.length):
   let prev = -1;
   for (let i = 0; i < n; i++) {
     const l = labels[i]!;
-    if (!VALID[((prev + 1) * NLABELS + l) * 2 + (i === n - 1 ? 1 : 0)]) return iob2FromBilou(labels, n);
+    if (!ALLOWED_TABLE[((prev + 1) * NLABELS + l) * 2 + (i === n - 1 ? 1 : 0)]) return iob2FromBilou(labels, n);
     out[i] = IOB2_OF[l]!;
     prev = l;
   }

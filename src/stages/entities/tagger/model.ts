@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { History, Extractor, FEATURE_VERSION, type ClusterFn, type DocInfo, type LexiconFn, type FeatureSet, type FirstPass } from './features.js';
-import { BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
+import { ALLOWED_TABLE, BILOU, NLABELS, NTYPES, allowed, labelType } from './labels.js';
 import { nameLists } from './gazmatch.js';
 
 export interface ModelHeader {
@@ -35,17 +35,6 @@ export type LearnFn = (keys: Int32Array, vals: Float64Array, nf: number, gold: n
 
 const MAX_DYNAMIC = 32;
 
-/** allowed(prev, label, last) as a table: index ((prev + 1) * NLABELS + label) * 2 + (last ? 1 : 0). */
-const ALLOWED = (() => {
-  const t = new Uint8Array((NLABELS + 1) * NLABELS * 2);
-  for (let prev = -1; prev < NLABELS; prev++) {
-    for (let l = 0; l < NLABELS; l++) {
-      t[((prev + 1) * NLABELS + l) * 2] = allowed(prev, l, false) ? 1 : 0;
-      t[((prev + 1) * NLABELS + l) * 2 + 1] = allowed(prev, l, true) ? 1 : 0;
-    }
-  }
-  return t;
-})();
 
 /** Labels that may follow label p (p = -1: sentence start), as lists: PREV[l] = the p that l may follow (p ≥ 0). */
 const PREV: Int8Array[] = Array.from({ length: NLABELS }, (_, l) => Int8Array.from(Array.from({ length: NLABELS }, (_, p) => p).filter((p) => allowed(p, l, false))));
@@ -356,22 +345,7 @@ export class NerModel {
   }
 
   private addRole(type: number, role: number, out: Float64Array): void {
-    const mark = this.extractor.generation + 1;
-    if (type >= this.roleDone.length) {
-      let cap = this.roleDone.length;
-      while (cap <= type) cap *= 2;
-      const done = new Int32Array(cap);
-      done.set(this.roleDone);
-      this.roleDone = done;
-      const cache = new Float32Array(cap * 3 * NLABELS);
-      cache.set(this.roleCache);
-      this.roleCache = cache;
-    }
-    const base = type * 3 * NLABELS;
-    if (this.roleDone[type] !== mark) {
-      for (let r = 0; r < 3; r++) this.roleCache.set(this.roleScores(type, r), base + r * NLABELS);
-      this.roleDone[type] = mark;
-    }
+    const base = this.roleBase(type);
     const c = this.roleCache;
     const b = base + role * NLABELS;
     for (let l = 0; l < NLABELS; l++) out[l] += c[b + l]!;
@@ -509,7 +483,7 @@ export class NerModel {
       let bestScore = -Infinity;
       const row = (p1 + 1) * NLABELS * 2 + (i === n - 1 ? 1 : 0);
       for (let l = 0; l < NLABELS; l++) {
-        if (ALLOWED[row + 2 * l] === 0) continue;
+        if (ALLOWED_TABLE[row + 2 * l] === 0) continue;
         if (scores[l]! > bestScore) { bestScore = scores[l]!; best = l; }
       }
       out[i] = best;
