@@ -64,6 +64,11 @@ export function viterbi(n: number, em: Float64Array, tr: Float64Array, out: Int3
       back[d1 + l] = arg;
     }
   }
+  backtrace(delta, back, n, out);
+}
+
+/** The best path's labels into out[0..n): the best label a sentence may end on, then the back pointers. */
+function backtrace(delta: Float64Array, back: Int8Array, n: number, out: Int32Array): void {
   const dn = (n - 1) * NLABELS;
   let best = -Infinity, arg = 0;
   for (let l = 0; l < NLABELS; l++) {
@@ -122,15 +127,7 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
       }
     }
   }
-  const dn = (n - 1) * NLABELS;
-  let best = -Infinity, arg = 0;
-  for (let l = 0; l < NLABELS; l++) {
-    if (CAN_END[l] && delta[dn + l]! > best) { best = delta[dn + l]!; arg = l; }
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = arg;
-    if (i > 0) arg = back[i * NLABELS + arg]!;
-  }
+  backtrace(delta, back, n, out);
 }
 
 /** Training: add delta × vals to the weights of `label` for features keys[0 … nf). */
