@@ -7,10 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type Run } from '../support/cli.js';
-import { DocState, EntityScorer, NerTagger, evalConllText, loadTagger, tagConllText, tagDocument, tagTokens } from '../../src/stages/entities/tagger/index.js';
+import { DocState, EntityScorer, NerTagger, evalConllText, loadTagger, tagConllFile, tagConllText, tagDocument, tagTokens } from '../../src/stages/entities/tagger/index.js';
+import { parseConll } from '../../src/stages/entities/tagger/conll.js';
 import { packageRoot } from '../../src/resources/paths.js';
 import { NerModel, saveModel } from '../../src/stages/entities/tagger/model.js';
 import { spansFromIob } from '../../src/stages/entities/tagger/labels.js';
+
+// the shared CoNLL dev split, when this checkout sits beside it
+const DEV = join(packageRoot(), '..', 'shared', 'data', 'ner', 'eng.testa');
 
 let tmp: string;
 let tagger: NerTagger;
@@ -52,8 +56,33 @@ describe('tagging sentences written for this test', () => {
   });
 });
 
-// the shared CoNLL dev split, when this checkout sits beside it
-const DEV = join(packageRoot(), '..', 'shared', 'data', 'ner', 'eng.testa');
+describe('pruning plain stretches (lower-case words and punctuation away from any capital)', () => {
+  it('leaves out exactly the plain tokens whose neighbours are plain too', () => {
+    const model = tagger.pass1;
+    const tokens = 'He said on Monday that the talks were over .'.split(' ');
+    model.tagIds(tokens);
+    expect(Array.from(model.extractor.far.subarray(0, tokens.length))).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+  });
+
+  it('keeps a lower-case word between two capitals inside a name', () => {
+    expect(entities('Officials at the Bank of England said inflation would fall .')).toEqual(['ORG:Bank of England']);
+  });
+
+  it.runIf(existsSync(DEV))('changes no tag of CoNLL-2003 dev', () => {
+    const file = parseConll(readFileSync(DEV, 'utf8'));
+    const pruned = tagConllFile(file, tagger).flat();
+    const model = tagger.pass1;
+    model.extractor.pruneFar = false;
+    try {
+      const full = tagConllFile(file, tagger).flat();
+      expect(pruned.length).toBeGreaterThan(50000);
+      expect(pruned).toEqual(full);
+    } finally {
+      model.extractor.pruneFar = true;
+    }
+  });
+});
+
 
 describe.runIf(existsSync(DEV))('the committed tagger on CoNLL-2003 dev (eng.testa)', () => {
   it('keeps the F1 the README states (0.9397 when committed) and every type above 0.88', () => {

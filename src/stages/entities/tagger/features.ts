@@ -273,6 +273,14 @@ export class Extractor {
    * staticKeys: the model scores them once per word type (roleKeys) and adds the cached scores.
    */
   cacheRoles = false;
+  /**
+   * With pruneFar, a lower-case word or a punctuation mark whose neighbours are also lower case
+   * or punctuation is taken to be outside any name: prepare marks it in `far` and computes no
+   * features for it, and the decoder gives it O. (Tagging only; training sees every token.)
+   */
+  pruneFar = false;
+  /** per token of the prepared sentence, 1 when pruneFar leaves it out */
+  far = new Uint8Array(64);
   /** bumped when the word-type cache is reset (type ids are then reused) */
   generation = 0;
 
@@ -466,9 +474,12 @@ export class Extractor {
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
     this.gazC[0] = this.gazC[1] = this.gazC[n + 2] = this.gazC[n + 3] = 0;
+    const prune = this.pruneFar;
+    if (prune) this.markFar(n);
     let off = 0;
     for (let i = 0; i < n; i++) {
       this.staticOff[i] = off;
+      if (prune && this.far[i]) continue;
       if (off + 128 > this.staticKeys.length) {
         const grown = new Int32Array(this.staticKeys.length * 2);
         grown.set(this.staticKeys);
@@ -477,6 +488,25 @@ export class Extractor {
       off = this.staticAt(i, off);
     }
     this.staticOff[n] = off;
+  }
+
+  /** far[i] for the tokens of the prepared sentence (see pruneFar) */
+  private markFar(n: number): void {
+    if (this.far.length < n) this.far = new Uint8Array(2 * n);
+    const far = this.far, stats = this.stats, types = this.types;
+    // padded position p is "plain" when its word is lower case or punctuation (the paddings count as plain)
+    const plain = (p: number): boolean => {
+      if (p < 2 || p >= n + 2) return true;
+      const c = stats[types[p]! * NSTAT + CAP]!;
+      return c === CAP_LOWER || c === CAP_OTHER;
+    };
+    let prev = true, cur = plain(2);
+    for (let i = 0; i < n; i++) {
+      const next = plain(i + 3);
+      far[i] = prev && cur && next ? 1 : 0;
+      prev = cur;
+      cur = next;
+    }
   }
 
   private st(p: number, slot: number): number {

@@ -90,7 +90,7 @@ const OPEN = Int8Array.from([...Array(NLABELS).keys()].filter((l) => allowed(-1,
  * a[i] and b[i] (a[i] = 0: zeros), written out for BILOU: O, B and U follow a closed label; I and
  * L of a type follow its B or I.
  */
-export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array): void {
+export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a: Int32Array, b: Int32Array, out: Int32Array, delta: Float64Array, back: Int8Array, onlyO?: Uint8Array): void {
   if (n === 0) return;
   const nOpen = OPEN.length, nClosed = CLOSED.length;
   {
@@ -104,6 +104,20 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
   for (let i = 1; i < n; i++) {
     const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
     const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
+    if (onlyO && onlyO[i]) {
+      // a token that can only be O (see Extractor.pruneFar): one label to reach, the rest unreachable
+      let best = -Infinity, arg = 0;
+      for (let c = 0; c < nClosed; c++) {
+        const p = CLOSED[c]!;
+        const j = p * NLABELS;
+        const v = delta[d0 + p]! + pool[ta + j]! + pool[tb + j]!;
+        if (v > best) { best = v; arg = p; }
+      }
+      delta[d1] = best + em[d1]!;
+      back[d1] = arg;
+      for (let l = 1; l < NLABELS; l++) { delta[d1 + l] = -Infinity; back[d1 + l] = 0; }
+      continue;
+    }
     for (let k = 0; k < nOpen; k++) {
       const l = OPEN[k]!;
       let best = -Infinity, arg = 0;
@@ -391,6 +405,7 @@ export class NerModel {
     }
     this.extractor = new Extractor(header.features, clusters, lexicon);
     this.extractor.cacheRoles = true;
+    this.extractor.pruneFar = true;
     this.padLeft = this.roleScores(-1, 1);
     this.padRight = this.roleScores(-2, 2);
   }
@@ -578,8 +593,14 @@ export class NerModel {
     // emissions: the static features, the document history, the word-level features of the token and its neighbours
     const c = this.roleCache, padL = this.padLeft, padR = this.padRight;
     em.fill(0, 0, n * NLABELS);
+    const far = ex.pruneFar ? ex.far : undefined;
     for (let i = 0; i < n; i++) {
       const e = i * NLABELS;
+      if (far && far[i]) {
+        // only O: its emission is the same on every path, so it is left at 0
+        for (let l = 1; l < NLABELS; l++) em[e + l] = -Infinity;
+        continue;
+      }
       this.scoreOnes(staticKeys, staticOff[i]!, staticOff[i + 1]!, em, e);
       const nf = ex.history(i, doc, this.dynKeys, this.dynVals, 0);
       if (nf > 0) this.scoreVals(this.dynKeys, this.dynVals, nf, em, e);
@@ -588,7 +609,7 @@ export class NerModel {
       const R = i + 1 < n ? c : padR, ro = i + 1 < n ? roles[i + 1]! + 2 * NLABELS : 0;
       for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]!;
     }
-    viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack);
+    viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack, far);
     for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
   }
 
