@@ -150,8 +150,12 @@ function special(text: string, s: number, end: number): { end: number; kind: Tok
     return undefined;
   }
   if (!isAlnum(c) || end - s < 5) return undefined;
-  const head = text.slice(s, s + 8).toLowerCase();
-  if (head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.') || head.startsWith('ftp://')) return { end, kind: 'url' };
+  // only a run starting with h, w or f can be a URL: most words are spared the slice
+  const c0 = c | 0x20;
+  if (c0 === 104 || c0 === 119 || c0 === 102) {
+    const head = text.slice(s, s + 8).toLowerCase();
+    if (head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.') || head.startsWith('ftp://')) return { end, kind: 'url' };
+  }
   let at = -1;
   let dot = -1;
   for (let k = s; k < end; k++) {
