@@ -53,7 +53,8 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
         const t = texts[k]!;
         tokens.push({ i: tokens.length, start: raw.starts[k]!, end: raw.ends[k]!, text: t, lower: t.toLowerCase(), pos: tags[k - from]!, kind: raw.kinds[k]!, sentence: sentences.length });
       }
-      sentences.push({ ...span(text, raw.starts[from]!, raw.ends[end - 1]!), index: sentences.length, tokenStart: first, tokenEnd: tokens.length, paragraph: p });
+      const start = raw.starts[from]!, stop = raw.ends[end - 1]!;
+      sentences.push({ start, end: stop, text: text.slice(start, stop), index: sentences.length, tokenStart: first, tokenEnd: tokens.length, paragraph: p });
       from = end;
     }
   }
@@ -79,7 +80,8 @@ export function mergeFragments(text: string, tokens: Token[], sentences: Sentenc
       out[out.length - 1] = { ...prev, ...span(text, prev.start, s.end), tokenEnd: s.tokenEnd };
       continue;
     }
-    out.push({ ...s, index: out.length });
+    // an explicit literal, not a spread: every sentence object then has one shape
+    out.push({ start: s.start, end: s.end, text: s.text, index: out.length, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, paragraph: s.paragraph });
   }
   return out;
 }
