@@ -217,6 +217,8 @@ export class Extractor {
   private readonly towns: ReturnType<typeof townMatcher> | undefined;
   private readonly pos: PosModel | undefined;
   private readonly names: NameLists | undefined;
+  /** the gazetteer's and the towns' tables, exact and case-folded (the bits 1, 2, 4, 8 of typeStarts) */
+  private readonly tables: readonly (GazMatcher['exact'] | undefined)[];
   /** the part-of-speech tag ids of the sentence, padded by 2 on each side (17 = none) */
   private posTags = new Int32Array(64);
   private townE = new Int32Array(64);
@@ -265,6 +267,7 @@ export class Extractor {
     this.towns = set.towns ? townMatcher() : undefined;
     this.pos = set.pos ? posModel() : undefined;
     this.names = set.names ? nameLists() : undefined;
+    this.tables = [this.gaz?.exact, this.gaz?.folded, this.towns?.exact, this.towns?.folded];
     this.typeOf('<S>'); // type 0 unused: keeps ids positive
   }
 
@@ -377,7 +380,7 @@ export class Extractor {
     // whether a match may go on past the word, and the kind of the word alone, in each table
     let starts = 0;
     if (startsName(w)) {
-      const tables = [this.gaz?.exact, this.gaz?.folded, this.towns?.exact, this.towns?.folded];
+      const tables = this.tables;
       for (let t = 0; t < 4; t++) {
         const table = tables[t];
         if (!table) continue;

@@ -327,11 +327,19 @@ export class NerModel {
     else for (let l = 0; l < NLABELS; l++) out[l] += this.padRight[l]!;
   };
 
-  private roleScores(type: number, role: number): Float32Array {
+  /** The scores of a word type's word-level features in one role, into out[at … at + NLABELS). */
+  private roleScoresInto(type: number, role: number, out: Float32Array, at: number): void {
     const nf = this.extractor.roleKeys(type, role, this.roleKeyBuf, 0);
-    this.roleTmp.fill(0);
-    this.scoreOnes(this.roleKeyBuf, 0, nf, this.roleTmp);
-    return Float32Array.from(this.roleTmp);
+    const tmp = this.roleTmp;
+    tmp.fill(0);
+    this.scoreOnes(this.roleKeyBuf, 0, nf, tmp);
+    for (let l = 0; l < NLABELS; l++) out[at + l] = tmp[l]!;
+  }
+
+  private roleScores(type: number, role: number): Float32Array {
+    const out = new Float32Array(NLABELS);
+    this.roleScoresInto(type, role, out, 0);
+    return out;
   }
 
   /** Where a word type's three role scores start in roleCache (computed when first asked for). */
@@ -349,7 +357,7 @@ export class NerModel {
     }
     const base = type * 3 * NLABELS;
     if (this.roleDone[type] !== mark) {
-      for (let r = 0; r < 3; r++) this.roleCache.set(this.roleScores(type, r), base + r * NLABELS);
+      for (let r = 0; r < 3; r++) this.roleScoresInto(type, r, this.roleCache, base + r * NLABELS);
       this.roleDone[type] = mark;
     }
     return base;
@@ -535,22 +543,15 @@ export class NerModel {
       grown.set(this.pool);
       this.pool = grown;
     }
-    const tmp = this.roleTmp;
+    // the pool past its last taken matrix is all zeros, so the weights are added in place
     const m = this.pool, at = this.poolN * TRANS;
-    let any = false;
     for (let p = -1; p < NLABELS; p++) {
       const nf = this.extractor.transPartKeys(type, part, p, this.tKeys, 0);
-      tmp.fill(0);
-      this.scoreOnes(this.tKeys, 0, nf, tmp);
-      for (let l = 0; l < NLABELS; l++) {
-        m[at + (p + 1) * NLABELS + l] = tmp[l]!;
-        if (tmp[l] !== 0) any = true;
-      }
+      this.scoreOnes(this.tKeys, 0, nf, m, at + (p + 1) * NLABELS);
     }
-    if (!any) {
-      m.fill(0, at, at + TRANS);
-      return 0;
-    }
+    let any = false;
+    for (let j = at; j < at + TRANS; j++) if (m[j] !== 0) { any = true; break; }
+    if (!any) return 0;
     const idx = this.poolN++;
     // only matrices with weights are kept (bounded by the model's rows); a word without any is 0 again when next met
     mats.set(code, idx);
