@@ -213,3 +213,10 @@ table('frequencies', [
   // "a year ago" is not a frequency
   ['Sales were three times a year ago.', D, [{ text: 'a year ago', type: 'DATE', value: '2024' }]],
 ]);
+
+table('"the March accession": an ambiguous month after "the" and before a lower-case noun', [
+  ['The March accession will let the three countries vote.', D, [{ text: 'March', type: 'DATE', value: '2026-03' }]],
+  // a name, and the verb
+  ['Her family owned the May Department Stores chain.', D, []],
+  ['The march through the capital was peaceful.', D, []],
+]);

@@ -10,7 +10,7 @@ import {
   quarterOf, UNANCHORED, type Ymd,
 } from './calendar.js';
 import {
-  AMBIGUOUS_MONTHS, COUNT_NOUNS, DAY_PARTS, HOLIDAYS, MONTH_CUES, MONTHS, NUMBER_WORDS, ORDINALS, SEASONS,
+  AMBIGUOUS_MONTHS, COUNT_NOUNS, DAY_PARTS, HOLIDAYS, MONTH_CUES, MONTH_DETERMINERS, MONTHS, NUMBER_WORDS, ORDINALS, SEASONS,
   TIME_ZONES, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 } from './lexicon.js';
 import type { Tense } from './tense.js';
@@ -280,7 +280,10 @@ const MONTH_DAY_YEAR: Parser = {
     const end = dropStop(m, name);
     if (day === null && year === null) {
       if (isAbbreviation(key)) return null; // "Jan", "Dec" alone are names more often than months
-      if (AMBIGUOUS_MONTHS.has(key) && !det && !MONTH_CUES.has(wordBefore(ctx.text, monthAt))) return null;
+      if (AMBIGUOUS_MONTHS.has(key) && !det && !MONTH_CUES.has(wordBefore(ctx.text, monthAt))) {
+        // "the March accession", "the May elections": a month naming the time of the noun after it
+        if (!MONTH_DETERMINERS.has(wordBefore(ctx.text, monthAt)) || !/^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
+      }
       // "June Carter", "March Madness" (not "in December. Colonel …")
       const next = m[3] ? '' : wordAfter(ctx.text, m.index + m[0].length);
       if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS)) return null; // "June Carter", "March Madness"
