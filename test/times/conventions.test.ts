@@ -220,3 +220,7 @@ table('"the March accession": an ambiguous month after "the" and before a lower-
   ['Her family owned the May Department Stores chain.', D, []],
   ['The march through the capital was peaceful.', D, []],
 ]);
+
+table('a recurring quarter is written in quarters, as durations of quarters are', [
+  ['The company must pay interest every quarter.', D, [{ text: 'every quarter', type: 'SET', value: 'P1Q' }]],
+]);

@@ -1036,7 +1036,7 @@ const DAY_PART: Parser = {
 
 /** Recurrences: "every week", "daily", "each year", "twice a year", "$5 a day". */
 const SET_UNIT: Record<string, string> = {
-  day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P3M', hour: 'PT1H', minute: 'PT1M',
+  day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P1Q', hour: 'PT1H', minute: 'PT1M',
   morning: 'TMO', night: 'TNI', evening: 'TEV', afternoon: 'TAF', weekend: 'P1WE',
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M',
   hourly: 'PT1H', nightly: 'TNI', biweekly: 'P2W', biannually: 'P6M', semiannually: 'P6M',
