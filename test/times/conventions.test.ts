@@ -224,3 +224,16 @@ table('"the March accession": an ambiguous month after "the" and before a lower-
 table('a recurring quarter is written in quarters, as durations of quarters are', [
   ['The company must pay interest every quarter.', D, [{ text: 'every quarter', type: 'SET', value: 'P1Q' }]],
 ]);
+
+table('"the previous Friday", "the following Monday": the weekday next to the day in focus', [
+  ['The index rose Friday, up 2% from the previous Friday.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'the previous Friday', type: 'DATE', value: '2025-08-22' },
+  ]],
+  ['The board met on Aug. 14 and again the following Monday.', D, [
+    { text: 'Aug. 14', type: 'DATE', value: '2025-08-14' },
+    { text: 'the following Monday', type: 'DATE', value: '2025-08-18' },
+  ]],
+  // with no day in focus, the one after the article date
+  ['The council will meet the following Monday.', D, [{ text: 'the following Monday', type: 'DATE', value: '2025-09-08' }]],
+]);

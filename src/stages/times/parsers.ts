@@ -1235,6 +1235,13 @@ const YEAR_END: Parser = {
   },
 };
 
+/** The nearest `weekday` (1 = Monday) strictly after `from` (dir 1) or strictly before it (dir -1). */
+export function weekdayFrom(from: Ymd, weekday: number, dir: number): Ymd {
+  const d = isoWeekday(from);
+  const gap = dir > 0 ? ((weekday - d + 6) % 7) + 1 : -(((d - weekday + 6) % 7) + 1);
+  return addDays(from, gap);
+}
+
 /**
  * Times anchored to the time in focus rather than to the article date: "that day", "the same
  * day", "the next morning", "the following year", "that quarter", "later that year". The parser
@@ -1244,12 +1251,20 @@ const THAT_UNIT: Parser = {
   name: 'that-unit',
   pattern: rx(
     '(that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior|the\\s+preceding)\\s+' +
-      '(day|morning|afternoon|evening|night|week|month|year|quarter|spring|summer|fall|autumn|winter)',
+      `(day|morning|afternoon|evening|night|week|month|year|quarter|spring|summer|fall|autumn|winter|${alt(Object.keys(WEEKDAYS))})`,
   ),
   extract: (m, ctx) => {
     const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const unit = m[2]!.toLowerCase();
     const shift = det === 'the next' || det === 'the following' ? 1 : det === 'that' || det === 'the same' ? 0 : -1;
+    const wd = WEEKDAYS[unit];
+    if (wd !== undefined) {
+      // "the previous Friday", "the following Monday": that weekday before or after the day in focus
+      // (refiners.ts `followFocus`), the article's day when none is; "that Friday" is left to the weekday parser
+      if (shift === 0 || !isCapitalized(m[2]!)) return null;
+      if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day };
+      return { type: 'DATE', value: fmtDate(weekdayFrom(ctx.ref, wd, shift)), anchored: true, focus: 'anaphor' };
+    }
     // "the next week", "the next year" are spans of time more often than dates ("over the next year"); "the previous year" is this-unit's
     if (det === 'the next' && /^(week|month|year|quarter)$/.test(unit)) return null;
     if (shift < 0 && !/^(day|morning|afternoon|evening|night)$/.test(unit)) return null;

@@ -5,7 +5,8 @@
  * the longest of competing readings.
  */
 import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, quarterOf, type Ymd } from './calendar.js';
-import type { Found } from './parsers.js';
+import { WEEKDAYS } from './lexicon.js';
+import { weekdayFrom, type Found } from './parsers.js';
 
 export type Candidate = Found & { priority: number };
 /** `ref` is the article date, for refiners that must know which times lie ahead of it. */
@@ -256,6 +257,7 @@ function anaphor(
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   let value: string | null = null;
   if (DAY_UNITS.test(unit) && day) value = fmtDate(addDays(day, shift));
+  else if (WEEKDAYS[unit] !== undefined && day) value = fmtDate(weekdayFrom(day, WEEKDAYS[unit]!, shift));
   else if (unit === 'week' && day) value = fmtWeek(addDays(day, 7 * shift));
   else if (unit === 'month' && month) {
     const t = addMonths({ y: month.y, m: month.m, d: 1 }, shift);
