@@ -237,3 +237,8 @@ table('"the previous Friday", "the following Monday": the weekday next to the da
   // with no day in focus, the one after the article date
   ['The council will meet the following Monday.', D, [{ text: 'the following Monday', type: 'DATE', value: '2025-09-08' }]],
 ]);
+
+table('"the last half of the \'80s": the decade, with the half as its mod', [
+  ["Sales have slowed over the last half of the '80s.", D, [{ text: "the last half of the '80s", type: 'DATE', value: '198', mod: 'END' }]],
+  ['Prices fell in the first half of the 1990s.', D, [{ text: 'the first half of the 1990s', type: 'DATE', value: '199', mod: 'START' }]],
+]);

@@ -369,14 +369,15 @@ const OLD_YEAR: Parser = {
   },
 };
 
-/** Decades: "the 1990s", "the '90s", "the early 2000s". */
+/** Decades: "the 1990s", "the '90s", "the early 2000s", "the last half of the '80s" (the decade, mod END). */
 const DECADE: Parser = {
   name: 'decade',
   needs: ['0s', "0's"],
-  pattern: rx(`(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`),
+  pattern: rx(`(?:the\\s+(first|second|last|latter)\\s+half\\s+of\\s+)?(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`),
   extract: (m) => {
-    const value = m[2] ?? `19${m[3]}`;
-    const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
+    const value = m[3] ?? `19${m[4]}`;
+    const half = m[1] ? (m[1].toLowerCase() === 'first' ? 'START' : 'END') : undefined;
+    const mod = half ?? (m[2] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[2].toLowerCase()] : undefined);
     return { type: 'DATE', value, ...(mod ? { mod } : {}) };
   },
 };
