@@ -242,3 +242,10 @@ table('"the last half of the \'80s": the decade, with the half as its mod', [
   ["Sales have slowed over the last half of the '80s.", D, [{ text: "the last half of the '80s", type: 'DATE', value: '198', mod: 'END' }]],
   ['Prices fell in the first half of the 1990s.', D, [{ text: 'the first half of the 1990s', type: 'DATE', value: '199', mod: 'START' }]],
 ]);
+
+table('"future quarters": the unit after "future" belongs to the expression', [
+  ['The losses will cut tax payments in future quarters.', D, [{ text: 'future quarters', type: 'DATE', value: 'FUTURE_REF' }]],
+  ['In future years, prices may rise.', D, [{ text: 'future years', type: 'DATE', value: 'FUTURE_REF' }]],
+  // "future" before any other noun is an adjective, not a time
+  ['The reserves cover future payments.', D, []],
+]);

@@ -943,6 +943,9 @@ const REF_WORDS: Record<string, [TimeType, string]> = {
   'recent days': ['DURATION', 'PXD'],
   'the future': ['DATE', 'FUTURE_REF'], 'the near future': ['DATE', 'FUTURE_REF'], 'the foreseeable future': ['DATE', 'FUTURE_REF'],
   future: ['DATE', 'FUTURE_REF'], 'the coming days': ['DATE', 'FUTURE_REF'],
+  // "(cut taxes in) future quarters": the unit belongs to the expression
+  'future days': ['DATE', 'FUTURE_REF'], 'future weeks': ['DATE', 'FUTURE_REF'], 'future months': ['DATE', 'FUTURE_REF'],
+  'future quarters': ['DATE', 'FUTURE_REF'], 'future years': ['DATE', 'FUTURE_REF'], 'future decades': ['DATE', 'FUTURE_REF'],
   'the coming weeks': ['DATE', 'FUTURE_REF'], 'the coming months': ['DATE', 'FUTURE_REF'], 'the coming years': ['DATE', 'FUTURE_REF'],
   // "(challenges of) the near term", "(placate holders in) the short term"; the adjectives ("short-term debt") are not times
   'the near term': ['DATE', 'FUTURE_REF'], 'the short term': ['DATE', 'FUTURE_REF'], 'the long term': ['DATE', 'FUTURE_REF'],
