@@ -249,3 +249,8 @@ table('"future quarters": the unit after "future" belongs to the expression', [
   // "future" before any other noun is an adjective, not a time
   ['The reserves cover future payments.', D, []],
 ]);
+
+table('"no more than", "no less than" before a duration are part of it', [
+  ['The inspectors may visit the sites for no more than sixty days.', D, [{ text: 'no more than sixty days', type: 'DURATION', value: 'P60D', mod: 'EQUAL_OR_LESS' }]],
+  ['The hostages were held no less than two weeks.', D, [{ text: 'no less than two weeks', type: 'DURATION', value: 'P2W', mod: 'EQUAL_OR_MORE' }]],
+]);

@@ -735,6 +735,7 @@ function approxMod(w: string): string | undefined {
   if (k === 'less than' || k === 'under') return 'LESS_THAN';
   if (k === 'at least') return 'EQUAL_OR_MORE';
   if (k === 'up to' || k === 'no more than') return 'EQUAL_OR_LESS';
+  if (k === 'no less than') return 'EQUAL_OR_MORE';
   return undefined;
 }
 
@@ -746,7 +747,7 @@ const DURATION: Parser = {
   name: 'duration',
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
-      `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
+      `(?:(nearly|almost|about|around|no\\s+more\\s+than|no\\s+less\\s+than|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
       `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)(?:(?:more|additional|extra|further|trading|business|working)\\s+)?${UNIT}(\\s+and\\s+a\\s+half)?(\\s+or\\s+so)?`,
   ),
   extract: (m, ctx) => {
