@@ -254,3 +254,13 @@ table('"no more than", "no less than" before a duration are part of it', [
   ['The inspectors may visit the sites for no more than sixty days.', D, [{ text: 'no more than sixty days', type: 'DURATION', value: 'P60D', mod: 'EQUAL_OR_LESS' }]],
   ['The hostages were held no less than two weeks.', D, [{ text: 'no less than two weeks', type: 'DURATION', value: 'P2W', mod: 'EQUAL_OR_MORE' }]],
 ]);
+
+table('a day of the month written as an ordinal word ("March eighth")', [
+  ['The rally is this coming Sunday, March eighth.', '2026-03-05', [{ text: 'this coming Sunday, March eighth', type: 'DATE', value: '2026-03-08' }]],
+  ['The vote is set for May twenty-first, 2026.', D, [{ text: 'May twenty-first, 2026', type: 'DATE', value: '2026-05-21' }]],
+  // an ordinal that starts another expression is not a day
+  ['Profit fell in the March first-quarter report.', D, [
+    { text: 'March', type: 'DATE', value: '2025-03' },
+    { text: 'first-quarter', type: 'DATE', value: '2025-Q1' },
+  ]],
+]);

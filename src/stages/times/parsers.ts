@@ -264,18 +264,32 @@ function dropStop(m: RegExpExecArray, name: string): number | undefined {
   return m[0].endsWith('.') && !isAbbreviation(name.toLowerCase()) && /[a-z]\.$/i.test(m[0]) ? end - 1 : undefined;
 }
 
+/** Days of the month written as ordinal words ("March eighth", "May twenty-first"), as spoken. */
+const DAY_ORDINALS: Record<string, number> = (() => {
+  const ones = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+  const out: Record<string, number> = {};
+  const teens = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+  ones.forEach((w, i) => { out[w] = i + 1; out[`twenty ${w}`] = 21 + i; });
+  teens.forEach((w, i) => { out[w] = 10 + i; });
+  out.twentieth = 20;
+  out.thirtieth = 30;
+  out['thirty first'] = 31;
+  return out;
+})();
+const DAY_ORDINAL_WORDS = Object.keys(DAY_ORDINALS).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '[\\s-]')).join('|');
+
 /** "September 2, 2025", "Sept. 30", "March 2024", "in March", "May 5", "last November". */
 const MONTH_DAY_YEAR: Parser = {
   name: 'month-day-year',
-  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
+  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?|(${DAY_ORDINAL_WORDS})(?!-|\\s+(?:quarter|half|time|round|place|week|day|term)\\b))(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
   extract: (m, ctx) => {
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const name = m[2]!;
     if (!isCapitalized(name)) return null;
     const key = name.toLowerCase();
     const month = MONTHS[key]!;
-    const day = m[4] ? +m[4] : null;
-    const year = m[5] ? +m[5] : m[6] ? 1900 + +m[6] + (+m[6] < 50 ? 100 : 0) : null;
+    const day = m[4] ? +m[4] : m[5] ? DAY_ORDINALS[m[5].toLowerCase().replace(/[\s-]+/g, ' ')]! : null;
+    const year = m[6] ? +m[6] : m[7] ? 1900 + +m[7] + (+m[7] < 50 ? 100 : 0) : null;
     const monthAt = m.index + m[0].indexOf(name);
     const end = dropStop(m, name);
     if (day === null && year === null) {
