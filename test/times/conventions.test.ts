@@ -264,3 +264,10 @@ table('a day of the month written as an ordinal word ("March eighth")', [
     { text: 'first-quarter', type: 'DATE', value: '2025-Q1' },
   ]],
 ]);
+
+table('"or later", "and beyond" close a date with an open end (mod ON_OR_AFTER)', [
+  ["The mine won't be profitable until 2029 or later.", D, [{ text: '2029 or later', type: 'DATE', value: '2029', mod: 'ON_OR_AFTER' }]],
+  ['The company is confident about cash flow for 2026 and beyond.', D, [{ text: '2026 and beyond', type: 'DATE', value: '2026', mod: 'ON_OR_AFTER' }]],
+  // "and later" before a verb is another clause
+  ['She joined in October 2004 and later served as its head.', D, [{ text: 'October 2004', type: 'DATE', value: '2004-10' }]],
+]);

@@ -270,4 +270,17 @@ function anaphor(
   return value ? { ...f, value, rule: `${f.rule}+focus` } : f;
 }
 
-export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, addSecondDay, coordinateWeekdays, followFocus];
+/** "or later", "and beyond", "or earlier" after a date, closing the clause. */
+const OPEN_END = /^[ \t]+(or[ \t]+(later|beyond|earlier)|and[ \t]+(beyond))(?=[ \t]*(?:[.,;:!?)"'\u201d\u2019]|$))/i;
+
+/** "until 1994 or later", "for 1990 and beyond": the date with an open end (mod ON_OR_AFTER / ON_OR_BEFORE, TimeML). */
+export const widenOpenEnd: Refiner = (text, found) =>
+  found.map((f) => {
+    if (f.type !== 'DATE' || f.mod || !/^\d{4}/.test(f.value)) return f;
+    const m = OPEN_END.exec(text.slice(f.end, f.end + 20));
+    if (!m) return f;
+    const mod = (m[2] ?? m[3])!.toLowerCase() === 'earlier' ? 'ON_OR_BEFORE' : 'ON_OR_AFTER';
+    return { ...f, end: f.end + m[0].length, mod, rule: `${f.rule}+open-end` };
+  });
+
+export const REFINERS: Refiner[] = [widenModifiers, widenOpenEnd, dropOverlaps, mergeAdjacent, addSecondDay, coordinateWeekdays, followFocus];
