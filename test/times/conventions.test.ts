@@ -271,3 +271,9 @@ table('"or later", "and beyond" close a date with an open end (mod ON_OR_AFTER)'
   // "and later" before a verb is another clause
   ['She joined in October 2004 and later served as its head.', D, [{ text: 'October 2004', type: 'DATE', value: '2004-10' }]],
 ]);
+
+table('"weekly", "monthly" before a noun recur, as "daily" does; "quarterly" before a noun is a reporting period', [
+  ['The president said in his weekly radio address that taxes would fall.', D, [{ text: 'weekly', type: 'SET', value: 'P1W' }]],
+  ['Monthly payments rose.', D, [{ text: 'Monthly', type: 'SET', value: 'P1M' }]],
+  ['The bank raised its quarterly dividend.', D, []],
+]);

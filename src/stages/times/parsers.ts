@@ -1089,8 +1089,9 @@ const ADVERB_SET: Parser = {
   pattern: rx('(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)'),
   extract: (m, ctx) => {
     const w = m[1]!;
-    // "quarterly dividend", "weekly magazine": an adjective before a noun, not a recurrence
-    if (/^(quarterly|weekly|monthly|yearly|biweekly)$/i.test(w) && /^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
+    // "quarterly dividend", "quarterly results": the reporting period of a company, not a recurrence
+    // (TimeBank marks 1 of its 10, as a duration); "his weekly radio address", like "daily life", is one
+    if (/^quarterly$/i.test(w) && /^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
     // "China Daily", "Weekly Standard": a title, not a recurrence
     if (isCapitalized(w) && /^[A-Z]/.test(ctx.text.slice(Math.max(0, m.index - 30), m.index).replace(/\s+$/, '').split(/\s/).pop() ?? '')) return null;
     return { type: 'SET', value: SET_UNIT[w.toLowerCase()]! };
