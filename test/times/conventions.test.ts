@@ -213,3 +213,67 @@ table('frequencies', [
   // "a year ago" is not a frequency
   ['Sales were three times a year ago.', D, [{ text: 'a year ago', type: 'DATE', value: '2024' }]],
 ]);
+
+table('"the March accession": an ambiguous month after "the" and before a lower-case noun', [
+  ['The March accession will let the three countries vote.', D, [{ text: 'March', type: 'DATE', value: '2026-03' }]],
+  // a name, and the verb
+  ['Her family owned the May Department Stores chain.', D, []],
+  ['The march through the capital was peaceful.', D, []],
+]);
+
+table('a recurring quarter is written in quarters, as durations of quarters are', [
+  ['The company must pay interest every quarter.', D, [{ text: 'every quarter', type: 'SET', value: 'P1Q' }]],
+]);
+
+table('"the previous Friday", "the following Monday": the weekday next to the day in focus', [
+  ['The index rose Friday, up 2% from the previous Friday.', D, [
+    { text: 'Friday', type: 'DATE', value: '2025-08-29' },
+    { text: 'the previous Friday', type: 'DATE', value: '2025-08-22' },
+  ]],
+  ['The board met on Aug. 14 and again the following Monday.', D, [
+    { text: 'Aug. 14', type: 'DATE', value: '2025-08-14' },
+    { text: 'the following Monday', type: 'DATE', value: '2025-08-18' },
+  ]],
+  // with no day in focus, the one after the article date
+  ['The council will meet the following Monday.', D, [{ text: 'the following Monday', type: 'DATE', value: '2025-09-08' }]],
+]);
+
+table('"the last half of the \'80s": the decade, with the half as its mod', [
+  ["Sales have slowed over the last half of the '80s.", D, [{ text: "the last half of the '80s", type: 'DATE', value: '198', mod: 'END' }]],
+  ['Prices fell in the first half of the 1990s.', D, [{ text: 'the first half of the 1990s', type: 'DATE', value: '199', mod: 'START' }]],
+]);
+
+table('"future quarters": the unit after "future" belongs to the expression', [
+  ['The losses will cut tax payments in future quarters.', D, [{ text: 'future quarters', type: 'DATE', value: 'FUTURE_REF' }]],
+  ['In future years, prices may rise.', D, [{ text: 'future years', type: 'DATE', value: 'FUTURE_REF' }]],
+  // "future" before any other noun is an adjective, not a time
+  ['The reserves cover future payments.', D, []],
+]);
+
+table('"no more than", "no less than" before a duration are part of it', [
+  ['The inspectors may visit the sites for no more than sixty days.', D, [{ text: 'no more than sixty days', type: 'DURATION', value: 'P60D', mod: 'EQUAL_OR_LESS' }]],
+  ['The hostages were held no less than two weeks.', D, [{ text: 'no less than two weeks', type: 'DURATION', value: 'P2W', mod: 'EQUAL_OR_MORE' }]],
+]);
+
+table('a day of the month written as an ordinal word ("March eighth")', [
+  ['The rally is this coming Sunday, March eighth.', '2026-03-05', [{ text: 'this coming Sunday, March eighth', type: 'DATE', value: '2026-03-08' }]],
+  ['The vote is set for May twenty-first, 2026.', D, [{ text: 'May twenty-first, 2026', type: 'DATE', value: '2026-05-21' }]],
+  // an ordinal that starts another expression is not a day
+  ['Profit fell in the March first-quarter report.', D, [
+    { text: 'March', type: 'DATE', value: '2025-03' },
+    { text: 'first-quarter', type: 'DATE', value: '2025-Q1' },
+  ]],
+]);
+
+table('"or later", "and beyond" close a date with an open end (mod ON_OR_AFTER)', [
+  ["The mine won't be profitable until 2029 or later.", D, [{ text: '2029 or later', type: 'DATE', value: '2029', mod: 'ON_OR_AFTER' }]],
+  ['The company is confident about cash flow for 2026 and beyond.', D, [{ text: '2026 and beyond', type: 'DATE', value: '2026', mod: 'ON_OR_AFTER' }]],
+  // "and later" before a verb is another clause
+  ['She joined in October 2004 and later served as its head.', D, [{ text: 'October 2004', type: 'DATE', value: '2004-10' }]],
+]);
+
+table('"weekly", "monthly" before a noun recur, as "daily" does; "quarterly" before a noun is a reporting period', [
+  ['The president said in his weekly radio address that taxes would fall.', D, [{ text: 'weekly', type: 'SET', value: 'P1W' }]],
+  ['Monthly payments rose.', D, [{ text: 'Monthly', type: 'SET', value: 'P1M' }]],
+  ['The bank raised its quarterly dividend.', D, []],
+]);

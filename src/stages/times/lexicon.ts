@@ -19,6 +19,9 @@ export const MONTH_CUES = new Set([
   'end', 'beginning', 'start', 'middle', 'throughout', 'around', 'as', 'past',
 ]);
 
+/** Determiners before which a bare ambiguous month followed by a lower-case noun is a month ("the March accession"). */
+export const MONTH_DETERMINERS = new Set(['the']);
+
 /** Monday = 1 … Sunday = 7, as in ISO 8601 (TIMEX3 "XXXX-WXX-1"). */
 export const WEEKDAYS: Record<string, number> = {
   monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,

@@ -10,7 +10,7 @@ import {
   quarterOf, UNANCHORED, type Ymd,
 } from './calendar.js';
 import {
-  AMBIGUOUS_MONTHS, COUNT_NOUNS, DAY_PARTS, HOLIDAYS, MONTH_CUES, MONTHS, NUMBER_WORDS, ORDINALS, SEASONS,
+  AMBIGUOUS_MONTHS, COUNT_NOUNS, DAY_PARTS, HOLIDAYS, MONTH_CUES, MONTH_DETERMINERS, MONTHS, NUMBER_WORDS, ORDINALS, SEASONS,
   TIME_ZONES, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 } from './lexicon.js';
 import type { Tense } from './tense.js';
@@ -264,23 +264,40 @@ function dropStop(m: RegExpExecArray, name: string): number | undefined {
   return m[0].endsWith('.') && !isAbbreviation(name.toLowerCase()) && /[a-z]\.$/i.test(m[0]) ? end - 1 : undefined;
 }
 
+/** Days of the month written as ordinal words ("March eighth", "May twenty-first"), as spoken. */
+const DAY_ORDINALS: Record<string, number> = (() => {
+  const ones = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+  const out: Record<string, number> = {};
+  const teens = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+  ones.forEach((w, i) => { out[w] = i + 1; out[`twenty ${w}`] = 21 + i; });
+  teens.forEach((w, i) => { out[w] = 10 + i; });
+  out.twentieth = 20;
+  out.thirtieth = 30;
+  out['thirty first'] = 31;
+  return out;
+})();
+const DAY_ORDINAL_WORDS = Object.keys(DAY_ORDINALS).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '[\\s-]')).join('|');
+
 /** "September 2, 2025", "Sept. 30", "March 2024", "in March", "May 5", "last November". */
 const MONTH_DAY_YEAR: Parser = {
   name: 'month-day-year',
-  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
+  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?|(${DAY_ORDINAL_WORDS})(?!-|\\s+(?:quarter|half|time|round|place|week|day|term)\\b))(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
   extract: (m, ctx) => {
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const name = m[2]!;
     if (!isCapitalized(name)) return null;
     const key = name.toLowerCase();
     const month = MONTHS[key]!;
-    const day = m[4] ? +m[4] : null;
-    const year = m[5] ? +m[5] : m[6] ? 1900 + +m[6] + (+m[6] < 50 ? 100 : 0) : null;
+    const day = m[4] ? +m[4] : m[5] ? DAY_ORDINALS[m[5].toLowerCase().replace(/[\s-]+/g, ' ')]! : null;
+    const year = m[6] ? +m[6] : m[7] ? 1900 + +m[7] + (+m[7] < 50 ? 100 : 0) : null;
     const monthAt = m.index + m[0].indexOf(name);
     const end = dropStop(m, name);
     if (day === null && year === null) {
       if (isAbbreviation(key)) return null; // "Jan", "Dec" alone are names more often than months
-      if (AMBIGUOUS_MONTHS.has(key) && !det && !MONTH_CUES.has(wordBefore(ctx.text, monthAt))) return null;
+      if (AMBIGUOUS_MONTHS.has(key) && !det && !MONTH_CUES.has(wordBefore(ctx.text, monthAt))) {
+        // "the March accession", "the May elections": a month naming the time of the noun after it
+        if (!MONTH_DETERMINERS.has(wordBefore(ctx.text, monthAt)) || !/^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
+      }
       // "June Carter", "March Madness" (not "in December. Colonel …")
       const next = m[3] ? '' : wordAfter(ctx.text, m.index + m[0].length);
       if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS)) return null; // "June Carter", "March Madness"
@@ -366,14 +383,15 @@ const OLD_YEAR: Parser = {
   },
 };
 
-/** Decades: "the 1990s", "the '90s", "the early 2000s". */
+/** Decades: "the 1990s", "the '90s", "the early 2000s", "the last half of the '80s" (the decade, mod END). */
 const DECADE: Parser = {
   name: 'decade',
   needs: ['0s', "0's"],
-  pattern: rx(`(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`),
+  pattern: rx(`(?:the\\s+(first|second|last|latter)\\s+half\\s+of\\s+)?(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`),
   extract: (m) => {
-    const value = m[2] ?? `19${m[3]}`;
-    const mod = m[1] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[1].toLowerCase()] : undefined;
+    const value = m[3] ?? `19${m[4]}`;
+    const half = m[1] ? (m[1].toLowerCase() === 'first' ? 'START' : 'END') : undefined;
+    const mod = half ?? (m[2] ? ({ early: 'START', mid: 'MID', late: 'END' } as Record<string, string>)[m[2].toLowerCase()] : undefined);
     return { type: 'DATE', value, ...(mod ? { mod } : {}) };
   },
 };
@@ -731,6 +749,7 @@ function approxMod(w: string): string | undefined {
   if (k === 'less than' || k === 'under') return 'LESS_THAN';
   if (k === 'at least') return 'EQUAL_OR_MORE';
   if (k === 'up to' || k === 'no more than') return 'EQUAL_OR_LESS';
+  if (k === 'no less than') return 'EQUAL_OR_MORE';
   return undefined;
 }
 
@@ -742,7 +761,7 @@ const DURATION: Parser = {
   name: 'duration',
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
-      `(?:(nearly|almost|about|around|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
+      `(?:(nearly|almost|about|around|no\\s+more\\s+than|no\\s+less\\s+than|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
       `(?:(\\d+|${TENS}|${ONES}|ten|eleven|twelve)\\s+(?:to|or)\\s+)?${NUM}(\\s+1/2|\\s+and\\s+a\\s+half)?(?:\\s+|-)(?:(?:more|additional|extra|further|trading|business|working)\\s+)?${UNIT}(\\s+and\\s+a\\s+half)?(\\s+or\\s+so)?`,
   ),
   extract: (m, ctx) => {
@@ -939,6 +958,9 @@ const REF_WORDS: Record<string, [TimeType, string]> = {
   'recent days': ['DURATION', 'PXD'],
   'the future': ['DATE', 'FUTURE_REF'], 'the near future': ['DATE', 'FUTURE_REF'], 'the foreseeable future': ['DATE', 'FUTURE_REF'],
   future: ['DATE', 'FUTURE_REF'], 'the coming days': ['DATE', 'FUTURE_REF'],
+  // "(cut taxes in) future quarters": the unit belongs to the expression
+  'future days': ['DATE', 'FUTURE_REF'], 'future weeks': ['DATE', 'FUTURE_REF'], 'future months': ['DATE', 'FUTURE_REF'],
+  'future quarters': ['DATE', 'FUTURE_REF'], 'future years': ['DATE', 'FUTURE_REF'], 'future decades': ['DATE', 'FUTURE_REF'],
   'the coming weeks': ['DATE', 'FUTURE_REF'], 'the coming months': ['DATE', 'FUTURE_REF'], 'the coming years': ['DATE', 'FUTURE_REF'],
   // "(challenges of) the near term", "(placate holders in) the short term"; the adjectives ("short-term debt") are not times
   'the near term': ['DATE', 'FUTURE_REF'], 'the short term': ['DATE', 'FUTURE_REF'], 'the long term': ['DATE', 'FUTURE_REF'],
@@ -1033,7 +1055,7 @@ const DAY_PART: Parser = {
 
 /** Recurrences: "every week", "daily", "each year", "twice a year", "$5 a day". */
 const SET_UNIT: Record<string, string> = {
-  day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P3M', hour: 'PT1H', minute: 'PT1M',
+  day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P1Q', hour: 'PT1H', minute: 'PT1M',
   morning: 'TMO', night: 'TNI', evening: 'TEV', afternoon: 'TAF', weekend: 'P1WE',
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M',
   hourly: 'PT1H', nightly: 'TNI', biweekly: 'P2W', biannually: 'P6M', semiannually: 'P6M',
@@ -1067,8 +1089,9 @@ const ADVERB_SET: Parser = {
   pattern: rx('(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)'),
   extract: (m, ctx) => {
     const w = m[1]!;
-    // "quarterly dividend", "weekly magazine": an adjective before a noun, not a recurrence
-    if (/^(quarterly|weekly|monthly|yearly|biweekly)$/i.test(w) && /^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
+    // "quarterly dividend", "quarterly results": the reporting period of a company, not a recurrence
+    // (TimeBank marks 1 of its 10, as a duration); "his weekly radio address", like "daily life", is one
+    if (/^quarterly$/i.test(w) && /^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
     // "China Daily", "Weekly Standard": a title, not a recurrence
     if (isCapitalized(w) && /^[A-Z]/.test(ctx.text.slice(Math.max(0, m.index - 30), m.index).replace(/\s+$/, '').split(/\s/).pop() ?? '')) return null;
     return { type: 'SET', value: SET_UNIT[w.toLowerCase()]! };
@@ -1232,6 +1255,13 @@ const YEAR_END: Parser = {
   },
 };
 
+/** The nearest `weekday` (1 = Monday) strictly after `from` (dir 1) or strictly before it (dir -1). */
+export function weekdayFrom(from: Ymd, weekday: number, dir: number): Ymd {
+  const d = isoWeekday(from);
+  const gap = dir > 0 ? ((weekday - d + 6) % 7) + 1 : -(((d - weekday + 6) % 7) + 1);
+  return addDays(from, gap);
+}
+
 /**
  * Times anchored to the time in focus rather than to the article date: "that day", "the same
  * day", "the next morning", "the following year", "that quarter", "later that year". The parser
@@ -1241,12 +1271,20 @@ const THAT_UNIT: Parser = {
   name: 'that-unit',
   pattern: rx(
     '(that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior|the\\s+preceding)\\s+' +
-      '(day|morning|afternoon|evening|night|week|month|year|quarter|spring|summer|fall|autumn|winter)',
+      `(day|morning|afternoon|evening|night|week|month|year|quarter|spring|summer|fall|autumn|winter|${alt(Object.keys(WEEKDAYS))})`,
   ),
   extract: (m, ctx) => {
     const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const unit = m[2]!.toLowerCase();
     const shift = det === 'the next' || det === 'the following' ? 1 : det === 'that' || det === 'the same' ? 0 : -1;
+    const wd = WEEKDAYS[unit];
+    if (wd !== undefined) {
+      // "the previous Friday", "the following Monday": that weekday before or after the day in focus
+      // (refiners.ts `followFocus`), the article's day when none is; "that Friday" is left to the weekday parser
+      if (shift === 0 || !isCapitalized(m[2]!)) return null;
+      if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day };
+      return { type: 'DATE', value: fmtDate(weekdayFrom(ctx.ref, wd, shift)), anchored: true, focus: 'anaphor' };
+    }
     // "the next week", "the next year" are spans of time more often than dates ("over the next year"); "the previous year" is this-unit's
     if (det === 'the next' && /^(week|month|year|quarter)$/.test(unit)) return null;
     if (shift < 0 && !/^(day|morning|afternoon|evening|night)$/.test(unit)) return null;

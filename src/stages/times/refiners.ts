@@ -5,7 +5,8 @@
  * the longest of competing readings.
  */
 import { addDays, addMonths, fmtDate, fmtWeek, isoWeekday, quarterOf, type Ymd } from './calendar.js';
-import type { Found } from './parsers.js';
+import { WEEKDAYS } from './lexicon.js';
+import { weekdayFrom, type Found } from './parsers.js';
 
 export type Candidate = Found & { priority: number };
 /** `ref` is the article date, for refiners that must know which times lie ahead of it. */
@@ -256,6 +257,7 @@ function anaphor(
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   let value: string | null = null;
   if (DAY_UNITS.test(unit) && day) value = fmtDate(addDays(day, shift));
+  else if (WEEKDAYS[unit] !== undefined && day) value = fmtDate(weekdayFrom(day, WEEKDAYS[unit]!, shift));
   else if (unit === 'week' && day) value = fmtWeek(addDays(day, 7 * shift));
   else if (unit === 'month' && month) {
     const t = addMonths({ y: month.y, m: month.m, d: 1 }, shift);
@@ -268,4 +270,17 @@ function anaphor(
   return value ? { ...f, value, rule: `${f.rule}+focus` } : f;
 }
 
-export const REFINERS: Refiner[] = [widenModifiers, dropOverlaps, mergeAdjacent, addSecondDay, coordinateWeekdays, followFocus];
+/** "or later", "and beyond", "or earlier" after a date, closing the clause. */
+const OPEN_END = /^[ \t]+(or[ \t]+(later|beyond|earlier)|and[ \t]+(beyond))(?=[ \t]*(?:[.,;:!?)"'\u201d\u2019]|$))/i;
+
+/** "until 1994 or later", "for 1990 and beyond": the date with an open end (mod ON_OR_AFTER / ON_OR_BEFORE, TimeML). */
+export const widenOpenEnd: Refiner = (text, found) =>
+  found.map((f) => {
+    if (f.type !== 'DATE' || f.mod || !/^\d{4}/.test(f.value)) return f;
+    const m = OPEN_END.exec(text.slice(f.end, f.end + 20));
+    if (!m) return f;
+    const mod = (m[2] ?? m[3])!.toLowerCase() === 'earlier' ? 'ON_OR_BEFORE' : 'ON_OR_AFTER';
+    return { ...f, end: f.end + m[0].length, mod, rule: `${f.rule}+open-end` };
+  });
+
+export const REFINERS: Refiner[] = [widenModifiers, widenOpenEnd, dropOverlaps, mergeAdjacent, addSecondDay, coordinateWeekdays, followFocus];
