@@ -69,6 +69,8 @@ const rx = (source: string, flags = 'gi', startsWithWordChar = true) =>
   new RegExp(`${startsWithWordChar ? '\\b' : ''}(?<![\\w'])(?:${source})(?![\\w])`, flags);
 
 const MONTH = `(${alt(Object.keys(MONTHS))})`;
+/** Pre-filter strings for a pattern holding MONTH: every month name begins with one of them. */
+const MONTH_NEEDS = [...new Set(Object.keys(MONTHS).map((name) => name.slice(0, 3)))];
 const WEEKDAY = `(${alt(Object.keys(WEEKDAYS))})`;
 const YEAR = '((?:19|20)\\d\\d)';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
@@ -289,6 +291,7 @@ const DAY_ORDINAL_WORDS = Object.keys(DAY_ORDINALS).sort((a, b) => b.length - a.
 /** "September 2, 2025", "Sept. 30", "March 2024", "in March", "May 5", "last November". */
 const MONTH_DAY_YEAR: Parser = {
   name: 'month-day-year',
+  needs: MONTH_NEEDS,
   pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?|(${DAY_ORDINAL_WORDS})(?!-|\\s+(?:quarter|half|time|round|place|week|day|term)\\b))(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
   extract: (m, ctx) => {
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
@@ -767,6 +770,8 @@ const OVER_AS_MORE_THAN_AFTER = /^(last|lasts|lasted|lasting|just|for|took|take|
 /** Durations: "the past two days", "two years", "48 hours", "a decade", "several years", "two-year", "two more weeks", "eight trading days". */
 const DURATION: Parser = {
   name: 'duration',
+  // every match holds a UNIT ("fortnight" holds "night", "centuries" "centur")
+  needs: ['second', 'minute', 'hour', 'day', 'night', 'week', 'month', 'quarter', 'year', 'decade', 'centur'],
   pattern: rx(
     `(?:(the)\\s+)?(?:(past|last|next|previous|coming|first|final|following|latest|recent|initial|remaining|ensuing|preceding|other)\\s+)?` +
       `(?:(nearly|almost|about|around|no\\s+more\\s+than|no\\s+less\\s+than|more\\s+than|over|roughly|approximately|at\\s+least|less\\s+than|up\\s+to|some)\\s+)?` +
@@ -976,6 +981,8 @@ const REF_WORDS: Record<string, [TimeType, string]> = {
 
 const REF_WORD: Parser = {
   name: 'ref-word',
+  // one of these is in each of the REF_WORDS
+  needs: ['now', 'current', 'present', 'these', 'moment', 'recent', 'lately', 'past', 'future', 'coming', 'term'],
   pattern: rx(`(${alt(Object.keys(REF_WORDS))})`),
   extract: (m, ctx) => {
     const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
