@@ -728,7 +728,8 @@ const ADVERB_END = /^\s*(?:$|[,.;:!?)"'`\u2019\u201d]|-{2}|(?:and|but|or|when|th
 /** "two years ago", "a year earlier", "three months from now", "a week or so ago". */
 const AGO: Parser = {
   name: 'ago',
-  needs: ['ago', 'earlier', 'before', 'from', 'hence'],
+  // "now" rather than the commoner "from": the pattern's "from now" holds it
+  needs: ['ago', 'earlier', 'before', 'now', 'hence'],
   pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
   extract: (m, ctx) => {
     // "two days before the vote": "before" is a preposition, and TimeML marks the duration alone
