@@ -1353,6 +1353,7 @@ function needsScan(parsers: readonly Parser[]): NeedsScan {
   return { pattern: new RegExp(`(?=(${longestFirst.join('|')}))`, 'g'), lets, always };
 }
 
+/** One scan per list of parsers, made on its first use (a list is not changed once run). */
 const needsScans = new WeakMap<readonly Parser[], NeedsScan>();
 
 /** Which parsers may find something in the text: 1 for those to run. */
