@@ -338,6 +338,7 @@ const MONTH_DAY_YEAR: Parser = {
 /** "2 September 2025", "2nd of September". */
 const DAY_MONTH_YEAR: Parser = {
   name: 'day-month-year',
+  needs: MONTH_NEEDS,
   pattern: rx(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d))?`),
   extract: (m, ctx) => {
     if (!isCapitalized(m[2]!)) return null;
@@ -512,6 +513,7 @@ const Q_SHORT: Parser = {
  */
 const THE_QUARTER: Parser = {
   name: 'the-quarter',
+  needs: ['quarter', 'period'],
   // not "the quarter-to-quarter comparison", a compound adjective
   pattern: rx('the\\s+(?:(latest|recent|just-ended|current)\\s+quarter|quarter|(latest|most\\s+recent)\\s+period)(?!-)'),
   extract: (m, ctx) => {
@@ -530,6 +532,7 @@ const THE_QUARTER: Parser = {
  */
 const QUARTER_ENDED: Parser = {
   name: 'quarter-ended',
+  needs: ['quarter'],
   pattern: rx(`the\\s+quarter(?=\\s+(ended|ending)\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+${YEAR})?(?!\\d))`),
   extract: (m, ctx) => {
     if (!isCapitalized(m[2]!)) return null;
@@ -595,6 +598,7 @@ const WEEKDAY_P: Parser = {
 /** "today", "yesterday", "tomorrow", "tonight", "yesterday morning". */
 const DAY_WORD: Parser = {
   name: 'day-word',
+  needs: ['today', 'yesterday', 'tomorrow', 'tonight'],
   pattern: rx(`(today|yesterday|tomorrow|tonight)(?:\\s+${DAYPART})?`),
   extract: (m, ctx) => {
     const w = m[1]!.toLowerCase();
@@ -660,6 +664,7 @@ const THIS_UNIT: Parser = {
  */
 const THE_SEASON: Parser = {
   name: 'the-season',
+  needs: ['spring', 'summer', 'fall', 'autumn', 'winter'],
   pattern: rx('the\\s+(?:(early|late|mid)[\\s-]+)?(spring|summer|fall|autumn|winter)(?!\\s+of\\b)'),
   extract: (m, ctx) => {
     if (!/^(in|into|over|during|of|through|throughout|since|until|by|before|after|for)$/.test(wordBefore(ctx.text, m.index))) return null;
@@ -684,6 +689,7 @@ const THE_SEASON: Parser = {
  */
 const THE_WEEK: Parser = {
   name: 'the-week',
+  needs: ['week'],
   pattern: rx(`the\\s+week(?:\\s+of\\s+${MONTH}\\.?\\s+(\\d{1,2})(?:,?\\s+${YEAR})?)?(?!\\s+(?:ahead|before|after|earlier|later|ended|ending|of)\\b)`),
   extract: (m, ctx) => {
     if (m[1]) {
@@ -704,6 +710,7 @@ const THE_WEEK: Parser = {
 /** "(by the end of) the month": the month in focus, the article's month when none is. */
 const THE_MONTH: Parser = {
   name: 'the-month',
+  needs: ['month'],
   pattern: rx('the\\s+month(?!\\s+(?:of|ahead|before|after|earlier|later|ended|ending|when|that|in)\\b)'),
   extract: (_m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.month };
@@ -714,6 +721,7 @@ const THE_MONTH: Parser = {
 /** "the weekend": the one before the article in past-tense sentences, the next one otherwise. */
 const THE_WEEKEND: Parser = {
   name: 'the-weekend',
+  needs: ['weekend'],
   pattern: rx('the\\s+weekend'),
   extract: (m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: `${UNANCHORED.week}-WE` };
@@ -825,6 +833,7 @@ const DURATION: Parser = {
 /** "the past week", "the coming months", "the last decade": one (or an unspecified number of) unit. */
 const PAST_UNIT: Parser = {
   name: 'past-unit',
+  needs: ['past', 'last', 'previous', 'coming', 'next', 'following'],
   pattern: rx('(?:(the)\\s+)?(past|last|previous|coming|next|following)\\s+(day|week|month|year|decade|century|hour|days|weeks|months|years|decades|hours)(\\s+or\\s+so)?'),
   extract: (m, ctx) => {
     const det = m[2]!.toLowerCase();
@@ -846,6 +855,7 @@ const PAST_UNIT: Parser = {
 /** Bare plural units: "for years", "weeks of talks", "over the years" → PXY, PXW. */
 const VAGUE_UNITS: Parser = {
   name: 'vague-units',
+  needs: ['years', 'months', 'weeks', 'days', 'hours', 'decades', 'centuries'],
   pattern: rx('(?:the\\s+(?:(early|later?)\\s+)?(?=years|decades))?(years|months|weeks|days|hours|decades|centuries)'),
   extract: (m, ctx) => {
     const before = wordBefore(ctx.text, m.index);
@@ -871,6 +881,7 @@ const VAGUE_UNITS: Parser = {
  */
 const UNITS_AROUND: Parser = {
   name: 'units-around',
+  needs: ['days', 'weeks', 'months'],
   pattern: rx('the\\s+(days|weeks|months)(?:\\s+(ahead)|(?=\\s+(?:before|after|following|leading|since|prior)\\b))'),
   extract: (m) => {
     const value = `PX${m[1]![0]!.toUpperCase()}`;
@@ -911,6 +922,7 @@ const COUNT_BEFORE = new RegExp(`(?:^|[^\\w'])${NUM}-$`, 'i');
 /** "for a while", "in a little while": an unspecified amount of time. */
 const A_WHILE: Parser = {
   name: 'a-while',
+  needs: ['while'],
   pattern: rx('a\\s+(?:little\\s+|long\\s+|short\\s+)?while'),
   extract: (m, ctx) => {
     if (!/^(for|in|after|within|took|take|takes)$/.test(wordBefore(ctx.text, m.index))) return null;
@@ -951,6 +963,7 @@ const PERIOD_YEAR_BEFORE: Parser = {
 /** "the 1988 quarter", "the 1989 period": that year, at the quarter in focus. */
 const YEAR_PERIOD: Parser = {
   name: 'year-period',
+  needs: ['quarter', 'period'],
   pattern: rx(`the\\s+${YEAR}\\s+(?:(first|second|third|fourth)[\\s-]+)?(quarter|period)`),
   extract: (m) => {
     const q = m[2] ? ORDINALS[m[2].toLowerCase()]! : null;
@@ -1008,6 +1021,7 @@ const REF_WORD: Parser = {
 /** Clock times: "10:30 a.m.", "3 p.m.", "noon", "10:35 a.m. EDT". */
 const CLOCK: Parser = {
   name: 'clock',
+  needs: ['am', 'pm', 'a.m', 'p.m', ':', "o'clock", 'noon', 'midday', 'midnight'],
   pattern: rx(`(?:(\\d{1,2})(?:[:.](\\d\\d))?\\s*(a\\.m\\.?|p\\.m\\.?|am|pm)|(\\d{1,2}):(\\d\\d)(?=\\s+(?:${alt(TIME_ZONES)}|o'clock)(?!\\w))|(\\d{1,2})\\s+o'clock|(noon|midday|midnight))(?:\\s+(${alt(TIME_ZONES)}))?`),
   extract: (m, ctx) => {
     let h: number;
@@ -1079,6 +1093,7 @@ const SET_UNIT: Record<string, string> = {
 
 const EVERY: Parser = {
   name: 'every',
+  needs: ['every', 'each'],
   pattern: rx(`(every|each)\\s+(?:(other)\\s+|${NUM}\\s+)?(days?|weeks?|months?|years?|quarters?|hours?|minutes?|morning|night|evening|afternoon|weekend)`),
   extract: (m) => {
     const unit = unitKey(m[4]!);
@@ -1092,6 +1107,7 @@ const EVERY: Parser = {
 /** "each July", "every March": that month of every year. */
 const EVERY_MONTH: Parser = {
   name: 'every-month',
+  needs: ['every', 'each'],
   pattern: rx(`(?:every|each)\\s+${MONTH}`),
   extract: (m) => {
     if (!isCapitalized(m[1]!) || isAbbreviation(m[1]!.toLowerCase())) return null;
@@ -1133,12 +1149,14 @@ const FREQUENCY: Parser = {
 /** "each spring", "every summer": that season of every year. */
 const EVERY_SEASON: Parser = {
   name: 'every-season',
+  needs: ['every', 'each'],
   pattern: rx('(?:every|each)\\s+(spring|summer|fall|autumn|winter)'),
   extract: (m) => ({ type: 'SET', value: `XXXX-${SEASONS[m[1]!.toLowerCase()]}` }),
 };
 
 const RATE: Parser = {
   name: 'set-rate',
+  needs: ['day', 'week', 'month', 'year', 'hour', 'minute'],
   pattern: rx('(a|an|per)\\s+(day|week|month|year|hour|minute)'),
   extract: (m, ctx) => {
     // "$5 a year", "four flights a week": TimeBank leaves such rates unmarked; "per year" is kept
@@ -1250,6 +1268,7 @@ const YEAR_WORDS: Parser = {
 /** "the year", "the full year", "the fiscal year": the article's year, or a year-long period ("the year ended June 30"). */
 const THE_YEAR: Parser = {
   name: 'the-year',
+  needs: ['year'],
   pattern: rx('the\\s+(?:(full|fiscal|calendar|whole|entire)\\s+)?year(?![-\\w]|\\s+(?:ago|earlier|before|later|two|nineteen|of|in)\\b)'),
   extract: (m, ctx) => {
     const after = wordAfter(ctx.text, m.index + m[0].length).toLowerCase();
@@ -1264,6 +1283,7 @@ const THE_YEAR: Parser = {
 /** "year-end", "year's end", "around year end": the end of the article's year. */
 const YEAR_END: Parser = {
   name: 'year-end',
+  needs: ['end'],
   pattern: rx("(?:the\\s+)?year(?:-|\\s+|'s\\s+)end"),
   extract: (_m, ctx) => {
     if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.year, mod: 'END' };
@@ -1285,6 +1305,7 @@ export function weekdayFrom(from: Ymd, weekday: number, dir: number): Ymd {
  */
 const THAT_UNIT: Parser = {
   name: 'that-unit',
+  needs: ['that', 'same', 'next', 'following', 'previous', 'prior', 'preceding'],
   pattern: rx(
     '(that|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+prior|the\\s+preceding)\\s+' +
       `(day|morning|afternoon|evening|night|week|month|year|quarter|spring|summer|fall|autumn|winter|${alt(Object.keys(WEEKDAYS))})`,
