@@ -313,6 +313,7 @@ describe('parser pre-filters (needs)', () => {
     'A decade-long war; the year-ago quarter; the year-earlier period; the period a year earlier; last year\'s comparable quarter.',
     'Nineteen eighty-four, two thousand and one, the nineties; 9 in the morning, the Afternoon, mid-evening.',
     'On Tuesday, last FRIDAY, Christmas Eve, New Year\'s Day, Valentine\'s Day, Halloween, Thanksgiving, Election Day, Easter Sunday.',
+    'Every week, each July, every spring; today, and over the weekend, for a while, in the summer, at year-end, the quarter, the quarter ended June 30, the 1988 period, the month, the week, the weeks ahead, for years, the year, per day, that day, the past week, 3 p.m. and 2 May.',
     'Nothing here but 2024 and May.',
   ];
   it('name lower-case ASCII strings only', () => {
