@@ -37,20 +37,24 @@ const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 
 /**
  * What matchCameo remembers while it tries a verb's patterns: where each synonym set matched,
  * set → (position, limit) → end or -1 (keyed by number, not by a template string: this is the
- * hottest look-up of the stage), and each position's word prefixes for the synonym-set index.
+ * hottest look-up of the stage).
  */
-interface SynsetMemo { ends: Map<string, Map<number, number>>; prefixes: Map<number, string[]> }
-const newSynsetMemo = (): SynsetMemo => ({ ends: new Map(), prefixes: new Map() });
+interface SynsetMemo { ends: Map<string, Map<number, number>> }
+const newSynsetMemo = (): SynsetMemo => ({ ends: new Map() });
 /** the (position, limit) key; limit - at stays within a pattern window (at most POST_WINDOW + 3) */
 const atLimitKey = (at: number, limit: number): number => at * 1024 + (limit - at);
 
-/** The word at `at` cut to each of PREFIX_LENGTHS, made once per position (many sets are tried there). */
-function prefixesAt(words: string[], at: number, memo: SynsetMemo): string[] {
-  let prefixes = memo.prefixes.get(at);
+/** Each document's words cut to their first one, two and three letters, once per position (every verb's look-ups use them). */
+const prefixesOfWords = new WeakMap<string[], (string[] | undefined)[]>();
+
+/** words[at] cut to n letters at [n - 1], n = 1..3 (a shorter word whole). */
+function prefixesAt(words: string[], at: number): string[] {
+  let ofWords = prefixesOfWords.get(words);
+  if (!ofWords) prefixesOfWords.set(words, (ofWords = []));
+  let prefixes = ofWords[at];
   if (!prefixes) {
     const w = words[at]!;
-    prefixes = PREFIX_LENGTHS.map((n) => w.slice(0, n));
-    memo.prefixes.set(at, prefixes);
+    ofWords[at] = prefixes = [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3)];
   }
   return prefixes;
 }
@@ -69,11 +73,10 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
       if (best === undefined) {
         best = -1;
         const byStart = lex.synsets.get(item);
-        const prefixes = prefixesAt(words, at, memo);
+        const prefixes = prefixesAt(words, at);
         // members are indexed by the first three letters of their first word (shorter words by all they have)
-        for (let i = 0; i < PREFIX_LENGTHS.length; i++) {
-          const n = PREFIX_LENGTHS[i]!;
-          for (const m of byStart?.get(prefixes[i]!) ?? NO_MEMBERS) {
+        for (const n of PREFIX_LENGTHS) {
+          for (const m of byStart?.get(prefixes[n - 1]!) ?? NO_MEMBERS) {
             if (n < 3 && (m[0]!.endsWith('_') ? m[0]!.length - 1 : m[0]!.length) > n) continue; // m[0] without a final "_" is longer than n
             let ok = at + m.length <= limit;
             for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);
@@ -124,11 +127,81 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
   return true;
 }
 
+/**
+ * A verb's patterns by a word they need: most patterns name a word that must lie after (or before)
+ * the verb, so only those whose word is there are tried. A pattern is listed under the first one,
+ * two or three letters of that word (a dictionary word only matches tokens it begins, so a token's
+ * prefix of the same length equals it), or under each first-word key of a synonym set's members.
+ */
+interface PatternIndex {
+  byPostKey: Map<string, number[]>;
+  byPreKey: Map<string, number[]>;
+  /** patterns with no word to key them by: always tried */
+  unkeyed: number[];
+}
+const KEY_LENGTH = 3;
+const patternIndexes = new WeakMap<CameoPattern[], PatternIndex>();
+
+/** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
+function itemKeys(item: string, lex: EventLexicon): string[] | undefined {
+  if (item.startsWith('&')) {
+    const keys = [...(lex.synsets.get(item)?.keys() ?? [])];
+    return keys.length && keys.every((key) => key.length > 0) ? keys : undefined;
+  }
+  const stem = item.endsWith('_') ? item.slice(0, -1) : item;
+  return stem.length ? [stem.slice(0, KEY_LENGTH)] : undefined;
+}
+
+/** The most selective item of some group: a word of three letters or more, else the shortest list of keys. */
+function bestKeys(groups: string[][], lex: EventLexicon): string[] | undefined {
+  let best: string[] | undefined;
+  for (const g of groups) for (const item of g) {
+    const keys = itemKeys(item, lex);
+    if (keys && (!best || keys.length < best.length || (keys.length === best.length && keys[0]!.length > best[0]!.length))) best = keys;
+  }
+  return best;
+}
+
+function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex {
+  let index = patternIndexes.get(patterns);
+  if (index) return index;
+  index = { byPostKey: new Map(), byPreKey: new Map(), unkeyed: [] };
+  patterns.forEach((p, i) => {
+    const post = bestKeys(p.post, lex);
+    const keys = post ?? bestKeys(p.pre, lex);
+    if (!keys) { index!.unkeyed.push(i); return; }
+    const byKey = post ? index!.byPostKey : index!.byPreKey;
+    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  patternIndexes.set(patterns, index);
+  return index;
+}
+
+/** Add the patterns keyed by the prefixes of the words [from, to) to `out`. */
+function addKeyed(byKey: Map<string, number[]>, words: string[], from: number, to: number, out: number[]): void {
+  for (let j = from; j < to; j++) {
+    const prefixes = prefixesAt(words, j);
+    const longest = Math.min(KEY_LENGTH, words[j]!.length);
+    for (let n = 1; n <= longest; n++) {
+      const listed = byKey.get(prefixes[n - 1]!);
+      if (listed) for (const i of listed) out.push(i);
+    }
+  }
+}
+
 export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
+  // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, in the sentence), in order
+  const index = patternIndex(patterns, lex);
+  const candidates = [...index.unkeyed];
+  if (index.byPostKey.size) addKeyed(index.byPostKey, words, end, limit, candidates);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, words, from, k, candidates);
+  candidates.sort((a, b) => a - b);
   const memo = newSynsetMemo();
-  for (const p of patterns) {
+  for (let c = 0; c < candidates.length; c++) {
+    if (c > 0 && candidates[c] === candidates[c - 1]) continue;
+    const p = patterns[candidates[c]!]!;
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
     return p;
