@@ -136,8 +136,12 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
 interface PatternIndex {
   byPostKey: Map<string, number[]>;
   byPreKey: Map<string, number[]>;
+  /** the most groups before the verb of a pattern in byPreKey: each group lies within PRE_WINDOW words of the next */
+  preGroups: number;
   /** patterns with no word to key them by: always tried */
   unkeyed: number[];
+  /** the shortest key (most are three letters: shorter prefixes need no look-up then) */
+  shortestKey: number;
 }
 const KEY_LENGTH = 3;
 const patternIndexes = new WeakMap<CameoPattern[], PatternIndex>();
@@ -165,24 +169,28 @@ function bestKeys(groups: string[][], lex: EventLexicon): string[] | undefined {
 function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex {
   let index = patternIndexes.get(patterns);
   if (index) return index;
-  index = { byPostKey: new Map(), byPreKey: new Map(), unkeyed: [] };
+  index = { byPostKey: new Map(), byPreKey: new Map(), preGroups: 0, unkeyed: [], shortestKey: KEY_LENGTH };
   patterns.forEach((p, i) => {
     const post = bestKeys(p.post, lex);
     const keys = post ?? bestKeys(p.pre, lex);
     if (!keys) { index!.unkeyed.push(i); return; }
     const byKey = post ? index!.byPostKey : index!.byPreKey;
-    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    if (!post) index!.preGroups = Math.max(index!.preGroups, p.pre.length);
+    for (const key of keys) {
+      byKey.set(key, [...(byKey.get(key) ?? []), i]);
+      index!.shortestKey = Math.min(index!.shortestKey, key.length);
+    }
   });
   patternIndexes.set(patterns, index);
   return index;
 }
 
 /** Add the patterns keyed by the prefixes of the words [from, to) to `out`. */
-function addKeyed(byKey: Map<string, number[]>, words: string[], from: number, to: number, out: number[]): void {
+function addKeyed(byKey: Map<string, number[]>, shortestKey: number, words: string[], from: number, to: number, out: number[]): void {
   for (let j = from; j < to; j++) {
     const prefixes = prefixesAt(words, j);
     const longest = Math.min(KEY_LENGTH, words[j]!.length);
-    for (let n = 1; n <= longest; n++) {
+    for (let n = shortestKey; n <= longest; n++) {
       const listed = byKey.get(prefixes[n - 1]!);
       if (listed) for (const i of listed) out.push(i);
     }
@@ -192,11 +200,11 @@ function addKeyed(byKey: Map<string, number[]>, words: string[], from: number, t
 export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
-  // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, in the sentence), in order
+  // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
   const index = patternIndex(patterns, lex);
   const candidates = [...index.unkeyed];
-  if (index.byPostKey.size) addKeyed(index.byPostKey, words, end, limit, candidates);
-  if (index.byPreKey.size) addKeyed(index.byPreKey, words, from, k, candidates);
+  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit, candidates);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
   candidates.sort((a, b) => a - b);
   const memo = newSynsetMemo();
   for (let c = 0; c < candidates.length; c++) {
@@ -286,16 +294,19 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   return byHand;
 }
 
+/** The coding of the noun `key` of n words at token k, from the hand lexicon. */
+function nounCoding(lex: EventLexicon, key: string, k: number, n: number): Coding | undefined {
+  const r = lex.nouns.get(key)?.[0];
+  return r && { cameo: r.cameo, type: r.type, rule: `lexicon:${r.type}/${r.cameo}`, end: k + n };
+}
+
+/** Code a two-word noun trigger at k ("hunger strike"); a word that starts none skips the look-up and its string. */
+export function codeTwoWordNoun(words: string[], k: number): Coding | undefined {
+  const lex = eventLexicon();
+  return lex.nounLeads.has(words[k]!) ? nounCoding(lex, `${words[k]} ${words[k + 1] ?? ''}`, k, 2) : undefined;
+}
+
 /** Code a noun trigger ("invasion", "hunger strike") from the hand lexicon; two-word nouns first. */
 export function codeNoun(words: string[], k: number): Coding | undefined {
-  const lex = eventLexicon();
-  // (a word that starts no two-word noun skips the two-word look-up and its string)
-  for (let n = lex.nounLeads.has(words[k]!) ? 2 : 1; n >= 1; n--) {
-    const key = n === 2 ? `${words[k]} ${words[k + 1] ?? ''}` : words[k]!;
-    const rules = lex.nouns.get(key);
-    if (!rules?.length) continue;
-    const r = rules[0]!;
-    return { cameo: r.cameo, type: r.type, rule: `lexicon:${r.type}/${r.cameo}`, end: k + n };
-  }
-  return undefined;
+  return codeTwoWordNoun(words, k) ?? nounCoding(eventLexicon(), words[k]!, k, 1);
 }

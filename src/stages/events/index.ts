@@ -13,7 +13,7 @@
 import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
-import { codeNoun, codeVerb, type Coding } from './code.js';
+import { codeNoun, codeTwoWordNoun, codeVerb, type Coding } from './code.js';
 import { eventLexicon, type ControlClass, type EventLexicon } from './lexicon.js';
 import { composeMood, type Draft } from './mood.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
@@ -122,10 +122,18 @@ function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexic
   return !attributive;
 }
 
+/** A sentence's syntax whose phrases are found on first use: a sentence without a trigger needs none. */
+class SentenceSyntax implements Syntax {
+  private found: Phrase[] | undefined;
+  constructor(readonly s: Sentence, readonly cx: ActorContext) {}
+  get phrases(): Phrase[] {
+    return (this.found ??= findPhrases(this.s, this.cx));
+  }
+}
+
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
   const { tokens, words } = cx;
-  const phrases = findPhrases(s, cx);
-  const sy: Syntax = { s, phrases, cx };
+  const sy: Syntax = new SentenceSyntax(s, cx);
   const objectBefore = (k: number) => (objects: string[]) => {
     for (let j = k - 1; j >= s.tokenStart && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
     return false;
@@ -144,7 +152,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
     else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = codeNoun(words, k);
     // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
-    if (!coding || coding.end === k + 1) { const two = codeNoun(words, k); if (two && two.end === k + 2) coding = two; }
+    if (!coding || coding.end === k + 1) coding = codeTwoWordNoun(words, k) ?? coding;
     const chain = asVerb ? chainBefore(k, sy) : undefined;
     // "X must allocate resources": a demand on X whatever the act
     if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
@@ -212,6 +220,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   };
   const actorsOf = (p: Phrase | undefined): Actor[] => {
     if (!p) return [];
+    const { phrases } = sy;
     const i = phrases.indexOf(p);
     const group = i >= 0 ? coordinated(phrases, i, words) : [p];
     const list = group.flatMap((q) => ((q.kind === 'pronoun' || q.ownerPronoun) && !q.actors.some((x) => x.entity) ? (resolvePronoun(q, 0)?.actors ?? []) : q.actors));
@@ -260,7 +269,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
       targets = actorsOf(patient && (patient.kind === 'pronoun' || patient.ownerPronoun) ? resolvePronoun(patient, 0) : patient);
       // "a camp for Congolese refugees was attacked": a place or thing stands for those it is for or of
       if (patient && !targets.some((a) => a.entity)) {
-        const next = phrases.find((q) => q.start === patient.end + 1 && q.end <= chain.start && /^(for|of)$/.test(words[patient.end]!));
+        const next = sy.phrases.find((q) => q.start === patient.end + 1 && q.end <= chain.start && /^(for|of)$/.test(words[patient.end]!));
         if (next) targets = actorsOf(next);
       }
       sources = actorsOf(obj.agent);
@@ -271,8 +280,8 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     // "a roadside bombing near Samarra killed …": an unknown attacker is coded by where it struck
     if (!sources.length && !chain.passive && /^(ASSAULT|COERCE)$/.test(coding.type)) {
       const subj = subjectBefore(chain.start, sy);
-      const at = subj && !subj.actors.length ? phrases.find((q) => q.start > subj.end && q.end <= chain.start && /^(near|in|at|outside)$/.test(words[q.start - 1] ?? '') || (q.start > subj.end && q.end <= chain.start && words[q.start - 1] === 'of' && /^(town|city|village|province|region)$/.test(words[q.start - 2] ?? ''))) : undefined;
-      const located = at ? phrases.filter((q) => q.start >= at.start && q.end <= chain.start).find((q) => q.actors.some((a) => a.entity && (a.entity.type === 'GPE' || a.entity.type === 'LOC'))) : undefined;
+      const at = subj && !subj.actors.length ? sy.phrases.find((q) => q.start > subj.end && q.end <= chain.start && /^(near|in|at|outside)$/.test(words[q.start - 1] ?? '') || (q.start > subj.end && q.end <= chain.start && words[q.start - 1] === 'of' && /^(town|city|village|province|region)$/.test(words[q.start - 2] ?? ''))) : undefined;
+      const located = at ? sy.phrases.filter((q) => q.start >= at.start && q.end <= chain.start).find((q) => q.actors.some((a) => a.entity && (a.entity.type === 'GPE' || a.entity.type === 'LOC'))) : undefined;
       if (located) { sources = countryOf(located, cx).length ? located.actors.filter((a) => a.entity) : []; how = 'svo+place-source'; }
     }
     // the object is itself an event ("struggles with Western sanctions"): its owner is no target of the
