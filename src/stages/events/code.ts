@@ -44,7 +44,7 @@ const newSynsetMemo = (): SynsetMemo => ({ ends: new Map() });
 /** the (position, limit) key; limit - at stays within a pattern window (at most POST_WINDOW + 3) */
 const atLimitKey = (at: number, limit: number): number => at * 1024 + (limit - at);
 
-/** Each document's words cut to their first one, two and three letters, once per position (every verb's look-ups use them). */
+/** Each document's words cut to their first one, two and three letters, once per position (the synonym-set look-ups of many verbs use them). */
 const prefixesOfWords = new WeakMap<string[], (string[] | undefined)[]>();
 
 /** words[at] cut to n letters at [n - 1], n = 1..3 (a shorter word whole). */
@@ -132,10 +132,11 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
  * the verb, so only those whose word is there are tried. A pattern is listed under the first one,
  * two or three letters of that word (a dictionary word only matches tokens it begins, so a token's
  * prefix of the same length equals it), or under each first-word key of a synonym set's members.
+ * Keys are prefix codes (numbers, not strings: no string to cut or hash per token).
  */
 interface PatternIndex {
-  byPostKey: Map<string, number[]>;
-  byPreKey: Map<string, number[]>;
+  byPostKey: Map<number, number[]>;
+  byPreKey: Map<number, number[]>;
   /** the most groups before the verb of a pattern in byPreKey: each group lies within PRE_WINDOW words of the next */
   preGroups: number;
   /** patterns with no word to key them by: always tried */
@@ -146,22 +147,45 @@ interface PatternIndex {
 const KEY_LENGTH = 3;
 const patternIndexes = new WeakMap<CameoPattern[], PatternIndex>();
 
-/** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
-function itemKeys(item: string, lex: EventLexicon): string[] | undefined {
-  if (item.startsWith('&')) {
-    const keys = [...(lex.synsets.get(item)?.keys() ?? [])];
-    return keys.length && keys.every((key) => key.length > 0) ? keys : undefined;
+/** The first n letters of w as a number (n included), or -1 where one is not ASCII (no key is). */
+function prefixCode(w: string, n: number): number {
+  let code = 0;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (!(c < 128)) return -1;
+    code = code * 128 + c;
   }
-  const stem = item.endsWith('_') ? item.slice(0, -1) : item;
-  return stem.length ? [stem.slice(0, KEY_LENGTH)] : undefined;
+  return code * 4 + n;
+}
+const codeLength = (code: number): number => code % 4;
+
+/** Each document's words' prefix codes, at 3j + n - 1 for the first n letters of word j (-1 past its end), made once. */
+const codesOfWords = new WeakMap<string[], Int32Array>();
+function prefixCodes(words: string[]): Int32Array {
+  let codes = codesOfWords.get(words);
+  if (!codes) {
+    codes = new Int32Array(words.length * KEY_LENGTH);
+    for (let j = 0; j < words.length; j++) {
+      for (let n = 1; n <= KEY_LENGTH; n++) codes[j * KEY_LENGTH + n - 1] = n <= words[j]!.length ? prefixCode(words[j]!, n) : -1;
+    }
+    codesOfWords.set(words, codes);
+  }
+  return codes;
 }
 
-/** The most selective item of some group: a word of three letters or more, else the shortest list of keys. */
-function bestKeys(groups: string[][], lex: EventLexicon): string[] | undefined {
-  let best: string[] | undefined;
+/** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
+function itemKeys(item: string, lex: EventLexicon): number[] | undefined {
+  const texts = item.startsWith('&') ? [...(lex.synsets.get(item)?.keys() ?? [])] : [(item.endsWith('_') ? item.slice(0, -1) : item).slice(0, KEY_LENGTH)];
+  const codes = texts.map((t) => (t.length ? prefixCode(t, t.length) : -1));
+  return codes.length && codes.every((c) => c >= 0) ? codes : undefined;
+}
+
+/** The most selective item of some group: the fewest keys (a plain word has one), the longest. */
+function bestKeys(groups: string[][], lex: EventLexicon): number[] | undefined {
+  let best: number[] | undefined;
   for (const g of groups) for (const item of g) {
     const keys = itemKeys(item, lex);
-    if (keys && (!best || keys.length < best.length || (keys.length === best.length && keys[0]!.length > best[0]!.length))) best = keys;
+    if (keys && (!best || keys.length < best.length || (keys.length === best.length && codeLength(keys[0]!) > codeLength(best[0]!)))) best = keys;
   }
   return best;
 }
@@ -178,7 +202,7 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
     if (!post) index!.preGroups = Math.max(index!.preGroups, p.pre.length);
     for (const key of keys) {
       byKey.set(key, [...(byKey.get(key) ?? []), i]);
-      index!.shortestKey = Math.min(index!.shortestKey, key.length);
+      index!.shortestKey = Math.min(index!.shortestKey, codeLength(key));
     }
   });
   patternIndexes.set(patterns, index);
@@ -186,12 +210,12 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
 }
 
 /** Add the patterns keyed by the prefixes of the words [from, to) to `out`. */
-function addKeyed(byKey: Map<string, number[]>, shortestKey: number, words: string[], from: number, to: number, out: number[]): void {
+function addKeyed(byKey: Map<number, number[]>, shortestKey: number, codes: Int32Array, from: number, to: number, out: number[]): void {
   for (let j = from; j < to; j++) {
-    const prefixes = prefixesAt(words, j);
-    const longest = Math.min(KEY_LENGTH, words[j]!.length);
-    for (let n = shortestKey; n <= longest; n++) {
-      const listed = byKey.get(prefixes[n - 1]!);
+    for (let n = shortestKey; n <= KEY_LENGTH; n++) {
+      const code = codes[j * KEY_LENGTH + n - 1]!;
+      if (code < 0) continue;
+      const listed = byKey.get(code);
       if (listed) for (const i of listed) out.push(i);
     }
   }
@@ -203,8 +227,9 @@ export function matchCameo(patterns: CameoPattern[], words: string[], k: number,
   // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
   const index = patternIndex(patterns, lex);
   const candidates = [...index.unkeyed];
-  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit, candidates);
-  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
+  const codes = prefixCodes(words);
+  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, codes, end, limit, candidates);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, codes, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
   candidates.sort((a, b) => a - b);
   const memo = newSynsetMemo();
   for (let c = 0; c < candidates.length; c++) {
@@ -244,22 +269,29 @@ function handEnd(rule: TriggerRule, words: string[], k: number): number {
 }
 
 /**
+ * The coding of a CAMEO code, or undefined where there is none or PLOVER codes none; its rule reads
+ * `source:group/cameo`, made only for a coding returned.
+ */
+function coded(lex: EventLexicon, cameo: string | null, source: string, group: string, end: number, handType?: string, weak = false): Coding | undefined {
+  if (!cameo) return undefined;
+  const type = handType ?? lex.ploverOf(cameo);
+  if (!type) return undefined;
+  const rule = `${source}:${group}/${cameo}`;
+  return weak ? { cameo, type, rule, end, weak } : { cameo, type, rule, end };
+}
+
+/**
  * Code the verb at token k of a sentence spanning [from, to). `objectBefore` tells whether one of
  * the given objects was named before the verb in a relative clause ("the tariffs that X imposed").
  */
 export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean): Coding | undefined {
-  const accept = (cameo: string | null, rule: string, end: number, handType?: string): Coding | undefined => {
-    if (!cameo) return undefined;
-    const type = handType ?? lex.ploverOf(cameo);
-    return type ? { cameo, type, rule, end } : undefined;
-  };
   const hand = lex.verbs.get(words[k]!);
   if (hand) {
     const r = specificRule(hand, words, k, objectBefore);
-    if (r) return accept(r.cameo, `lexicon:${r.type}/${r.cameo}`, handEnd(r, words, k), r.type);
+    if (r) return coded(lex, r.cameo, 'lexicon', r.type, handEnd(r, words, k), r.type);
   }
   const handDefault = hand?.find((x) => !(x.objects?.length || x.particle?.length || x.complement?.length));
-  const byHand = handDefault ? accept(handDefault.cameo, `lexicon:${handDefault.type}/${handDefault.cameo}`, k + 1, handDefault.type) : undefined;
+  const byHand = handDefault ? coded(lex, handDefault.cameo, 'lexicon', handDefault.type, k + 1, handDefault.type) : undefined;
   // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
   // is looked up alone
   const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
@@ -272,8 +304,7 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
       if (p) {
         // a null pattern codes nothing, unless the project's lexicon knows the word
         if (!p.code) return byHand;
-        const c0 = accept(p.code, `cameo:${e.block}/${p.code}`, k + n);
-        const c = c0 && structural(p) ? { ...c0, weak: true } : c0;
+        const c = coded(lex, p.code, 'cameo', e.block, k + n, undefined, structural(p));
         // the dictionary's pattern refines the code; where it disagrees on the PLOVER type, the hand
         // lexicon wins, unless the pattern rests on the words before the verb (who acts: "troops arrived")
         if (c && (!byHand || c.type === byHand.type || p.pre.length > 0)) return c;
@@ -285,8 +316,8 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     if (byHand) return byHand;
     for (const e of entries) {
       // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
-      const c = accept(e.code, `cameo-default:${e.block}/${e.code}`, k + n);
-      if (c) return { ...c, weak: true };
+      const c = coded(lex, e.code, 'cameo-default', e.block, k + n, undefined, true);
+      if (c) return c;
     }
     if (n > 1) continue;
     return undefined;
