@@ -147,30 +147,20 @@ interface PatternIndex {
 const KEY_LENGTH = 3;
 const patternIndexes = new WeakMap<CameoPattern[], PatternIndex>();
 
-/** The first n letters of w as a number (n included), or -1 where one is not ASCII (no key is). */
-function prefixCode(w: string, n: number): number {
-  let code = 0;
-  for (let i = 0; i < n; i++) {
-    const c = w.charCodeAt(i);
-    if (!(c < 128)) return -1;
-    code = code * 128 + c;
-  }
-  return code * 4 + n;
-}
+/** ASCII letters, seven bits each, then the prefix length in two bits: three letters fit a small integer. */
+const ASCII = 128;
+const withLength = (letters: number, n: number): number => letters * 4 + n;
 const codeLength = (code: number): number => code % 4;
 
-/** Each document's words' prefix codes, at 3j + n - 1 for the first n letters of word j (-1 past its end), made once. */
-const codesOfWords = new WeakMap<string[], Int32Array>();
-function prefixCodes(words: string[]): Int32Array {
-  let codes = codesOfWords.get(words);
-  if (!codes) {
-    codes = new Int32Array(words.length * KEY_LENGTH);
-    for (let j = 0; j < words.length; j++) {
-      for (let n = 1; n <= KEY_LENGTH; n++) codes[j * KEY_LENGTH + n - 1] = n <= words[j]!.length ? prefixCode(words[j]!, n) : -1;
-    }
-    codesOfWords.set(words, codes);
+/** The first n letters of w as a number, or -1 where one is not ASCII (no key is). */
+function prefixCode(w: string, n: number): number {
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (!(c < ASCII)) return -1;
+    letters = letters * ASCII + c;
   }
-  return codes;
+  return withLength(letters, n);
 }
 
 /** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
@@ -209,13 +199,18 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
   return index;
 }
 
-/** Add the patterns keyed by the prefixes of the words [from, to) to `out`. */
-function addKeyed(byKey: Map<number, number[]>, shortestKey: number, codes: Int32Array, from: number, to: number, out: number[]): void {
+/** Add the patterns keyed by the prefixes of the words [from, to) to `out` (codes made as prefixCode makes them, a letter at a time). */
+function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: string[], from: number, to: number, out: number[]): void {
   for (let j = from; j < to; j++) {
-    for (let n = shortestKey; n <= KEY_LENGTH; n++) {
-      const code = codes[j * KEY_LENGTH + n - 1]!;
-      if (code < 0) continue;
-      const listed = byKey.get(code);
+    const w = words[j]!;
+    const longest = Math.min(KEY_LENGTH, w.length);
+    let letters = 0;
+    for (let n = 1; n <= longest; n++) {
+      const c = w.charCodeAt(n - 1);
+      if (!(c < ASCII)) break;
+      letters = letters * ASCII + c;
+      if (n < shortestKey) continue;
+      const listed = byKey.get(withLength(letters, n));
       if (listed) for (const i of listed) out.push(i);
     }
   }
@@ -227,9 +222,8 @@ export function matchCameo(patterns: CameoPattern[], words: string[], k: number,
   // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
   const index = patternIndex(patterns, lex);
   const candidates = [...index.unkeyed];
-  const codes = prefixCodes(words);
-  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, codes, end, limit, candidates);
-  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, codes, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
+  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit, candidates);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
   candidates.sort((a, b) => a - b);
   const memo = newSynsetMemo();
   for (let c = 0; c < candidates.length; c++) {
