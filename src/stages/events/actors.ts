@@ -114,7 +114,7 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
       continue;
     }
     // "after meeting Zelensky": a gerund before a name starts no phrase
-    const gerund = !m0 && w.endsWith('ing') && /^(after|before|while|when|since|by|without|upon|,)$/.test(words[k - 1] ?? '') && /^[A-Z]/.test(tokens[k + 1]?.text ?? '');
+    const gerund = !m0 && w.endsWith('ing') && /^(after|before|while|when|since|by|without|upon|,)$/.test(k > 0 ? words[k - 1]! : '') && /^[A-Z]/.test(tokens[k + 1]?.text ?? '');
     const startsNp = !gerund && (!!m0 || NP_POS.has(tokens[k]!.pos) || OWNER_PRONOUNS.has(w));
     if (!startsNp || inTime.has(k)) { k++; continue; }
     let j = k;

@@ -66,11 +66,12 @@ function windows(doc: NewsDoc, s: Sentence): Sentence[] {
   return out;
 }
 
-const GOVERNED_CODES: Partial<Record<ControlClass, { type: string; cameo: string }>> = {
-  commit: { type: 'AGREE', cameo: '030' }, commitAdj: { type: 'AGREE', cameo: '030' },
-  refuse: { type: 'REJECT', cameo: '120' }, refuseAdj: { type: 'REJECT', cameo: '120' },
-  threaten: { type: 'THREATEN', cameo: '130' },
-};
+/** (a Map: looked up by varying class names, an object's keyed access made the optimised trigger loop bail out) */
+const GOVERNED_CODES = new Map<ControlClass, { type: string; cameo: string }>([
+  ['commit', { type: 'AGREE', cameo: '030' }], ['commitAdj', { type: 'AGREE', cameo: '030' }],
+  ['refuse', { type: 'REJECT', cameo: '120' }], ['refuseAdj', { type: 'REJECT', cameo: '120' }],
+  ['threaten', { type: 'THREATEN', cameo: '130' }],
+]);
 
 /** The governor's own event for an uncoded act under "agreed to", "refused to", "threatened to", "committed to". */
 function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: EventLexicon): Coding | undefined {
@@ -79,14 +80,14 @@ function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: Event
   if (chain?.infinitive) {
     const g = infinitiveGovernor(chain, sy);
     if (g && !g.object) gov = g.gov;
-  } else if (words[k - 1] === 'to' && words[k]!.endsWith('ing') && words[k - 2] === 'committed') gov = k - 2; // "committed to opening up"
+  } else if (k >= 2 && words[k - 1] === 'to' && words[k]!.endsWith('ing') && words[k - 2] === 'committed') gov = k - 2; // "committed to opening up" (k >= 2: no negative index)
   if (gov === undefined || (tokens[gov]!.pos !== 'VERB' && tokens[gov]!.pos !== 'ADJ' && tokens[gov]!.pos !== 'AUX')) return undefined;
-  const cls = (lex.control.get(words[gov]!) ?? []).find((c) => GOVERNED_CODES[c]);
+  const cls = (lex.control.get(words[gov]!) ?? []).find((c) => GOVERNED_CODES.has(c));
   if (!cls) return undefined;
   // "plans to", "intends to", "offered to": a plan is not yet a commitment between actors
   if (/^(plan|plans|planned|planning|intend|intends|intended|offer|offers|offered|offering|set|ready|prepared|eager|determined)$/.test(words[gov]!)) return undefined;
   if (chainBefore(gov, sy).negated) return undefined;
-  const c = GOVERNED_CODES[cls]!;
+  const c = GOVERNED_CODES.get(cls)!;
   return { cameo: c.cameo, type: c.type, rule: `mood:governed-${cls}`, end: k + 1 };
 }
 
@@ -104,8 +105,9 @@ const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexicon): boolean {
   const t = tokens[k]!;
   const lower = t.lower;
-  const prev = words[k - 1] ?? '';
-  const prevAux = tokens[k - 1]?.pos === 'AUX';
+  // (k > 0: a negative index is a named-property look-up that makes the access generic for every token)
+  const prev = k > 0 ? words[k - 1]! : '';
+  const prevAux = k > 0 && tokens[k - 1]!.pos === 'AUX';
   const knownVerb = (): boolean => t.pos !== 'PROPN' && (lex.verbs.has(lower) || lex.cameo.has(lower));
   const verbal =
     t.pos === 'VERB' ||
