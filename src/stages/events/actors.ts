@@ -139,7 +139,10 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
     }
     if (j === k) { k++; continue; }
     // a phrase needs a noun, a name or a number: a lone article or adjective names nobody
-    if (!tokens.slice(k, j).some((x, o) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'NUM' || mentionAt.has(k + o))) { k = j; continue; }
+    // (a loop, not a slice: this runs for every candidate phrase)
+    let named = false;
+    for (let o = k; o < j && !named; o++) named = tokens[o]!.pos === 'NOUN' || tokens[o]!.pos === 'PROPN' || tokens[o]!.pos === 'NUM' || mentionAt.has(o);
+    if (!named) { k = j; continue; }
     // trim trailing determiners or adjectives that head nothing
     let end = j;
     while (end > k && !cx.coveredBy[end - 1] && (tokens[end - 1]!.pos === 'DET' || tokens[end - 1]!.pos === 'ADJ') && end - 1 > k) end--;
