@@ -74,7 +74,8 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   for (const e of entities) for (const m of e.mentions) {
     if (!mentionAt.has(m.tokenStart) || mentionAt.get(m.tokenStart)!.end < m.tokenEnd) mentionAt.set(m.tokenStart, { entity: e, start: m.tokenStart, end: m.tokenEnd, via: m.via });
   }
-  const coveredBy: (MentionRef | undefined)[] = new Array(tokens.length);
+  // (filled, so the array is HOLEY_ELEMENTS whether or not a mention is stored: see wordsOf)
+  const coveredBy: (MentionRef | undefined)[] = new Array<MentionRef | undefined>(tokens.length).fill(undefined);
   for (const m of mentionAt.values()) for (let j = m.start; j < m.end; j++) coveredBy[j] = m;
   const inTime = new Set<number>();
   let t = 0;
@@ -84,7 +85,18 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   }
   const byCountry = new Map<string, EntityRecord>();
   for (const e of entities) if (e.type === 'GPE' && e.kbId?.startsWith('country:') && e.country) byCountry.set(e.country, e);
-  return { tokens, words: tokens.map((x) => x.lower), mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex };
+  return { tokens, words: wordsOf(tokens), mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex };
+}
+
+/**
+ * The tokens' lower-case words, pushed one by one: Array.prototype.map gives a PACKED array until
+ * the optimising compiler inlines it and a HOLEY one after, and every optimised function reading
+ * the words then bails out on the new array map and is compiled again.
+ */
+function wordsOf(tokens: Token[]): string[] {
+  const words: string[] = [];
+  for (const t of tokens) words.push(t.lower);
+  return words;
 }
 
 export const isCity = (e: EntityRecord): boolean => e.kbId?.startsWith('city:') === true;
