@@ -121,7 +121,7 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
     const w = words[k]!;
     const m0 = mentionAt.get(k);
     if (!m0 && PRONOUNS.has(w) && tokens[k]!.pos === 'PRON') {
-      out.push({ start: k, end: k + 1, kind: 'pronoun', actors: [], head: w });
+      out.push(newPhrase(k, k + 1, 'pronoun', w, undefined));
       k++;
       continue;
     }
@@ -164,6 +164,14 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
   return mergeQuantifiersAndAffiliations(out, s, cx);
 }
 
+/**
+ * A phrase with every field present from the start (ownerPronoun and sector undefined until set): one
+ * object shape for all, so the optimised code that reads phrases does not bail out on a new one.
+ */
+function newPhrase(start: number, end: number, kind: Phrase['kind'], head: string, ownerPronoun: true | undefined): Phrase {
+  return { start, end, kind, actors: [], ownerPronoun, sector: undefined, head };
+}
+
 /** The actors a phrase names, from its mentions and head noun. */
 function analysePhrase(start: number, end: number, cx: ActorContext): Phrase {
   const { tokens, words, mentionAt, lex } = cx;
@@ -183,7 +191,7 @@ function analysePhrase(start: number, end: number, cx: ActorContext): Phrase {
   let h = last;
   while (h > start && !headMention && tokens[h]!.pos !== 'NOUN' && tokens[h]!.pos !== 'PROPN') h--;
   const head = words[h]!;
-  const phrase: Phrase = { start, end, kind: 'thing', actors: [], head, ...(ownerPronoun ? { ownerPronoun } : {}) };
+  const phrase: Phrase = newPhrase(start, end, 'thing', head, ownerPronoun || undefined);
   const titleSector = () => {
     for (let j = start; j < end; j++) for (const [re, sector] of PERSON_SECTORS) if (re.test(words[j]!)) return sector;
     return undefined;
