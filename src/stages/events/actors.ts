@@ -74,7 +74,8 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   for (const e of entities) for (const m of e.mentions) {
     if (!mentionAt.has(m.tokenStart) || mentionAt.get(m.tokenStart)!.end < m.tokenEnd) mentionAt.set(m.tokenStart, { entity: e, start: m.tokenStart, end: m.tokenEnd, via: m.via });
   }
-  const coveredBy: (MentionRef | undefined)[] = new Array(tokens.length);
+  // (filled, so the array is HOLEY_ELEMENTS whether or not a mention is stored: see wordsOf)
+  const coveredBy: (MentionRef | undefined)[] = new Array<MentionRef | undefined>(tokens.length).fill(undefined);
   for (const m of mentionAt.values()) for (let j = m.start; j < m.end; j++) coveredBy[j] = m;
   const inTime = new Set<number>();
   let t = 0;
@@ -84,7 +85,18 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   }
   const byCountry = new Map<string, EntityRecord>();
   for (const e of entities) if (e.type === 'GPE' && e.kbId?.startsWith('country:') && e.country) byCountry.set(e.country, e);
-  return { tokens, words: tokens.map((x) => x.lower), mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex };
+  return { tokens, words: wordsOf(tokens), mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex };
+}
+
+/**
+ * The tokens' lower-case words, pushed one by one: Array.prototype.map gives a PACKED array until
+ * the optimising compiler inlines it and a HOLEY one after, and every optimised function reading
+ * the words then bails out on the new array map and is compiled again.
+ */
+function wordsOf(tokens: Token[]): string[] {
+  const words: string[] = [];
+  for (const t of tokens) words.push(t.lower);
+  return words;
 }
 
 export const isCity = (e: EntityRecord): boolean => e.kbId?.startsWith('city:') === true;
@@ -109,12 +121,12 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
     const w = words[k]!;
     const m0 = mentionAt.get(k);
     if (!m0 && PRONOUNS.has(w) && tokens[k]!.pos === 'PRON') {
-      out.push({ start: k, end: k + 1, kind: 'pronoun', actors: [], head: w });
+      out.push(newPhrase(k, k + 1, 'pronoun', w, undefined));
       k++;
       continue;
     }
     // "after meeting Zelensky": a gerund before a name starts no phrase
-    const gerund = !m0 && w.endsWith('ing') && /^(after|before|while|when|since|by|without|upon|,)$/.test(words[k - 1] ?? '') && /^[A-Z]/.test(tokens[k + 1]?.text ?? '');
+    const gerund = !m0 && w.endsWith('ing') && /^(after|before|while|when|since|by|without|upon|,)$/.test(k > 0 ? words[k - 1]! : '') && /^[A-Z]/.test(tokens[k + 1]?.text ?? '');
     const startsNp = !gerund && (!!m0 || NP_POS.has(tokens[k]!.pos) || OWNER_PRONOUNS.has(w));
     if (!startsNp || inTime.has(k)) { k++; continue; }
     let j = k;
@@ -139,7 +151,10 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
     }
     if (j === k) { k++; continue; }
     // a phrase needs a noun, a name or a number: a lone article or adjective names nobody
-    if (!tokens.slice(k, j).some((x, o) => x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'NUM' || mentionAt.has(k + o))) { k = j; continue; }
+    // (a loop, not a slice: this runs for every candidate phrase)
+    let named = false;
+    for (let o = k; o < j && !named; o++) named = tokens[o]!.pos === 'NOUN' || tokens[o]!.pos === 'PROPN' || tokens[o]!.pos === 'NUM' || mentionAt.has(o);
+    if (!named) { k = j; continue; }
     // trim trailing determiners or adjectives that head nothing
     let end = j;
     while (end > k && !cx.coveredBy[end - 1] && (tokens[end - 1]!.pos === 'DET' || tokens[end - 1]!.pos === 'ADJ') && end - 1 > k) end--;
@@ -147,6 +162,14 @@ export function findPhrases(s: Sentence, cx: ActorContext): Phrase[] {
     k = Math.max(end, k + 1);
   }
   return mergeQuantifiersAndAffiliations(out, s, cx);
+}
+
+/**
+ * A phrase with every field present from the start (ownerPronoun and sector undefined until set): one
+ * object shape for all, so the optimised code that reads phrases does not bail out on a new one.
+ */
+function newPhrase(start: number, end: number, kind: Phrase['kind'], head: string, ownerPronoun: true | undefined): Phrase {
+  return { start, end, kind, actors: [], ownerPronoun, sector: undefined, head };
 }
 
 /** The actors a phrase names, from its mentions and head noun. */
@@ -168,7 +191,7 @@ function analysePhrase(start: number, end: number, cx: ActorContext): Phrase {
   let h = last;
   while (h > start && !headMention && tokens[h]!.pos !== 'NOUN' && tokens[h]!.pos !== 'PROPN') h--;
   const head = words[h]!;
-  const phrase: Phrase = { start, end, kind: 'thing', actors: [], head, ...(ownerPronoun ? { ownerPronoun } : {}) };
+  const phrase: Phrase = newPhrase(start, end, 'thing', head, ownerPronoun || undefined);
   const titleSector = () => {
     for (let j = start; j < end; j++) for (const [re, sector] of PERSON_SECTORS) if (re.test(words[j]!)) return sector;
     return undefined;

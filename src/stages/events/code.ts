@@ -37,20 +37,24 @@ const STOPS = new Set(['.', ';', ':', '!', '?', 'that', 'which', 'who', 'whom', 
 /**
  * What matchCameo remembers while it tries a verb's patterns: where each synonym set matched,
  * set → (position, limit) → end or -1 (keyed by number, not by a template string: this is the
- * hottest look-up of the stage), and each position's word prefixes for the synonym-set index.
+ * hottest look-up of the stage).
  */
-interface SynsetMemo { ends: Map<string, Map<number, number>>; prefixes: Map<number, string[]> }
-const newSynsetMemo = (): SynsetMemo => ({ ends: new Map(), prefixes: new Map() });
+interface SynsetMemo { ends: Map<string, Map<number, number>> }
+const newSynsetMemo = (): SynsetMemo => ({ ends: new Map() });
 /** the (position, limit) key; limit - at stays within a pattern window (at most POST_WINDOW + 3) */
 const atLimitKey = (at: number, limit: number): number => at * 1024 + (limit - at);
 
-/** The word at `at` cut to each of PREFIX_LENGTHS, made once per position (many sets are tried there). */
-function prefixesAt(words: string[], at: number, memo: SynsetMemo): string[] {
-  let prefixes = memo.prefixes.get(at);
+/** Each document's words cut to their first one, two and three letters, once per position (the synonym-set look-ups of many verbs use them). */
+const prefixesOfWords = new WeakMap<string[], (string[] | undefined)[]>();
+
+/** words[at] cut to n letters at [n - 1], n = 1..3 (a shorter word whole). */
+function prefixesAt(words: string[], at: number): string[] {
+  let ofWords = prefixesOfWords.get(words);
+  if (!ofWords) prefixesOfWords.set(words, (ofWords = []));
+  let prefixes = ofWords[at];
   if (!prefixes) {
     const w = words[at]!;
-    prefixes = PREFIX_LENGTHS.map((n) => w.slice(0, n));
-    memo.prefixes.set(at, prefixes);
+    ofWords[at] = prefixes = [w.slice(0, 1), w.slice(0, 2), w.slice(0, 3)];
   }
   return prefixes;
 }
@@ -69,11 +73,10 @@ function groupAt(g: string[], words: string[], j: number, lex: EventLexicon, lim
       if (best === undefined) {
         best = -1;
         const byStart = lex.synsets.get(item);
-        const prefixes = prefixesAt(words, at, memo);
+        const prefixes = prefixesAt(words, at);
         // members are indexed by the first three letters of their first word (shorter words by all they have)
-        for (let i = 0; i < PREFIX_LENGTHS.length; i++) {
-          const n = PREFIX_LENGTHS[i]!;
-          for (const m of byStart?.get(prefixes[i]!) ?? NO_MEMBERS) {
+        for (const n of PREFIX_LENGTHS) {
+          for (const m of byStart?.get(prefixes[n - 1]!) ?? NO_MEMBERS) {
             if (n < 3 && (m[0]!.endsWith('_') ? m[0]!.length - 1 : m[0]!.length) > n) continue; // m[0] without a final "_" is longer than n
             let ok = at + m.length <= limit;
             for (let x = 0; ok && x < m.length; x++) ok = wordMatches(m[x]!, words[at + x]!);
@@ -124,11 +127,108 @@ function matchBackward(groups: string[][], words: string[], verb: number, floor:
   return true;
 }
 
+/**
+ * A verb's patterns by a word they need: most patterns name a word that must lie after (or before)
+ * the verb, so only those whose word is there are tried. A pattern is listed under the first one,
+ * two or three letters of that word (a dictionary word only matches tokens it begins, so a token's
+ * prefix of the same length equals it), or under each first-word key of a synonym set's members.
+ * Keys are prefix codes (numbers, not strings: no string to cut or hash per token).
+ */
+interface PatternIndex {
+  byPostKey: Map<number, number[]>;
+  byPreKey: Map<number, number[]>;
+  /** the most groups before the verb of a pattern in byPreKey: each group lies within PRE_WINDOW words of the next */
+  preGroups: number;
+  /** patterns with no word to key them by: always tried */
+  unkeyed: number[];
+  /** the shortest key (most are three letters: shorter prefixes need no look-up then) */
+  shortestKey: number;
+}
+const KEY_LENGTH = 3;
+const patternIndexes = new WeakMap<CameoPattern[], PatternIndex>();
+
+/** ASCII letters, seven bits each, then the prefix length in two bits: three letters fit a small integer. */
+const ASCII = 128;
+const withLength = (letters: number, n: number): number => letters * 4 + n;
+const codeLength = (code: number): number => code % 4;
+
+/** The first n letters of w as a number, or -1 where one is not ASCII (no key is). */
+function prefixCode(w: string, n: number): number {
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (!(c < ASCII)) return -1;
+    letters = letters * ASCII + c;
+  }
+  return withLength(letters, n);
+}
+
+/** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
+function itemKeys(item: string, lex: EventLexicon): number[] | undefined {
+  const texts = item.startsWith('&') ? [...(lex.synsets.get(item)?.keys() ?? [])] : [(item.endsWith('_') ? item.slice(0, -1) : item).slice(0, KEY_LENGTH)];
+  const codes = texts.map((t) => (t.length ? prefixCode(t, t.length) : -1));
+  return codes.length && codes.every((c) => c >= 0) ? codes : undefined;
+}
+
+/** The most selective item of some group: the fewest keys (a plain word has one), the longest. */
+function bestKeys(groups: string[][], lex: EventLexicon): number[] | undefined {
+  let best: number[] | undefined;
+  for (const g of groups) for (const item of g) {
+    const keys = itemKeys(item, lex);
+    if (keys && (!best || keys.length < best.length || (keys.length === best.length && codeLength(keys[0]!) > codeLength(best[0]!)))) best = keys;
+  }
+  return best;
+}
+
+function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex {
+  let index = patternIndexes.get(patterns);
+  if (index) return index;
+  index = { byPostKey: new Map(), byPreKey: new Map(), preGroups: 0, unkeyed: [], shortestKey: KEY_LENGTH };
+  patterns.forEach((p, i) => {
+    const post = bestKeys(p.post, lex);
+    const keys = post ?? bestKeys(p.pre, lex);
+    if (!keys) { index!.unkeyed.push(i); return; }
+    const byKey = post ? index!.byPostKey : index!.byPreKey;
+    if (!post) index!.preGroups = Math.max(index!.preGroups, p.pre.length);
+    for (const key of keys) {
+      byKey.set(key, [...(byKey.get(key) ?? []), i]);
+      index!.shortestKey = Math.min(index!.shortestKey, codeLength(key));
+    }
+  });
+  patternIndexes.set(patterns, index);
+  return index;
+}
+
+/** Add the patterns keyed by the prefixes of the words [from, to) to `out` (codes made as prefixCode makes them, a letter at a time). */
+function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: string[], from: number, to: number, out: number[]): void {
+  for (let j = from; j < to; j++) {
+    const w = words[j]!;
+    const longest = Math.min(KEY_LENGTH, w.length);
+    let letters = 0;
+    for (let n = 1; n <= longest; n++) {
+      const c = w.charCodeAt(n - 1);
+      if (!(c < ASCII)) break;
+      letters = letters * ASCII + c;
+      if (n < shortestKey) continue;
+      const listed = byKey.get(withLength(letters, n));
+      if (listed) for (const i of listed) out.push(i);
+    }
+  }
+}
+
 export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
+  // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
+  const index = patternIndex(patterns, lex);
+  const candidates = [...index.unkeyed];
+  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit, candidates);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
+  candidates.sort((a, b) => a - b);
   const memo = newSynsetMemo();
-  for (const p of patterns) {
+  for (let c = 0; c < candidates.length; c++) {
+    if (c > 0 && candidates[c] === candidates[c - 1]) continue;
+    const p = patterns[candidates[c]!]!;
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
     return p;
@@ -163,22 +263,29 @@ function handEnd(rule: TriggerRule, words: string[], k: number): number {
 }
 
 /**
+ * The coding of a CAMEO code, or undefined where there is none or PLOVER codes none; its rule reads
+ * `source:group/cameo`, made only for a coding returned.
+ */
+function coded(lex: EventLexicon, cameo: string | null, source: string, group: string, end: number, handType?: string, weak = false): Coding | undefined {
+  if (!cameo) return undefined;
+  const type = handType ?? lex.ploverOf(cameo);
+  if (!type) return undefined;
+  const rule = `${source}:${group}/${cameo}`;
+  return weak ? { cameo, type, rule, end, weak } : { cameo, type, rule, end };
+}
+
+/**
  * Code the verb at token k of a sentence spanning [from, to). `objectBefore` tells whether one of
  * the given objects was named before the verb in a relative clause ("the tariffs that X imposed").
  */
 export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean): Coding | undefined {
-  const accept = (cameo: string | null, rule: string, end: number, handType?: string): Coding | undefined => {
-    if (!cameo) return undefined;
-    const type = handType ?? lex.ploverOf(cameo);
-    return type ? { cameo, type, rule, end } : undefined;
-  };
   const hand = lex.verbs.get(words[k]!);
   if (hand) {
     const r = specificRule(hand, words, k, objectBefore);
-    if (r) return accept(r.cameo, `lexicon:${r.type}/${r.cameo}`, handEnd(r, words, k), r.type);
+    if (r) return coded(lex, r.cameo, 'lexicon', r.type, handEnd(r, words, k), r.type);
   }
   const handDefault = hand?.find((x) => !(x.objects?.length || x.particle?.length || x.complement?.length));
-  const byHand = handDefault ? accept(handDefault.cameo, `lexicon:${handDefault.type}/${handDefault.cameo}`, k + 1, handDefault.type) : undefined;
+  const byHand = handDefault ? coded(lex, handDefault.cameo, 'lexicon', handDefault.type, k + 1, handDefault.type) : undefined;
   // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
   // is looked up alone
   const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
@@ -191,8 +298,7 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
       if (p) {
         // a null pattern codes nothing, unless the project's lexicon knows the word
         if (!p.code) return byHand;
-        const c0 = accept(p.code, `cameo:${e.block}/${p.code}`, k + n);
-        const c = c0 && structural(p) ? { ...c0, weak: true } : c0;
+        const c = coded(lex, p.code, 'cameo', e.block, k + n, undefined, structural(p));
         // the dictionary's pattern refines the code; where it disagrees on the PLOVER type, the hand
         // lexicon wins, unless the pattern rests on the words before the verb (who acts: "troops arrived")
         if (c && (!byHand || c.type === byHand.type || p.pre.length > 0)) return c;
@@ -204,8 +310,8 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     if (byHand) return byHand;
     for (const e of entries) {
       // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
-      const c = accept(e.code, `cameo-default:${e.block}/${e.code}`, k + n);
-      if (c) return { ...c, weak: true };
+      const c = coded(lex, e.code, 'cameo-default', e.block, k + n, undefined, true);
+      if (c) return c;
     }
     if (n > 1) continue;
     return undefined;
@@ -213,16 +319,19 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   return byHand;
 }
 
+/** The coding of the noun `key` of n words at token k, from the hand lexicon. */
+function nounCoding(lex: EventLexicon, key: string, k: number, n: number): Coding | undefined {
+  const r = lex.nouns.get(key)?.[0];
+  return r && { cameo: r.cameo, type: r.type, rule: `lexicon:${r.type}/${r.cameo}`, end: k + n };
+}
+
+/** Code a two-word noun trigger at k ("hunger strike"); a word that starts none skips the look-up and its string. */
+export function codeTwoWordNoun(words: string[], k: number): Coding | undefined {
+  const lex = eventLexicon();
+  return lex.nounLeads.has(words[k]!) ? nounCoding(lex, `${words[k]} ${words[k + 1] ?? ''}`, k, 2) : undefined;
+}
+
 /** Code a noun trigger ("invasion", "hunger strike") from the hand lexicon; two-word nouns first. */
 export function codeNoun(words: string[], k: number): Coding | undefined {
-  const lex = eventLexicon();
-  // (a word that starts no two-word noun skips the two-word look-up and its string)
-  for (let n = lex.nounLeads.has(words[k]!) ? 2 : 1; n >= 1; n--) {
-    const key = n === 2 ? `${words[k]} ${words[k + 1] ?? ''}` : words[k]!;
-    const rules = lex.nouns.get(key);
-    if (!rules?.length) continue;
-    const r = rules[0]!;
-    return { cameo: r.cameo, type: r.type, rule: `lexicon:${r.type}/${r.cameo}`, end: k + n };
-  }
-  return undefined;
+  return codeTwoWordNoun(words, k) ?? nounCoding(eventLexicon(), words[k]!, k, 1);
 }

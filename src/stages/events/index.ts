@@ -13,7 +13,7 @@
 import type { ActorRef, EntityRecord, EventRecord, NewsDoc, Sentence, Stage, Token } from '../../doc/types.js';
 import { tokenAt, tokenSpan } from '../../doc/span.js';
 import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorContext, type Phrase } from './actors.js';
-import { codeNoun, codeVerb, type Coding } from './code.js';
+import { codeNoun, codeTwoWordNoun, codeVerb, type Coding } from './code.js';
 import { eventLexicon, type ControlClass, type EventLexicon } from './lexicon.js';
 import { composeMood, type Draft } from './mood.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
@@ -66,11 +66,12 @@ function windows(doc: NewsDoc, s: Sentence): Sentence[] {
   return out;
 }
 
-const GOVERNED_CODES: Partial<Record<ControlClass, { type: string; cameo: string }>> = {
-  commit: { type: 'AGREE', cameo: '030' }, commitAdj: { type: 'AGREE', cameo: '030' },
-  refuse: { type: 'REJECT', cameo: '120' }, refuseAdj: { type: 'REJECT', cameo: '120' },
-  threaten: { type: 'THREATEN', cameo: '130' },
-};
+/** (a Map: looked up by varying class names, an object's keyed access made the optimised trigger loop bail out) */
+const GOVERNED_CODES = new Map<ControlClass, { type: string; cameo: string }>([
+  ['commit', { type: 'AGREE', cameo: '030' }], ['commitAdj', { type: 'AGREE', cameo: '030' }],
+  ['refuse', { type: 'REJECT', cameo: '120' }], ['refuseAdj', { type: 'REJECT', cameo: '120' }],
+  ['threaten', { type: 'THREATEN', cameo: '130' }],
+]);
 
 /** The governor's own event for an uncoded act under "agreed to", "refused to", "threatened to", "committed to". */
 function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: EventLexicon): Coding | undefined {
@@ -79,14 +80,14 @@ function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: Event
   if (chain?.infinitive) {
     const g = infinitiveGovernor(chain, sy);
     if (g && !g.object) gov = g.gov;
-  } else if (words[k - 1] === 'to' && words[k]!.endsWith('ing') && words[k - 2] === 'committed') gov = k - 2; // "committed to opening up"
+  } else if (k >= 2 && words[k - 1] === 'to' && words[k]!.endsWith('ing') && words[k - 2] === 'committed') gov = k - 2; // "committed to opening up" (k >= 2: no negative index)
   if (gov === undefined || (tokens[gov]!.pos !== 'VERB' && tokens[gov]!.pos !== 'ADJ' && tokens[gov]!.pos !== 'AUX')) return undefined;
-  const cls = (lex.control.get(words[gov]!) ?? []).find((c) => GOVERNED_CODES[c]);
+  const cls = (lex.control.get(words[gov]!) ?? []).find((c) => GOVERNED_CODES.has(c));
   if (!cls) return undefined;
   // "plans to", "intends to", "offered to": a plan is not yet a commitment between actors
   if (/^(plan|plans|planned|planning|intend|intends|intended|offer|offers|offered|offering|set|ready|prepared|eager|determined)$/.test(words[gov]!)) return undefined;
   if (chainBefore(gov, sy).negated) return undefined;
-  const c = GOVERNED_CODES[cls]!;
+  const c = GOVERNED_CODES.get(cls)!;
   return { cameo: c.cameo, type: c.type, rule: `mood:governed-${cls}`, end: k + 1 };
 }
 
@@ -104,8 +105,9 @@ const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexicon): boolean {
   const t = tokens[k]!;
   const lower = t.lower;
-  const prev = words[k - 1] ?? '';
-  const prevAux = tokens[k - 1]?.pos === 'AUX';
+  // (k > 0: a negative index is a named-property look-up that makes the access generic for every token)
+  const prev = k > 0 ? words[k - 1]! : '';
+  const prevAux = k > 0 && tokens[k - 1]!.pos === 'AUX';
   const knownVerb = (): boolean => t.pos !== 'PROPN' && (lex.verbs.has(lower) || lex.cameo.has(lower));
   const verbal =
     t.pos === 'VERB' ||
@@ -122,41 +124,20 @@ function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexic
   return !attributive;
 }
 
+/** A sentence's syntax whose phrases are found on first use: a sentence without a trigger needs none. */
+class SentenceSyntax implements Syntax {
+  private found: Phrase[] | undefined;
+  constructor(readonly s: Sentence, readonly cx: ActorContext) {}
+  get phrases(): Phrase[] {
+    return (this.found ??= findPhrases(this.s, this.cx));
+  }
+}
+
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
   const { tokens, words } = cx;
-  const phrases = findPhrases(s, cx);
-  const sy: Syntax = { s, phrases, cx };
-  const objectBefore = (k: number) => (objects: string[]) => {
-    for (let j = k - 1; j >= s.tokenStart && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
-    return false;
-  };
-
+  const sy: Syntax = new SentenceSyntax(s, cx);
   // ---- 1. triggers
-  const preds: Pred[] = [];
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-    // inside a mention (other than a nationality) no trigger
-    const m = cx.coveredBy[k];
-    if (m && m.entity.type !== 'NORP') continue;
-    const t = tokens[k]!;
-    const asVerb = isVerbHere(k, tokens, words, lex);
-    let coding: Coding | undefined;
-    // reporting verbs ("said", "added") report; what they report is coded, not the saying
-    if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
-    else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = codeNoun(words, k);
-    // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
-    if (!coding || coding.end === k + 1) { const two = codeNoun(words, k); if (two && two.end === k + 2) coding = two; }
-    const chain = asVerb ? chainBefore(k, sy) : undefined;
-    // "X must allocate resources": a demand on X whatever the act
-    if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
-    // "will not accept", "won't attend": a refusal whatever the act
-    if (!coding && chain?.future && chain.negated) coding = { cameo: '120', type: 'REJECT', rule: 'mood:will-not', end: k + 1 };
-    // "agreed to allow …", "refused to resign", "is committed to opening up …": a commitment, refusal or
-    // threat whatever the act ("agreed" is an AGREE even when what was agreed is no coded event)
-    if (!coding && asVerb) coding = governedAct(k, chain, sy, lex);
-    if (!coding) continue;
-    preds.push({ k, coding, asVerb, ...(chain ? { chain } : {}) });
-    k = coding.end - 1;
-  }
+  const preds = findTriggers(sy, lex);
 
   // ---- 2. subjects and objects
   const subjectMemo = new Map<number, Phrase | undefined>();
@@ -212,6 +193,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   };
   const actorsOf = (p: Phrase | undefined): Actor[] => {
     if (!p) return [];
+    const { phrases } = sy;
     const i = phrases.indexOf(p);
     const group = i >= 0 ? coordinated(phrases, i, words) : [p];
     const list = group.flatMap((q) => ((q.kind === 'pronoun' || q.ownerPronoun) && !q.actors.some((x) => x.entity) ? (resolvePronoun(q, 0)?.actors ?? []) : q.actors));
@@ -225,63 +207,14 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   for (let j = s.tokenEnd - 1; j >= s.tokenStart; j--) if (words[j] === 'unless') { lastUnless = j; break; }
   const sentenceHasUnless = (from: number) => lastUnless >= from;
   for (const p of preds) {
-    const { k, coding } = p;
+    const { coding } = p;
     if (!p.asVerb || !p.chain) {
       const d = nounDraft(p, sy, subjectOf, actorsOf);
       if (d) drafts.push(d);
       continue;
     }
     const chain = p.chain;
-    // objects from the word after the verb: "give Tanzania a grant" names the receiver before the thing
-    const obj = objectsAfter(k + 1, sy);
-    let sources = actorsOf(subjectOf(k));
-    // "what Beijing considers US tactics", "what Moscow calls a special operation": the object is the
-    // fronted "what"; the phrase after the verb describes it and is no target
-    const subj = chain.passive || chain.infinitive ? undefined : subjectBefore(chain.start, sy);
-    // ("what" may be tagged a determiner and open the subject phrase itself)
-    const frontedObject = !!subj && (/^(what|whatever)$/.test(words[subj.start - 1] ?? '') || /^(what|whatever)$/.test(words[subj.start] ?? ''));
-    let targets = frontedObject ? [] : obj.targets.flatMap((q) => actorsOf(q));
-    // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
-    // (an object that is the subject again, "Serbian police … against Serb civilians", is no target)
-    const others = targets.filter((t) => !t.entity || !sources.some((x) => x.entity === t.entity));
-    if (!others.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
-    // "launched an investigation into crimes committed by X against Y": an inquiry is aimed at the accused
-    else if (coding.type === 'INVESTIGATE' && obj.agent && !chain.passive && obj.agent.actors.some((x) => x.entity)) targets = actorsOf(obj.agent);
-    // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
-    if (!targets.length && chain.infinitive) {
-      const g = infinitiveGovernor(chain, sy);
-      if (g?.object && !isObjectControl(words[g.gov]!, lex)) targets = actorsOf(g.object);
-    }
-    // "demanded that the US cancel …": the one the demand is made of is the subject after "that"
-    if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
-    let how = 'svo';
-    if (chain.passive) {
-      const patient = subjectBefore(chain.start, sy);
-      targets = actorsOf(patient && (patient.kind === 'pronoun' || patient.ownerPronoun) ? resolvePronoun(patient, 0) : patient);
-      // "a camp for Congolese refugees was attacked": a place or thing stands for those it is for or of
-      if (patient && !targets.some((a) => a.entity)) {
-        const next = phrases.find((q) => q.start === patient.end + 1 && q.end <= chain.start && /^(for|of)$/.test(words[patient.end]!));
-        if (next) targets = actorsOf(next);
-      }
-      sources = actorsOf(obj.agent);
-      how = 'passive';
-      // an arrest or an inquiry "in Lebanon" with no agent is the work of that country's authorities
-      if (!sources.length && obj.place && /^(COERCE|INVESTIGATE)$/.test(coding.type)) { sources = countryOf(obj.place, cx); how = 'passive+place-agent'; }
-    }
-    // "a roadside bombing near Samarra killed …": an unknown attacker is coded by where it struck
-    if (!sources.length && !chain.passive && /^(ASSAULT|COERCE)$/.test(coding.type)) {
-      const subj = subjectBefore(chain.start, sy);
-      const at = subj && !subj.actors.length ? phrases.find((q) => q.start > subj.end && q.end <= chain.start && /^(near|in|at|outside)$/.test(words[q.start - 1] ?? '') || (q.start > subj.end && q.end <= chain.start && words[q.start - 1] === 'of' && /^(town|city|village|province|region)$/.test(words[q.start - 2] ?? ''))) : undefined;
-      const located = at ? phrases.filter((q) => q.start >= at.start && q.end <= chain.start).find((q) => q.actors.some((a) => a.entity && (a.entity.type === 'GPE' || a.entity.type === 'LOC'))) : undefined;
-      if (located) { sources = countryOf(located, cx).length ? located.actors.filter((a) => a.entity) : []; how = 'svo+place-source'; }
-    }
-    // the object is itself an event ("struggles with Western sanctions"): its owner is no target of the
-    // verb (for weak codes, see emit); nor is one named after a thing the verb acts on ("removing the sanctions on Burma",
-    // "hammer out a framework for peace between X and Y"), unless as its receiver ("provide arms to X")
-    const firstTarget = obj.targets[0];
-    const thingFirst = firstTarget !== undefined && sy.phrases.some((q) => q.start > k && q.end <= firstTarget.start && q.start <= k + 3 && q.kind === 'thing' && !q.actors.length && !/^(to|in|at|on|with|for|from|by|of|into|against)$/.test(words[q.start - 1] ?? '') && !sy.cx.inTime.has(q.start)) && words[firstTarget.start - 1] !== 'to';
-    const thingTarget = !chain.passive && obj.targets.length > 0 && (obj.targets.every((q) => q.kind === 'thing' && !!codeNoun(words, q.end - 1)) || thingFirst);
-    const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how, ...(thingTarget ? { thingTarget } : {}) };
+    const base = verbDraft(p, chain, sy, lex, subjectOf, actorsOf, resolvePronoun);
     // mood: a governing verb or adjective, a modal, "must", "unless"
     const composed = composeMood({ p, chain, base, sy, lex, subjectOf, actorsOf, unless: sentenceHasUnless(coding.end), absorbed, preds });
     drafts.push(...composed);
@@ -305,6 +238,100 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     for (const e of emit(doc, s, d, sy, seen)) out.push(e);
   }
   return out;
+}
+
+/** The sentence's triggers in order: each verb or noun coded, with its verb chain (a trigger's words are skipped after it). */
+function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
+  const { s, cx } = sy;
+  const { tokens, words } = cx;
+  const objectBefore = (k: number) => (objects: string[]) => {
+    for (let j = k - 1; j >= s.tokenStart && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
+    return false;
+  };
+  const preds: Pred[] = [];
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    // inside a mention (other than a nationality) no trigger
+    const m = cx.coveredBy[k];
+    if (m && m.entity.type !== 'NORP') continue;
+    const t = tokens[k]!;
+    const asVerb = isVerbHere(k, tokens, words, lex);
+    let coding: Coding | undefined;
+    // reporting verbs ("said", "added") report; what they report is coded, not the saying
+    if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
+    else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = codeNoun(words, k);
+    // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
+    if (!coding || coding.end === k + 1) coding = codeTwoWordNoun(words, k) ?? coding;
+    const chain = asVerb ? chainBefore(k, sy) : undefined;
+    // "X must allocate resources": a demand on X whatever the act
+    if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
+    // "will not accept", "won't attend": a refusal whatever the act
+    if (!coding && chain?.future && chain.negated) coding = { cameo: '120', type: 'REJECT', rule: 'mood:will-not', end: k + 1 };
+    // "agreed to allow …", "refused to resign", "is committed to opening up …": a commitment, refusal or
+    // threat whatever the act ("agreed" is an AGREE even when what was agreed is no coded event)
+    if (!coding && asVerb) coding = governedAct(k, chain, sy, lex);
+    if (!coding) continue;
+    preds.push({ k, coding, asVerb, ...(chain ? { chain } : {}) });
+    k = coding.end - 1;
+  }
+  return preds;
+}
+
+/** A verb trigger's draft before its mood: its subject, objects, place and how they were found. */
+function verbDraft(p: Pred, chain: Chain, sy: Syntax, lex: EventLexicon, subjectOf: (v: number) => Phrase | undefined, actorsOf: (p: Phrase | undefined) => Actor[], resolvePronoun: (p: Phrase, depth: number) => Phrase | undefined): Draft {
+  const { cx } = sy;
+  const { words } = cx;
+  const { k, coding } = p;
+  // objects from the word after the verb: "give Tanzania a grant" names the receiver before the thing
+  const obj = objectsAfter(k + 1, sy);
+  let sources = actorsOf(subjectOf(k));
+  // "what Beijing considers US tactics", "what Moscow calls a special operation": the object is the
+  // fronted "what"; the phrase after the verb describes it and is no target
+  const subj = chain.passive || chain.infinitive ? undefined : subjectBefore(chain.start, sy);
+  // ("what" may be tagged a determiner and open the subject phrase itself)
+  const frontedObject = !!subj && (/^(what|whatever)$/.test(words[subj.start - 1] ?? '') || /^(what|whatever)$/.test(words[subj.start] ?? ''));
+  let targets = frontedObject ? [] : obj.targets.flatMap((q) => actorsOf(q));
+  // "demanded an admission by Moscow": after an active verb, "by X" belongs to the object noun
+  // (an object that is the subject again, "Serbian police … against Serb civilians", is no target)
+  const others = targets.filter((t) => !t.entity || !sources.some((x) => x.entity === t.entity));
+  if (!others.length && obj.agent && !chain.passive) targets = actorsOf(obj.agent);
+  // "launched an investigation into crimes committed by X against Y": an inquiry is aimed at the accused
+  else if (coding.type === 'INVESTIGATE' && obj.agent && !chain.passive && obj.agent.actors.some((x) => x.entity)) targets = actorsOf(obj.agent);
+  // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
+  if (!targets.length && chain.infinitive) {
+    const g = infinitiveGovernor(chain, sy);
+    if (g?.object && !isObjectControl(words[g.gov]!, lex)) targets = actorsOf(g.object);
+  }
+  // "demanded that the US cancel …": the one the demand is made of is the subject after "that"
+  if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
+  let how = 'svo';
+  if (chain.passive) {
+    const patient = subjectBefore(chain.start, sy);
+    targets = actorsOf(patient && (patient.kind === 'pronoun' || patient.ownerPronoun) ? resolvePronoun(patient, 0) : patient);
+    // "a camp for Congolese refugees was attacked": a place or thing stands for those it is for or of
+    if (patient && !targets.some((a) => a.entity)) {
+      const next = sy.phrases.find((q) => q.start === patient.end + 1 && q.end <= chain.start && /^(for|of)$/.test(words[patient.end]!));
+      if (next) targets = actorsOf(next);
+    }
+    sources = actorsOf(obj.agent);
+    how = 'passive';
+    // an arrest or an inquiry "in Lebanon" with no agent is the work of that country's authorities
+    if (!sources.length && obj.place && /^(COERCE|INVESTIGATE)$/.test(coding.type)) { sources = countryOf(obj.place, cx); how = 'passive+place-agent'; }
+  }
+  // "a roadside bombing near Samarra killed …": an unknown attacker is coded by where it struck
+  if (!sources.length && !chain.passive && /^(ASSAULT|COERCE)$/.test(coding.type)) {
+    const subj = subjectBefore(chain.start, sy);
+    const at = subj && !subj.actors.length ? sy.phrases.find((q) => q.start > subj.end && q.end <= chain.start && /^(near|in|at|outside)$/.test(words[q.start - 1] ?? '') || (q.start > subj.end && q.end <= chain.start && words[q.start - 1] === 'of' && /^(town|city|village|province|region)$/.test(words[q.start - 2] ?? ''))) : undefined;
+    const located = at ? sy.phrases.filter((q) => q.start >= at.start && q.end <= chain.start).find((q) => q.actors.some((a) => a.entity && (a.entity.type === 'GPE' || a.entity.type === 'LOC'))) : undefined;
+    if (located) { sources = countryOf(located, cx).length ? located.actors.filter((a) => a.entity) : []; how = 'svo+place-source'; }
+  }
+  // the object is itself an event ("struggles with Western sanctions"): its owner is no target of the
+  // verb (for weak codes, see emit); nor is one named after a thing the verb acts on ("removing the sanctions on Burma",
+  // "hammer out a framework for peace between X and Y"), unless as its receiver ("provide arms to X")
+  const firstTarget = obj.targets[0];
+  const thingFirst = firstTarget !== undefined && sy.phrases.some((q) => q.start > k && q.end <= firstTarget.start && q.start <= k + 3 && q.kind === 'thing' && !q.actors.length && !/^(to|in|at|on|with|for|from|by|of|into|against)$/.test(words[q.start - 1] ?? '') && !sy.cx.inTime.has(q.start)) && words[firstTarget.start - 1] !== 'to';
+  const thingTarget = !chain.passive && obj.targets.length > 0 && (obj.targets.every((q) => q.kind === 'thing' && !!codeNoun(words, q.end - 1)) || thingFirst);
+  const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how, ...(thingTarget ? { thingTarget } : {}) };
+  return base;
 }
 
 /** "Russia's invasion of Ukraine", "staged demonstrations", "a meeting between X and Y". */

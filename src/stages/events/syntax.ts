@@ -47,9 +47,11 @@ export function chainBefore(k: number, sy: Syntax): Chain {
     const w = t.lower;
     const ok = t.pos === 'AUX' || NEGATIONS.has(w) || w === 'to' || CHAIN_ADVERBS.has(w) || (t.pos === 'ADV' && !/^(how|why|where|when)$/.test(w)) || (inTime.has(j) && seen.length > 0) || FUTURE.has(w) || MUST.has(w);
     if (!ok) break;
-    seen.unshift(w);
+    seen.push(w);
     j--;
   }
+  // gathered backwards; pushed and turned once rather than unshifted word by word
+  seen.reverse();
   const start = j + 1;
   // a date between auxiliary and verb ("has today demanded") belongs to the chain; one before it does not
   let first = start;
