@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { scratchDatabase } from '../src/store/scratch.js';
+import { defaultWorkers } from '../src/parallel/pool.js';
 import type { ArticleInput } from '../src/doc/types.js';
 import { packageRoot } from '../src/resources/paths.js';
 import { benchNer, nerTable } from './bench-ner.js';
@@ -195,7 +196,7 @@ async function benchIngest(root: string, file: string, articles: ArticleInput[],
     if (code !== 0) throw new Error(`newsgraph ingest exited ${code}: ${child.stderrText().trim()}`);
     const report = JSON.parse(out) as { added: number; duplicates: number; failed: number };
     return {
-      what: `CLI \`ingest\` → ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${CORES} analysis threads, one transaction per article)`,
+      what: `CLI \`ingest\` → ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (the default ${defaultWorkers()} analysis thread${defaultWorkers() === 1 ? '' : 's'}, one transaction per article)`,
       articles: articles.length, words: wordsOf(articles), seconds, failed: report.failed, peakRssMb,
       note: `${report.added} added, ${report.duplicates} duplicates skipped; start-up included`,
     };
