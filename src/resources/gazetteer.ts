@@ -35,8 +35,17 @@ export interface Gazetteer {
 /** Names are matched on their characters without spaces, so "Xi Jinping" matches tokens Xi + Jinping. */
 const NOT_IN_KEYS = /[’‘`\s]/;
 export function surfaceKey(s: string): string {
-  if (!NOT_IN_KEYS.test(s)) return s; // most words: nothing to replace
+  if (isPlainKey(s) || !NOT_IN_KEYS.test(s)) return s; // most words: nothing to replace
   return s.replace(/[’‘`]/g, "'").replace(/\s+/g, '');
+}
+
+/** Only printable ASCII other than the backtick: none of NOT_IN_KEYS, found without starting a regex (every token asks). */
+function isPlainKey(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c <= 32 || c >= 127 || c === 96) return false;
+  }
+  return true;
 }
 
 const FAMILY_NAME_FIRST = new Set(['CHN', 'PRK', 'KOR', 'TWN', 'VNM', 'HKG', 'MAC', 'SGP', 'KHM']);
