@@ -24,6 +24,8 @@ export interface Analysis {
 }
 
 const pickSpan = (s: Span): Span => ({ start: s.start, end: s.end, text: s.text });
+/** A mention's span and how it was found; one literal, not a spread of pickSpan (articles have thousands). */
+const pickMention = (m: Span & { via: string }): Span & { via: string } => ({ start: m.start, end: m.end, text: m.text, via: m.via });
 
 /** Project the working document onto the contract's JSON: spans only, no token indexes. */
 export function toAnalysis(doc: NewsDoc): Analysis {
@@ -41,7 +43,7 @@ export function toAnalysis(doc: NewsDoc): Analysis {
       ...(e.kbId ? { kbId: e.kbId } : {}),
       ...(e.sector ? { sector: e.sector } : {}),
       descriptors: e.descriptors,
-      mentions: e.mentions.map((m) => ({ ...pickSpan(m), via: m.via })),
+      mentions: e.mentions.map(pickMention),
     })),
     quotes: doc.quotes.map((q) => ({
       kind: q.kind,
