@@ -9,7 +9,7 @@
  *  5. claims closed by their source ("…, officials said on Monday.").
  * Speakers are found by speakers.ts.
  */
-import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
+import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, TimeRecord, Token } from '../../doc/types.js';
 import { firstAtOrAfter, span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
@@ -26,7 +26,12 @@ const NOMINAL_SPEAKER = /^(report|statement|letter|memo|email|e-mail|tweet|post|
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
 
 /** Verbs that attribute a finding rather than speech ('the survey shows that …'). */
-const EVIDENCE_VERBS = /^(show|shows|showed|shown|found|finds|find|indicates|indicated|revealed|reveals|suggests|suggested|concluded|concludes|determined|confirms|confirmed)$/;
+// word lists asked of every token are Sets: a look-up costs less than running a regex
+const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'shown', 'found', 'finds', 'find', 'indicates', 'indicated', 'revealed', 'reveals', 'suggests', 'suggested', 'concluded', 'concludes', 'determined', 'confirms', 'confirmed']);
+/** Verbs that report a question ('Todd asked Pence whether …'). */
+const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'wonders', 'questioned']);
+/** Tokens that end an inset source's stretch of words ('…, Mr. Clarke said, …'). */
+const INSET_BREAKS = new Set([',', ';', ':', '.', '!', '?', '"', '“', '”']);
 /** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
 const PHRASAL_CUES = /^(shot|fired|hit|hits|snapped|struck|pushed) back$|^(went|goes|pressed|pushed) on$|^(points?|pointed) out$/;
 
@@ -48,6 +53,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const closingCues = learnedCueLexicon().closing;
   const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
+  /** The first time expression ending at each offset (as a scan of doc.times in order finds it), once, not per sentence. */
+  const timeEndingAt = new Map<number, TimeRecord>();
+  for (const t of doc.times) if (!timeEndingAt.has(t.end)) timeEndingAt.set(t.end, t);
   /** The sentence holding offset, else the first one after it (binary search: long articles have thousands). */
   const sentenceOf = (offset: number): Sentence | undefined => {
     const i = lastStartingBy(sentences, offset);
@@ -605,7 +613,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const covered = speechIn;
     for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
       // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim only with "that"
-      const evidence = EVIDENCE_VERBS.test(words[k]!) && words[k + 1] === 'that';
+      const evidence = EVIDENCE_VERBS.has(words[k]!) && words[k + 1] === 'that';
       if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       const from = clauseAfterCue(k, s);
       if (from < 0) continue;
@@ -651,7 +659,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
    */
   function reportedQuestion(s: Sentence): QuoteRecord | undefined {
     for (let k = s.tokenStart; k < s.tokenEnd - 3; k++) {
-      if (!/^(asked|asks|ask|asking|wondered|wonders|questioned)$/.test(words[k]!)) continue;
+      if (!ASKING_VERBS.has(words[k]!)) continue;
       // the one asked: a name or a short noun phrase ("asked Pence", "asked our followers")
       let j = k + 1;
       const who = sp.mentionAt(j);
@@ -676,7 +684,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     for (let open = s.tokenStart + 1; open < s.tokenEnd - 3; open++) {
       if (tokens[open]!.text !== ',') continue;
       let close = open + 1;
-      while (close < s.tokenEnd && close <= open + 8 && !/^[,;:.!?"“”]$/.test(tokens[close]!.text)) close++;
+      while (close < s.tokenEnd && close <= open + 8 && !INSET_BREAKS.has(tokens[close]!.text)) close++;
       if (tokens[close]?.text !== ',' || close - open < 3 || close >= s.tokenEnd - 2) continue;
       // the cue ends the inset ("Mr. Clarke said") or opens it ("said Mr. Clarke")
       let cueTok = -1;
@@ -734,7 +742,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (/^[.!?]$/.test(tokens[end - 1]!.text)) end--;
     if (end - s.tokenStart < 5) return undefined;
     // trailing time: "said on Monday", "said Tuesday"
-    const time = doc.times.find((t) => t.end === tokens[end - 1]!.end);
+    const time = timeEndingAt.get(tokens[end - 1]!.end);
     if (time) { end = tokenAt(tokens, time.start); if (/^(on|in|at)$/.test(words[end - 1] ?? '')) end--; }
     if (/^(in)$/.test(words[end - 3] ?? '') && /^(statement|interview)$/.test(words[end - 1] ?? '')) end -= 3;
     const cueTok = end - 1;
