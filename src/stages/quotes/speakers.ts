@@ -47,7 +47,8 @@ export class Speakers {
     for (const e of doc.entities) for (const m of e.mentions) {
       const { tokenStart, tokenEnd } = m as { tokenStart?: number; tokenEnd?: number };
       if (tokenStart === undefined || tokenEnd === undefined) continue;
-      for (let k = tokenStart; k < tokenEnd; k++) this.owner.set(k, { entity: e, start: tokenStart, end: tokenEnd });
+      const owner = { entity: e, start: tokenStart, end: tokenEnd }; // one per mention, shared by its tokens
+      for (let k = tokenStart; k < tokenEnd; k++) this.owner.set(k, owner);
     }
   }
 
