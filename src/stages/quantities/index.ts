@@ -24,7 +24,7 @@ import {
   alternation,
   foldSpace,
 } from './lexicon.js';
-import { AMOUNT_RE, readAmount, type Amount } from './numbers.js';
+import { amountsIn, readAmount, type Amount } from './numbers.js';
 import {
   findComparison,
   findMeasure,
@@ -64,7 +64,7 @@ export function findQuantities(text: string, tokens: Token[], sentences: Sentenc
   const blocked = blockedRanges(text, times);
   const moneyAfter = (at: number) => sticky(CURRENCY_SUFFIX_RE, text, at) !== null;
   const found: Found[] = [];
-  for (const m of text.matchAll(AMOUNT_RE)) {
+  for (const m of amountsIn(text)) {
     const amount = readAmount(m, moneyAfter);
     if (rejected(text, amount, blocked)) continue;
     const q = parsePercent(text, amount) ?? parseMoney(text, amount) ?? parseAge(text, amount) ?? parseCount(ctx, amount);
