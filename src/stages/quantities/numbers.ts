@@ -39,8 +39,11 @@ export const AMOUNT_RE = new RegExp(
   'giud',
 );
 
-/** AMOUNT_RE tried at one offset only (sticky), by amountsIn. */
-const AMOUNT_AT = new RegExp(AMOUNT_RE.source, 'yiud');
+/**
+ * AMOUNT_RE tried at one offset only (sticky), by amountsIn; without match indices, which cost
+ * more than the match itself (readAmount finds the number's offsets from the groups).
+ */
+const AMOUNT_AT = new RegExp(AMOUNT_RE.source, 'yiu');
 
 // Where an AMOUNT_RE match can start, by the ASCII codes of its first characters, lower-cased, so
 // that amountsIn runs the regex only there. Characters beyond ASCII always get the regex: currency
@@ -159,8 +162,11 @@ export function digitsValue(digits: string, scale = 1): number {
  */
 export function readAmount(m: RegExpMatchArray, moneyAfter: (at: number) => boolean): Amount {
   const g = m.groups!;
-  const ix = m.indices!.groups!;
-  const numberSpan = (g.digits !== undefined ? ix.digits : ix.words)!;
+  // the number follows the currency and the one white-space character \s? takes after it (a
+  // number never starts with white space, so the character is taken whenever it is one)
+  let numberStart = m.index!;
+  if (g.cur !== undefined) numberStart += g.cur.length + (/\s/.test(m[0][g.cur.length] ?? '') ? 1 : 0);
+  const numberSpan = [numberStart, numberStart + (g.digits ?? g.words)!.length] as const;
   let scaleWord: string | undefined = g.scale?.toLowerCase();
   let end = m.index! + m[0].length;
   if (
