@@ -223,6 +223,17 @@ export function gazetteer(): Gazetteer {
   return cached;
 }
 
+let surfaceMap: { of: Gazetteer; index: Map<string, number[]> } | undefined;
+
+/**
+ * The gazetteer's surfaces as a Map, built once: the matchers look up every capitalised token,
+ * and a Map look-up costs less than one in the large plain object (and finds no inherited key).
+ */
+export function surfaceIndex(gaz: Gazetteer = gazetteer()): Map<string, number[]> {
+  if (surfaceMap?.of !== gaz) surfaceMap = { of: gaz, index: new Map(Object.entries(gaz.surfaces)) };
+  return surfaceMap.index;
+}
+
 let nearIndex: { of: Gazetteer; index: Map<string, number[]> } | undefined;
 
 /** The word and every form of it with one letter deleted (symmetric-delete spelling look-up). */

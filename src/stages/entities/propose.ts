@@ -4,7 +4,7 @@
  * plugs in as one more proposer.
  */
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
-import { countryMisspeltAs, gazetteer, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
 
 export interface Proposal {
@@ -43,6 +43,7 @@ function prefixesOf(gaz: Gazetteer): Set<string> {
 export const gazetteerProposer: Proposer = (doc) => {
   const gaz = gazetteer();
   const prefixes = prefixesOf(gaz);
+  const surfaces = surfaceIndex(gaz);
   const out: Proposal[] = [];
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
@@ -62,7 +63,7 @@ export const gazetteerProposer: Proposer = (doc) => {
       // every surface is a prefix of itself, so a key that begins none needs no look-up of its own
       const beginsSurface = prefixes.has(key);
       // datelines and headlines write names in capitals: BERLIN, KYIV
-      const list = (beginsSurface ? gaz.surfaces[key] : undefined) ?? (isAllCaps(t) && j === i ? gaz.surfaces[titleCase(t.text)] : undefined);
+      const list = (beginsSurface ? surfaces.get(key) : undefined) ?? (isAllCaps(t) && j === i ? surfaces.get(titleCase(t.text)) : undefined);
       if (list) best = { end: j + 1, list };
       // no longer key can be a surface when this one begins none
       if (!beginsSurface) break;
