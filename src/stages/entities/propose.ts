@@ -6,6 +6,7 @@
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
 import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
+import { WordFilter } from '../../resources/word-filter.js';
 
 export interface Proposal {
   tokenStart: number;
@@ -29,14 +30,18 @@ const isCapitalised = (t: Token) => isCapitalCode(t.text.charCodeAt(0));
 const JOINED_ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ul']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
-let surfacePrefixes: { of: Gazetteer; set: Set<string> } | undefined;
-/** Every prefix of every gazetteer surface key: a match stops growing once its key is none of them. */
-function prefixesOf(gaz: Gazetteer): Set<string> {
-  if (surfacePrefixes?.of === gaz) return surfacePrefixes.set;
+interface Prefixes { set: Set<string>; filter: WordFilter }
+let surfacePrefixes: { of: Gazetteer; prefixes: Prefixes } | undefined;
+/**
+ * Every prefix of every gazetteer surface key: a match stops growing once its key is none of them.
+ * The set is large (some 40,000 strings), so a filter turns most keys away first.
+ */
+function prefixesOf(gaz: Gazetteer): Prefixes {
+  if (surfacePrefixes?.of === gaz) return surfacePrefixes.prefixes;
   const set = new Set<string>();
   for (const key of Object.keys(gaz.surfaces)) for (let k = 1; k <= key.length; k++) set.add(key.slice(0, k));
-  surfacePrefixes = { of: gaz, set };
-  return set;
+  surfacePrefixes = { of: gaz, prefixes: { set, filter: new WordFilter(set, 19) } };
+  return surfacePrefixes.prefixes;
 }
 
 /** Longest gazetteer match starting at each token, within a sentence. */
@@ -61,7 +66,7 @@ export const gazetteerProposer: Proposer = (doc) => {
       // names do not run across a space-free join with a lower-case word: "Russia-led" is not Russia
       key += surfaceKey(t.text);
       // every surface is a prefix of itself, so a key that begins none needs no look-up of its own
-      const beginsSurface = prefixes.has(key);
+      const beginsSurface = prefixes.filter.mayHave(key) && prefixes.set.has(key);
       // datelines and headlines write names in capitals: BERLIN, KYIV
       const list = (beginsSurface ? surfaces.get(key) : undefined) ?? (isAllCaps(t) && j === i ? surfaces.get(titleCase(t.text)) : undefined);
       if (list) best = { end: j + 1, list };

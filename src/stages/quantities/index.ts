@@ -92,7 +92,9 @@ interface Found {
 /** Ranges no figure may touch: phone-like runs and the times found by the times stage, merged and sorted. */
 function blockedRanges(text: string, times: TimeRecord[]): Blocked {
   const spans: [number, number][] = times.map((t) => [t.start, t.end]);
-  for (const m of text.matchAll(PHONE_RE)) spans.push([m.index, m.index + m[0].length]);
+  // an exec loop, not matchAll, which clones the regex and builds an iterator for every article
+  PHONE_RE.lastIndex = 0;
+  for (let m = PHONE_RE.exec(text); m; m = PHONE_RE.exec(text)) spans.push([m.index, m.index + m[0].length]);
   spans.sort((a, b) => a[0] - b[0]);
   const starts: number[] = [];
   const ends: number[] = [];

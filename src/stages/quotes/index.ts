@@ -13,6 +13,7 @@ import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, TimeRecord, Token } f
 import { firstAtOrAfter, span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt, type Cues } from '../../resources/lexicons.js';
+import { WordFilter } from '../../resources/word-filter.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { Speakers, type Speaker } from './speakers.js';
 
@@ -43,11 +44,11 @@ const ACCORDING = 1;
 const CLAUSE_CUE = 2;
 const ASKING = 4;
 const COMMA = 8;
-let triggerWords: { cues: Cues; bits: Map<string, number> } | undefined;
+let triggerWords: { cues: Cues; bits: Map<string, number>; filter: WordFilter } | undefined;
 
-/** The words that rules 3 ("according"), 4 (a clause cue), 4b (an asking verb) and 6 (a comma) look for, with their bits. */
-function ruleTriggers(cues: Cues): Map<string, number> {
-  if (triggerWords?.cues === cues) return triggerWords.bits;
+/** The words that rules 3 ("according"), 4 (a clause cue), 4b (an asking verb) and 6 (a comma) look for, with their bits, and a filter over them. */
+function ruleTriggers(cues: Cues): { bits: Map<string, number>; filter: WordFilter } {
+  if (triggerWords?.cues === cues) return triggerWords;
   const bits = new Map<string, number>();
   const add = (word: string, bit: number) => bits.set(word, (bits.get(word) ?? 0) | bit);
   add('according', ACCORDING);
@@ -55,8 +56,8 @@ function ruleTriggers(cues: Cues): Map<string, number> {
   for (const word of cues.thatVerbs) add(word, CLAUSE_CUE);
   for (const word of ASKING_VERBS) add(word, ASKING);
   add(',', COMMA);
-  triggerWords = { cues, bits };
-  return bits;
+  triggerWords = { cues, bits, filter: new WordFilter(bits.keys(), 12) };
+  return triggerWords;
 }
 /** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
 const PHRASAL_CUES = /^(shot|fired|hit|hits|snapped|struck|pushed) back$|^(went|goes|pressed|pushed) on$|^(points?|pointed) out$/;
@@ -77,7 +78,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const sp = new Speakers(doc);
   const { words, cues } = sp;
   const closingCues = learnedCueLexicon().closing;
-  const triggerBits = ruleTriggers(cues);
+  const { bits: triggerBits, filter: triggerFilter } = ruleTriggers(cues);
   const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
   /** The first time expression ending at each offset (as a scan of doc.times in order finds it), once, not per sentence. */
@@ -620,7 +621,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     }
     // one look-up per token says which of the scans below can find anything in this sentence
     let triggers = 0;
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) triggers |= triggerBits.get(words[k]!) ?? 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (triggerFilter.mayHave(words[k]!)) triggers |= triggerBits.get(words[k]!) ?? 0;
     // 3. "According to X, …" and "…, according to X."
     if (triggers & ACCORDING) for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       if (words[k] !== 'according' || words[k + 1] !== 'to') continue;
