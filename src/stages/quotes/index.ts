@@ -39,16 +39,25 @@ const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'won
 /** Tokens that end an inset source's stretch of words ('…, Mr. Clarke said, …'). */
 const INSET_BREAKS = new Set([',', ';', ':', '.', '!', '?', '"', '“', '”']);
 
+/** Cues that open a source's closing phrase after a comma ('…, said Brian Baker, a longtime adviser.'). */
+const CUES_AFTER_COMMA = new Set(['said', 'says', 'added', 'wrote', 'noted']);
+/** Cues that close a claim after its source ('…, Ukrainian officials said.'); the closing cues learned from PolNeAR count too. */
+const CLOSING_CUES = new Set(['said', 'says', 'say', 'added', 'noted', 'reported', 'told', 'wrote', 'stated', 'claimed', 'announced']);
+
 /** Bits naming the sentence rules a word can set off: a sentence without the word skips the rule's scan. */
 const ACCORDING = 1;
 const CLAUSE_CUE = 2;
 const ASKING = 4;
 const COMMA = 8;
-let triggerWords: { cues: Cues; bits: Map<string, number>; filter: WordFilter } | undefined;
+const CLOSING = 16;
+let triggerWords: { cues: Cues; closing: Set<string>; bits: Map<string, number>; filter: WordFilter } | undefined;
 
-/** The words that rules 3 ("according"), 4 (a clause cue), 4b (an asking verb) and 6 (a comma) look for, with their bits, and a filter over them. */
-function ruleTriggers(cues: Cues): { bits: Map<string, number>; filter: WordFilter } {
-  if (triggerWords?.cues === cues) return triggerWords;
+/**
+ * The words that rules 3 ("according"), 4 (a clause cue), 4b (an asking verb), 5 (a closing cue)
+ * and 6 (a comma) look for, with their bits, and a filter over them.
+ */
+function ruleTriggers(cues: Cues, closing: Set<string>): { bits: Map<string, number>; filter: WordFilter } {
+  if (triggerWords?.cues === cues && triggerWords.closing === closing) return triggerWords;
   const bits = new Map<string, number>();
   const add = (word: string, bit: number) => bits.set(word, (bits.get(word) ?? 0) | bit);
   add('according', ACCORDING);
@@ -56,7 +65,8 @@ function ruleTriggers(cues: Cues): { bits: Map<string, number>; filter: WordFilt
   for (const word of cues.thatVerbs) add(word, CLAUSE_CUE);
   for (const word of ASKING_VERBS) add(word, ASKING);
   add(',', COMMA);
-  triggerWords = { cues, bits, filter: new WordFilter(bits.keys(), 12) };
+  for (const word of [...CUES_AFTER_COMMA, ...CLOSING_CUES, ...closing]) add(word, CLOSING);
+  triggerWords = { cues, closing, bits, filter: new WordFilter(bits.keys(), 12) };
   return triggerWords;
 }
 /** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
@@ -78,7 +88,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const sp = new Speakers(doc);
   const { words, cues } = sp;
   const closingCues = learnedCueLexicon().closing;
-  const { bits: triggerBits, filter: triggerFilter } = ruleTriggers(cues);
+  const { bits: triggerBits, filter: triggerFilter } = ruleTriggers(cues, closingCues);
   const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
   /** The first time expression ending at each offset (as a scan of doc.times in order finds it), once, not per sentence. */
@@ -664,7 +674,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const question = triggers & ASKING ? reportedQuestion(s) : undefined;
     if (question && !covered(question.content.start, question.content.end)) push(question);
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
-    const closingCue = claimClosedBySource(s);
+    const closingCue = triggers & CLOSING ? claimClosedBySource(s) : undefined;
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
     const inset = triggers & COMMA ? claimWithInsetSource(s) : undefined;
@@ -781,14 +791,14 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const cueTok = end - 1;
     // "…, said Brian Baker, a longtime adviser." — the cue opens the closing phrase
     for (let c = end - 2; c > s.tokenStart + 3 && c >= end - 14; c--) {
-      if (tokens[c]!.text !== ',' || !/^(said|says|added|wrote|noted)$/.test(words[c + 1]!)) continue;
+      if (tokens[c]!.text !== ',' || !CUES_AFTER_COMMA.has(words[c + 1]!)) continue;
       const speaker = sp.afterCue(c + 1, s, true);
       if (!speaker) break;
       const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[c]!.start, ',');
       if (!content.text) break;
       return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };
     }
-    if (cueTok <= s.tokenStart + 3 || !(/^(said|says|say|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
+    if (cueTok <= s.tokenStart + 3 || !(CLOSING_CUES.has(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
     // the speaker between the last comma and the cue
     let comma = cueTok - 1;
     while (comma > s.tokenStart && tokens[comma]!.text !== ',' && cueTok - comma <= 8) comma--;
