@@ -24,7 +24,9 @@ const SMALL = `(?:(?:${TENS})(?:[-\\s](?:${UNITS})${NOT_LETTER})?|(?:${TEENS})|(
 const WORDS = `${SMALL}(?:\\s+hundred(?:\\s+(?:and\\s+)?${SMALL})?${NOT_LETTER})?`;
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?(?!\\d)';
 const SCALE_WORDS = alternation(Object.keys(SCALES));
-const A_SCALE = `a(?=\\s+(?:hundred|thousand|million|billion|trillion)${NOT_LETTER})`;
+/** the scales "a" may stand for one of: "a hundred", "a million" */
+const A_SCALE_WORDS = ['hundred', 'thousand', 'million', 'billion', 'trillion'];
+const A_SCALE = `a(?=\\s+(?:${A_SCALE_WORDS.join('|')})${NOT_LETTER})`;
 
 /**
  * The amount pattern. Groups: cur (currency prefix), digits | words, scaleGap, scale.
@@ -56,7 +58,7 @@ const STARTS_AS_PAIR = new Uint8Array(ASCII * ASCII);
 /** a match can start with these three characters ("twe" of "twelve", "us$", "u.s" of "U.S.$") */
 const STARTS_AS_TRIPLE = new Set<number>();
 /** "a hundred", "a million" (A_SCALE): the scale words' first letters */
-const SCALE_AFTER_A = new Set(['h', 't', 'm', 'b'].map((w) => w.charCodeAt(0)));
+const SCALE_AFTER_A = new Set(A_SCALE_WORDS.map((w) => w.charCodeAt(0)));
 const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 for (let d = 48; d <= 57; d++) STARTS_ALONE[d] = 1;
 for (const start of [...CURRENCY_PREFIXES.keys(), ...Object.keys(UNIT_WORDS), ...Object.keys(TEEN_WORDS), ...Object.keys(TENS_WORDS)]) {
