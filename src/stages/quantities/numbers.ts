@@ -75,11 +75,12 @@ for (let c = 97; c <= 122; c++) if (STARTS_ALONE[c]) STARTS_ALONE[c - 32] = 1;
 const isAsciiWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isAsciiSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
-/** Can an AMOUNT_RE match start at offset i? Never wrong when it answers no. */
-function mayStartAmount(text: string, i: number): boolean {
-  // the pattern's look-behind refuses a start right after a letter, digit or underscore
-  if (i > 0 && isAsciiWordCode(text.charCodeAt(i - 1))) return false;
-  const a = text.charCodeAt(i);
+/**
+ * Can an AMOUNT_RE match start at offset i, whose character is a, after a character that is no
+ * ASCII letter, digit or underscore (the pattern's look-behind refuses a start after one)? Never
+ * wrong when it answers no.
+ */
+function mayStartAmount(text: string, i: number, a: number): boolean {
   if (a >= ASCII || STARTS_ALONE[a]) return true;
   const b = text.charCodeAt(i + 1);
   if (!(b < ASCII)) return true; // beyond ASCII, or the end of the text: the regex decides
@@ -103,13 +104,19 @@ function mayStartAmount(text: string, i: number): boolean {
  */
 export function amountsIn(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
+  let afterWordChar = false; // the character before offset i is an ASCII letter, digit or underscore
   for (let i = 0; i < text.length; i++) {
-    if (!mayStartAmount(text, i)) continue;
+    const a = text.charCodeAt(i);
+    const refused = afterWordChar;
+    afterWordChar = isAsciiWordCode(a);
+    if (refused || !mayStartAmount(text, i, a)) continue;
     AMOUNT_AT.lastIndex = i;
     const m = AMOUNT_AT.exec(text);
     if (!m) continue;
     out.push(m);
-    i = AMOUNT_AT.lastIndex - 1; // as matchAll, go on after the match (never empty)
+    // as matchAll, go on after the match (never empty)
+    i = AMOUNT_AT.lastIndex - 1;
+    afterWordChar = isAsciiWordCode(text.charCodeAt(i));
   }
   return out;
 }
