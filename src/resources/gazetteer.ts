@@ -35,8 +35,17 @@ export interface Gazetteer {
 /** Names are matched on their characters without spaces, so "Xi Jinping" matches tokens Xi + Jinping. */
 const NOT_IN_KEYS = /[’‘`\s]/;
 export function surfaceKey(s: string): string {
-  if (!NOT_IN_KEYS.test(s)) return s; // most words: nothing to replace
+  if (isPlainKey(s) || !NOT_IN_KEYS.test(s)) return s; // most words: nothing to replace
   return s.replace(/[’‘`]/g, "'").replace(/\s+/g, '');
+}
+
+/** Only printable ASCII other than the backtick: none of NOT_IN_KEYS, found without starting a regex (every token asks). */
+function isPlainKey(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c <= 32 || c >= 127 || c === 96) return false;
+  }
+  return true;
 }
 
 const FAMILY_NAME_FIRST = new Set(['CHN', 'PRK', 'KOR', 'TWN', 'VNM', 'HKG', 'MAC', 'SGP', 'KHM']);
@@ -212,6 +221,17 @@ export function gazetteer(): Gazetteer {
   const path = BUILT();
   cached = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Gazetteer) : buildGazetteer();
   return cached;
+}
+
+let surfaceMap: { of: Gazetteer; index: Map<string, number[]> } | undefined;
+
+/**
+ * The gazetteer's surfaces as a Map, built once: the matchers look up every capitalised token,
+ * and a Map look-up costs less than one in the large plain object (and finds no inherited key).
+ */
+export function surfaceIndex(gaz: Gazetteer = gazetteer()): Map<string, number[]> {
+  if (surfaceMap?.of !== gaz) surfaceMap = { of: gaz, index: new Map(Object.entries(gaz.surfaces)) };
+  return surfaceMap.index;
 }
 
 let nearIndex: { of: Gazetteer; index: Map<string, number[]> } | undefined;

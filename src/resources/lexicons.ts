@@ -1,4 +1,5 @@
 import { dataPath, readJson } from './paths.js';
+import { WordFilter } from './word-filter.js';
 
 interface TitlesFile { roles: string[]; honorifics: string[]; modifiers: string[] }
 
@@ -25,21 +26,25 @@ export function titleLexicon(): Titles {
   return titles;
 }
 
-let rolesByFirst: Map<string, string[][]> | undefined;
+let rolesByFirst: { map: Map<string, string[][]>; filter: WordFilter } | undefined;
 
-/** The role phrases whose first word is w or w's plural ("minister", "ministers"), longest first. */
+/**
+ * The role phrases whose first word is w or w's plural ("minister", "ministers"), longest first.
+ * Asked of most tokens by several stages; the filter turns nearly all of them away first.
+ */
 function rolesStartingWith(w: string): string[][] | undefined {
   if (!rolesByFirst) {
-    rolesByFirst = new Map();
+    const map = new Map<string, string[][]>();
     for (const role of titleLexicon().roles) {
       for (const key of [role[0]!, `${role[0]}s`]) {
-        const list = rolesByFirst.get(key);
+        const list = map.get(key);
         if (list) list.push(role);
-        else rolesByFirst.set(key, [role]);
+        else map.set(key, [role]);
       }
     }
+    rolesByFirst = { map, filter: new WordFilter(map.keys(), 12) };
   }
-  return rolesByFirst.get(w);
+  return rolesByFirst.filter.mayHave(w) ? rolesByFirst.map.get(w) : undefined;
 }
 
 /** Length in tokens of the role phrase starting at lowercase words[i], or 0. */

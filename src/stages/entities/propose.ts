@@ -4,8 +4,9 @@
  * plugs in as one more proposer.
  */
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
-import { countryMisspeltAs, gazetteer, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
+import { WordFilter } from '../../resources/word-filter.js';
 
 export interface Proposal {
   tokenStart: number;
@@ -20,31 +21,43 @@ export interface Proposal {
 
 export type Proposer = (doc: NewsDoc) => Proposal[];
 
-const isCapitalised = (t: Token) => /^[A-Z\u00C0-\u00DE]/.test(t.text);
+// first-character tests by code, not by regex: they run on every token of every article
+/** A–Z or À–Þ (Latin-1 capitals, with × among them, as the character range always had it). */
+const isCapitalCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isCapitalised = (t: Token) => isCapitalCode(t.text.charCodeAt(0));
+/** Arabic articles joined to a name by a hyphen: "al-Qaeda", "ash-Sham". */
+const JOINED_ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ul']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
-let surfacePrefixes: { of: Gazetteer; set: Set<string> } | undefined;
-/** Every prefix of every gazetteer surface key: a match stops growing once its key is none of them. */
-function prefixesOf(gaz: Gazetteer): Set<string> {
-  if (surfacePrefixes?.of === gaz) return surfacePrefixes.set;
+interface Prefixes { set: Set<string>; filter: WordFilter }
+let surfacePrefixes: { of: Gazetteer; prefixes: Prefixes } | undefined;
+/**
+ * Every prefix of every gazetteer surface key: a match stops growing once its key is none of them.
+ * The set is large (some 40,000 strings), so a filter turns most keys away first.
+ */
+function prefixesOf(gaz: Gazetteer): Prefixes {
+  if (surfacePrefixes?.of === gaz) return surfacePrefixes.prefixes;
   const set = new Set<string>();
   for (const key of Object.keys(gaz.surfaces)) for (let k = 1; k <= key.length; k++) set.add(key.slice(0, k));
-  surfacePrefixes = { of: gaz, set };
-  return set;
+  surfacePrefixes = { of: gaz, prefixes: { set, filter: new WordFilter(set, 19) } };
+  return surfacePrefixes.prefixes;
 }
 
 /** Longest gazetteer match starting at each token, within a sentence. */
 export const gazetteerProposer: Proposer = (doc) => {
   const gaz = gazetteer();
   const prefixes = prefixesOf(gaz);
+  const surfaces = surfaceIndex(gaz);
   const out: Proposal[] = [];
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
-    if (first.kind !== 'word' && first.kind !== 'number' && first.kind !== 'abbreviation' && !/^[A-Z0-9]/.test(first.text)) continue;
+    const c = first.text.charCodeAt(0);
+    const capitalOrDigit = isCapitalCode(c) || isDigitCode(c);
+    if (first.kind !== 'word' && first.kind !== 'number' && first.kind !== 'abbreviation' && !((c >= 65 && c <= 90) || isDigitCode(c))) continue;
     // names start with a capital, or with an article joined by a hyphen: "al-Qaeda", "al-Shabaab"
-    const joinedArticle = /^(al|el|ad|an|ar|as|ash|at|az|ul)$/.test(first.text) && tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === first.end;
-    if (!/^[A-Z0-9\u00C0-\u00DE]/.test(first.text) && !joinedArticle) continue;
+    if (!capitalOrDigit && !(JOINED_ARTICLES.has(first.text) && tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === first.end)) continue;
     let key = '';
     let best: { end: number; list: number[] } | undefined;
     for (let j = i; j < tokens.length && j < i + gaz.maxTokens; j++) {
@@ -52,11 +65,13 @@ export const gazetteerProposer: Proposer = (doc) => {
       if (t.sentence !== first.sentence || POSSESSIVE.has(t.text)) break;
       // names do not run across a space-free join with a lower-case word: "Russia-led" is not Russia
       key += surfaceKey(t.text);
+      // every surface is a prefix of itself, so a key that begins none needs no look-up of its own
+      const beginsSurface = prefixes.filter.mayHave(key) && prefixes.set.has(key);
       // datelines and headlines write names in capitals: BERLIN, KYIV
-      const list = gaz.surfaces[key] ?? (isAllCaps(t) && j === i ? gaz.surfaces[titleCase(t.text)] : undefined);
+      const list = (beginsSurface ? surfaces.get(key) : undefined) ?? (isAllCaps(t) && j === i ? surfaces.get(titleCase(t.text)) : undefined);
       if (list) best = { end: j + 1, list };
       // no longer key can be a surface when this one begins none
-      if (!prefixes.has(key)) break;
+      if (!beginsSurface) break;
     }
     if (!best) {
       // a proper noun one letter off a country's name is that country misspelt ("Ethopia has agreed")
@@ -128,7 +143,7 @@ export const shapeProposer: Proposer = (doc) => {
   const isInitial = (i: number) => i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || /^["“‘(]$/.test(tokens[i - 1]!.text);
   // capitalised words seen inside sentences: a sentence-initial word is a name only if it is one elsewhere too
   const midSentence = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) if (!isInitial(i) && isCapitalised(tokens[i]!)) midSentence.add(tokens[i]!.text);
+  for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i]!) && !isInitial(i)) midSentence.add(tokens[i]!.text);
   const surnames = gazetteer().surnames;
   const words = tokens.map((t) => t.lower);
   // a title before a name ("President Donald Trump") is a descriptor, not part of the name
@@ -140,10 +155,12 @@ export const shapeProposer: Proposer = (doc) => {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    // only a capitalised word can start a name: most tokens leave here, before the costlier tests
+    if (!isCapitalised(t) || t.kind !== 'word') { i++; continue; }
     const sentenceInitial = isInitial(i);
     const next = tokens[i + 1];
     const nextIsName = !!next && next.sentence === t.sentence && isCapitalised(next) && next.pos === 'PROPN';
-    const startsName = isCapitalised(t) && t.kind === 'word' && !NOT_NAMES.has(t.text) && !isTitle(i) &&
+    const startsName = !NOT_NAMES.has(t.text) && !isTitle(i) &&
       !titles.honorifics.has(t.lower) && !inCompound(tokens, i) &&
       (t.pos === 'PROPN' || (!sentenceInitial && (t.pos === 'NOUN' || t.pos === 'X' || (nextIsName && t.pos !== 'PRON' && t.pos !== 'DET'))));
     if (!startsName) { i++; continue; }

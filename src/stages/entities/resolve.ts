@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../doc/types.js';
 import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
-import { countryMisspeltAs, gazetteer, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
 import { roleAt } from '../../resources/lexicons.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
 import type { Proposal } from './propose.js';
@@ -56,7 +56,7 @@ const COMPATIBLE: Record<EntityType, GazEntry['kind'][]> = {
 function knownAs(p: Proposal, text: string, tokens: Token[]): GazEntry[] {
   const gaz = gazetteer();
   const surface = tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text;
-  const list = gaz.surfaces[surfaceKey(surface)];
+  const list = surfaceIndex(gaz).get(surfaceKey(surface));
   if (!list) {
     // a place the tagger found that no list knows, one letter off a country: a misspelling ("Ethopia")
     const near = (p.type === 'GPE' || p.type === 'LOC') && p.tokenEnd - p.tokenStart === 1 ? countryMisspeltAs(surface, gaz) : undefined;
@@ -89,7 +89,10 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     }));
   const addMention = (d: Draft, from: number, to: number, via: string) => {
     if (mentionOwner.get(from) === d.key) return; // a map lookup, not a scan: long articles have thousands of mentions
-    d.mentions.push({ ...tokenSpan(text, tokens, from, to), via, tokenStart: from, tokenEnd: to });
+    const start = tokens[from]!.start;
+    const end = tokens[to - 1]!.end;
+    // built field by field (the order tokenSpan gives): a spread of a fresh span is slow in this hot path
+    d.mentions.push({ start, end, text: text.slice(start, end), via, tokenStart: from, tokenEnd: to });
     mentionOwner.set(from, d.key);
   };
 
@@ -158,7 +161,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   }
 
   // 4. Descriptions used as mentions: "the Chinese leader", "the president", "the Chinese capital".
-  findNominalMentions(doc, drafts, mentionOwner, nationalityAt, addMention);
+  findNominalMentions(doc, words, drafts, mentionOwner, nationalityAt, addMention);
 
   // 5. Pronouns in speech and action: he, him, his, she, her.
   resolvePronouns(doc, [...drafts.values()], addMention);
@@ -166,17 +169,18 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const out = [...drafts.values()].filter((d) => d.mentions.length > 0);
   for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  return out.map((d, n) => ({
-    id: `e${n + 1}`,
-    name: d.name,
-    type: d.type,
-    ...(d.country ? { country: d.country } : {}),
-    ...(d.kbId ? { kbId: d.kbId } : {}),
-    ...(d.gender ? { gender: d.gender } : {}),
-    ...(d.sector ? { sector: d.sector } : {}),
-    descriptors: d.descriptors,
-    mentions: d.mentions,
-  }));
+  return out.map((d, n) => {
+    // optional fields set in place, in the record's key order, rather than spread from throwaway
+    // objects (the cast: descriptors and mentions follow them, below)
+    const e = { id: `e${n + 1}`, name: d.name, type: d.type } as EntityRecord;
+    if (d.country) e.country = d.country;
+    if (d.kbId) e.kbId = d.kbId;
+    if (d.gender) e.gender = d.gender;
+    if (d.sector) e.sector = d.sector;
+    e.descriptors = d.descriptors;
+    e.mentions = d.mentions;
+    return e;
+  });
 }
 
 function addDescriptor(d: Draft, phrase: string) {
@@ -186,13 +190,13 @@ function addDescriptor(d: Draft, phrase: string) {
 
 function findNominalMentions(
   doc: NewsDoc,
+  words: readonly string[],
   drafts: Map<string, Draft>,
   mentionOwner: Map<number, string>,
   nationalityAt: Set<number>,
   addMention: (d: Draft, from: number, to: number, via: string) => void,
 ) {
   const { tokens } = doc;
-  const words = tokens.map((t) => t.lower);
   const lastMentionBefore = (d: Draft, at: number) => Math.max(-1, ...d.mentions.filter((m) => m.tokenStart < at).map((m) => m.tokenStart));
   for (let i = 0; i < tokens.length; i++) {
     if (words[i] !== 'the') continue;
@@ -269,6 +273,9 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
   };
   for (const t of tokens) {
     const lower = t.lower;
+    // every pronoun looked for starts with h or s: most words leave after one character test
+    const first = lower.charCodeAt(0);
+    if (first !== 104 && first !== 115) continue;
     const subjectG = SUBJECT_PRONOUNS.get(lower);
     const objectG = OBJECT_PRONOUNS.get(lower) ?? (lower === 'her' && tokens[t.i + 1]?.pos !== 'NOUN' && tokens[t.i + 1]?.pos !== 'ADJ' ? 'f' : undefined);
     const possG = POSSESSIVE_PRONOUNS.get(lower) ?? (lower === 'her' && !objectG ? 'f' : undefined);

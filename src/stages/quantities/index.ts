@@ -24,7 +24,7 @@ import {
   alternation,
   foldSpace,
 } from './lexicon.js';
-import { AMOUNT_RE, readAmount, type Amount } from './numbers.js';
+import { amountsIn, readAmount, type Amount } from './numbers.js';
 import {
   findComparison,
   findMeasure,
@@ -64,7 +64,7 @@ export function findQuantities(text: string, tokens: Token[], sentences: Sentenc
   const blocked = blockedRanges(text, times);
   const moneyAfter = (at: number) => sticky(CURRENCY_SUFFIX_RE, text, at) !== null;
   const found: Found[] = [];
-  for (const m of text.matchAll(AMOUNT_RE)) {
+  for (const m of amountsIn(text)) {
     const amount = readAmount(m, moneyAfter);
     if (rejected(text, amount, blocked)) continue;
     const q = parsePercent(text, amount) ?? parseMoney(text, amount) ?? parseAge(text, amount) ?? parseCount(ctx, amount);
@@ -92,7 +92,9 @@ interface Found {
 /** Ranges no figure may touch: phone-like runs and the times found by the times stage, merged and sorted. */
 function blockedRanges(text: string, times: TimeRecord[]): Blocked {
   const spans: [number, number][] = times.map((t) => [t.start, t.end]);
-  for (const m of text.matchAll(PHONE_RE)) spans.push([m.index, m.index + m[0].length]);
+  // an exec loop, not matchAll, which clones the regex and builds an iterator for every article
+  PHONE_RE.lastIndex = 0;
+  for (let m = PHONE_RE.exec(text); m; m = PHONE_RE.exec(text)) spans.push([m.index, m.index + m[0].length]);
   spans.sort((a, b) => a[0] - b[0]);
   const starts: number[] = [];
   const ends: number[] = [];

@@ -24,7 +24,9 @@ const SMALL = `(?:(?:${TENS})(?:[-\\s](?:${UNITS})${NOT_LETTER})?|(?:${TEENS})|(
 const WORDS = `${SMALL}(?:\\s+hundred(?:\\s+(?:and\\s+)?${SMALL})?${NOT_LETTER})?`;
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?(?!\\d)';
 const SCALE_WORDS = alternation(Object.keys(SCALES));
-const A_SCALE = `a(?=\\s+(?:hundred|thousand|million|billion|trillion)${NOT_LETTER})`;
+/** the scales "a" may stand for one of: "a hundred", "a million" */
+const A_SCALE_WORDS = ['hundred', 'thousand', 'million', 'billion', 'trillion'];
+const A_SCALE = `a(?=\\s+(?:${A_SCALE_WORDS.join('|')})${NOT_LETTER})`;
 
 /**
  * The amount pattern. Groups: cur (currency prefix), digits | words, scaleGap, scale.
@@ -38,6 +40,86 @@ export const AMOUNT_RE = new RegExp(
     `(?:(?<scaleGap>\\s?-?\\s?)(?<scale>${SCALE_WORDS})${NOT_LETTER})?`,
   'giud',
 );
+
+/**
+ * AMOUNT_RE tried at one offset only (sticky), by amountsIn; without match indices, which cost
+ * more than the match itself (readAmount finds the number's offsets from the groups).
+ */
+const AMOUNT_AT = new RegExp(AMOUNT_RE.source, 'yiu');
+
+// Where an AMOUNT_RE match can start, by the ASCII codes of its first characters, lower-cased, so
+// that amountsIn runs the regex only there. Characters beyond ASCII always get the regex: currency
+// signs, and letters that case folding matches to ASCII ones ('ſ' is an 's', the Kelvin sign a 'k').
+const ASCII = 128;
+/** a match can start with this character whatever follows: a digit, a one-character currency ("$") */
+const STARTS_ALONE = new Uint8Array(ASCII);
+/** a match can start with these two characters whatever follows ("Rs") */
+const STARTS_AS_PAIR = new Uint8Array(ASCII * ASCII);
+/** a match can start with these three characters ("twe" of "twelve", "us$", "u.s" of "U.S.$") */
+const STARTS_AS_TRIPLE = new Set<number>();
+/** "a hundred", "a million" (A_SCALE): the scale words' first letters */
+const SCALE_AFTER_A = new Set(A_SCALE_WORDS.map((w) => w.charCodeAt(0)));
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+for (let d = 48; d <= 57; d++) STARTS_ALONE[d] = 1;
+for (const start of [...CURRENCY_PREFIXES.keys(), ...Object.keys(UNIT_WORDS), ...Object.keys(TEEN_WORDS), ...Object.keys(TENS_WORDS)]) {
+  const [a, b, c] = [0, 1, 2].map((k) => (k < start.length ? lowerCode(start.charCodeAt(k)) : -1)) as [number, number, number];
+  if (a >= ASCII) continue; // the text's own character is then beyond ASCII too
+  // white space (which the pattern matches as \s+) ends what is known of the start: keep the known part
+  if (b < 0 || b === 32) STARTS_ALONE[a] = 1;
+  else if (b >= ASCII) continue;
+  else if (c < 0 || c === 32) STARTS_AS_PAIR[a * ASCII + b] = 1;
+  else if (c < ASCII) STARTS_AS_TRIPLE.add((a * ASCII + b) * ASCII + c);
+}
+// the pattern ignores case: a letter that starts alone does so in capitals too
+for (let c = 97; c <= 122; c++) if (STARTS_ALONE[c]) STARTS_ALONE[c - 32] = 1;
+const isAsciiWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isAsciiSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Can an AMOUNT_RE match start at offset i, whose character is a, after a character that is no
+ * ASCII letter, digit or underscore (the pattern's look-behind refuses a start after one)? Never
+ * wrong when it answers no.
+ */
+function mayStartAmount(text: string, i: number, a: number): boolean {
+  if (a >= ASCII || STARTS_ALONE[a]) return true;
+  const b = text.charCodeAt(i + 1);
+  if (!(b < ASCII)) return true; // beyond ASCII, or the end of the text: the regex decides
+  const first = lowerCode(a);
+  if (first === 97 && isAsciiSpaceCode(b)) {
+    // "a hundred", "a million": a scale word after the white space
+    let k = i + 1;
+    while (isAsciiSpaceCode(text.charCodeAt(k))) k++;
+    const next = text.charCodeAt(k);
+    if (!(next < ASCII) || SCALE_AFTER_A.has(lowerCode(next))) return true;
+  }
+  const pair = first * ASCII + lowerCode(b);
+  if (STARTS_AS_PAIR[pair]) return true;
+  const c = text.charCodeAt(i + 2);
+  return !(c < ASCII) || STARTS_AS_TRIPLE.has(pair * ASCII + lowerCode(c));
+}
+
+/**
+ * The matches text.matchAll(AMOUNT_RE) finds, in order, with the regex run only at offsets where
+ * one may start: most characters sit inside words or begin words no amount begins with.
+ */
+export function amountsIn(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let afterWordChar = false; // the character before offset i is an ASCII letter, digit or underscore
+  for (let i = 0; i < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const refused = afterWordChar;
+    afterWordChar = isAsciiWordCode(a);
+    if (refused || !mayStartAmount(text, i, a)) continue;
+    AMOUNT_AT.lastIndex = i;
+    const m = AMOUNT_AT.exec(text);
+    if (!m) continue;
+    out.push(m);
+    // as matchAll, go on after the match (never empty)
+    i = AMOUNT_AT.lastIndex - 1;
+    afterWordChar = isAsciiWordCode(text.charCodeAt(i));
+  }
+  return out;
+}
 
 export interface Amount {
   start: number;
@@ -89,8 +171,11 @@ export function digitsValue(digits: string, scale = 1): number {
  */
 export function readAmount(m: RegExpMatchArray, moneyAfter: (at: number) => boolean): Amount {
   const g = m.groups!;
-  const ix = m.indices!.groups!;
-  const numberSpan = (g.digits !== undefined ? ix.digits : ix.words)!;
+  // the number follows the currency and the one white-space character \s? takes after it (a
+  // number never starts with white space, so the character is taken whenever it is one)
+  let numberStart = m.index!;
+  if (g.cur !== undefined) numberStart += g.cur.length + (/\s/.test(m[0][g.cur.length] ?? '') ? 1 : 0);
+  const numberSpan = [numberStart, numberStart + (g.digits ?? g.words)!.length] as const;
   let scaleWord: string | undefined = g.scale?.toLowerCase();
   let end = m.index! + m[0].length;
   if (

@@ -9,14 +9,20 @@
  *  5. claims closed by their source ("…, officials said on Monday.").
  * Speakers are found by speakers.ts.
  */
-import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, Token } from '../../doc/types.js';
+import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, TimeRecord, Token } from '../../doc/types.js';
 import { firstAtOrAfter, span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
 import { datelineEnd } from '../../doc/dateline.js';
-import { learnedCueLexicon, phraseAt, roleAt } from '../../resources/lexicons.js';
+import { learnedCueLexicon, phraseAt, roleAt, type Cues } from '../../resources/lexicons.js';
+import { WordFilter } from '../../resources/word-filter.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { Speakers, type Speaker } from './speakers.js';
 
 const DASHES = new Set(['-', '–', '—', '--', '―']);
+/** One of DASHES; the first character's code turns away nearly every token before the Set is asked. */
+const isDash = (w: string) => {
+  const c = w.charCodeAt(0);
+  return (c === 45 || (c >= 0x2013 && c <= 0x2015)) && DASHES.has(w);
+};
 /** Words naming a work whose title follows in quotation marks. */
 const TITLE_NOUNS = /^(documentary|film|movie|book|books|novel|memoir|series|sitcom|programme|broadcast|episode|song|album|musical|titled|entitled|magazine|newspaper|column|op-ed|essay|podcast|hashtag|slogan|exhibit|exhibition)$/;
 const QUOTE_MARK = /^["“”«»„]$/;
@@ -26,7 +32,43 @@ const NOMINAL_SPEAKER = /^(report|statement|letter|memo|email|e-mail|tweet|post|
 interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rule: string }
 
 /** Verbs that attribute a finding rather than speech ('the survey shows that …'). */
-const EVIDENCE_VERBS = /^(show|shows|showed|shown|found|finds|find|indicates|indicated|revealed|reveals|suggests|suggested|concluded|concludes|determined|confirms|confirmed)$/;
+// word lists asked of every token are Sets: a look-up costs less than running a regex
+const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'shown', 'found', 'finds', 'find', 'indicates', 'indicated', 'revealed', 'reveals', 'suggests', 'suggested', 'concluded', 'concludes', 'determined', 'confirms', 'confirmed']);
+/** Verbs that report a question ('Todd asked Pence whether …'). */
+const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'wonders', 'questioned']);
+/** Tokens that end an inset source's stretch of words ('…, Mr. Clarke said, …'). */
+const INSET_BREAKS = new Set([',', ';', ':', '.', '!', '?', '"', '“', '”']);
+
+/** Cues that open a source's closing phrase after a comma ('…, said Brian Baker, a longtime adviser.'). */
+const CUES_AFTER_COMMA = new Set(['said', 'says', 'added', 'wrote', 'noted']);
+/** Cues that close a claim after its source ('…, Ukrainian officials said.'); the closing cues learned from PolNeAR count too. */
+const CLOSING_CUES = new Set(['said', 'says', 'say', 'added', 'noted', 'reported', 'told', 'wrote', 'stated', 'claimed', 'announced']);
+
+/** Bits naming the sentence rules a word can set off: a sentence without the word skips the rule's scan. */
+const ACCORDING = 1;
+const CLAUSE_CUE = 2;
+const ASKING = 4;
+const COMMA = 8;
+const CLOSING = 16;
+let triggerWords: { cues: Cues; closing: Set<string>; bits: Map<string, number>; filter: WordFilter } | undefined;
+
+/**
+ * The words that rules 3 ("according"), 4 (a clause cue), 4b (an asking verb), 5 (a closing cue)
+ * and 6 (a comma) look for, with their bits, and a filter over them.
+ */
+function ruleTriggers(cues: Cues, closing: Set<string>): { bits: Map<string, number>; filter: WordFilter } {
+  if (triggerWords?.cues === cues && triggerWords.closing === closing) return triggerWords;
+  const bits = new Map<string, number>();
+  const add = (word: string, bit: number) => bits.set(word, (bits.get(word) ?? 0) | bit);
+  add('according', ACCORDING);
+  for (const word of EVIDENCE_VERBS) add(word, CLAUSE_CUE);
+  for (const word of cues.thatVerbs) add(word, CLAUSE_CUE);
+  for (const word of ASKING_VERBS) add(word, ASKING);
+  add(',', COMMA);
+  for (const word of [...CUES_AFTER_COMMA, ...CLOSING_CUES, ...closing]) add(word, CLOSING);
+  triggerWords = { cues, closing, bits, filter: new WordFilter(bits.keys(), 12) };
+  return triggerWords;
+}
 /** Verbs of saying made of a verb and a particle: 'shot back', 'went on', 'points out'. */
 const PHRASAL_CUES = /^(shot|fired|hit|hits|snapped|struck|pushed) back$|^(went|goes|pressed|pushed) on$|^(points?|pointed) out$/;
 
@@ -46,8 +88,12 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const sp = new Speakers(doc);
   const { words, cues } = sp;
   const closingCues = learnedCueLexicon().closing;
+  const { bits: triggerBits, filter: triggerFilter } = ruleTriggers(cues, closingCues);
   const phrasalCue = (k: number) => PHRASAL_CUES.test(`${words[k]} ${words[k + 1]}`);
   const out: QuoteRecord[] = [];
+  /** The first time expression ending at each offset (as a scan of doc.times in order finds it), once, not per sentence. */
+  const timeEndingAt = new Map<number, TimeRecord>();
+  for (const t of doc.times) if (!timeEndingAt.has(t.end)) timeEndingAt.set(t.end, t);
   /** The sentence holding offset, else the first one after it (binary search: long articles have thousands). */
   const sentenceOf = (offset: number): Sentence | undefined => {
     const i = lastStartingBy(sentences, offset);
@@ -70,7 +116,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       && (tokens[k]!.pos === 'VERB' || /^[A-Z]/.test(tokens[k - 1]?.text ?? '') || /^(he|she|they|i|we)$/.test(words[k - 1] ?? '')));
     let k = closeTok;
     let dashed = false;
-    while (k < s.tokenEnd && (tokens[k]!.text === ',' || DASHES.has(tokens[k]!.text))) { dashed ||= DASHES.has(tokens[k]!.text); k++; }
+    while (k < s.tokenEnd && (tokens[k]!.text === ',' || isDash(tokens[k]!.text))) { dashed ||= isDash(tokens[k]!.text); k++; }
     if (k >= s.tokenEnd || QUOTE_MARK.test(tokens[k]!.text)) return undefined;
     if (isCue(k)) return { speaker: sp.afterCue(k, s, true), cue: tokenSpan(text, tokens, k, k + 1), rule: 'marks+cue-after' };
     // '"…," according to CNN.'
@@ -325,7 +371,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const endsParagraph = closeTok >= closing.tokenEnd - 1 && /^[.\s]*$/.test(text.slice(qs.close + 1, closing.end));
     if (!after && nextSentence && endsParagraph && /^[.\s]*$/.test(text.slice(qs.close + 1, nextSentence.start).replace(/\n/g, ' '))) {
       // '"…” ― Name' and '"…"⏎⏎- Bernie Sanders.': a name after a dash, in the next sentence or paragraph
-      if (DASHES.has(tokens[nextSentence.tokenStart]!.text) && nextSentence.paragraph <= closing.paragraph + 1) after = cueAfter(nextSentence.tokenStart, nextSentence);
+      if (isDash(tokens[nextSentence.tokenStart]!.text) && nextSentence.paragraph <= closing.paragraph + 1) after = cueAfter(nextSentence.tokenStart, nextSentence);
       // '"…". Trump said.': a sentence of only the speaker and the cue
       else if (nextSentence.paragraph === closing.paragraph && nextSentence.tokenEnd - nextSentence.tokenStart <= 7) {
         const short = cueAfter(nextSentence.tokenStart, nextSentence);
@@ -530,7 +576,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       // another quotation's speaker or cue later in the sentence ('…, "a bad idea," Reuters said')
       if (attributionAt.has(tokens[k]!.start) && attributionAt.get(tokens[k]!.start) !== m.att?.cue?.start) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
       // a new clause: '; …', ' - a veiled hint at …', ', but …', ' and added …'
-      if (w === ';' || (DASHES.has(w) && /\s/.test(text[tokens[k]!.start - 1] ?? ''))) return tokens[k]!.start;
+      if (w === ';' || (isDash(w) && /\s/.test(text[tokens[k]!.start - 1] ?? ''))) return tokens[k]!.start;
       if (w === ',' && /^(but|while|whereas|although|though)$/.test(words[k + 1] ?? '')) return tokens[k]!.start;
       if (w === 'and' && sp.isCue(k + 1)) return tokens[words[k - 1] === ',' ? k - 1 : k]!.start;
       // '… that "…" and left the room': right after the closing mark, "and" and a past verb go on with the writer's subject
@@ -540,9 +586,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return end;
   }
 
+  const isCueAt = (k: number) => sp.isCue(k);
+  const mentionAt = (k: number) => sp.mentionAt(k);
   for (const s of sentences) {
     // 2. A sentence closed by a dash attribution: "… - Putin added." / "… - writes Bloomberg."
-    const dash = dashAttribution(tokens, s, (k) => sp.isCue(k), (k) => sp.mentionAt(k));
+    const dash = dashAttribution(tokens, s, isCueAt, mentionAt);
     if (dash) {
       let contentStart = s.start;
       let speaker = dash.speaker;
@@ -581,8 +629,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       }
       continue;
     }
+    // one look-up per token says which of the scans below can find anything in this sentence
+    let triggers = 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (triggerFilter.mayHave(words[k]!)) triggers |= triggerBits.get(words[k]!) ?? 0;
     // 3. "According to X, …" and "…, according to X."
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (triggers & ACCORDING) for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       if (words[k] !== 'according' || words[k + 1] !== 'to') continue;
       // "according to exit polls", "according to the event organizer": any noun phrase is the source
       const speaker = sp.afterCue(k + 1, s, true);
@@ -603,9 +654,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     }
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
     const covered = speechIn;
-    for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
+    if (triggers & CLAUSE_CUE) for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
       // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim only with "that"
-      const evidence = EVIDENCE_VERBS.test(words[k]!) && words[k + 1] === 'that';
+      const evidence = EVIDENCE_VERBS.has(words[k]!) && words[k + 1] === 'that';
       if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       const from = clauseAfterCue(k, s);
       if (from < 0) continue;
@@ -620,13 +671,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const headline = colonClaim(s);
     if (headline && !covered(headline.content.start, headline.content.end)) push(headline);
     // 4b. Reported questions: "Todd asked Pence whether …", "Asked what he believed, he said …"
-    const question = reportedQuestion(s);
+    const question = triggers & ASKING ? reportedQuestion(s) : undefined;
     if (question && !covered(question.content.start, question.content.end)) push(question);
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
-    const closingCue = claimClosedBySource(s);
+    const closingCue = triggers & CLOSING ? claimClosedBySource(s) : undefined;
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
-    const inset = claimWithInsetSource(s);
+    const inset = triggers & COMMA ? claimWithInsetSource(s) : undefined;
     if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
   }
 
@@ -651,7 +702,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
    */
   function reportedQuestion(s: Sentence): QuoteRecord | undefined {
     for (let k = s.tokenStart; k < s.tokenEnd - 3; k++) {
-      if (!/^(asked|asks|ask|asking|wondered|wonders|questioned)$/.test(words[k]!)) continue;
+      if (!ASKING_VERBS.has(words[k]!)) continue;
       // the one asked: a name or a short noun phrase ("asked Pence", "asked our followers")
       let j = k + 1;
       const who = sp.mentionAt(j);
@@ -676,7 +727,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     for (let open = s.tokenStart + 1; open < s.tokenEnd - 3; open++) {
       if (tokens[open]!.text !== ',') continue;
       let close = open + 1;
-      while (close < s.tokenEnd && close <= open + 8 && !/^[,;:.!?"“”]$/.test(tokens[close]!.text)) close++;
+      while (close < s.tokenEnd && close <= open + 8 && !INSET_BREAKS.has(tokens[close]!.text)) close++;
       if (tokens[close]?.text !== ',' || close - open < 3 || close >= s.tokenEnd - 2) continue;
       // the cue ends the inset ("Mr. Clarke said") or opens it ("said Mr. Clarke")
       let cueTok = -1;
@@ -734,20 +785,20 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (/^[.!?]$/.test(tokens[end - 1]!.text)) end--;
     if (end - s.tokenStart < 5) return undefined;
     // trailing time: "said on Monday", "said Tuesday"
-    const time = doc.times.find((t) => t.end === tokens[end - 1]!.end);
+    const time = timeEndingAt.get(tokens[end - 1]!.end);
     if (time) { end = tokenAt(tokens, time.start); if (/^(on|in|at)$/.test(words[end - 1] ?? '')) end--; }
     if (/^(in)$/.test(words[end - 3] ?? '') && /^(statement|interview)$/.test(words[end - 1] ?? '')) end -= 3;
     const cueTok = end - 1;
     // "…, said Brian Baker, a longtime adviser." — the cue opens the closing phrase
     for (let c = end - 2; c > s.tokenStart + 3 && c >= end - 14; c--) {
-      if (tokens[c]!.text !== ',' || !/^(said|says|added|wrote|noted)$/.test(words[c + 1]!)) continue;
+      if (tokens[c]!.text !== ',' || !CUES_AFTER_COMMA.has(words[c + 1]!)) continue;
       const speaker = sp.afterCue(c + 1, s, true);
       if (!speaker) break;
       const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[c]!.start, ',');
       if (!content.text) break;
       return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };
     }
-    if (cueTok <= s.tokenStart + 3 || !(/^(said|says|say|added|noted|reported|told|wrote|stated|claimed|announced)$/.test(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
+    if (cueTok <= s.tokenStart + 3 || !(CLOSING_CUES.has(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
     // the speaker between the last comma and the cue
     let comma = cueTok - 1;
     while (comma > s.tokenStart && tokens[comma]!.text !== ',' && cueTok - comma <= 8) comma--;
@@ -797,7 +848,7 @@ function dashAttribution(
   let end = s.tokenEnd;
   if (/^[.!?]$/.test(tokens[end - 1]!.text)) end--;
   for (let d = end - 2; d >= Math.max(s.tokenStart + 2, end - 6); d--) {
-    if (!DASHES.has(tokens[d]!.text)) continue;
+    if (!isDash(tokens[d]!.text)) continue;
     if (end - d - 1 < 2) return undefined;
     // "- Putin added" (speaker, cue) or "- writes Bloomberg" (cue, speaker)
     const a = speakerAt(d + 1);

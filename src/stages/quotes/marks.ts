@@ -30,6 +30,9 @@ function isStraightOpening(text: string, i: number): boolean {
 function marksIn(text: string, para: Span): { i: number; open: boolean; kind: string }[] {
   const out: { i: number; open: boolean; kind: string }[] = [];
   for (let i = para.start; i < para.end; i++) {
+    // every mark below but the straight one is « (U+00AB) or above: most characters leave on their code
+    const code = text.charCodeAt(i);
+    if (code !== 34 && code < 0xab) continue;
     const c = text[i]!;
     if (c === '"') out.push({ i, open: isStraightOpening(text, i), kind: '"' });
     // an opening curly mark typed where a closing one belongs: 'her here,“ said Jim Clyburn'

@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Span, Token } from '../../doc/types.js';
 import { firstAtOrAfter, tokenAt, tokenSpan } from '../../doc/span.js';
-import { cueLexicon, learnedCueLexicon, roleAt, type Cues } from '../../resources/lexicons.js';
+import { cueLexicon, learnedCueLexicon, roleAt, type Cues, type LearnedCues } from '../../resources/lexicons.js';
 
 export interface Speaker {
   entity: string | null;
@@ -21,6 +21,19 @@ const NOMINAL_HEADS = /^(spokes(man|woman|person)|officials?|ministers?|ministry
 /** Words that end the noun phrase naming a speaker after a cue: "said Peskov on Monday" */
 const NP_STOP = new Set([',', '.', ';', ':', '(', '!', '?', '"', '“', '”', 'on', 'in', 'at', 'during', 'to', 'after', 'when', 'as', 'while', 'before', 'from', 'about', 'who', 'which', 'that', 'and', 'but', 'adding', 'told']);
 
+let mergedCues: { base: Cues; learned: LearnedCues; cues: Cues } | undefined;
+
+/** The hand-written cues and those learned from PolNeAR's training split, merged once, not per article. */
+function speakerCues(): Cues {
+  const base = cueLexicon();
+  const learned = learnedCueLexicon();
+  if (mergedCues?.base !== base || mergedCues.learned !== learned) {
+    const cues = { ...base, speech: new Set([...base.speech, ...learned.speech]), thatVerbs: new Set([...base.thatVerbs, ...learned.thatVerbs]) };
+    mergedCues = { base, learned, cues };
+  }
+  return mergedCues.cues;
+}
+
 export class Speakers {
   readonly words: string[];
   readonly cues: Cues;
@@ -30,14 +43,12 @@ export class Speakers {
 
   constructor(readonly doc: NewsDoc) {
     this.words = doc.tokens.map((t) => t.lower);
-    const base = cueLexicon();
-    const learned = learnedCueLexicon();
-    // the hand-written cues and those learned from PolNeAR's training split
-    this.cues = { ...base, speech: new Set([...base.speech, ...learned.speech]), thatVerbs: new Set([...base.thatVerbs, ...learned.thatVerbs]) };
+    this.cues = speakerCues();
     for (const e of doc.entities) for (const m of e.mentions) {
       const { tokenStart, tokenEnd } = m as { tokenStart?: number; tokenEnd?: number };
       if (tokenStart === undefined || tokenEnd === undefined) continue;
-      for (let k = tokenStart; k < tokenEnd; k++) this.owner.set(k, { entity: e, start: tokenStart, end: tokenEnd });
+      const owner = { entity: e, start: tokenStart, end: tokenEnd }; // one per mention, shared by its tokens
+      for (let k = tokenStart; k < tokenEnd; k++) this.owner.set(k, owner);
     }
   }
 

@@ -4,7 +4,7 @@
  * ("According to Chinese customs, … - notes Bloomberg"). Each quote gets its chain too.
  */
 import type { EntityRecord, NewsDoc, QuoteRecord, SourceRecord, Stage } from '../../doc/types.js';
-import { tokenSpan } from '../../doc/span.js';
+import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
 import { phraseAt } from '../../resources/lexicons.js';
 
 const REPORT_VERBS = new Set(['reports', 'reported', 'writes', 'wrote', 'informs', 'informed', 'says', 'said', 'notes', 'noted']);
@@ -28,6 +28,8 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     }
   }
   const entityById = new Map(entities.map((e) => [e.id, e]));
+  /** The tokens where mentions start, in order: the reporter scan below visits these, not every token. */
+  const mentionStarts = [...byToken.keys()].sort((a, b) => a - b);
   const sources: SourceRecord[] = [];
   const find = (name: string) => sources.find((s) => s.name === name);
   const add = (rec: SourceRecord) => {
@@ -55,7 +57,8 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
   // "UNN reports this with reference to Bloomberg." / "Reuters reported, citing officials."
   let relay: SourceRecord | undefined;
   for (const s of sentences) {
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    for (let n = firstAtOrAfter(mentionStarts, s.tokenStart, (k) => k); n < mentionStarts.length && mentionStarts[n]! < s.tokenEnd; n++) {
+      const k = mentionStarts[n]!;
       const who = byToken.get(k);
       if (!isReporter(who)) continue;
       let v = mentionEnd.get(k)!;
