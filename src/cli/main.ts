@@ -263,7 +263,7 @@ export function buildProgram(): Command {
     .option('--html', 'read the file as an HTML page (automatic for .html/.htm files and pages starting with <!doctype html> or <html>)')
     .option('--pretty', 'indent the JSON output')
     .option('--strict', 'with --jsonl, exit 2 when any record failed')
-    .addOption(new Option('--workers <n>', `with --jsonl, analysis threads (default: one per core but one, here ${defaultWorkers()}; 1 analyses in the main thread)`).argParser((v) => parsePositiveInt(v, '--workers')))
+    .addOption(new Option('--workers <n>', `with --jsonl, analysis threads (default: one per core, here ${defaultWorkers()}; 1 analyses in the main thread)`).argParser((v) => parsePositiveInt(v, '--workers')))
     .addHelpText('after', EXIT_CODES)
     .action(async (file: string | undefined, opts: AnalyzeOptions) => {
       if (file === undefined) {

@@ -20,11 +20,7 @@ import type { AnalyzeResult, JsonlLineOptions, JsonlResult, Task, TaskMessage, W
 /** Tasks sent to one thread before it answers: two keeps each thread busy without hoarding work. */
 const PER_THREAD = 2;
 
-/**
- * Analysis threads by default: one per core but one, which the main thread needs to read the
- * input and write the output (on 2 cores, `--workers 2` ran 14% slower than `--workers 1`).
- */
-export const defaultWorkers = (): number => Math.max(1, availableParallelism() - 1);
+export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
 interface Pending {
   resolve(value: unknown): void;

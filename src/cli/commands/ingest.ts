@@ -1,8 +1,8 @@
 /** `newsgraph ingest INPUT... [--db FILE | --pg URL]` (../shared/CONTRACT.md section 3). */
+import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../stages/reading/errors.js';
 import { addStoreOptions, parsePositiveInt, printJson, withStore, type StoreOptions } from './shared.js';
-import { defaultWorkers } from '../../parallel/pool.js';
 
 interface IngestOptions extends StoreOptions {
   format?: 'text' | 'json';
@@ -45,7 +45,7 @@ export function registerIngest(program: Command): void {
   )
     .addOption(new Option('--format <format>', 'summary: text on standard error, or also json on standard output').choices(['text', 'json']).default('text'))
     .option('--limit <n>', 'stop after this many articles')
-    .addOption(new Option('--workers <n>', `analysis threads (default: one per core but one, here ${defaultWorkers()}; 1 analyses in the main thread)`).argParser((v) => parsePositiveInt(v, '--workers')))
+    .addOption(new Option('--workers <n>', `analysis threads (default: one per core, here ${availableParallelism()}; 1 analyses in the main thread)`).argParser((v) => parsePositiveInt(v, '--workers')))
     .option('--queue', 'enqueue the articles for `newsgraph worker` (Redis, REDIS_URL) instead of analysing them here')
     .option('--queue-name <name>', 'with --queue: the queue (default: newsgraph-articles)')
     .addOption(new Option('--attempts <n>', 'with --queue: tries per article before it is dead-lettered').default(3).argParser((v) => parsePositiveInt(v, '--attempts')))
@@ -57,7 +57,7 @@ export function registerIngest(program: Command): void {
       const { analyze } = await import('../../pipeline.js');
       const { ingestPaths } = await import('../../ingest/ingest.js');
       const { createProgress } = await import('../../ingest/progress.js');
-      const workers = opts.workers ?? defaultWorkers();
+      const workers = opts.workers ?? availableParallelism();
       const { AnalysisPool } = await import('../../parallel/pool.js');
       const { withTestHooks } = await import('../../parallel/hooks.js');
       await withStore(opts, async (store) => {
