@@ -61,6 +61,11 @@ export class DocInfo {
   sentences = 0;
   /** whether each sentence added is an ALL-CAPS headline */
   readonly headlines: boolean[] = [];
+  /** the word types of sentence k (in the order added) are typeIds[typeStart[k] … typeStart[k + 1]), so that prepare need not look its words up again */
+  typeIds = new Int32Array(256);
+  readonly typeStart: number[] = [0];
+  /** the extractor's generation when sentence k's word types were read (they are stale once it changes) */
+  readonly typeGeneration: number[] = [];
 }
 
 /** A first pass's output, the input of a stacked second pass. */
@@ -242,8 +247,6 @@ export class Extractor {
   n = 0;
   headline = 0;
   private types = new Int32Array(64);
-  /** word types of sentences read by addToDoc, so that prepare need not look their words up again */
-  private readonly seen = new WeakMap<readonly string[], { ids: Int32Array; tokens: string[]; generation: number }>();
   private gazE = new Int32Array(64);
   private gazC = new Int32Array(64);
   private exactBuf: string[] = [];
@@ -393,8 +396,11 @@ export class Extractor {
     return id;
   }
 
-  /** Load a sentence and compute its static features. */
-  prepare(tokens: readonly string[], first?: FirstPass, info?: DocInfo): void {
+  /**
+   * Load a sentence and compute its static features. `sentence`: the sentence's index in `info`
+   * (the order addToDoc read the article in), whose word types are then reused.
+   */
+  prepare(tokens: readonly string[], first?: FirstPass, info?: DocInfo, sentence?: number): void {
     if (this.set.stacked && !first) throw new Error('a stacked model needs the first pass\'s labels');
     this.first = first;
     this.info = this.set.doc || this.set.agg ? info : undefined;
@@ -412,10 +418,10 @@ export class Extractor {
       this.runEnd = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
-    const seen = this.seen.get(tokens);
-    const known = seen && seen.generation === this.generation && seen.tokens.length === n && seen.tokens.every((t, i) => t === tokens[i]) ? seen.ids : undefined;
+    const from = info && sentence !== undefined && info.typeGeneration[sentence] === this.generation ? info.typeStart[sentence]! : -1;
+    const known = from >= 0 && info!.typeStart[sentence! + 1]! - from === n ? info!.typeIds : undefined;
     for (let i = 0; i < n; i++) {
-      const id = known ? known[i]! : this.typeOf(tokens[i]!);
+      const id = known ? known[from + i]! : this.typeOf(tokens[i]!);
       this.types[i + 2] = id;
       const cap = this.stats[id * NSTAT + CAP]!;
       if (cap !== CAP_DIGIT && cap !== CAP_OTHER) {
@@ -663,12 +669,20 @@ export class Extractor {
   /** Add one sentence of an article to its DocInfo (before any sentence is tagged). */
   addToDoc(tokens: readonly string[], info: DocInfo): void {
     const n = tokens.length;
+    this.prepareTypes(tokens);
+    const from = info.typeStart[info.typeStart.length - 1]!;
+    if (info.typeIds.length < from + n) {
+      const grown = new Int32Array(Math.max(2 * info.typeIds.length, from + n));
+      grown.set(info.typeIds);
+      info.typeIds = grown;
+    }
+    info.typeIds.set(this.types.subarray(2, n + 2), from);
+    info.typeStart.push(from + n);
+    info.typeGeneration.push(this.generation);
     if (!n) {
       info.headlines.push(false);
       return;
     }
-    this.prepareTypes(tokens);
-    this.seen.set(tokens, { ids: this.types.slice(2, n + 2), tokens: tokens.slice(), generation: this.generation });
     let letters = 0, caps = 0;
     for (let i = 0; i < n; i++) {
       const cap = this.st(i + 2, CAP);

@@ -45,7 +45,7 @@ export class NerTagger {
     if (tokens.length === 0) return [];
     // sentence by sentence, the document-level features know the sentences up to this one
     if (this.pass1.readsDocument) this.pass1.extractor.addToDoc(tokens, doc.info);
-    const labels = this.pass1.tagIds(tokens, doc.history1, undefined, doc.info);
+    const labels = this.pass1.tagIds(tokens, doc.history1, undefined, doc.info, doc.info.headlines.length - 1);
     if (!this.pass2) return iob2FromBilou(labels, tokens.length);
     const first = labels.slice();
     this.pass1.extractor.countFirst(first, doc.first);
@@ -60,14 +60,14 @@ export class NerTagger {
       const out: string[][] = new Array(sentences.length);
       for (const k of this.pass1.extractor.order(sentences, info)) {
         const s = sentences[k]!;
-        out[k] = s.length ? iob2FromBilou(this.pass1.tagIds(s, history1, undefined, info), s.length) : [];
+        out[k] = s.length ? iob2FromBilou(this.pass1.tagIds(s, history1, undefined, info, k), s.length) : [];
       }
       return out;
     }
     const counts = new Map<number, Float64Array>();
-    const firsts = sentences.map((s) => {
+    const firsts = sentences.map((s, k) => {
       if (!s.length) return new Int32Array(0);
-      const labels = this.pass1.tagIds(s, history1, undefined, info).slice();
+      const labels = this.pass1.tagIds(s, history1, undefined, info, k).slice();
       this.pass1.extractor.countFirst(labels, counts);
       return labels;
     });

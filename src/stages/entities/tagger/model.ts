@@ -643,10 +643,13 @@ export class NerModel {
     return out;
   }
 
-  /** BILOU label ids for one sentence's tokens (a view, valid until the next call). */
-  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass, info?: DocInfo): Int32Array {
+  /**
+   * BILOU label ids for one sentence's tokens (a view, valid until the next call). `sentence`:
+   * its index in `info`, when `info` has read it (see Extractor.prepare).
+   */
+  tagIds(tokens: readonly string[], doc?: History, first?: FirstPass, info?: DocInfo, sentence?: number): Int32Array {
     if (this.labels.length < tokens.length) this.labels = new Int32Array(tokens.length * 2);
-    this.extractor.prepare(tokens, first, info);
+    this.extractor.prepare(tokens, first, info, sentence);
     if (this.header.features.viterbi) this.decodeViterbi(this.labels, doc);
     else this.decode(this.labels, doc);
     return this.labels.subarray(0, tokens.length);
