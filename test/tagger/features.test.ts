@@ -1,6 +1,6 @@
 /** Feature extraction on small cases: shapes, capitalisation classes, gazetteer hits, determinism. */
 import { describe, expect, it } from 'vitest';
-import { CAP_ALL, CAP_DIGIT, CAP_INIT, CAP_INNER, CAP_LETTER, CAP_LOWER, CAP_MIXED, CAP_OTHER, Extractor, History, capClass, normalise, wordShape, wordStats } from '../../src/stages/entities/tagger/features.js';
+import { CAP_ALL, CAP_DIGIT, CAP_INIT, CAP_INNER, CAP_LETTER, CAP_LOWER, CAP_MIXED, CAP_OTHER, DocInfo, Extractor, History, capClass, normalise, wordShape, wordStats } from '../../src/stages/entities/tagger/features.js';
 import { GAZ_KINDS, gazMatcher, matchInto, surfaceKey } from '../../src/stages/entities/tagger/gazmatch.js';
 
 describe('word shapes', () => {
@@ -121,7 +121,7 @@ describe('document-level features', () => {
     expect(info.capMid.has(w('spartak'))).toBe(true);
     // the headline's capitals do not count as mid-sentence capitals
     expect(info.capMid.has(w('win'))).toBe(false);
-    expect(info.contexts.get(w('rotor'))!.size).toBeGreaterThan(2);
+    expect(info.contextsOf(w('rotor'))).toBeGreaterThan(2);
     expect(new Extractor(set).docInfo([['Markets', 'rose', '.']]).topic).toBe(0);
   });
   it('give a word the contexts of its other occurrences, and none when it occurs once', () => {
@@ -176,5 +176,24 @@ describe('part-of-speech features (an option)', () => {
     const noun = added(['My', 'book', 'sold', '.']);
     expect(verb).toHaveLength(4);
     expect(verb.filter((k) => !noun.includes(k))).toHaveLength(4);
+  });
+});
+
+describe('DocInfo contexts', () => {
+  it('keep each word\'s contexts in the order first met, with their counts, past the arrays\' growth', () => {
+    const info = new DocInfo();
+    const expected = new Map<number, Map<number, number>>();
+    for (let i = 0; i < 500; i++) {
+      const word = i % 7, key = (i * 31) % 97;
+      info.addContext(word, key);
+      const m = expected.get(word) ?? new Map<number, number>();
+      expected.set(word, m.set(key, (m.get(key) ?? 0) + 1));
+    }
+    for (const [word, m] of expected) {
+      const got: [number, number][] = [];
+      for (let e = info.firstContext.get(word) ?? -1; e >= 0; e = info.nextContext[e]!) got.push([info.contextKey[e]!, info.contextCount[e]!]);
+      expect(got).toEqual([...m]);
+      expect(info.contextsOf(word)).toBe(m.size);
+    }
   });
 });

@@ -56,11 +56,64 @@ export class DocInfo {
   readonly lower = new Set<number>();
   /** normalised-word hashes seen capitalised after the first token of a sentence that is not a headline */
   readonly capMid = new Set<number>();
-  /** normalised-word hash of a capitalised word → context key → occurrences */
-  readonly contexts = new Map<number, Map<number, number>>();
+  /**
+   * The contexts of the capitalised words, as chains of entries (flat arrays rather than a Map
+   * per word, which cost an allocation per word and article): normalised-word hash → its first
+   * entry; an entry's context key, occurrences and next entry (-1: the last), in the order the
+   * contexts were first met, as context aggregation reads at most MAX_CONTEXTS of them.
+   */
+  readonly firstContext = new Map<number, number>();
+  contextKey = new Int32Array(64);
+  contextCount = new Int32Array(64);
+  nextContext = new Int32Array(64);
+  private nContexts = 0;
   sentences = 0;
   /** whether each sentence added is an ALL-CAPS headline */
   readonly headlines: boolean[] = [];
+  /** Count one more occurrence of a capitalised word in a context. */
+  addContext(word: number, key: number): void {
+    const first = this.firstContext.get(word);
+    if (first === undefined) {
+      this.firstContext.set(word, this.newContext(key));
+      return;
+    }
+    for (let e = first; ;) {
+      if (this.contextKey[e] === key) {
+        this.contextCount[e]!++;
+        return;
+      }
+      const next = this.nextContext[e]!;
+      if (next < 0) {
+        // newContext may grow (replace) nextContext, so it runs before the array is read
+        const added = this.newContext(key);
+        this.nextContext[e] = added;
+        return;
+      }
+      e = next;
+    }
+  }
+
+  /** How many distinct contexts a word has. */
+  contextsOf(word: number): number {
+    let n = 0;
+    for (let e = this.firstContext.get(word) ?? -1; e >= 0; e = this.nextContext[e]!) n++;
+    return n;
+  }
+
+  private newContext(key: number): number {
+    const e = this.nContexts++;
+    if (e >= this.contextKey.length) {
+      const grow = (a: Int32Array) => { const b = new Int32Array(2 * a.length); b.set(a); return b; };
+      this.contextKey = grow(this.contextKey);
+      this.contextCount = grow(this.contextCount);
+      this.nextContext = grow(this.nextContext);
+    }
+    this.contextKey[e] = key;
+    this.contextCount[e] = 1;
+    this.nextContext[e] = -1;
+    return e;
+  }
+
   /** the word types of sentence k (in the order added) are typeIds[typeStart[k] … typeStart[k + 1]), so that prepare need not look its words up again */
   typeIds = new Int32Array(256);
   readonly typeStart: number[] = [0];
@@ -608,12 +661,14 @@ export class Extractor {
         k[off++] = key3(T.elsewhere, flags, cap + 16 * (i === 0 ? 1 : 0) + 32 * head);
       }
       if (this.set.agg) {
-        const ctx = info.contexts.get(lw);
-        if (ctx) {
+        const firstEntry = info.firstContext.get(lw);
+        if (firstEntry !== undefined) {
           const ownL = key2(T.ctxL, st(p - 1, LW)), ownR = key2(T.ctxR, st(p + 1, LW));
+          const keys = info.contextKey, counts = info.contextCount, next = info.nextContext;
           let emitted = 0;
-          for (const [c, m] of ctx) {
-            if (m - (c === ownL || c === ownR ? 1 : 0) <= 0) continue;
+          for (let e = firstEntry; e >= 0; e = next[e]!) {
+            const c = keys[e]!;
+            if (counts[e]! - (c === ownL || c === ownR ? 1 : 0) <= 0) continue;
             k[off++] = c;
             if (++emitted >= MAX_CONTEXTS) break;
           }
@@ -701,11 +756,8 @@ export class Extractor {
       if (cap === CAP_LOWER) info.lower.add(lw);
       else if (cap >= CAP_INIT && cap <= CAP_MIXED) {
         if (i > 0 && !head && cap !== CAP_ALL) info.capMid.add(lw);
-        let ctx = info.contexts.get(lw);
-        if (!ctx) info.contexts.set(lw, (ctx = new Map()));
-        const l = key2(T.ctxL, this.st(p - 1, LW)), r = key2(T.ctxR, this.st(p + 1, LW));
-        ctx.set(l, (ctx.get(l) ?? 0) + 1);
-        ctx.set(r, (ctx.get(r) ?? 0) + 1);
+        info.addContext(lw, key2(T.ctxL, this.st(p - 1, LW)));
+        info.addContext(lw, key2(T.ctxR, this.st(p + 1, LW)));
       }
     }
   }
