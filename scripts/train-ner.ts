@@ -121,7 +121,7 @@ function tagDocs(model: NerModel, docs: Doc[], counter?: Extractor): Int32Array[
     const out: Int32Array[] = new Array(d.length);
     for (const k of model.extractor.order(d.map((s) => s.tokens))) {
       const s = d[k]!;
-      out[k] = model.tagIds(s.tokens, doc, counts ? { labels: s.first!, counts } : undefined, info).slice();
+      out[k] = model.tagIds(s.tokens, doc, counts ? { labels: s.first!, counts } : undefined, info, k).slice();
     }
     return out;
   });
@@ -152,7 +152,7 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
     const info = infoOf(ex, d);
     for (const k of ex.order(d.map((s) => s.tokens))) {
       const s = d[k]!;
-      ex.prepare(s.tokens, firstOf(d, s), info);
+      ex.prepare(s.tokens, firstOf(d, s), info, k);
       for (let i = 0; i < s.tokens.length; i++) {
         for (let f = ex.staticOff[i]!; f < ex.staticOff[i + 1]!; f++) counts.add(ex.staticKeys[f]!, 1);
         const p1 = i > 0 ? s.gold[i - 1]! : -1;
@@ -193,7 +193,7 @@ function trainModel(docs: Doc[], features: FeatureSet, label: string, devDocs?: 
         for (const k of ex.order(d.map((s) => s.tokens))) {
           const s = d[k]!;
           if (out.length < s.tokens.length) out = new Int32Array(s.tokens.length * 2);
-          ex.prepare(s.tokens, firstOf(d, s), info);
+          ex.prepare(s.tokens, firstOf(d, s), info, k);
           if (features.viterbi) {
             model.tick(s.tokens.length);
             decoder.viterbi(model.score, out, doc, s.gold, model.update);

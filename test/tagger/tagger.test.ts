@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type Run } from '../support/cli.js';
-import { DocState, EntityScorer, NerTagger, evalConllText, loadTagger, tagConllFile, tagConllText, tagDocument, tagTokens } from '../../src/stages/entities/tagger/index.js';
+import { DocState, EntityScorer, MODEL_DIR, NerTagger, evalConllText, loadTagger, tagConllFile, tagConllText, tagDocument, tagTokens } from '../../src/stages/entities/tagger/index.js';
 import { parseConll } from '../../src/stages/entities/tagger/conll.js';
 import { packageRoot } from '../../src/resources/paths.js';
 import { NerModel, saveModel } from '../../src/stages/entities/tagger/model.js';
@@ -53,6 +53,21 @@ describe('tagging sentences written for this test', () => {
     expect(sentences.map((s) => tagTokens(s, doc, tagger)).map((t) => t.length)).toEqual([6, 4, 0]);
     for (const s of sentences.slice(0, 2)) expect(tagTokens(s, new DocState(), tagger)).toEqual(tagDocument([s], tagger)[0]);
     expect(whole[1]![0]).toBe('B-PER');
+  });
+});
+
+describe('an article read by one model and tagged by another', () => {
+  it('is tagged with the word types the tagging model read itself', () => {
+    const other = loadTagger(MODEL_DIR()).pass1; // a second instance, with its own word-type ids
+    other.tagIds('Nothing to see here , said the clerk .'.split(' '));
+    const sentences = [['Kofi', 'Annan', 'arrived', 'in', 'Nairobi', '.'], ['Annan', 'met', 'officials', 'in', 'Kenya', '.']];
+    const readByFirst = tagger.pass1.extractor.docInfo(sentences);
+    const readByOther = other.extractor.docInfo(sentences);
+    for (let k = 0; k < sentences.length; k++) {
+      const tags = Array.from(other.tagIds(sentences[k]!, undefined, undefined, readByFirst, k));
+      expect(tags).toEqual(Array.from(other.tagIds(sentences[k]!, undefined, undefined, readByOther, k)));
+      expect(tags.some((l) => l !== 0)).toBe(true);
+    }
   });
 });
 

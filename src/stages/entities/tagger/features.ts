@@ -119,7 +119,12 @@ export class DocInfo {
   readonly typeStart: number[] = [0];
   /** the extractor's generation when sentence k's word types were read (they are stale once it changes) */
   readonly typeGeneration: number[] = [];
+  /** which extractor read sentence k's word types (Extractor.serial): type ids are its own, meaningless to another */
+  readonly typeOwner: number[] = [];
 }
+
+/** numbers the extractors, so that a DocInfo's word types are used only by the one that read them */
+let extractorCount = 0;
 
 /** A first pass's output, the input of a stacked second pass. */
 export interface FirstPass {
@@ -269,6 +274,7 @@ const MAX_TYPES = 1 << 20;
 
 export class Extractor {
   readonly set: FeatureSet;
+  private readonly serial = ++extractorCount;
   private readonly clusters: ClusterFn | undefined;
   private readonly lexicon: LexiconFn | undefined;
   private readonly gaz: GazMatcher | undefined;
@@ -471,7 +477,7 @@ export class Extractor {
       this.runEnd = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
-    const from = info && sentence !== undefined && info.typeGeneration[sentence] === this.generation ? info.typeStart[sentence]! : -1;
+    const from = info && sentence !== undefined && info.typeOwner[sentence] === this.serial && info.typeGeneration[sentence] === this.generation ? info.typeStart[sentence]! : -1;
     const known = from >= 0 && info!.typeStart[sentence! + 1]! - from === n ? info!.typeIds : undefined;
     for (let i = 0; i < n; i++) {
       const id = known ? known[from + i]! : this.typeOf(tokens[i]!);
@@ -734,6 +740,7 @@ export class Extractor {
     info.typeIds.set(this.types.subarray(2, n + 2), from);
     info.typeStart.push(from + n);
     info.typeGeneration.push(this.generation);
+    info.typeOwner.push(this.serial);
     if (!n) {
       info.headlines.push(false);
       return;
