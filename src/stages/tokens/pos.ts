@@ -317,16 +317,26 @@ export function tagIdsFast(m: PosModel, raw: readonly string[], words?: readonly
   const n = raw.length;
   if (n > CACHE_WORDS) return tagIds(m, raw as string[], words ? (words as string[]) : raw.map(normal), fz, fixed);
   const out = new Int32Array(n);
+  tagRange(m, raw, 0, n, words, fixed, out);
+  return out;
+}
+
+/**
+ * tagIdsFast over raw[from, to) (at most CACHE_WORDS words), so that a caller tags a sentence of a
+ * longer array without slicing it; `fixed` and `out` are indexed from 0 (the sentence's first word).
+ */
+function tagRange(m: PosModel, raw: readonly string[], from: number, to: number, words: readonly string[] | undefined, fixed: Int32Array | undefined, out: Int32Array): void {
+  const n = to - from;
   const c = roleCache(m);
   if (c.slots.size + n > CACHE_WORDS) c.slots.clear();
   if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
   for (let j = 0; j < n; j++) {
-    const r = raw[j]!;
+    const r = raw[from + j]!;
     let slot = c.slots.get(r);
     if (slot === undefined) {
       slot = c.slots.size;
       c.slots.set(r, slot);
-      fillSlot(m, c, slot, r, words ? words[j]! : normal(r));
+      fillSlot(m, c, slot, r, words ? words[from + j]! : normal(r));
     }
     slotBuf[j] = slot;
   }
@@ -361,7 +371,6 @@ export function tagIdsFast(m: PosModel, raw: readonly string[], words?: readonly
     p2 = p1;
     p1 = best;
   }
-  return out;
 }
 
 /** Float weights to Int16 fixed point: the largest magnitude becomes 32767; the scale used. */
@@ -422,21 +431,38 @@ export function posModel(): PosModel {
 }
 
 /** Tags that a token's kind decides, whatever the context (as wink tags them); -1: the model decides. */
-const KIND_TAG: Record<string, number> = {
-  punctuation: TAGS.indexOf('PUNCT'), symbol: TAGS.indexOf('SYM'), currency: TAGS.indexOf('SYM'), url: TAGS.indexOf('SYM'),
-  email: TAGS.indexOf('SYM'), hashtag: TAGS.indexOf('SYM'), emoji: TAGS.indexOf('SYM'), mention: TAGS.indexOf('PROPN'),
-  number: TAGS.indexOf('NUM'), ordinal: TAGS.indexOf('ADJ'), decade: TAGS.indexOf('NOUN'),
-};
+const KIND_TAG: ReadonlyMap<string, number> = new Map([
+  ['punctuation', 'PUNCT'], ['symbol', 'SYM'], ['currency', 'SYM'], ['url', 'SYM'], ['email', 'SYM'], ['hashtag', 'SYM'], ['emoji', 'SYM'],
+  ['mention', 'PROPN'], ['number', 'NUM'], ['ordinal', 'ADJ'], ['decade', 'NOUN'],
+].map(([kind, tag]) => [kind!, TAGS.indexOf(tag as (typeof TAGS)[number])]));
 
 /** Universal tags for one sentence's token texts (and kinds, which fix the tags of punctuation, numbers, symbols …). */
 export function tagSentence(raw: string[], kinds?: string[], m = posModel()): string[] {
-  let fixed: Int32Array | undefined;
-  if (kinds) {
-    fixed = new Int32Array(raw.length);
-    for (let i = 0; i < raw.length; i++) fixed[i] = KIND_TAG[kinds[i]!] ?? -1;
-  }
-  const ids = tagIdsFast(m, raw, undefined, featurizer, fixed);
+  const ids = kinds ? tagSentenceIds(raw, kinds, 0, raw.length, m) : tagIdsFast(m, raw);
   const out = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = TAGS[ids[i]!]!;
   return out;
+}
+
+let fixedBuf = new Int32Array(64);
+let idsBuf = new Int32Array(64);
+
+/**
+ * The tag ids (into TAGS) of the sentence texts[from, to) with token kinds kinds[from, to): no
+ * slices and no tag strings. The array returned is reused by the next call; read ids[0, to - from).
+ */
+export function tagSentenceIds(texts: readonly string[], kinds: readonly string[], from: number, to: number, m = posModel()): Int32Array {
+  const n = to - from;
+  if (n > CACHE_WORDS) {
+    const fixed = kindTags(kinds, from, to, new Int32Array(n));
+    return tagIds(m, texts.slice(from, to), undefined, featurizer, fixed);
+  }
+  if (fixedBuf.length < n) { fixedBuf = new Int32Array(n * 2); idsBuf = new Int32Array(n * 2); }
+  tagRange(m, texts, from, to, undefined, kindTags(kinds, from, to, fixedBuf), idsBuf);
+  return idsBuf;
+}
+
+function kindTags(kinds: readonly string[], from: number, to: number, fixed: Int32Array): Int32Array {
+  for (let i = from; i < to; i++) fixed[i - from] = KIND_TAG.get(kinds[i]!) ?? -1;
+  return fixed;
 }
