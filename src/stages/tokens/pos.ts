@@ -226,9 +226,19 @@ const FIRST = 85;
 const PREV_TAGS = NTAGS + 2;
 /** shape classes (1..7, see shape) */
 const SHAPES = 8;
+/** open-addressing index of cached words: twice CACHE_WORDS entries, so probes stay short */
+const INDEX_SIZE = CACHE_WORDS * 2;
 interface RoleCache {
   model: PosModel;
-  slots: Map<string, number>;
+  /**
+   * word → slot, by hand rather than a Map: the token texts are fresh slices whose hash V8 would
+   * compute anew for each look-up, and hashRange of the raw word is needed for feature 16 anyway.
+   * index[h] holds slot + 1 (0: empty); per slot the raw word and its hashRange.
+   */
+  index: Int32Array;
+  words: string[];
+  rawHash: Int32Array;
+  size: number;
   pool: Int32Array;
   /** per slot: hash of the normalised word, shape class, dictionary tag (-1: none) */
   hw: Int32Array;
@@ -279,15 +289,35 @@ function roleCache(m: PosModel): RoleCache {
     for (let sh = 0; sh < SHAPES; sh++) addKey(m, key2(21, p1, sh), tagShape, (p1 * SHAPES + sh) * 17);
   }
   cache = {
-    model: m, slots: new Map(), pool: new Int32Array(CACHE_WORDS * ROLE),
+    model: m, index: new Int32Array(INDEX_SIZE), words: [], rawHash: new Int32Array(CACHE_WORDS), size: 0, pool: new Int32Array(CACHE_WORDS * ROLE),
     hw: new Int32Array(CACHE_WORDS), sh: new Int32Array(CACHE_WORDS), dict: new Int32Array(CACHE_WORDS),
     pads, tags2, tagShape,
   };
   return cache;
 }
 
-/** Fills cache slot `slot` for the raw word `r` (normalised `w`). */
-function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string): void {
+/** The cache slot of the raw word `r`, filled on first sight (`w`: its normal form, computed when left out). */
+function slotOf(m: PosModel, c: RoleCache, r: string, w: string | undefined): number {
+  const h = hashRange(r, 0, r.length);
+  const mask = INDEX_SIZE - 1;
+  let at = h & mask;
+  for (;;) {
+    const entry = c.index[at]!;
+    if (entry === 0) break;
+    const slot = entry - 1;
+    if (c.rawHash[slot] === h && c.words[slot] === r) return slot;
+    at = (at + 1) & mask;
+  }
+  const slot = c.size++;
+  c.index[at] = slot + 1;
+  c.words[slot] = r;
+  c.rawHash[slot] = h;
+  fillSlot(m, c, slot, r, w ?? normal(r), h);
+  return slot;
+}
+
+/** Fills cache slot `slot` for the raw word `r` (normalised `w`, raw hash `hr`). */
+function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string, hr: number): void {
   const pool = c.pool;
   const at = slot * ROLE;
   pool.fill(0, at, at + ROLE);
@@ -299,7 +329,7 @@ function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string)
   c.dict[slot] = m.dict.get(w) ?? -1;
   // self: not first (role 0) and first (role 5) in the sentence
   addKey(m, key(0, 0), pool, at); addKey(m, key(1, hw), pool, at); addKey(m, key(2, hs), pool, at);
-  addKey(m, key(3, w.charCodeAt(0) | 0), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, hashRange(r, 0, r.length)), pool, at);
+  addKey(m, key(3, w.charCodeAt(0) | 0), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, hr), pool, at);
   addKey(m, key2(22, hs, sh), pool, at);
   for (let t = 0; t < 17; t++) pool[at + FIRST + t] = pool[at + t]!;
   addKey(m, key2(15, sh, 0), pool, at); addKey(m, key2(23, hw, 0), pool, at);
@@ -328,18 +358,12 @@ export function tagIdsFast(m: PosModel, raw: readonly string[], words?: readonly
 function tagRange(m: PosModel, raw: readonly string[], from: number, to: number, words: readonly string[] | undefined, fixed: Int32Array | undefined, out: Int32Array): void {
   const n = to - from;
   const c = roleCache(m);
-  if (c.slots.size + n > CACHE_WORDS) c.slots.clear();
-  if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
-  for (let j = 0; j < n; j++) {
-    const r = raw[from + j]!;
-    let slot = c.slots.get(r);
-    if (slot === undefined) {
-      slot = c.slots.size;
-      c.slots.set(r, slot);
-      fillSlot(m, c, slot, r, words ? words[from + j]! : normal(r));
-    }
-    slotBuf[j] = slot;
+  if (c.size + n > CACHE_WORDS) {
+    c.index.fill(0);
+    c.size = 0;
   }
+  if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
+  for (let j = 0; j < n; j++) slotBuf[j] = slotOf(m, c, raw[from + j]!, words?.[from + j]);
   const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape;
   let p1 = START;
   let p2 = START2;
