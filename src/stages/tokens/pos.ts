@@ -250,6 +250,8 @@ interface RoleCache {
   /** per (p1, shape): the sums of feature 21 */
   tagShape: Int32Array;
 }
+/** A row of zero weights: the stand-in for a feature that the model lacks. */
+const ZERO_ROW = new Int16Array(17);
 let cache: RoleCache | undefined;
 
 function addKey(m: PosModel, k: number, out: Int32Array, at: number): void {
@@ -367,7 +369,7 @@ function tagRange(m: PosModel, raw: readonly string[], from: number, to: number,
   const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape;
   let p1 = START;
   let p2 = START2;
-  const sc = scores;
+  const weights = m.weights;
   for (let i = 0; i < n; i++) {
     const s = slotBuf[i]!;
     let best = fixed && fixed[i]! >= 0 ? fixed[i]! : dict[s]!;
@@ -382,14 +384,20 @@ function tagRange(m: PosModel, raw: readonly string[], from: number, to: number,
       const hw = hws[s]!, sh = shs[s]!;
       const t2 = (p1 * PREV_TAGS + p2) * 17;
       const ts = (p1 * SHAPES + sh) * 17;
-      for (let t = 0; t < 17; t++) {
-        sc[t] = pool[self + t]! + prevA[prev + t]! + prev2A[prev2 + t]! + nextA[next + t]! + next2A[next2 + t]! + tags2[t2 + t]! + tagShape[ts + t]!;
-      }
       const wPrev = i > 0 ? hws[slotBuf[i - 1]!]! : 0;
       const wNext = i + 1 < n ? hws[slotBuf[i + 1]!]! : 0x7ffffff0;
-      addKey(m, key2(7, p1, hw), sc, 0); addKey(m, key2(19, hw, wNext), sc, 0); addKey(m, key2(20, wPrev, hw), sc, 0);
+      // the word-pair features' rows; ZERO_ROW stands in for a missing one
+      const r7 = lookup(m, key2(7, p1, hw)), r19 = lookup(m, key2(19, hw, wNext)), r20 = lookup(m, key2(20, wPrev, hw));
+      const w7 = r7 < 0 ? ZERO_ROW : weights, w19 = r19 < 0 ? ZERO_ROW : weights, w20 = r20 < 0 ? ZERO_ROW : weights;
+      const b7 = r7 < 0 ? 0 : r7 * 17, b19 = r19 < 0 ? 0 : r19 * 17, b20 = r20 < 0 ? 0 : r20 * 17;
+      // the scores summed and their argmax (the first of equal highest) in one pass
+      let bestScore = 0;
       best = 0;
-      for (let t = 1; t < 17; t++) if (sc[t]! > sc[best]!) best = t;
+      for (let t = 0; t < 17; t++) {
+        const score = pool[self + t]! + prevA[prev + t]! + prev2A[prev2 + t]! + nextA[next + t]! + next2A[next2 + t]! + tags2[t2 + t]! + tagShape[ts + t]!
+          + w7[b7 + t]! + w19[b19 + t]! + w20[b20 + t]!;
+        if (t === 0 || score > bestScore) { bestScore = score; best = t; }
+      }
     }
     out[i] = best;
     p2 = p1;
