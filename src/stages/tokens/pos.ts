@@ -249,9 +249,33 @@ interface RoleCache {
   tags2: Int32Array;
   /** per (p1, shape): the sums of feature 21 */
   tagShape: Int32Array;
+  /** one bit per FILTER_BITS-bit hash of the model's keys (see mayHold) */
+  keyFilter: Int32Array;
+}
+/** 2^19 bits (64 KiB): about 1 in 8 absent keys passes with the model's 66k keys */
+const FILTER_BITS = 19;
+
+/** The model's keys, as bits in a filter small enough to stay in cache, unlike its 1 MiB table. */
+function keyFilter(m: PosModel): Int32Array {
+  const filter = new Int32Array(1 << (FILTER_BITS - 5));
+  for (let h = 0; h < m.table.length; h += 2) {
+    const k = m.table[h]!;
+    if (k !== 0) filter[k >>> (32 - FILTER_BITS + 5)] |= 1 << ((k >>> (32 - FILTER_BITS)) & 31);
+  }
+  return filter;
 }
 /** A row of zero weights: the stand-in for a feature that the model lacks. */
 const ZERO_ROW = new Int16Array(17);
+
+/** The weight row of key k, -1 when the model lacks it. */
+function pairRow(m: PosModel, filter: Int32Array, k: number): number {
+  return mayHold(filter, k) ? lookup(m, k) : -1;
+}
+
+/** False when the model surely has no key k, so its probe of the table need not run (the filter reads the top bits of k, the table mostly the low ones). */
+function mayHold(filter: Int32Array, k: number): boolean {
+  return (filter[k >>> (32 - FILTER_BITS + 5)]! & (1 << ((k >>> (32 - FILTER_BITS)) & 31))) !== 0;
+}
 let cache: RoleCache | undefined;
 
 function addKey(m: PosModel, k: number, out: Int32Array, at: number): void {
@@ -293,7 +317,7 @@ function roleCache(m: PosModel): RoleCache {
   cache = {
     model: m, index: new Int32Array(INDEX_SIZE), words: [], rawHash: new Int32Array(CACHE_WORDS), size: 0, pool: new Int32Array(CACHE_WORDS * ROLE),
     hw: new Int32Array(CACHE_WORDS), sh: new Int32Array(CACHE_WORDS), dict: new Int32Array(CACHE_WORDS),
-    pads, tags2, tagShape,
+    pads, tags2, tagShape, keyFilter: keyFilter(m),
   };
   return cache;
 }
@@ -366,7 +390,7 @@ function tagRange(m: PosModel, raw: readonly string[], from: number, to: number,
   }
   if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
   for (let j = 0; j < n; j++) slotBuf[j] = slotOf(m, c, raw[from + j]!, words?.[from + j]);
-  const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape;
+  const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape, filter = c.keyFilter;
   let p1 = START;
   let p2 = START2;
   const weights = m.weights;
@@ -386,8 +410,8 @@ function tagRange(m: PosModel, raw: readonly string[], from: number, to: number,
       const ts = (p1 * SHAPES + sh) * 17;
       const wPrev = i > 0 ? hws[slotBuf[i - 1]!]! : 0;
       const wNext = i + 1 < n ? hws[slotBuf[i + 1]!]! : 0x7ffffff0;
-      // the word-pair features' rows; ZERO_ROW stands in for a missing one
-      const r7 = lookup(m, key2(7, p1, hw)), r19 = lookup(m, key2(19, hw, wNext)), r20 = lookup(m, key2(20, wPrev, hw));
+      // the word-pair features' rows (most pairs are absent from the model: the filter spares their probes); ZERO_ROW stands in for a missing one
+      const r7 = pairRow(m, filter, key2(7, p1, hw)), r19 = pairRow(m, filter, key2(19, hw, wNext)), r20 = pairRow(m, filter, key2(20, wPrev, hw));
       const w7 = r7 < 0 ? ZERO_ROW : weights, w19 = r19 < 0 ? ZERO_ROW : weights, w20 = r20 < 0 ? ZERO_ROW : weights;
       const b7 = r7 < 0 ? 0 : r7 * 17, b19 = r19 < 0 ? 0 : r19 * 17, b20 = r20 < 0 ? 0 : r20 * 17;
       // the scores summed and their argmax (the first of equal highest) in one pass
