@@ -2,7 +2,7 @@ import type { NewsDoc, Sentence, Span, Stage, Token } from '../../doc/types.js';
 import { span } from '../../doc/span.js';
 import { tokenizeRaw } from './tokenizer.js';
 import { sentenceEnds } from './sentences.js';
-import { tagSentence } from './pos.js';
+import { TAGS, tagSentenceIds } from './pos.js';
 
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n/g;
 
@@ -47,11 +47,11 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     }
     let from = 0;
     for (const end of sentenceEnds(texts, gaps)) {
-      const tags = tagSentence(texts.slice(from, end), raw.kinds.slice(from, end));
+      const tagIds = tagSentenceIds(texts, raw.kinds, from, end);
       const first = tokens.length;
       for (let k = from; k < end; k++) {
         const t = texts[k]!;
-        tokens.push({ i: tokens.length, start: raw.starts[k]!, end: raw.ends[k]!, text: t, lower: t.toLowerCase(), pos: tags[k - from]!, kind: raw.kinds[k]!, sentence: sentences.length });
+        tokens.push({ i: tokens.length, start: raw.starts[k]!, end: raw.ends[k]!, text: t, lower: t.toLowerCase(), pos: TAGS[tagIds[k - from]!]!, kind: raw.kinds[k]!, sentence: sentences.length });
       }
       const start = raw.starts[from]!, stop = raw.ends[end - 1]!;
       sentences.push({ start, end: stop, text: text.slice(start, stop), index: sentences.length, tokenStart: first, tokenEnd: tokens.length, paragraph: p });

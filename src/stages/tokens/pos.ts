@@ -226,9 +226,19 @@ const FIRST = 85;
 const PREV_TAGS = NTAGS + 2;
 /** shape classes (1..7, see shape) */
 const SHAPES = 8;
+/** open-addressing index of cached words: twice CACHE_WORDS entries, so probes stay short */
+const INDEX_SIZE = CACHE_WORDS * 2;
 interface RoleCache {
   model: PosModel;
-  slots: Map<string, number>;
+  /**
+   * word → slot, by hand rather than a Map: the token texts are fresh slices whose hash V8 would
+   * compute anew for each look-up, and hashRange of the raw word is needed for feature 16 anyway.
+   * index[h] holds slot + 1 (0: empty); per slot the raw word and its hashRange.
+   */
+  index: Int32Array;
+  words: string[];
+  rawHash: Int32Array;
+  size: number;
   pool: Int32Array;
   /** per slot: hash of the normalised word, shape class, dictionary tag (-1: none) */
   hw: Int32Array;
@@ -239,6 +249,32 @@ interface RoleCache {
   tags2: Int32Array;
   /** per (p1, shape): the sums of feature 21 */
   tagShape: Int32Array;
+  /** one bit per FILTER_BITS-bit hash of the model's keys (see mayHold) */
+  keyFilter: Int32Array;
+}
+/** 2^19 bits (64 KiB): about 1 in 8 absent keys passes with the model's 66k keys */
+const FILTER_BITS = 19;
+
+/** The model's keys, as bits in a filter small enough to stay in cache, unlike its 1 MiB table. */
+function keyFilter(m: PosModel): Int32Array {
+  const filter = new Int32Array(1 << (FILTER_BITS - 5));
+  for (let h = 0; h < m.table.length; h += 2) {
+    const k = m.table[h]!;
+    if (k !== 0) filter[k >>> (32 - FILTER_BITS + 5)] |= 1 << ((k >>> (32 - FILTER_BITS)) & 31);
+  }
+  return filter;
+}
+/** A row of zero weights: the stand-in for a feature that the model lacks. */
+const ZERO_ROW = new Int16Array(17);
+
+/** The weight row of key k, -1 when the model lacks it. */
+function pairRow(m: PosModel, filter: Int32Array, k: number): number {
+  return mayHold(filter, k) ? lookup(m, k) : -1;
+}
+
+/** False when the model surely has no key k, so its probe of the table need not run (the filter reads the top bits of k, the table mostly the low ones). */
+function mayHold(filter: Int32Array, k: number): boolean {
+  return (filter[k >>> (32 - FILTER_BITS + 5)]! & (1 << ((k >>> (32 - FILTER_BITS)) & 31))) !== 0;
 }
 let cache: RoleCache | undefined;
 
@@ -279,15 +315,35 @@ function roleCache(m: PosModel): RoleCache {
     for (let sh = 0; sh < SHAPES; sh++) addKey(m, key2(21, p1, sh), tagShape, (p1 * SHAPES + sh) * 17);
   }
   cache = {
-    model: m, slots: new Map(), pool: new Int32Array(CACHE_WORDS * ROLE),
+    model: m, index: new Int32Array(INDEX_SIZE), words: [], rawHash: new Int32Array(CACHE_WORDS), size: 0, pool: new Int32Array(CACHE_WORDS * ROLE),
     hw: new Int32Array(CACHE_WORDS), sh: new Int32Array(CACHE_WORDS), dict: new Int32Array(CACHE_WORDS),
-    pads, tags2, tagShape,
+    pads, tags2, tagShape, keyFilter: keyFilter(m),
   };
   return cache;
 }
 
-/** Fills cache slot `slot` for the raw word `r` (normalised `w`). */
-function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string): void {
+/** The cache slot of the raw word `r`, filled on first sight (`w`: its normal form, computed when left out). */
+function slotOf(m: PosModel, c: RoleCache, r: string, w: string | undefined): number {
+  const h = hashRange(r, 0, r.length);
+  const mask = INDEX_SIZE - 1;
+  let at = h & mask;
+  for (;;) {
+    const entry = c.index[at]!;
+    if (entry === 0) break;
+    const slot = entry - 1;
+    if (c.rawHash[slot] === h && c.words[slot] === r) return slot;
+    at = (at + 1) & mask;
+  }
+  const slot = c.size++;
+  c.index[at] = slot + 1;
+  c.words[slot] = r;
+  c.rawHash[slot] = h;
+  fillSlot(m, c, slot, r, w ?? normal(r), h);
+  return slot;
+}
+
+/** Fills cache slot `slot` for the raw word `r` (normalised `w`, raw hash `hr`). */
+function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string, hr: number): void {
   const pool = c.pool;
   const at = slot * ROLE;
   pool.fill(0, at, at + ROLE);
@@ -299,7 +355,7 @@ function fillSlot(m: PosModel, c: RoleCache, slot: number, r: string, w: string)
   c.dict[slot] = m.dict.get(w) ?? -1;
   // self: not first (role 0) and first (role 5) in the sentence
   addKey(m, key(0, 0), pool, at); addKey(m, key(1, hw), pool, at); addKey(m, key(2, hs), pool, at);
-  addKey(m, key(3, w.charCodeAt(0) | 0), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, hashRange(r, 0, r.length)), pool, at);
+  addKey(m, key(3, w.charCodeAt(0) | 0), pool, at); addKey(m, key(14, sh), pool, at); addKey(m, key(16, hr), pool, at);
   addKey(m, key2(22, hs, sh), pool, at);
   for (let t = 0; t < 17; t++) pool[at + FIRST + t] = pool[at + t]!;
   addKey(m, key2(15, sh, 0), pool, at); addKey(m, key2(23, hw, 0), pool, at);
@@ -317,23 +373,27 @@ export function tagIdsFast(m: PosModel, raw: readonly string[], words?: readonly
   const n = raw.length;
   if (n > CACHE_WORDS) return tagIds(m, raw as string[], words ? (words as string[]) : raw.map(normal), fz, fixed);
   const out = new Int32Array(n);
+  tagRange(m, raw, 0, n, words, fixed, out);
+  return out;
+}
+
+/**
+ * tagIdsFast over raw[from, to) (at most CACHE_WORDS words), so that a caller tags a sentence of a
+ * longer array without slicing it; `fixed` and `out` are indexed from 0 (the sentence's first word).
+ */
+function tagRange(m: PosModel, raw: readonly string[], from: number, to: number, words: readonly string[] | undefined, fixed: Int32Array | undefined, out: Int32Array): void {
+  const n = to - from;
   const c = roleCache(m);
-  if (c.slots.size + n > CACHE_WORDS) c.slots.clear();
-  if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
-  for (let j = 0; j < n; j++) {
-    const r = raw[j]!;
-    let slot = c.slots.get(r);
-    if (slot === undefined) {
-      slot = c.slots.size;
-      c.slots.set(r, slot);
-      fillSlot(m, c, slot, r, words ? words[j]! : normal(r));
-    }
-    slotBuf[j] = slot;
+  if (c.size + n > CACHE_WORDS) {
+    c.index.fill(0);
+    c.size = 0;
   }
-  const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape;
+  if (slotBuf.length < n) slotBuf = new Int32Array(n * 2);
+  for (let j = 0; j < n; j++) slotBuf[j] = slotOf(m, c, raw[from + j]!, words?.[from + j]);
+  const pool = c.pool, pads = c.pads, hws = c.hw, shs = c.sh, dict = c.dict, tags2 = c.tags2, tagShape = c.tagShape, filter = c.keyFilter;
   let p1 = START;
   let p2 = START2;
-  const sc = scores;
+  const weights = m.weights;
   for (let i = 0; i < n; i++) {
     const s = slotBuf[i]!;
     let best = fixed && fixed[i]! >= 0 ? fixed[i]! : dict[s]!;
@@ -348,20 +408,25 @@ export function tagIdsFast(m: PosModel, raw: readonly string[], words?: readonly
       const hw = hws[s]!, sh = shs[s]!;
       const t2 = (p1 * PREV_TAGS + p2) * 17;
       const ts = (p1 * SHAPES + sh) * 17;
-      for (let t = 0; t < 17; t++) {
-        sc[t] = pool[self + t]! + prevA[prev + t]! + prev2A[prev2 + t]! + nextA[next + t]! + next2A[next2 + t]! + tags2[t2 + t]! + tagShape[ts + t]!;
-      }
       const wPrev = i > 0 ? hws[slotBuf[i - 1]!]! : 0;
       const wNext = i + 1 < n ? hws[slotBuf[i + 1]!]! : 0x7ffffff0;
-      addKey(m, key2(7, p1, hw), sc, 0); addKey(m, key2(19, hw, wNext), sc, 0); addKey(m, key2(20, wPrev, hw), sc, 0);
+      // the word-pair features' rows (most pairs are absent from the model: the filter spares their probes); ZERO_ROW stands in for a missing one
+      const r7 = pairRow(m, filter, key2(7, p1, hw)), r19 = pairRow(m, filter, key2(19, hw, wNext)), r20 = pairRow(m, filter, key2(20, wPrev, hw));
+      const w7 = r7 < 0 ? ZERO_ROW : weights, w19 = r19 < 0 ? ZERO_ROW : weights, w20 = r20 < 0 ? ZERO_ROW : weights;
+      const b7 = r7 < 0 ? 0 : r7 * 17, b19 = r19 < 0 ? 0 : r19 * 17, b20 = r20 < 0 ? 0 : r20 * 17;
+      // the scores summed and their argmax (the first of equal highest) in one pass
+      let bestScore = 0;
       best = 0;
-      for (let t = 1; t < 17; t++) if (sc[t]! > sc[best]!) best = t;
+      for (let t = 0; t < 17; t++) {
+        const score = pool[self + t]! + prevA[prev + t]! + prev2A[prev2 + t]! + nextA[next + t]! + next2A[next2 + t]! + tags2[t2 + t]! + tagShape[ts + t]!
+          + w7[b7 + t]! + w19[b19 + t]! + w20[b20 + t]!;
+        if (t === 0 || score > bestScore) { bestScore = score; best = t; }
+      }
     }
     out[i] = best;
     p2 = p1;
     p1 = best;
   }
-  return out;
 }
 
 /** Float weights to Int16 fixed point: the largest magnitude becomes 32767; the scale used. */
@@ -422,21 +487,38 @@ export function posModel(): PosModel {
 }
 
 /** Tags that a token's kind decides, whatever the context (as wink tags them); -1: the model decides. */
-const KIND_TAG: Record<string, number> = {
-  punctuation: TAGS.indexOf('PUNCT'), symbol: TAGS.indexOf('SYM'), currency: TAGS.indexOf('SYM'), url: TAGS.indexOf('SYM'),
-  email: TAGS.indexOf('SYM'), hashtag: TAGS.indexOf('SYM'), emoji: TAGS.indexOf('SYM'), mention: TAGS.indexOf('PROPN'),
-  number: TAGS.indexOf('NUM'), ordinal: TAGS.indexOf('ADJ'), decade: TAGS.indexOf('NOUN'),
-};
+const KIND_TAG: ReadonlyMap<string, number> = new Map([
+  ['punctuation', 'PUNCT'], ['symbol', 'SYM'], ['currency', 'SYM'], ['url', 'SYM'], ['email', 'SYM'], ['hashtag', 'SYM'], ['emoji', 'SYM'],
+  ['mention', 'PROPN'], ['number', 'NUM'], ['ordinal', 'ADJ'], ['decade', 'NOUN'],
+].map(([kind, tag]) => [kind!, TAGS.indexOf(tag as (typeof TAGS)[number])]));
 
 /** Universal tags for one sentence's token texts (and kinds, which fix the tags of punctuation, numbers, symbols …). */
 export function tagSentence(raw: string[], kinds?: string[], m = posModel()): string[] {
-  let fixed: Int32Array | undefined;
-  if (kinds) {
-    fixed = new Int32Array(raw.length);
-    for (let i = 0; i < raw.length; i++) fixed[i] = KIND_TAG[kinds[i]!] ?? -1;
-  }
-  const ids = tagIdsFast(m, raw, undefined, featurizer, fixed);
+  const ids = kinds ? tagSentenceIds(raw, kinds, 0, raw.length, m) : tagIdsFast(m, raw);
   const out = new Array<string>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = TAGS[ids[i]!]!;
   return out;
+}
+
+let fixedBuf = new Int32Array(64);
+let idsBuf = new Int32Array(64);
+
+/**
+ * The tag ids (into TAGS) of the sentence texts[from, to) with token kinds kinds[from, to): no
+ * slices and no tag strings. The array returned is reused by the next call; read ids[0, to - from).
+ */
+export function tagSentenceIds(texts: readonly string[], kinds: readonly string[], from: number, to: number, m = posModel()): Int32Array {
+  const n = to - from;
+  if (n > CACHE_WORDS) {
+    const fixed = kindTags(kinds, from, to, new Int32Array(n));
+    return tagIds(m, texts.slice(from, to), undefined, featurizer, fixed);
+  }
+  if (fixedBuf.length < n) { fixedBuf = new Int32Array(n * 2); idsBuf = new Int32Array(n * 2); }
+  tagRange(m, texts, from, to, undefined, kindTags(kinds, from, to, fixedBuf), idsBuf);
+  return idsBuf;
+}
+
+function kindTags(kinds: readonly string[], from: number, to: number, fixed: Int32Array): Int32Array {
+  for (let i = from; i < to; i++) fixed[i - from] = KIND_TAG.get(kinds[i]!) ?? -1;
+  return fixed;
 }
