@@ -1,3 +1,5 @@
+import { fnvState } from './hash.js';
+
 /**
  * A bitmap over a cheap hash of a set's words, asked before the set itself. Lexicons of thousands
  * of strings are cold in cache by the time the next article reaches a stage (the tagger and the
@@ -26,9 +28,5 @@ export class WordFilter {
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
-  return h >>> 0;
-}
+/** FNV-1a over the UTF-16 code units, unsigned. */
+const wordHash = (word: string): number => fnvState(word) >>> 0;

@@ -12,30 +12,17 @@
  *   new lead sentence and attribution stays well above it; two reports of the same event in
  *   different words stay well below, and are grouped by shared events instead).
  */
+import { fmix, fnvState } from '../resources/hash.js';
+
 export const SHINGLE_WORDS = 4;
 export const HASHES = 128;
 export const BANDS = 32;
 export const ROWS_PER_BAND = HASHES / BANDS;
 export const NEAR_DUPLICATE_JACCARD = 0.5;
 
-/** murmur3's finaliser: a fast, well-mixed 32-bit hash of a 32-bit value. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** murmur3's finaliser and FNV-1a (src/resources/hash.ts), unsigned. */
+const fmix32 = (h: number): number => fmix(h) >>> 0;
+const fnv1a = (s: string): number => fnvState(s) >>> 0;
 
 /** One seed per hash function, fixed so signatures stored yesterday compare with today's. */
 const SEEDS: Uint32Array = (() => {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../resources/paths.js';
+import { fmix, hashRange } from '../../resources/hash.js';
 
 export const TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
 /** 17: the loops of tagIds spell it out */
@@ -16,22 +17,6 @@ export const NTAGS: number = TAGS.length;
 const START = NTAGS;
 const START2 = NTAGS + 1;
 
-export function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix(h);
-}
 /** A feature key from a template id and a value; never 0 (0 marks an empty slot). */
 function key(t: number, a: number): number {
   const h = fmix(Math.imul(t + 1, 0x9e3779b1) ^ a);
@@ -491,14 +476,6 @@ const KIND_TAG: ReadonlyMap<string, number> = new Map([
   ['punctuation', 'PUNCT'], ['symbol', 'SYM'], ['currency', 'SYM'], ['url', 'SYM'], ['email', 'SYM'], ['hashtag', 'SYM'], ['emoji', 'SYM'],
   ['mention', 'PROPN'], ['number', 'NUM'], ['ordinal', 'ADJ'], ['decade', 'NOUN'],
 ].map(([kind, tag]) => [kind!, TAGS.indexOf(tag as (typeof TAGS)[number])]));
-
-/** Universal tags for one sentence's token texts (and kinds, which fix the tags of punctuation, numbers, symbols …). */
-export function tagSentence(raw: string[], kinds?: string[], m = posModel()): string[] {
-  const ids = kinds ? tagSentenceIds(raw, kinds, 0, raw.length, m) : tagIdsFast(m, raw);
-  const out = new Array<string>(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = TAGS[ids[i]!]!;
-  return out;
-}
 
 let fixedBuf = new Int32Array(64);
 let idsBuf = new Int32Array(64);

@@ -7,7 +7,8 @@
  * word) per token while decoding.
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
-import { fnvState, gazMatcher, matchInto, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
+import { fnvState } from '../../../resources/hash.js';
+import { gazMatcher, matchInto, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { packageRoot } from '../../../resources/paths.js';
 import { gazetteer, surfaceKey } from '../../../resources/gazetteer.js';
+import { fmix, fnvState } from '../../../resources/hash.js';
 
 export const GAZ_KINDS = ['person', 'org', 'outlet', 'country', 'city', 'nationality', 'event', 'region'] as const;
 
@@ -24,22 +25,10 @@ interface Table {
   hashes?: Int32Array;
 }
 
-const FNV_SEED = 0x811c9dc5 | 0;
-
-/** The FNV-1a state after the characters of s, from `h` (to go on over a concatenation without building it). */
-export function fnvState(s: string, h = FNV_SEED): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
 /** A finished FNV state as a non-zero table value. */
 function fnvMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h === 0 ? 1 : h;
+  const m = fmix(h);
+  return m === 0 ? 1 : m;
 }
 
 /** Fill t.hashes: an open-addressing set of the prefixes' hashes. */

@@ -3,24 +3,9 @@
  * feature strings; the model maps each kept hash to a weight row through an open-addressing table.
  */
 
-export function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
+import { fmix, hashRange } from '../../../resources/hash.js';
 
-/** FNV-1a over UTF-16 code units [from, to), finalised. */
-export function hashRange(s: string, from: number, to: number, seed = 0x811c9dc5): number {
-  let h = seed | 0;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix(h);
-}
+export { fmix, hashRange };
 
 export const hashStr = (s: string): number => hashRange(s, 0, s.length);
 
