@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline.js';
+import { mergeProposals, type Proposal } from '../../src/stages/entities/propose.js';
 
 const entities = (text: string) => analyze({ date: '2024-05-14', text }).entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions.map((m) => m.text) }));
 
@@ -33,6 +34,14 @@ describe('hyphenated names', () => {
       expect.objectContaining({ name: 'Tamim bin Hamad Al Thani', mentions: ['Tamim bin Hamad al-Thani'] }),
     ]));
     expect(got.filter((e) => /^al-/.test(e.name))).toEqual([]);
+  });
+  it('extends a copy of the person, leaving the proposers\' lists as they were', () => {
+    // "Tamim bin Hamad" (tokens 0–3), then "al - Thani" (3–6)
+    const person: Proposal = { tokenStart: 0, tokenEnd: 3, type: 'PERSON', entries: [], via: 'tagger' };
+    const alName: Proposal = { tokenStart: 3, tokenEnd: 6, type: 'PERSON', entries: [], via: 'tagger', alName: true };
+    const merged = mergeProposals([[person, alName]]);
+    expect(merged.map((p) => [p.tokenStart, p.tokenEnd])).toEqual([[0, 6]]);
+    expect(person.tokenEnd).toBe(3);
   });
 });
 

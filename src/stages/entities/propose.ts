@@ -222,12 +222,17 @@ export function mergeProposals(lists: Proposal[][]): Proposal[] {
       claim(p);
     }
   }
-  const merged = [...out].sort((a, b) => a.tokenStart - b.tokenStart);
+  const sorted = [...out].sort((a, b) => a.tokenStart - b.tokenStart);
   // "Tamim bin Hamad al-Thani": an "al-Name" proposed right after a person's name ends that name
-  return merged.filter((p, k) => {
-    const before = merged[k - 1];
-    if (!before || before.type !== 'PERSON' || before.tokenEnd !== p.tokenStart || p.tokenEnd - p.tokenStart !== 3 || !p.alName) return true;
-    before.tokenEnd = p.tokenEnd;
-    return false;
-  });
+  // (the person is copied, so that the proposers' lists stay as they were given)
+  const merged: Proposal[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const p = sorted[k]!, before = sorted[k - 1];
+    if (before && before.type === 'PERSON' && before.tokenEnd === p.tokenStart && p.tokenEnd - p.tokenStart === 3 && p.alName) {
+      merged[merged.length - 1] = { ...merged[merged.length - 1]!, tokenEnd: p.tokenEnd };
+      continue;
+    }
+    merged.push(p);
+  }
+  return merged;
 }
