@@ -68,8 +68,17 @@ export class Speakers {
     return this.doc.tokens;
   }
 
+  /** the document's entities by id, indexed on first use (long articles have hundreds of entities and quotes) */
+  private entitiesById: Map<string, EntityRecord> | undefined;
+
   entityOf(id: string | null | undefined): EntityRecord | undefined {
-    return id ? this.doc.entities.find((e) => e.id === id) : undefined;
+    if (!id) return undefined;
+    if (!this.entitiesById) {
+      this.entitiesById = new Map();
+      // the first entity of an id wins, as a linear search would find it
+      for (const e of this.doc.entities) if (!this.entitiesById.has(e.id)) this.entitiesById.set(e.id, e);
+    }
+    return this.entitiesById.get(id);
   }
 
   /** A reporting verb (or "according") at token k. */
