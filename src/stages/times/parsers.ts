@@ -1350,16 +1350,24 @@ export const PARSERS: Parser[] = [
 ];
 
 /**
- * The parsers' pre-filter strings (`needs`), all found in one pass over the lower-cased text
- * instead of one `includes` per string. The pattern is a lookahead tried at every position, so
- * overlapping strings are all seen; of those starting at one position it returns the longest
- * (the alternation is longest first), and every shorter one starting there is a prefix of it:
- * `lets` maps each string to the parsers whose needs hold one of its prefixes.
+ * The parsers' pre-filter strings (`needs`), all found in one pass over the text, lower-cased as
+ * it is read, by an Aho–Corasick automaton: each state knows the parsers of every string that
+ * ends where it stands (its own and, through its failure links, its suffixes'), as bits, so a
+ * character costs one table read and an OR. Overlapping strings are all seen, which is what the
+ * union over every string in the text needs. (It replaced a look-ahead regex of every string tried
+ * at each position: a tenth of the stage, and a match object per hit.)
  */
 interface NeedsScan {
-  pattern: RegExp;
-  lets: Map<string, number[]>;
-  /** the parsers that run whatever the text holds */
+  /** next[state · classes + class of the character] (dense: the failure links folded in) */
+  next: Uint16Array;
+  classes: number;
+  /** per ASCII character code, its class (0: a character no string holds) */
+  classOf: Uint8Array;
+  /** per state, `words` Int32 words of parser bits */
+  emits: Int32Array;
+  words: number;
+  /** the parsers with a pre-filter, and those that run whatever the text holds */
+  filtered: number[];
   always: number[];
 }
 
@@ -1367,33 +1375,120 @@ interface NeedsScan {
 const isFiltered = (parser: Parser) => parser.needs !== undefined && !parser.pattern.unicode;
 
 function needsScan(parsers: readonly Parser[]): NeedsScan {
-  const strings = [...new Set(parsers.flatMap((parser) => (isFiltered(parser) ? parser.needs! : [])))];
-  const lets = new Map(strings.map((s) => [s, parsers.flatMap((parser, p) => (isFiltered(parser) && parser.needs!.some((w) => s.startsWith(w)) ? [p] : []))]));
+  const words = Math.max(1, Math.ceil(parsers.length / 32));
+  const filtered = parsers.flatMap((parser, p) => (isFiltered(parser) ? [p] : []));
   const always = parsers.flatMap((parser, p) => (isFiltered(parser) ? [] : [p]));
-  const longestFirst = strings.sort((a, b) => b.length - a.length).map(escapeRx);
-  return { pattern: new RegExp(`(?=(${longestFirst.join('|')}))`, 'g'), lets, always };
+  const classOf = new Uint8Array(128);
+  let classes = 1;
+  for (const p of filtered) {
+    for (const w of parsers[p]!.needs!) {
+      for (const ch of w) {
+        const c = ch.charCodeAt(0);
+        if (c >= 128 || ch !== ch.toLowerCase()) throw new Error(`pre-filter strings are lower-case ASCII: ${JSON.stringify(w)} (${parsers[p]!.name})`);
+        if (!classOf[c]) classOf[c] = classes++;
+      }
+    }
+  }
+  // the trie, its states' parser bits
+  const trie: Map<number, number>[] = [new Map()];
+  const bits: number[][] = [new Array<number>(words).fill(0)];
+  for (const p of filtered) {
+    for (const w of parsers[p]!.needs!) {
+      let state = 0;
+      for (const ch of w) {
+        const cls = classOf[ch.charCodeAt(0)]!;
+        let to = trie[state]!.get(cls);
+        if (to === undefined) {
+          to = trie.length;
+          trie.push(new Map());
+          bits.push(new Array<number>(words).fill(0));
+          trie[state]!.set(cls, to);
+        }
+        state = to;
+      }
+      bits[state]![p >> 5] |= 1 << (p & 31);
+    }
+  }
+  if (trie.length > 0xffff) throw new Error('too many pre-filter strings for the scan');
+  // breadth first: failure links, the dense table, each state's bits joined with its failure's
+  const next = new Uint16Array(trie.length * classes);
+  const fail = new Int32Array(trie.length);
+  const queue: number[] = [];
+  for (const [cls, to] of trie[0]!) {
+    next[cls] = to;
+    queue.push(to);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    const f = fail[state]!;
+    for (let j = 0; j < words; j++) bits[state]![j]! |= bits[f]![j]!;
+    for (let cls = 0; cls < classes; cls++) {
+      const to = trie[state]!.get(cls);
+      if (to === undefined) {
+        next[state * classes + cls] = next[f * classes + cls]!;
+      } else {
+        next[state * classes + cls] = to;
+        fail[to] = next[f * classes + cls]!;
+        queue.push(to);
+      }
+    }
+  }
+  const emits = new Int32Array(trie.length * words);
+  bits.forEach((b, state) => b.forEach((x, j) => (emits[state * words + j] = x)));
+  return { next, classes, classOf, emits, words, filtered, always };
 }
 
 /** One scan per list of parsers, made on its first use (a list is not changed once run). */
 const needsScans = new WeakMap<readonly Parser[], NeedsScan>();
 
+/**
+ * A character outside ASCII lower-cased, when that gives ASCII letters (the Kelvin sign gives
+ * "k", "İ" gives "i" and a combining dot), as text.toLowerCase() would give them; else ''.
+ */
+const asciiInLower = new Map<number, string>();
+function lowerOutsideAscii(c: number): string {
+  let lower = asciiInLower.get(c);
+  if (lower === undefined) {
+    lower = String.fromCharCode(c).toLowerCase();
+    if (!/[\x00-\x7f]/.test(lower)) lower = '';
+    asciiInLower.set(c, lower);
+  }
+  return lower;
+}
+
 /** Which parsers may find something in the text: 1 for those to run. */
-function parsersToRun(text: string, parsers: readonly Parser[]): Uint8Array {
+export function parsersToRun(text: string, parsers: readonly Parser[] = PARSERS): Uint8Array {
   let scan = needsScans.get(parsers);
   if (!scan) needsScans.set(parsers, (scan = needsScan(parsers)));
   const run = new Uint8Array(parsers.length);
   for (const p of scan.always) run[p] = 1;
-  if (scan.lets.size === 0) return run;
-  // lower case for the pre-filters: an ASCII letter that a pattern matches (flags 'gi', not 'u')
-  // is an ASCII letter, which toLowerCase maps to the lower-case letter
-  const lower = text.toLowerCase();
-  const re = scan.pattern;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) !== null) {
-    for (const p of scan.lets.get(m[1]!)!) run[p] = 1;
-    re.lastIndex = m.index + 1;
+  if (scan.filtered.length === 0) return run;
+  const { next, classes, classOf, emits, words } = scan;
+  const found = new Int32Array(words);
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) {
+      // an ASCII letter that a pattern matches (flags 'gi', not 'u') is an ASCII letter; outside
+      // ASCII, only the rare characters whose lower case holds ASCII letters are read as those
+      const lower = lowerOutsideAscii(c);
+      if (lower === '') {
+        state = 0;
+        continue;
+      }
+      for (let k = 0; k < lower.length; k++) {
+        const l = lower.charCodeAt(k);
+        state = next[state * classes + (l < 128 ? classOf[l]! : 0)]!;
+        for (let j = 0; j < words; j++) found[j] |= emits[state * words + j]!;
+      }
+      continue;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    state = next[state * classes + classOf[c]!]!;
+    const e = state * words;
+    for (let j = 0; j < words; j++) found[j] |= emits[e + j]!;
   }
+  for (const p of scan.filtered) if (found[p >> 5]! & (1 << (p & 31))) run[p] = 1;
   return run;
 }
 
