@@ -17,11 +17,21 @@ export function contains(outer: { start: number; end: number }, inner: { start: 
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
+/**
+ * Whether a UTF-16 code unit is white space as a regex's \s reads it (Unicode space separators,
+ * line terminators, tab, vertical tab, form feed, no-break space, byte-order mark), without
+ * making a one-character string per test.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Trim white space (and optionally the given characters) from both ends of a span. */
 export function trimSpan(text: string, start: number, end: number, chars = ''): Span {
-  const skip = (c: string) => /\s/.test(c) || chars.includes(c);
-  while (start < end && skip(text[start]!)) start++;
-  while (end > start && skip(text[end - 1]!)) end--;
+  const skip = (k: number) => isSpaceCode(text.charCodeAt(k)) || (chars !== '' && chars.includes(text[k]!));
+  while (start < end && skip(start)) start++;
+  while (end > start && skip(end - 1)) end--;
   return span(text, start, end);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { tokenize } from '../../src/stages/tokens/index.js';
+import { findParagraphs, tokenize } from '../../src/stages/tokens/index.js';
+import { isSpaceCode, trimSpan } from '../../src/doc/span.js';
 import { tokenizeRaw } from '../../src/stages/tokens/tokenizer.js';
 import { normal, posModel, tagIds, tagIdsFast } from '../../src/stages/tokens/pos.js';
 
@@ -99,6 +100,18 @@ describe('tokenizer', () => {
     const t0 = performance.now();
     for (const r of runs) expect(tokenizeRaw(r).starts.length).toBeGreaterThan(0);
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('white space and paragraphs', () => {
+  it('reads white space as a regex\'s \\s does, for every code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+  it('trims paragraphs and spans of any white space, no-break and ideographic spaces included', () => {
+    expect(findParagraphs('\u00a0 First line.\u3000\n\n\t\ufeffSecond.\u2029 ').map((p) => p.text)).toEqual(['First line.', 'Second.']);
+    expect(trimSpan('«\u202f Bonjour \u202f»', 0, 13, '«»').text).toBe('Bonjour');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { NewsDoc, Sentence, Span, Stage, Token } from '../../doc/types.js';
-import { span } from '../../doc/span.js';
+import { isSpaceCode, span } from '../../doc/span.js';
 import { tokenizeRaw } from './tokenizer.js';
 import { sentenceEnds } from './sentences.js';
 import { TAGS, tagSentenceIds } from './pos.js';
@@ -12,8 +12,8 @@ export function findParagraphs(text: string): Span[] {
   const out: Span[] = [];
   let from = 0;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push(span(text, s, e));
   };
   for (const m of text.matchAll(breaks)) {
