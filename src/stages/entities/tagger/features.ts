@@ -288,8 +288,13 @@ export class Extractor {
   private posTags = new Int32Array(64);
   private townE = new Int32Array(64);
   private townC = new Int32Array(64);
-  // word-type cache
-  private typeIds = new Map<string, number>();
+  // word-type cache: open addressing over the word's hash (hashStr), two Int32 a slot: the hash,
+  // then the type id + 1 (0: empty); cheaper than a Map<string, number>, whose look-up of a fresh
+  // token string hashes it natively and then chases its bucket, entry and key through the heap
+  private typeSlots = new Int32Array(2 << 15);
+  private typeMask = (1 << 15) - 1;
+  private typeWords: string[] = [];
+  private nTypes = 0;
   private stats = new Int32Array(1 << 14);
   private exactKeys: string[] = [];
   private foldedKeys: string[] = [];
@@ -402,16 +407,52 @@ export class Extractor {
   }
 
   private typeOf(w: string): number {
-    let id = this.typeIds.get(w);
-    if (id !== undefined) return id;
-    if (this.typeIds.size >= MAX_TYPES) {
+    const h = hashStr(w);
+    const slots = this.typeSlots, mask = this.typeMask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const id1 = slots[2 * i + 1]!;
+      if (id1 === 0) break;
+      if (slots[2 * i] === h && this.typeWords[id1 - 1] === w) return id1 - 1;
+    }
+    return this.newType(w, h);
+  }
+
+  /** Insert a word type into the table (h: hashStr(w)); on to its features. */
+  private addType(w: string, h: number): number {
+    if (this.nTypes >= MAX_TYPES) {
       this.generation++;
-      this.typeIds.clear();
+      this.typeSlots.fill(0);
+      this.typeWords = [];
+      this.nTypes = 0;
       this.exactKeys = [];
       this.foldedKeys = [];
     }
-    id = this.typeIds.size;
-    this.typeIds.set(w, id);
+    if (2 * (this.nTypes + 1) > this.typeMask + 1) {
+      // grow to keep the table at most half full
+      const old = this.typeSlots;
+      const cap = 2 * (this.typeMask + 1);
+      this.typeSlots = new Int32Array(2 * cap);
+      this.typeMask = cap - 1;
+      for (let s = 0; s < old.length; s += 2) {
+        if (old[s + 1] === 0) continue;
+        let i = old[s]! & this.typeMask;
+        while (this.typeSlots[2 * i + 1] !== 0) i = (i + 1) & this.typeMask;
+        this.typeSlots[2 * i] = old[s]!;
+        this.typeSlots[2 * i + 1] = old[s + 1]!;
+      }
+    }
+    const id = this.nTypes++;
+    let i = h & this.typeMask;
+    while (this.typeSlots[2 * i + 1] !== 0) i = (i + 1) & this.typeMask;
+    this.typeSlots[2 * i] = h;
+    this.typeSlots[2 * i + 1] = id + 1;
+    this.typeWords[id] = w;
+    return id;
+  }
+
+  /** A new word type: its id and features. */
+  private newType(w: string, h: number): number {
+    const id = this.addType(w, h);
     if ((id + 1) * NSTAT > this.stats.length) {
       const grown = new Int32Array(this.stats.length * 2);
       grown.set(this.stats);
