@@ -104,6 +104,10 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
   for (let i = 1; i < n; i++) {
     const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
     const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
+    if (CLOSED_FIXED) {
+      pooledStep(em, pool, delta, back, d0, d1, ta, tb, onlyO !== undefined && onlyO[i] !== 0);
+      continue;
+    }
     if (onlyO && onlyO[i]) {
       // a token that can only be O (see Extractor.pruneFar): one label to reach, the rest unreachable
       let best = -Infinity, arg = 0;
@@ -130,18 +134,66 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
       delta[d1 + l] = best + em[d1 + l]!;
       back[d1 + l] = arg;
     }
-    // I-t and L-t (labels B+1, B+2) after B-t or I-t
-    for (let bl = 1; bl < NLABELS; bl += 4) {
-      const dB = delta[d0 + bl]!, dI = delta[d0 + bl + 1]!;
-      const jb = bl * NLABELS, ji = (bl + 1) * NLABELS;
-      for (let l = bl + 1; l <= bl + 2; l++) {
-        const vB = dB + pool[ta + jb + l]! + pool[tb + jb + l]!;
-        const vI = dI + pool[ta + ji + l]! + pool[tb + ji + l]!;
-        if (vI > vB) { delta[d1 + l] = vI + em[d1 + l]!; back[d1 + l] = bl + 1; } else { delta[d1 + l] = vB + em[d1 + l]!; back[d1 + l] = bl; }
-      }
-    }
+    insideSteps(em, pool, delta, back, d0, d1, ta, tb);
   }
   backtrace(delta, back, n, out);
+}
+
+/** Whether CLOSED is O, then L-t and U-t of each type (labels 4t + 3, 4t + 4), as pooledStep has it written out. */
+const CLOSED_FIXED = CLOSED.join() === '0,3,4,7,8,11,12,15,16' && OPEN.join() === '0,1,4,5,8,9,12,13,16' && NLABELS === 17;
+
+/**
+ * One token of viterbiPooled with CLOSED written out: the closed labels' scores read once into
+ * locals rather than once per label reached; the same additions in the same order, and ties go to
+ * the first closed label, as in the loop.
+ */
+function pooledStep(em: Float64Array, pool: Float64Array, delta: Float64Array, back: Int8Array, d0: number, d1: number, ta: number, tb: number, onlyO: boolean): void {
+  const N = NLABELS;
+  const x0 = delta[d0]!, x3 = delta[d0 + 3]!, x4 = delta[d0 + 4]!, x7 = delta[d0 + 7]!, x8 = delta[d0 + 8]!;
+  const x11 = delta[d0 + 11]!, x12 = delta[d0 + 12]!, x15 = delta[d0 + 15]!, x16 = delta[d0 + 16]!;
+  for (let k = 0; k < 9; k++) {
+    // OPEN: O, then B-t and U-t (labels 4t + 1, 4t + 4)
+    const l = k === 0 ? 0 : k & 1 ? 2 * k - 1 : 2 * k;
+    const ja = ta + l, jb = tb + l;
+    let best = x0 + pool[ja]! + pool[jb]!, arg = 0;
+    let v = x3 + pool[ja + 3 * N]! + pool[jb + 3 * N]!;
+    if (v > best) { best = v; arg = 3; }
+    v = x4 + pool[ja + 4 * N]! + pool[jb + 4 * N]!;
+    if (v > best) { best = v; arg = 4; }
+    v = x7 + pool[ja + 7 * N]! + pool[jb + 7 * N]!;
+    if (v > best) { best = v; arg = 7; }
+    v = x8 + pool[ja + 8 * N]! + pool[jb + 8 * N]!;
+    if (v > best) { best = v; arg = 8; }
+    v = x11 + pool[ja + 11 * N]! + pool[jb + 11 * N]!;
+    if (v > best) { best = v; arg = 11; }
+    v = x12 + pool[ja + 12 * N]! + pool[jb + 12 * N]!;
+    if (v > best) { best = v; arg = 12; }
+    v = x15 + pool[ja + 15 * N]! + pool[jb + 15 * N]!;
+    if (v > best) { best = v; arg = 15; }
+    v = x16 + pool[ja + 16 * N]! + pool[jb + 16 * N]!;
+    if (v > best) { best = v; arg = 16; }
+    delta[d1 + l] = best + em[d1 + l]!;
+    back[d1 + l] = arg;
+    if (onlyO) {
+      // a token that can only be O (see Extractor.pruneFar): one label to reach, the rest unreachable
+      for (let m = 1; m < N; m++) { delta[d1 + m] = -Infinity; back[d1 + m] = 0; }
+      return;
+    }
+  }
+  insideSteps(em, pool, delta, back, d0, d1, ta, tb);
+}
+
+/** I-t and L-t (labels B+1, B+2) after B-t or I-t. */
+function insideSteps(em: Float64Array, pool: Float64Array, delta: Float64Array, back: Int8Array, d0: number, d1: number, ta: number, tb: number): void {
+  for (let bl = 1; bl < NLABELS; bl += 4) {
+    const dB = delta[d0 + bl]!, dI = delta[d0 + bl + 1]!;
+    const jb = bl * NLABELS, ji = (bl + 1) * NLABELS;
+    for (let l = bl + 1; l <= bl + 2; l++) {
+      const vB = dB + pool[ta + jb + l]! + pool[tb + jb + l]!;
+      const vI = dI + pool[ta + ji + l]! + pool[tb + ji + l]!;
+      if (vI > vB) { delta[d1 + l] = vI + em[d1 + l]!; back[d1 + l] = bl + 1; } else { delta[d1 + l] = vB + em[d1 + l]!; back[d1 + l] = bl; }
+    }
+  }
 }
 
 /** Training: add delta × vals to the weights of `label` for features keys[0 … nf). */
