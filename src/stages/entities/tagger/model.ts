@@ -105,7 +105,8 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
     const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
     const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
     if (CLOSED_FIXED) {
-      pooledStep(em, pool, delta, back, d0, d1, ta, tb, onlyO !== undefined && onlyO[i] !== 0);
+      if (onlyO && onlyO[i - 1]) afterOnlyO(em, pool, delta, back, d0, d1, ta, tb, onlyO[i] !== 0);
+      else pooledStep(em, pool, delta, back, d0, d1, ta, tb, onlyO !== undefined && onlyO[i] !== 0);
       continue;
     }
     if (onlyO && onlyO[i]) {
@@ -181,6 +182,30 @@ function pooledStep(em: Float64Array, pool: Float64Array, delta: Float64Array, b
     }
   }
   insideSteps(em, pool, delta, back, d0, d1, ta, tb);
+}
+
+/**
+ * pooledStep after a token that can only be O: every other label of it scores -Infinity, so each
+ * label is best reached from O (or, for I and L, from a B or I that scores -Infinity: -Infinity
+ * with the back pointer the loop would leave).
+ */
+function afterOnlyO(em: Float64Array, pool: Float64Array, delta: Float64Array, back: Int8Array, d0: number, d1: number, ta: number, tb: number, onlyO: boolean): void {
+  const x0 = delta[d0]!;
+  if (onlyO) {
+    delta[d1] = x0 + pool[ta]! + pool[tb]! + em[d1]!;
+    back[d1] = 0;
+    for (let m = 1; m < NLABELS; m++) { delta[d1 + m] = -Infinity; back[d1 + m] = 0; }
+    return;
+  }
+  for (let k = 0; k < 9; k++) {
+    const l = k === 0 ? 0 : k & 1 ? 2 * k - 1 : 2 * k;
+    delta[d1 + l] = x0 + pool[ta + l]! + pool[tb + l]! + em[d1 + l]!;
+    back[d1 + l] = 0;
+  }
+  for (let bl = 1; bl < NLABELS; bl += 4) {
+    delta[d1 + bl + 1] = -Infinity; back[d1 + bl + 1] = bl;
+    delta[d1 + bl + 2] = -Infinity; back[d1 + bl + 2] = bl;
+  }
 }
 
 /** I-t and L-t (labels B+1, B+2) after B-t or I-t. */
