@@ -350,6 +350,15 @@ export class Extractor {
    * features for it, and the decoder gives it O. (Tagging only; training sees every token.)
    */
   pruneFar = false;
+  /**
+   * With cacheCommon, the capitalisation and gazetteer features of a token (few distinct values,
+   * but ten look-ups of rows with many weights each) are left out of staticKeys: staticAt leaves
+   * two codes in commonA and commonB instead, and the model scores each pair of codes once
+   * (commonKeys). (Viterbi tagging only.)
+   */
+  cacheCommon = false;
+  commonA = new Int32Array(64);
+  commonB = new Int32Array(64);
   /** per token of the prepared sentence, 1 when pruneFar leaves it out */
   far = new Uint8Array(64);
   /** bumped when the word-type cache is reset (type ids are then reused) */
@@ -517,6 +526,8 @@ export class Extractor {
       this.staticOff = new Int32Array(cap + 1);
       this.runStart = new Int32Array(cap);
       this.runEnd = new Int32Array(cap);
+      this.commonA = new Int32Array(cap);
+      this.commonB = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
     const from = info && sentence !== undefined && info.typeOwner[sentence] === this.serial && info.typeGeneration[sentence] === this.generation ? info.typeStart[sentence]! : -1;
@@ -644,10 +655,17 @@ export class Extractor {
     k[off++] = key3(T.ssh3, combine(st(p - 1, SSH), ssh), st(p + 1, SSH));
     k[off++] = key3(T.bi1, st(p - 1, LW), lw);
     k[off++] = key3(T.bi2, lw, st(p + 1, LW));
-    k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
-    k[off++] = key2(T.cap5, ((st(p - 2, CAP) * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + st(p + 2, CAP));
-    k[off++] = key2(T.start, (i === 0 ? 16 : 0) + cap);
-    k[off++] = key2(T.head, head * 16 + cap);
+    const capm2 = st(p - 2, CAP), capp2 = st(p + 2, CAP);
+    if (this.cacheCommon) {
+      // the capitalisation and gazetteer features, as two codes (see commonKeys)
+      this.commonA[i] = ((((capm2 * 16 + capm1) * 16 + cap) * 16 + capp1) * 16 + capp2) * 4 + (i === 0 ? 2 : 0) + head;
+      this.commonB[i] = this.gaz ? ((this.gazE[p - 1]! * 256 + this.gazE[p]!) * 256 + this.gazE[p + 1]!) * 256 + this.gazC[p]! : 0;
+    } else {
+      k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
+      k[off++] = key2(T.cap5, ((capm2 * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + capp2);
+      k[off++] = key2(T.start, (i === 0 ? 16 : 0) + cap);
+      k[off++] = key2(T.head, head * 16 + cap);
+    }
     if (head) {
       k[off++] = key2(T.headSsh, ssh);
       k[off++] = key2(T.headLw, lw);
@@ -661,13 +679,15 @@ export class Extractor {
     }
     if (this.gaz) {
       const g = this.gazE[p]!;
-      const gc = this.gazC[p]!;
-      k[off++] = key2(T.gz, g);
-      k[off++] = key2(T.gzm1, this.gazE[p - 1]!);
-      k[off++] = key2(T.gzp1, this.gazE[p + 1]!);
-      k[off++] = key3(T.gzCap, g, cap);
-      k[off++] = key2(T.gzc, gc);
-      k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+      if (!this.cacheCommon) {
+        const gc = this.gazC[p]!;
+        k[off++] = key2(T.gz, g);
+        k[off++] = key2(T.gzm1, this.gazE[p - 1]!);
+        k[off++] = key2(T.gzp1, this.gazE[p + 1]!);
+        k[off++] = key3(T.gzCap, g, cap);
+        k[off++] = key2(T.gzc, gc);
+        k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+      }
       if (g !== 0) k[off++] = key3(T.gzLw, g, lw);
     }
     if (this.towns) {
@@ -769,6 +789,30 @@ export class Extractor {
     return off;
   }
 
+  /**
+   * The keys staticAt leaves out under cacheCommon, from token i's codes commonA[i] and
+   * commonB[i]: its capitalisation with that of two tokens either side, whether it starts the
+   * sentence, whether the sentence is a headline, and its gazetteer codes with its neighbours'.
+   */
+  commonKeys(a: number, b: number, k: Int32Array, off: number): number {
+    const head = a & 1, first = (a >> 1) & 1;
+    const capp2 = (a >> 2) & 15, capp1 = (a >> 6) & 15, cap = (a >> 10) & 15, capm1 = (a >> 14) & 15, capm2 = (a >> 18) & 15;
+    k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
+    k[off++] = key2(T.cap5, ((capm2 * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + capp2);
+    k[off++] = key2(T.start, (first ? 16 : 0) + cap);
+    k[off++] = key2(T.head, head * 16 + cap);
+    if (this.gaz) {
+      const gm1 = (b >>> 24) & 255, g = (b >> 16) & 255, gp1 = (b >> 8) & 255, gc = b & 255;
+      k[off++] = key2(T.gz, g);
+      k[off++] = key2(T.gzm1, gm1);
+      k[off++] = key2(T.gzp1, gp1);
+      k[off++] = key3(T.gzCap, g, cap);
+      k[off++] = key2(T.gzc, gc);
+      k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+    }
+    return off;
+  }
+
   /** Add one sentence of an article to its DocInfo (before any sentence is tagged). */
   addToDoc(tokens: readonly string[], info: DocInfo): void {
     const n = tokens.length;
@@ -853,6 +897,8 @@ export class Extractor {
       this.staticOff = new Int32Array(cap + 1);
       this.runStart = new Int32Array(cap);
       this.runEnd = new Int32Array(cap);
+      this.commonA = new Int32Array(cap);
+      this.commonB = new Int32Array(cap);
     }
     for (let i = 0; i < n; i++) this.types[i + 2] = this.typeOf(tokens[i]!);
   }

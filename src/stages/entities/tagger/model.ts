@@ -501,6 +501,7 @@ export class NerModel {
     this.extractor = new Extractor(header.features, clusters, lexicon);
     this.extractor.cacheRoles = true;
     this.extractor.pruneFar = true;
+    this.extractor.cacheCommon = !!header.features.viterbi;
     this.padLeft = this.roleScores(-1, 1);
     this.padRight = this.roleScores(-2, 2);
   }
@@ -646,6 +647,56 @@ export class NerModel {
     return idx;
   }
 
+  // the scores of the capitalisation and gazetteer features by their codes (see Extractor.cacheCommon):
+  // open addressing, three Int32 a slot (code a + 1, 0 when empty; code b; the row's index in commonRows)
+  private commonSlots = new Int32Array(3 * 4096);
+  private commonMask = 4095;
+  private commonN = 0;
+  private commonRows = new Float64Array(NLABELS * 2048);
+  private readonly commonKeyBuf = new Int32Array(16);
+
+  /** Where the scores of the common features with codes a, b start in commonRows (computed when first met). */
+  private commonRow(a: number, b: number): number {
+    const slots = this.commonSlots, mask = this.commonMask;
+    const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+    let i = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const sa = slots[3 * i]!;
+      if (sa === 0) break;
+      if (sa === a + 1 && slots[3 * i + 1] === b) return slots[3 * i + 2]!;
+      i = (i + 1) & mask;
+    }
+    const row = this.commonN++ * NLABELS;
+    if (row + NLABELS > this.commonRows.length) {
+      const grown = new Float64Array(2 * this.commonRows.length);
+      grown.set(this.commonRows);
+      this.commonRows = grown;
+    }
+    // the rows past the last taken are zeros, so the weights are added in place
+    const nf = this.extractor.commonKeys(a, b, this.commonKeyBuf, 0);
+    this.scoreOnes(this.commonKeyBuf, 0, nf, this.commonRows, row);
+    slots[3 * i] = a + 1;
+    slots[3 * i + 1] = b;
+    slots[3 * i + 2] = row;
+    if (2 * this.commonN > mask + 1) this.growCommon();
+    return row;
+  }
+
+  private growCommon(): void {
+    const old = this.commonSlots;
+    const cap = 2 * (this.commonMask + 1);
+    this.commonSlots = new Int32Array(3 * cap);
+    this.commonMask = cap - 1;
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s] === 0) continue;
+      const a = old[s]! - 1, b = old[s + 1]!;
+      const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+      let i = (h ^ (h >>> 15)) & this.commonMask;
+      while (this.commonSlots[3 * i] !== 0) i = (i + 1) & this.commonMask;
+      this.commonSlots.set(old.subarray(s, s + 3), 3 * i);
+    }
+  }
+
   /** Viterbi decoding of the prepared sentence into out[0..n) (see Decoder.viterbi). */
   private decodeViterbi(out: Int32Array, doc: History | undefined): void {
     const ex = this.extractor;
@@ -683,6 +734,7 @@ export class NerModel {
     const c = this.roleCache, padL = this.padLeft, padR = this.padRight;
     em.fill(0, 0, n * NLABELS);
     const far = ex.pruneFar ? ex.far : undefined;
+    const commonA = ex.commonA, commonB = ex.commonB;
     for (let i = 0; i < n; i++) {
       const e = i * NLABELS;
       if (far && far[i]) {
@@ -696,7 +748,9 @@ export class NerModel {
       const so = roles[i]!;
       const L = i > 0 ? c : padL, lo = i > 0 ? roles[i - 1]! + NLABELS : 0;
       const R = i + 1 < n ? c : padR, ro = i + 1 < n ? roles[i + 1]! + 2 * NLABELS : 0;
-      for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]!;
+      // (the scores are sums of integers, exact in doubles, so the order of the additions does not matter)
+      const mo = this.commonRow(commonA[i]!, commonB[i]!), M = this.commonRows;
+      for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]! + M[mo + l]!;
     }
     viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack, far);
     for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
