@@ -8,7 +8,7 @@
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
 import { fnvState } from '../../../resources/hash.js';
-import { gazMatcher, matchInto, mayHold, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
+import { gazMatcher, matchTypes, mayHold, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
@@ -302,20 +302,14 @@ export class Extractor {
   private typeStarts = new Uint8Array(1 << 10);
   /** per word type, the kind of its own key in each of the four tables (4·type + table), 0 none */
   private typeKinds = new Uint8Array(1 << 12);
-  private startsBuf = new Uint8Array(64);
-  private kindBufs = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
   /** per word type, fnvState of its surface key and of the key in lower case (2·type, 2·type + 1) */
   private typeFnv = new Int32Array(1 << 11);
-  private fnvE = new Int32Array(64);
-  private fnvF = new Int32Array(64);
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
   private types = new Int32Array(64);
   private gazE = new Int32Array(64);
   private gazC = new Int32Array(64);
-  private exactBuf: string[] = [];
-  private foldedBuf: string[] = [];
   /** static feature keys of token i: staticKeys[staticOff[i] … staticOff[i+1]) */
   staticKeys = new Int32Array(4096);
   staticOff = new Int32Array(65);
@@ -563,36 +557,15 @@ export class Extractor {
       }
     }
     if (this.gaz || this.towns) {
-      const e = this.exactBuf, f = this.foldedBuf;
-      e.length = n;
-      f.length = n;
-      if (this.startsBuf.length < n) {
-        this.startsBuf = new Uint8Array(2 * n);
-        this.kindBufs = this.kindBufs.map(() => new Uint8Array(2 * n));
-        this.fnvE = new Int32Array(2 * n);
-        this.fnvF = new Int32Array(2 * n);
-      }
-      const starts = this.startsBuf, kinds = this.kindBufs, tk = this.typeKinds, tf = this.typeFnv, fe = this.fnvE, ff = this.fnvF;
-      const k0 = kinds[0]!, k1 = kinds[1]!, k2 = kinds[2]!, k3 = kinds[3]!;
-      for (let i = 0; i < n; i++) {
-        const id = this.types[i + 2]!;
-        e[i] = this.exactKeys[id]!;
-        f[i] = this.foldedKeys[id]!;
-        starts[i] = this.typeStarts[id]!;
-        k0[i] = tk[4 * id]!;
-        k1[i] = tk[4 * id + 1]!;
-        k2[i] = tk[4 * id + 2]!;
-        k3[i] = tk[4 * id + 3]!;
-        fe[i] = tf[2 * id]!;
-        ff[i] = tf[2 * id + 1]!;
-      }
+      // matched through the tokens' word types (their keys, flags, kinds and hashes), not per-token copies
+      const ids = this.types, ek = this.exactKeys, fk = this.foldedKeys, ts = this.typeStarts, tk = this.typeKinds, tf = this.typeFnv;
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1, k0, fe);
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2, k1, ff);
+        matchTypes(this.gaz.exact, ek, ids, 2, n, this.gaz.maxTokens, this.gazE, 2, ts, 1, tk, 0, tf, 0);
+        matchTypes(this.gaz.folded, fk, ids, 2, n, this.gaz.maxTokens, this.gazC, 2, ts, 2, tk, 1, tf, 1);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4, k2, fe);
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8, k3, ff);
+        matchTypes(this.towns.exact, ek, ids, 2, n, 6, this.townE, 2, ts, 4, tk, 2, tf, 0);
+        matchTypes(this.towns.folded, fk, ids, 2, n, 6, this.townC, 2, ts, 8, tk, 3, tf, 1);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;

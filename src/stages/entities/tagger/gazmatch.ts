@@ -184,6 +184,52 @@ export function matchInto(t: Table, words: readonly string[], keys: readonly str
 }
 
 /**
+ * matchInto with every per-token look-up done through the sentence's word types, as the tagger's
+ * Extractor keeps them, instead of per-token copies: token i (of n) has type id = ids[from + i],
+ * key keys[id], flags starts[id] (bit `bit`), its own key's kind kinds[4·id + table] and its
+ * key's FNV state fnv[2·id + half]; its mark goes to out[outOff + i]. The same marks as matchInto.
+ */
+export function matchTypes(t: Table, keys: readonly string[], ids: Int32Array, from: number, n: number, maxTokens: number, out: Int32Array, outOff: number, starts: Uint8Array, bit: number, kinds: Uint8Array, table: number, fnv: Int32Array, half: number): void {
+  out.fill(0, outOff, outOff + n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[from + i]!;
+    if ((starts[id]! & bit) === 0) {
+      const kind = kinds[4 * id + table]!;
+      if (kind !== 0) out[outOff + i] = 2 * kind - 1;
+      continue;
+    }
+    let key = '';
+    let bestEnd = -1;
+    let bestKind = 0;
+    let j0 = i;
+    if (t.hashes) {
+      // the token's own key is a proper prefix (its flag): its kind is known; look further only while the hashes allow
+      const kind = kinds[4 * id + table]!;
+      if (kind !== 0) { bestEnd = i + 1; bestKind = kind; }
+      if (i + 1 >= n || maxTokens < 2 || !mayBePrefix(t.hashes, fnvState(keys[ids[from + i + 1]!]!, fnv[2 * id + half]!))) {
+        if (bestEnd > 0) out[outOff + i] = 2 * bestKind - 1;
+        continue;
+      }
+      key = keys[id]!;
+      j0 = i + 1;
+    }
+    for (let j = j0; j < n && j < i + maxTokens; j++) {
+      key += keys[ids[from + j]!]!;
+      if (!t.prefixes.has(key)) break;
+      const kind = t.kinds.get(key);
+      if (kind !== undefined) {
+        bestEnd = j + 1;
+        bestKind = kind;
+      }
+    }
+    if (bestEnd < 0) continue;
+    out[outOff + i] = 2 * bestKind - 1;
+    for (let j = i + 1; j < bestEnd; j++) out[outOff + j] = 2 * bestKind;
+    i = bestEnd - 1;
+  }
+}
+
+/**
  * Add a name whose tokens may only end at a space or next to punctuation: only those prefixes
  * of its key are kept, which keeps the table of 50,000 towns small and quick to build.
  */
