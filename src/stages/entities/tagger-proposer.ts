@@ -32,7 +32,7 @@ function contractType(label: string, tokens: Token[], from: number, to: number):
  * "al-Hakim", "Beijing-based") are one token, as in the CoNLL-2003 text it learned from; our
  * tokens stage splits them. Each view token keeps the range of stage tokens it covers.
  */
-function taggerView(tokens: readonly Token[]): { words: string[]; from: number[]; to: number[] } {
+export function taggerView(tokens: readonly Token[]): { words: string[]; from: number[]; to: number[] } {
   const words: string[] = [];
   const from: number[] = [];
   const to: number[] = [];

@@ -8,7 +8,7 @@
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
 import { fnvState } from '../../../resources/hash.js';
-import { gazMatcher, matchInto, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
+import { gazMatcher, matchTypes, mayHold, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
@@ -288,8 +288,13 @@ export class Extractor {
   private posTags = new Int32Array(64);
   private townE = new Int32Array(64);
   private townC = new Int32Array(64);
-  // word-type cache
-  private typeIds = new Map<string, number>();
+  // word-type cache: open addressing over the word's hash (hashStr), two Int32 a slot: the hash,
+  // then the type id + 1 (0: empty); cheaper than a Map<string, number>, whose look-up of a fresh
+  // token string hashes it natively and then chases its bucket, entry and key through the heap
+  private typeSlots = new Int32Array(2 << 15);
+  private typeMask = (1 << 15) - 1;
+  private typeWords: string[] = [];
+  private nTypes = 0;
   private stats = new Int32Array(1 << 14);
   private exactKeys: string[] = [];
   private foldedKeys: string[] = [];
@@ -297,20 +302,14 @@ export class Extractor {
   private typeStarts = new Uint8Array(1 << 10);
   /** per word type, the kind of its own key in each of the four tables (4·type + table), 0 none */
   private typeKinds = new Uint8Array(1 << 12);
-  private startsBuf = new Uint8Array(64);
-  private kindBufs = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
   /** per word type, fnvState of its surface key and of the key in lower case (2·type, 2·type + 1) */
   private typeFnv = new Int32Array(1 << 11);
-  private fnvE = new Int32Array(64);
-  private fnvF = new Int32Array(64);
   // the current sentence (positions padded by 2 on each side)
   n = 0;
   headline = 0;
   private types = new Int32Array(64);
   private gazE = new Int32Array(64);
   private gazC = new Int32Array(64);
-  private exactBuf: string[] = [];
-  private foldedBuf: string[] = [];
   /** static feature keys of token i: staticKeys[staticOff[i] … staticOff[i+1]) */
   staticKeys = new Int32Array(4096);
   staticOff = new Int32Array(65);
@@ -345,6 +344,15 @@ export class Extractor {
    * features for it, and the decoder gives it O. (Tagging only; training sees every token.)
    */
   pruneFar = false;
+  /**
+   * With cacheCommon, the capitalisation and gazetteer features of a token (few distinct values,
+   * but ten look-ups of rows with many weights each) are left out of staticKeys: staticAt leaves
+   * two codes in commonA and commonB instead, and the model scores each pair of codes once
+   * (commonKeys). (Viterbi tagging only.)
+   */
+  cacheCommon = false;
+  commonA = new Int32Array(64);
+  commonB = new Int32Array(64);
   /** per token of the prepared sentence, 1 when pruneFar leaves it out */
   far = new Uint8Array(64);
   /** bumped when the word-type cache is reset (type ids are then reused) */
@@ -402,16 +410,52 @@ export class Extractor {
   }
 
   private typeOf(w: string): number {
-    let id = this.typeIds.get(w);
-    if (id !== undefined) return id;
-    if (this.typeIds.size >= MAX_TYPES) {
+    const h = hashStr(w);
+    const slots = this.typeSlots, mask = this.typeMask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const id1 = slots[2 * i + 1]!;
+      if (id1 === 0) break;
+      if (slots[2 * i] === h && this.typeWords[id1 - 1] === w) return id1 - 1;
+    }
+    return this.newType(w, h);
+  }
+
+  /** Insert a word type into the table (h: hashStr(w)); on to its features. */
+  private addType(w: string, h: number): number {
+    if (this.nTypes >= MAX_TYPES) {
       this.generation++;
-      this.typeIds.clear();
+      this.typeSlots.fill(0);
+      this.typeWords = [];
+      this.nTypes = 0;
       this.exactKeys = [];
       this.foldedKeys = [];
     }
-    id = this.typeIds.size;
-    this.typeIds.set(w, id);
+    if (2 * (this.nTypes + 1) > this.typeMask + 1) {
+      // grow to keep the table at most half full
+      const old = this.typeSlots;
+      const cap = 2 * (this.typeMask + 1);
+      this.typeSlots = new Int32Array(2 * cap);
+      this.typeMask = cap - 1;
+      for (let s = 0; s < old.length; s += 2) {
+        if (old[s + 1] === 0) continue;
+        let i = old[s]! & this.typeMask;
+        while (this.typeSlots[2 * i + 1] !== 0) i = (i + 1) & this.typeMask;
+        this.typeSlots[2 * i] = old[s]!;
+        this.typeSlots[2 * i + 1] = old[s + 1]!;
+      }
+    }
+    const id = this.nTypes++;
+    let i = h & this.typeMask;
+    while (this.typeSlots[2 * i + 1] !== 0) i = (i + 1) & this.typeMask;
+    this.typeSlots[2 * i] = h;
+    this.typeSlots[2 * i + 1] = id + 1;
+    this.typeWords[id] = w;
+    return id;
+  }
+
+  /** A new word type: its id and features. */
+  private newType(w: string, h: number): number {
+    const id = this.addType(w, h);
     if ((id + 1) * NSTAT > this.stats.length) {
       const grown = new Int32Array(this.stats.length * 2);
       grown.set(this.stats);
@@ -447,6 +491,8 @@ export class Extractor {
       for (let t = 0; t < 4; t++) {
         const table = tables[t];
         if (!table) continue;
+        // a key whose hash is no prefix's is neither a proper prefix nor a whole key: spare the string look-ups
+        if (!mayHold(table, this.typeFnv[2 * id + (t % 2)]!)) { this.typeKinds[4 * id + t] = 0; continue; }
         const k = t % 2 ? folded : key;
         if (table.proper.has(k)) starts |= 1 << t;
         this.typeKinds[4 * id + t] = table.kinds.get(k) ?? 0;
@@ -476,6 +522,8 @@ export class Extractor {
       this.staticOff = new Int32Array(cap + 1);
       this.runStart = new Int32Array(cap);
       this.runEnd = new Int32Array(cap);
+      this.commonA = new Int32Array(cap);
+      this.commonB = new Int32Array(cap);
     }
     let letters = 0, caps = 0;
     const from = info && sentence !== undefined && info.typeOwner[sentence] === this.serial && info.typeGeneration[sentence] === this.generation ? info.typeStart[sentence]! : -1;
@@ -509,36 +557,15 @@ export class Extractor {
       }
     }
     if (this.gaz || this.towns) {
-      const e = this.exactBuf, f = this.foldedBuf;
-      e.length = n;
-      f.length = n;
-      if (this.startsBuf.length < n) {
-        this.startsBuf = new Uint8Array(2 * n);
-        this.kindBufs = this.kindBufs.map(() => new Uint8Array(2 * n));
-        this.fnvE = new Int32Array(2 * n);
-        this.fnvF = new Int32Array(2 * n);
-      }
-      const starts = this.startsBuf, kinds = this.kindBufs, tk = this.typeKinds, tf = this.typeFnv, fe = this.fnvE, ff = this.fnvF;
-      const k0 = kinds[0]!, k1 = kinds[1]!, k2 = kinds[2]!, k3 = kinds[3]!;
-      for (let i = 0; i < n; i++) {
-        const id = this.types[i + 2]!;
-        e[i] = this.exactKeys[id]!;
-        f[i] = this.foldedKeys[id]!;
-        starts[i] = this.typeStarts[id]!;
-        k0[i] = tk[4 * id]!;
-        k1[i] = tk[4 * id + 1]!;
-        k2[i] = tk[4 * id + 2]!;
-        k3[i] = tk[4 * id + 3]!;
-        fe[i] = tf[2 * id]!;
-        ff[i] = tf[2 * id + 1]!;
-      }
+      // matched through the tokens' word types (their keys, flags, kinds and hashes), not per-token copies
+      const ids = this.types, ek = this.exactKeys, fk = this.foldedKeys, ts = this.typeStarts, tk = this.typeKinds, tf = this.typeFnv;
       if (this.gaz) {
-        matchInto(this.gaz.exact, tokens, e, n, this.gaz.maxTokens, this.gazE.subarray(2, n + 2), starts, 1, k0, fe);
-        matchInto(this.gaz.folded, tokens, f, n, this.gaz.maxTokens, this.gazC.subarray(2, n + 2), starts, 2, k1, ff);
+        matchTypes(this.gaz.exact, ek, ids, 2, n, this.gaz.maxTokens, this.gazE, 2, ts, 1, tk, 0, tf, 0);
+        matchTypes(this.gaz.folded, fk, ids, 2, n, this.gaz.maxTokens, this.gazC, 2, ts, 2, tk, 1, tf, 1);
       }
       if (this.towns) {
-        matchInto(this.towns.exact, tokens, e, n, 6, this.townE.subarray(2, n + 2), starts, 4, k2, fe);
-        matchInto(this.towns.folded, tokens, f, n, 6, this.townC.subarray(2, n + 2), starts, 8, k3, ff);
+        matchTypes(this.towns.exact, ek, ids, 2, n, 6, this.townE, 2, ts, 4, tk, 2, tf, 0);
+        matchTypes(this.towns.folded, fk, ids, 2, n, 6, this.townC, 2, ts, 8, tk, 3, tf, 1);
       }
     }
     this.gazE[0] = this.gazE[1] = this.gazE[n + 2] = this.gazE[n + 3] = 0;
@@ -603,10 +630,17 @@ export class Extractor {
     k[off++] = key3(T.ssh3, combine(st(p - 1, SSH), ssh), st(p + 1, SSH));
     k[off++] = key3(T.bi1, st(p - 1, LW), lw);
     k[off++] = key3(T.bi2, lw, st(p + 1, LW));
-    k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
-    k[off++] = key2(T.cap5, ((st(p - 2, CAP) * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + st(p + 2, CAP));
-    k[off++] = key2(T.start, (i === 0 ? 16 : 0) + cap);
-    k[off++] = key2(T.head, head * 16 + cap);
+    const capm2 = st(p - 2, CAP), capp2 = st(p + 2, CAP);
+    if (this.cacheCommon) {
+      // the capitalisation and gazetteer features, as two codes (see commonKeys)
+      this.commonA[i] = ((((capm2 * 16 + capm1) * 16 + cap) * 16 + capp1) * 16 + capp2) * 4 + (i === 0 ? 2 : 0) + head;
+      this.commonB[i] = this.gaz ? ((this.gazE[p - 1]! * 256 + this.gazE[p]!) * 256 + this.gazE[p + 1]!) * 256 + this.gazC[p]! : 0;
+    } else {
+      k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
+      k[off++] = key2(T.cap5, ((capm2 * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + capp2);
+      k[off++] = key2(T.start, (i === 0 ? 16 : 0) + cap);
+      k[off++] = key2(T.head, head * 16 + cap);
+    }
     if (head) {
       k[off++] = key2(T.headSsh, ssh);
       k[off++] = key2(T.headLw, lw);
@@ -620,13 +654,15 @@ export class Extractor {
     }
     if (this.gaz) {
       const g = this.gazE[p]!;
-      const gc = this.gazC[p]!;
-      k[off++] = key2(T.gz, g);
-      k[off++] = key2(T.gzm1, this.gazE[p - 1]!);
-      k[off++] = key2(T.gzp1, this.gazE[p + 1]!);
-      k[off++] = key3(T.gzCap, g, cap);
-      k[off++] = key2(T.gzc, gc);
-      k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+      if (!this.cacheCommon) {
+        const gc = this.gazC[p]!;
+        k[off++] = key2(T.gz, g);
+        k[off++] = key2(T.gzm1, this.gazE[p - 1]!);
+        k[off++] = key2(T.gzp1, this.gazE[p + 1]!);
+        k[off++] = key3(T.gzCap, g, cap);
+        k[off++] = key2(T.gzc, gc);
+        k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+      }
       if (g !== 0) k[off++] = key3(T.gzLw, g, lw);
     }
     if (this.towns) {
@@ -728,6 +764,30 @@ export class Extractor {
     return off;
   }
 
+  /**
+   * The keys staticAt leaves out under cacheCommon, from token i's codes commonA[i] and
+   * commonB[i]: its capitalisation with that of two tokens either side, whether it starts the
+   * sentence, whether the sentence is a headline, and its gazetteer codes with its neighbours'.
+   */
+  commonKeys(a: number, b: number, k: Int32Array, off: number): number {
+    const head = a & 1, first = (a >> 1) & 1;
+    const capp2 = (a >> 2) & 15, capp1 = (a >> 6) & 15, cap = (a >> 10) & 15, capm1 = (a >> 14) & 15, capm2 = (a >> 18) & 15;
+    k[off++] = key2(T.cap3, capm1 * 256 + cap * 16 + capp1);
+    k[off++] = key2(T.cap5, ((capm2 * 16 + capm1) * 16 + cap) * 256 + capp1 * 16 + capp2);
+    k[off++] = key2(T.start, (first ? 16 : 0) + cap);
+    k[off++] = key2(T.head, head * 16 + cap);
+    if (this.gaz) {
+      const gm1 = (b >>> 24) & 255, g = (b >> 16) & 255, gp1 = (b >> 8) & 255, gc = b & 255;
+      k[off++] = key2(T.gz, g);
+      k[off++] = key2(T.gzm1, gm1);
+      k[off++] = key2(T.gzp1, gp1);
+      k[off++] = key3(T.gzCap, g, cap);
+      k[off++] = key2(T.gzc, gc);
+      k[off++] = key3(T.gzcHead, gc, head * 16 + cap);
+    }
+    return off;
+  }
+
   /** Add one sentence of an article to its DocInfo (before any sentence is tagged). */
   addToDoc(tokens: readonly string[], info: DocInfo): void {
     const n = tokens.length;
@@ -812,6 +872,8 @@ export class Extractor {
       this.staticOff = new Int32Array(cap + 1);
       this.runStart = new Int32Array(cap);
       this.runEnd = new Int32Array(cap);
+      this.commonA = new Int32Array(cap);
+      this.commonB = new Int32Array(cap);
     }
     for (let i = 0; i < n; i++) this.types[i + 2] = this.typeOf(tokens[i]!);
   }

@@ -23,7 +23,11 @@ interface Table {
   proper: Set<string>;
   /** fnvMix(fnvState(p)) of every prefix p: a string whose hash is not here is no prefix (built by `hashed`) */
   hashes?: Int32Array;
+  /** the same hashes as bits of a filter (the top KEY_FILTER_BITS of each): 64 KiB, small enough to stay in cache where `hashes` is 512 KiB */
+  hashBits?: Int32Array;
 }
+
+const KEY_FILTER_BITS = 19;
 
 /** A finished FNV state as a non-zero table value. */
 function fnvMix(h: number): number {
@@ -43,7 +47,22 @@ function hashed(t: Table): Table {
     set[i] = h;
   }
   t.hashes = set;
+  const bits = new Int32Array(1 << (KEY_FILTER_BITS - 5));
+  for (const h of set) if (h !== 0) bits[h >>> (32 - KEY_FILTER_BITS + 5)] |= 1 << ((h >>> (32 - KEY_FILTER_BITS)) & 31);
+  t.hashBits = bits;
   return t;
+}
+
+/**
+ * False when no key of t (prefix, proper prefix or whole key) can have FNV state `state`
+ * (fnvState of the string), so that its Set and Map look-ups would all miss: a word type's
+ * first look-ups (Extractor) skip most of the tables this way.
+ */
+export function mayHold(t: Table, state: number): boolean {
+  const bits = t.hashBits;
+  if (!bits) return true;
+  const h = fnvMix(state);
+  return (bits[h >>> (32 - KEY_FILTER_BITS + 5)]! & (1 << ((h >>> (32 - KEY_FILTER_BITS)) & 31))) !== 0;
 }
 
 function mayBePrefix(set: Int32Array, state: number): boolean {
@@ -165,6 +184,52 @@ export function matchInto(t: Table, words: readonly string[], keys: readonly str
 }
 
 /**
+ * matchInto with every per-token look-up done through the sentence's word types, as the tagger's
+ * Extractor keeps them, instead of per-token copies: token i (of n) has type id = ids[from + i],
+ * key keys[id], flags starts[id] (bit `bit`), its own key's kind kinds[4·id + table] and its
+ * key's FNV state fnv[2·id + half]; its mark goes to out[outOff + i]. The same marks as matchInto.
+ */
+export function matchTypes(t: Table, keys: readonly string[], ids: Int32Array, from: number, n: number, maxTokens: number, out: Int32Array, outOff: number, starts: Uint8Array, bit: number, kinds: Uint8Array, table: number, fnv: Int32Array, half: number): void {
+  out.fill(0, outOff, outOff + n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[from + i]!;
+    if ((starts[id]! & bit) === 0) {
+      const kind = kinds[4 * id + table]!;
+      if (kind !== 0) out[outOff + i] = 2 * kind - 1;
+      continue;
+    }
+    let key = '';
+    let bestEnd = -1;
+    let bestKind = 0;
+    let j0 = i;
+    if (t.hashes) {
+      // the token's own key is a proper prefix (its flag): its kind is known; look further only while the hashes allow
+      const kind = kinds[4 * id + table]!;
+      if (kind !== 0) { bestEnd = i + 1; bestKind = kind; }
+      if (i + 1 >= n || maxTokens < 2 || !mayBePrefix(t.hashes, fnvState(keys[ids[from + i + 1]!]!, fnv[2 * id + half]!))) {
+        if (bestEnd > 0) out[outOff + i] = 2 * bestKind - 1;
+        continue;
+      }
+      key = keys[id]!;
+      j0 = i + 1;
+    }
+    for (let j = j0; j < n && j < i + maxTokens; j++) {
+      key += keys[ids[from + j]!]!;
+      if (!t.prefixes.has(key)) break;
+      const kind = t.kinds.get(key);
+      if (kind !== undefined) {
+        bestEnd = j + 1;
+        bestKind = kind;
+      }
+    }
+    if (bestEnd < 0) continue;
+    out[outOff + i] = 2 * bestKind - 1;
+    for (let j = i + 1; j < bestEnd; j++) out[outOff + j] = 2 * bestKind;
+    i = bestEnd - 1;
+  }
+}
+
+/**
  * Add a name whose tokens may only end at a space or next to punctuation: only those prefixes
  * of its key are kept, which keeps the table of 50,000 towns small and quick to build.
  */
@@ -230,6 +295,27 @@ export interface NameLists {
   companies: Set<string>;
   companiesFolded: Set<string>;
   fingerprint: string;
+  /** bit filter of fnvMix(fnvState(w)) of every word of the four sets (see NAME_FILTER_BITS) */
+  filter?: Int32Array;
+}
+
+/** The name lists' filter: 128 KiB against some 80,000 words (most capitalised words are in no list, and then skip four Set look-ups). */
+const NAME_FILTER_BITS = 20;
+
+function nameFilter(sets: readonly Set<string>[]): Int32Array {
+  const bits = new Int32Array(1 << (NAME_FILTER_BITS - 5));
+  for (const set of sets) {
+    for (const w of set) {
+      const h = fnvMix(fnvState(w));
+      bits[h >>> (32 - NAME_FILTER_BITS + 5)] |= 1 << ((h >>> (32 - NAME_FILTER_BITS)) & 31);
+    }
+  }
+  return bits;
+}
+
+function mayBeName(bits: Int32Array, w: string): boolean {
+  const h = fnvMix(fnvState(w));
+  return (bits[h >>> (32 - NAME_FILTER_BITS + 5)]! & (1 << ((h >>> (32 - NAME_FILTER_BITS)) & 31))) !== 0;
 }
 
 /** word is in the people list as written (1), only with case ignored (2); in the company list as written (4), only with case ignored (8) */
@@ -259,6 +345,7 @@ export function nameLists(): NameLists {
     companiesFolded: new Set(c.words.map((w) => w.toLowerCase())),
     fingerprint: `${people.size}+${companies.size}:${hash}`,
   };
+  names.filter = nameFilter([names.people, names.peopleFolded, names.companies, names.companiesFolded]);
   return names;
 }
 
@@ -267,6 +354,8 @@ export function nameBits(w: string, lists: NameLists = nameLists()): number {
   if (!startsName(w)) return 0;
   let bits = 0;
   const lower = w.toLowerCase();
+  // in none of the lists, as written or in lower case: every look-up below would miss
+  if (lists.filter && !mayBeName(lists.filter, w) && !mayBeName(lists.filter, lower)) return 0;
   if (lists.people.has(w)) bits |= NAME_PERSON;
   else if (lists.peopleFolded.has(lower)) bits |= NAME_PERSON_FOLDED;
   if (lists.companies.has(w)) bits |= NAME_COMPANY;

@@ -104,6 +104,11 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
   for (let i = 1; i < n; i++) {
     const d0 = (i - 1) * NLABELS, d1 = i * NLABELS;
     const ta = a[i]! + NLABELS, tb = b[i]! + NLABELS;
+    if (CLOSED_FIXED) {
+      if (onlyO && onlyO[i - 1]) afterOnlyO(em, pool, delta, back, d0, d1, ta, tb, onlyO[i] !== 0);
+      else pooledStep(em, pool, delta, back, d0, d1, ta, tb, onlyO !== undefined && onlyO[i] !== 0);
+      continue;
+    }
     if (onlyO && onlyO[i]) {
       // a token that can only be O (see Extractor.pruneFar): one label to reach, the rest unreachable
       let best = -Infinity, arg = 0;
@@ -130,18 +135,90 @@ export function viterbiPooled(n: number, em: Float64Array, pool: Float64Array, a
       delta[d1 + l] = best + em[d1 + l]!;
       back[d1 + l] = arg;
     }
-    // I-t and L-t (labels B+1, B+2) after B-t or I-t
-    for (let bl = 1; bl < NLABELS; bl += 4) {
-      const dB = delta[d0 + bl]!, dI = delta[d0 + bl + 1]!;
-      const jb = bl * NLABELS, ji = (bl + 1) * NLABELS;
-      for (let l = bl + 1; l <= bl + 2; l++) {
-        const vB = dB + pool[ta + jb + l]! + pool[tb + jb + l]!;
-        const vI = dI + pool[ta + ji + l]! + pool[tb + ji + l]!;
-        if (vI > vB) { delta[d1 + l] = vI + em[d1 + l]!; back[d1 + l] = bl + 1; } else { delta[d1 + l] = vB + em[d1 + l]!; back[d1 + l] = bl; }
-      }
-    }
+    insideSteps(em, pool, delta, back, d0, d1, ta, tb);
   }
   backtrace(delta, back, n, out);
+}
+
+/** Whether CLOSED is O, then L-t and U-t of each type (labels 4t + 3, 4t + 4), as pooledStep has it written out. */
+const CLOSED_FIXED = CLOSED.join() === '0,3,4,7,8,11,12,15,16' && OPEN.join() === '0,1,4,5,8,9,12,13,16' && NLABELS === 17;
+
+/**
+ * One token of viterbiPooled with CLOSED written out: the closed labels' scores read once into
+ * locals rather than once per label reached; the same additions in the same order, and ties go to
+ * the first closed label, as in the loop.
+ */
+function pooledStep(em: Float64Array, pool: Float64Array, delta: Float64Array, back: Int8Array, d0: number, d1: number, ta: number, tb: number, onlyO: boolean): void {
+  const N = NLABELS;
+  const x0 = delta[d0]!, x3 = delta[d0 + 3]!, x4 = delta[d0 + 4]!, x7 = delta[d0 + 7]!, x8 = delta[d0 + 8]!;
+  const x11 = delta[d0 + 11]!, x12 = delta[d0 + 12]!, x15 = delta[d0 + 15]!, x16 = delta[d0 + 16]!;
+  for (let k = 0; k < 9; k++) {
+    // OPEN: O, then B-t and U-t (labels 4t + 1, 4t + 4)
+    const l = k === 0 ? 0 : k & 1 ? 2 * k - 1 : 2 * k;
+    const ja = ta + l, jb = tb + l;
+    let best = x0 + pool[ja]! + pool[jb]!, arg = 0;
+    let v = x3 + pool[ja + 3 * N]! + pool[jb + 3 * N]!;
+    if (v > best) { best = v; arg = 3; }
+    v = x4 + pool[ja + 4 * N]! + pool[jb + 4 * N]!;
+    if (v > best) { best = v; arg = 4; }
+    v = x7 + pool[ja + 7 * N]! + pool[jb + 7 * N]!;
+    if (v > best) { best = v; arg = 7; }
+    v = x8 + pool[ja + 8 * N]! + pool[jb + 8 * N]!;
+    if (v > best) { best = v; arg = 8; }
+    v = x11 + pool[ja + 11 * N]! + pool[jb + 11 * N]!;
+    if (v > best) { best = v; arg = 11; }
+    v = x12 + pool[ja + 12 * N]! + pool[jb + 12 * N]!;
+    if (v > best) { best = v; arg = 12; }
+    v = x15 + pool[ja + 15 * N]! + pool[jb + 15 * N]!;
+    if (v > best) { best = v; arg = 15; }
+    v = x16 + pool[ja + 16 * N]! + pool[jb + 16 * N]!;
+    if (v > best) { best = v; arg = 16; }
+    delta[d1 + l] = best + em[d1 + l]!;
+    back[d1 + l] = arg;
+    if (onlyO) {
+      // a token that can only be O (see Extractor.pruneFar): one label to reach, the rest unreachable
+      for (let m = 1; m < N; m++) { delta[d1 + m] = -Infinity; back[d1 + m] = 0; }
+      return;
+    }
+  }
+  insideSteps(em, pool, delta, back, d0, d1, ta, tb);
+}
+
+/**
+ * pooledStep after a token that can only be O: every other label of it scores -Infinity, so each
+ * label is best reached from O (or, for I and L, from a B or I that scores -Infinity: -Infinity
+ * with the back pointer the loop would leave).
+ */
+function afterOnlyO(em: Float64Array, pool: Float64Array, delta: Float64Array, back: Int8Array, d0: number, d1: number, ta: number, tb: number, onlyO: boolean): void {
+  const x0 = delta[d0]!;
+  if (onlyO) {
+    delta[d1] = x0 + pool[ta]! + pool[tb]! + em[d1]!;
+    back[d1] = 0;
+    for (let m = 1; m < NLABELS; m++) { delta[d1 + m] = -Infinity; back[d1 + m] = 0; }
+    return;
+  }
+  for (let k = 0; k < 9; k++) {
+    const l = k === 0 ? 0 : k & 1 ? 2 * k - 1 : 2 * k;
+    delta[d1 + l] = x0 + pool[ta + l]! + pool[tb + l]! + em[d1 + l]!;
+    back[d1 + l] = 0;
+  }
+  for (let bl = 1; bl < NLABELS; bl += 4) {
+    delta[d1 + bl + 1] = -Infinity; back[d1 + bl + 1] = bl;
+    delta[d1 + bl + 2] = -Infinity; back[d1 + bl + 2] = bl;
+  }
+}
+
+/** I-t and L-t (labels B+1, B+2) after B-t or I-t. */
+function insideSteps(em: Float64Array, pool: Float64Array, delta: Float64Array, back: Int8Array, d0: number, d1: number, ta: number, tb: number): void {
+  for (let bl = 1; bl < NLABELS; bl += 4) {
+    const dB = delta[d0 + bl]!, dI = delta[d0 + bl + 1]!;
+    const jb = bl * NLABELS, ji = (bl + 1) * NLABELS;
+    for (let l = bl + 1; l <= bl + 2; l++) {
+      const vB = dB + pool[ta + jb + l]! + pool[tb + jb + l]!;
+      const vI = dI + pool[ta + ji + l]! + pool[tb + ji + l]!;
+      if (vI > vB) { delta[d1 + l] = vI + em[d1 + l]!; back[d1 + l] = bl + 1; } else { delta[d1 + l] = vB + em[d1 + l]!; back[d1 + l] = bl; }
+    }
+  }
 }
 
 /** Training: add delta × vals to the weights of `label` for features keys[0 … nf). */
@@ -289,6 +366,13 @@ export class Decoder {
 
 /** A packed weight: (q << 5) | label, q the Int16 weight (never 0); OVERFLOW in the label bits marks a row kept in `extra`. */
 const OVERFLOW = 31;
+/**
+ * The model's keys as bits of a filter small enough to stay in cache (the table is 2 MiB): a key
+ * whose bit is clear is surely absent, and its probe of the table is spared. A fifth of the
+ * probes in tagging, and most of those of a word type first met (its role scores and label
+ * features), are of absent keys. The filter reads the key's top bits, the table its low ones.
+ */
+const FILTER_BITS = 20;
 
 /** A loaded model, ready to tag. */
 export class NerModel {
@@ -314,6 +398,8 @@ export class NerModel {
   private readonly slots: Int32Array;
   private readonly slotMask: number;
   private readonly extra: Int32Array;
+  /** bit (key >>> (32 - FILTER_BITS)) set for each key of the table */
+  private readonly keyFilter = new Int32Array(1 << (FILTER_BITS - 5));
   private dynKeys = new Int32Array(MAX_DYNAMIC);
   private dynVals = new Float64Array(MAX_DYNAMIC);
   private readonly sc = new Float64Array(NLABELS);
@@ -400,6 +486,7 @@ export class NerModel {
       while (this.slots[4 * i] !== 0 && this.slots[4 * i] !== key) i = (i + 1) & this.slotMask;
       if (this.slots[4 * i] === key) continue; // the first row of a key wins
       this.slots[4 * i] = key;
+      this.keyFilter[key >>> (32 - FILTER_BITS + 5)] |= 1 << ((key >>> (32 - FILTER_BITS)) & 31);
       if (row.length <= 3) {
         for (let j = 0; j < row.length; j++) this.slots[4 * i + 1 + j] = row[j]!;
       } else {
@@ -414,15 +501,17 @@ export class NerModel {
     this.extractor = new Extractor(header.features, clusters, lexicon);
     this.extractor.cacheRoles = true;
     this.extractor.pruneFar = true;
+    this.extractor.cacheCommon = !!header.features.viterbi;
     this.padLeft = this.roleScores(-1, 1);
     this.padRight = this.roleScores(-2, 2);
   }
 
   /** Add the (integer) weights of features keys[from … to), each of value 1, to out. */
   private scoreOnes(k: Int32Array, from: number, to: number, out: Float64Array, at = 0): void {
-    const slots = this.slots, mask = this.slotMask;
+    const slots = this.slots, mask = this.slotMask, filter = this.keyFilter;
     for (let f = from; f < to; f++) {
       const key = k[f]!;
+      if ((filter[key >>> (32 - FILTER_BITS + 5)]! & (1 << ((key >>> (32 - FILTER_BITS)) & 31))) === 0) continue;
       let i = key & mask;
       for (;;) {
         const s = 4 * i;
@@ -558,6 +647,56 @@ export class NerModel {
     return idx;
   }
 
+  // the scores of the capitalisation and gazetteer features by their codes (see Extractor.cacheCommon):
+  // open addressing, three Int32 a slot (code a + 1, 0 when empty; code b; the row's index in commonRows)
+  private commonSlots = new Int32Array(3 * 4096);
+  private commonMask = 4095;
+  private commonN = 0;
+  private commonRows = new Float64Array(NLABELS * 2048);
+  private readonly commonKeyBuf = new Int32Array(16);
+
+  /** Where the scores of the common features with codes a, b start in commonRows (computed when first met). */
+  private commonRow(a: number, b: number): number {
+    const slots = this.commonSlots, mask = this.commonMask;
+    const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+    let i = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const sa = slots[3 * i]!;
+      if (sa === 0) break;
+      if (sa === a + 1 && slots[3 * i + 1] === b) return slots[3 * i + 2]!;
+      i = (i + 1) & mask;
+    }
+    const row = this.commonN++ * NLABELS;
+    if (row + NLABELS > this.commonRows.length) {
+      const grown = new Float64Array(2 * this.commonRows.length);
+      grown.set(this.commonRows);
+      this.commonRows = grown;
+    }
+    // the rows past the last taken are zeros, so the weights are added in place
+    const nf = this.extractor.commonKeys(a, b, this.commonKeyBuf, 0);
+    this.scoreOnes(this.commonKeyBuf, 0, nf, this.commonRows, row);
+    slots[3 * i] = a + 1;
+    slots[3 * i + 1] = b;
+    slots[3 * i + 2] = row;
+    if (2 * this.commonN > mask + 1) this.growCommon();
+    return row;
+  }
+
+  private growCommon(): void {
+    const old = this.commonSlots;
+    const cap = 2 * (this.commonMask + 1);
+    this.commonSlots = new Int32Array(3 * cap);
+    this.commonMask = cap - 1;
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s] === 0) continue;
+      const a = old[s]! - 1, b = old[s + 1]!;
+      const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+      let i = (h ^ (h >>> 15)) & this.commonMask;
+      while (this.commonSlots[3 * i] !== 0) i = (i + 1) & this.commonMask;
+      this.commonSlots.set(old.subarray(s, s + 3), 3 * i);
+    }
+  }
+
   /** Viterbi decoding of the prepared sentence into out[0..n) (see Decoder.viterbi). */
   private decodeViterbi(out: Int32Array, doc: History | undefined): void {
     const ex = this.extractor;
@@ -595,6 +734,7 @@ export class NerModel {
     const c = this.roleCache, padL = this.padLeft, padR = this.padRight;
     em.fill(0, 0, n * NLABELS);
     const far = ex.pruneFar ? ex.far : undefined;
+    const commonA = ex.commonA, commonB = ex.commonB;
     for (let i = 0; i < n; i++) {
       const e = i * NLABELS;
       if (far && far[i]) {
@@ -608,7 +748,9 @@ export class NerModel {
       const so = roles[i]!;
       const L = i > 0 ? c : padL, lo = i > 0 ? roles[i - 1]! + NLABELS : 0;
       const R = i + 1 < n ? c : padR, ro = i + 1 < n ? roles[i + 1]! + 2 * NLABELS : 0;
-      for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]!;
+      // (the scores are sums of integers, exact in doubles, so the order of the additions does not matter)
+      const mo = this.commonRow(commonA[i]!, commonB[i]!), M = this.commonRows;
+      for (let l = 0; l < NLABELS; l++) em[e + l] += c[so + l]! + L[lo + l]! + R[ro + l]! + M[mo + l]!;
     }
     viterbiPooled(n, em, this.pool, va, vb, out, this.vDelta, this.vBack, far);
     for (let i = 0; i < n; i++) ex.remember(i, out[i] === 0 ? NTYPES : labelType(out[i]!), doc);
