@@ -7,7 +7,7 @@
  *   4. the CAMEO verb's own or its block's default code.
  * Codes PLOVER does not code (01x public statements) and null patterns code nothing.
  */
-import type { EventLexicon, TriggerRule, CameoPattern } from './lexicon.js';
+import type { CameoPattern, CameoVerb, EventLexicon, MultiWordForm, TriggerRule } from './lexicon.js';
 import { eventLexicon, wordMatches } from './lexicon.js';
 
 export interface Coding {
@@ -191,7 +191,9 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
     const byKey = post ? index!.byPostKey : index!.byPreKey;
     if (!post) index!.preGroups = Math.max(index!.preGroups, p.pre.length);
     for (const key of keys) {
-      byKey.set(key, [...(byKey.get(key) ?? []), i]);
+      const listed = byKey.get(key);
+      if (listed) listed.push(i);
+      else byKey.set(key, [i]);
       index!.shortestKey = Math.min(index!.shortestKey, codeLength(key));
     }
   });
@@ -199,8 +201,24 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
   return index;
 }
 
-/** Add the patterns keyed by the prefixes of the words [from, to) to `out` (codes made as prefixCode makes them, a letter at a time). */
-function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: string[], from: number, to: number, out: number[]): void {
+/**
+ * The candidate patterns of one matchCameo call, as indexes into its list: a buffer reused from
+ * call to call (matchCameo does not call itself), sorted as numbers without a comparator.
+ */
+let candidates = new Int32Array(256);
+let candidateCount = 0;
+
+function addCandidate(i: number): void {
+  if (candidateCount === candidates.length) {
+    const grown = new Int32Array(candidates.length * 2);
+    grown.set(candidates);
+    candidates = grown;
+  }
+  candidates[candidateCount++] = i;
+}
+
+/** Add the patterns keyed by the prefixes of the words [from, to) to the candidates (codes made as prefixCode makes them, a letter at a time). */
+function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: string[], from: number, to: number): void {
   for (let j = from; j < to; j++) {
     const w = words[j]!;
     const longest = Math.min(KEY_LENGTH, w.length);
@@ -211,7 +229,7 @@ function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: stri
       letters = letters * ASCII + c;
       if (n < shortestKey) continue;
       const listed = byKey.get(withLength(letters, n));
-      if (listed) for (const i of listed) out.push(i);
+      if (listed) for (const i of listed) addCandidate(i);
     }
   }
 }
@@ -221,14 +239,17 @@ export function matchCameo(patterns: CameoPattern[], words: string[], k: number,
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
   // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
   const index = patternIndex(patterns, lex);
-  const candidates = [...index.unkeyed];
-  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit, candidates);
-  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
-  candidates.sort((a, b) => a - b);
+  candidateCount = 0;
+  for (const i of index.unkeyed) addCandidate(i);
+  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k);
+  if (!candidateCount) return undefined;
+  const count = candidateCount;
+  const sorted = candidates.subarray(0, count).sort();
   const memo = newSynsetMemo();
-  for (let c = 0; c < candidates.length; c++) {
-    if (c > 0 && candidates[c] === candidates[c - 1]) continue;
-    const p = patterns[candidates[c]!]!;
+  for (let c = 0; c < count; c++) {
+    if (c > 0 && sorted[c] === sorted[c - 1]) continue;
+    const p = patterns[sorted[c]!]!;
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
     return p;
@@ -289,9 +310,12 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
   // is looked up alone
   const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
+  const multiForms = longest > 1 ? lex.cameoMultiForms.get(words[k]!) : undefined;
+  // (a token with a space in it could join into a form across token boundaries: looked up as a joined string then)
+  let joined = false;
+  for (let x = 1; x < longest; x++) if (words[k + x]!.includes(' ') || words[k]!.includes(' ')) joined = true;
   for (let n = longest; n >= 1; n--) {
-    const form = n === 1 ? words[k]! : words.slice(k, k + n).join(' ');
-    const entries = lex.cameo.get(form);
+    const entries = n === 1 ? lex.cameo.get(words[k]!) : joined ? lex.cameo.get(words.slice(k, k + n).join(' ')) : multiWordEntries(multiForms, words, k, n);
     if (!entries) continue;
     for (const e of entries) {
       const p = matchCameo(e.patterns, words, k, k + n, from, to, lex);
@@ -317,6 +341,18 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     return undefined;
   }
   return byHand;
+}
+
+/** The entries of the n-word form at k (n >= 2), compared word by word with the forms its first word starts. */
+function multiWordEntries(forms: MultiWordForm[] | undefined, words: string[], k: number, n: number): CameoVerb[] | undefined {
+  if (!forms) return undefined;
+  for (const f of forms) {
+    if (f.words.length !== n) continue;
+    let same = true;
+    for (let x = 1; same && x < n; x++) same = f.words[x] === words[k + x];
+    if (same) return f.entries;
+  }
+  return undefined;
 }
 
 /** The coding of the noun `key` of n words at token k, from the hand lexicon. */

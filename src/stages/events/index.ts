@@ -108,20 +108,24 @@ function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexic
   // (k > 0: a negative index is a named-property look-up that makes the access generic for every token)
   const prev = k > 0 ? words[k - 1]! : '';
   const prevAux = k > 0 && tokens[k - 1]!.pos === 'AUX';
-  const knownVerb = (): boolean => t.pos !== 'PROPN' && (lex.verbs.has(lower) || lex.cameo.has(lower));
   const verbal =
     t.pos === 'VERB' ||
     // "after meeting Zelensky": a gerund before a name is a verb whatever the tagger said
     (lower.endsWith('ing') && lex.verbs.has(lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && GERUND_LEADS.has(prev)) ||
     // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
-    ((lex.future.has(prev) || lex.must.has(prev) || (prev === 'to' && tokens[k - 1]!.pos === 'PART')) && knownVerb()) ||
+    ((lex.future.has(prev) || lex.must.has(prev) || (prev === 'to' && tokens[k - 1]!.pos === 'PART')) && isKnownVerb(t, lex)) ||
     // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
-    (prevAux && HAVE_BE.has(prev) && /(ed|en|wn|ne|un)$/.test(lower) && knownVerb()) ||
+    (prevAux && HAVE_BE.has(prev) && /(ed|en|wn|ne|un)$/.test(lower) && isKnownVerb(t, lex)) ||
     (prevAux && lower.endsWith('ed') && t.pos !== 'NOUN');
   if (!verbal || lex.notVerbs.has(lower)) return false;
   // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
   const attributive = ATTRIBUTIVE_LEADS.has(prev) && (lower.endsWith('ed') || lower.endsWith('en')) && NOMINAL_POS.has(tokens[k + 1]?.pos ?? '');
   return !attributive;
+}
+
+/** A verb form either lexicon knows, not a name. (A function, not a closure made for every token.) */
+function isKnownVerb(t: Token, lex: EventLexicon): boolean {
+  return t.pos !== 'PROPN' && (lex.verbs.has(t.lower) || lex.cameo.has(t.lower));
 }
 
 /** A sentence's syntax whose phrases are found on first use: a sentence without a trigger needs none. */
@@ -133,11 +137,22 @@ class SentenceSyntax implements Syntax {
   }
 }
 
+/** The result of a sentence without events (read, never written). */
+const NO_EVENTS: CodedEvent[] = [];
+
+/** Is there a word in s (after its first) that blameDrafts starts from? */
+function hasBlameVerb(s: Sentence, words: string[]): boolean {
+  for (let j = s.tokenStart + 1; j < s.tokenEnd; j++) if (BLAME_VERBS.has(words[j]!)) return true;
+  return false;
+}
+
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
   const { tokens, words } = cx;
   const sy: Syntax = new SentenceSyntax(s, cx);
   // ---- 1. triggers
   const preds = findTriggers(sy, lex);
+  // a sentence without a trigger yields an event only from a blame verb ("caused by X"): most sentences stop here
+  if (!preds.length && !hasBlameVerb(s, words)) return NO_EVENTS;
 
   // ---- 2. subjects and objects
   const subjectMemo = new Map<number, Phrase | undefined>();

@@ -50,6 +50,8 @@ export function chainBefore(k: number, sy: Syntax): Chain {
     seen.push(w);
     j--;
   }
+  // no chain before the verb (most verbs): nothing to read
+  if (j === k - 1) return { start: k, future: false, must: false, negated: false, passive: false, infinitive: false, words: seen };
   // gathered backwards; pushed and turned once rather than unshifted word by word
   seen.reverse();
   const start = j + 1;
