@@ -7,6 +7,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Token } from '../../doc/types.js';
 import type { EventLexicon } from './lexicon.js';
+import { wordClassesOf } from './word-class.js';
 
 export interface Actor {
   entity?: EntityRecord;
@@ -66,6 +67,8 @@ export interface ActorContext {
   inTime: Set<number>;
   countryEntity(iso3: string | undefined): EntityRecord | undefined;
   lex: EventLexicon;
+  /** token index → the class bits of its word (word-class.ts) */
+  wordClass: Int32Array;
 }
 
 export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
@@ -85,7 +88,8 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   }
   const byCountry = new Map<string, EntityRecord>();
   for (const e of entities) if (e.type === 'GPE' && e.kbId?.startsWith('country:') && e.country) byCountry.set(e.country, e);
-  return { tokens, words: wordsOf(tokens), mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex };
+  const words = wordsOf(tokens);
+  return { tokens, words, mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex, wordClass: wordClassesOf(words, lex) };
 }
 
 /**

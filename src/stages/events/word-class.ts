@@ -1,0 +1,80 @@
+/**
+ * Word classes: for each lexicon word, one number whose bits say which of the coder's word lists
+ * hold it. A document's tokens are looked up once (ActorContext.wordClass), and the rules that
+ * run for every token test bits instead of probing six or seven sets per token: the events stage
+ * runs between stages that fill the processor's caches with their own tables, and each set probed
+ * for a token is another table to fetch.
+ *
+ * `wordClass[k] & BIT` is exactly `set.has(words[k])` for the set of that bit.
+ */
+import type { EventLexicon } from './lexicon.js';
+
+/** a hand-lexicon verb (lex.verbs) */
+export const VERB_RULE = 1 << 0;
+/** a CAMEO verb form (a key of lex.cameo) */
+export const CAMEO_FORM = 1 << 1;
+/** the first word of a multi-word CAMEO form (lex.cameoLeads) */
+export const CAMEO_LEAD = 1 << 2;
+/** a hand-lexicon noun (a key of lex.nouns) */
+export const EVENT_NOUN = 1 << 3;
+/** the first word of a multi-word noun (lex.nounLeads) */
+export const NOUN_LEAD = 1 << 4;
+export const FUTURE = 1 << 5;
+export const MUST = 1 << 6;
+/** a reporting verb (lex.report) */
+export const REPORT = 1 << 7;
+/** lex.notVerbs */
+export const NOT_VERB = 1 << 8;
+/** a control word with a class that codes an uncoded act beneath it (see GOVERNED_CLASSES) */
+export const GOVERNING = 1 << 9;
+export const GERUND_LEAD = 1 << 10;
+export const HAVE_BE_FORM = 1 << 11;
+export const ATTRIBUTIVE_LEAD = 1 << 12;
+export const BLAME_VERB = 1 << 13;
+
+/** Words before a gerund that make it a verb ("after meeting Zelensky", ", meeting …"). */
+export const GERUND_LEADS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'upon', ',']);
+export const HAVE_BE = new Set(['have', 'has', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Words before an attributive participle: determiners and prepositions ("the occupied West Bank", "of suspected X"). */
+export const ATTRIBUTIVE_LEADS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'of', 'for', 'with', 'against', 'among']);
+/** Verbs that lay the blame for something on their agent: "caused by X", "an X-provoked coup". */
+export const BLAME_VERBS = new Set(['caused', 'provoked', 'instigated', 'orchestrated', 'engineered', 'fomented', 'incited', 'masterminded', 'plotted']);
+/** The control classes that code an act beneath them whatever it is ("agreed to allow", "refused to resign"). */
+export const GOVERNED_CLASSES = new Set(['commit', 'commitAdj', 'refuse', 'refuseAdj', 'threaten']);
+
+let table: Map<string, number> | undefined;
+let tableLexicon: EventLexicon | undefined;
+
+/** Word → its class bits (absent: none), built once per lexicon. */
+export function wordClasses(lex: EventLexicon): Map<string, number> {
+  if (table && tableLexicon === lex) return table;
+  const t = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) t.set(w, (t.get(w) ?? 0) | bit);
+  };
+  mark(lex.verbs.keys(), VERB_RULE);
+  mark(lex.cameo.keys(), CAMEO_FORM);
+  mark(lex.cameoLeads, CAMEO_LEAD);
+  mark(lex.nouns.keys(), EVENT_NOUN);
+  mark(lex.nounLeads, NOUN_LEAD);
+  mark(lex.future, FUTURE);
+  mark(lex.must, MUST);
+  mark(lex.report, REPORT);
+  mark(lex.notVerbs, NOT_VERB);
+  for (const [w, classes] of lex.control) if (classes.some((c) => GOVERNED_CLASSES.has(c))) mark([w], GOVERNING);
+  mark(GERUND_LEADS, GERUND_LEAD);
+  mark(HAVE_BE, HAVE_BE_FORM);
+  mark(ATTRIBUTIVE_LEADS, ATTRIBUTIVE_LEAD);
+  mark(BLAME_VERBS, BLAME_VERB);
+  table = t;
+  tableLexicon = lex;
+  return t;
+}
+
+/** The class bits of each token's lower-case word. */
+export function wordClassesOf(words: string[], lex: EventLexicon): Int32Array {
+  const classes = wordClasses(lex);
+  const out = new Int32Array(words.length);
+  for (let k = 0; k < words.length; k++) out[k] = classes.get(words[k]!) ?? 0;
+  return out;
+}
