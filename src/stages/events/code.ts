@@ -163,8 +163,20 @@ function prefixCode(w: string, n: number): number {
   return withLength(letters, n);
 }
 
+/** itemKeys by item: the same words and synonym sets recur across thousands of patterns (for the lexicon itemKeysOf was filled for) */
+const itemKeysMemo = new Map<string, number[] | undefined>();
+let itemKeysLexicon: EventLexicon | undefined;
+
 /** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
 function itemKeys(item: string, lex: EventLexicon): number[] | undefined {
+  if (itemKeysLexicon !== lex) { itemKeysMemo.clear(); itemKeysLexicon = lex; }
+  if (itemKeysMemo.has(item)) return itemKeysMemo.get(item);
+  const keys = itemKeysOf(item, lex);
+  itemKeysMemo.set(item, keys);
+  return keys;
+}
+
+function itemKeysOf(item: string, lex: EventLexicon): number[] | undefined {
   const texts = item.startsWith('&') ? [...(lex.synsets.get(item)?.keys() ?? [])] : [(item.endsWith('_') ? item.slice(0, -1) : item).slice(0, KEY_LENGTH)];
   const codes = texts.map((t) => (t.length ? prefixCode(t, t.length) : -1));
   return codes.length && codes.every((c) => c >= 0) ? codes : undefined;

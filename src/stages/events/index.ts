@@ -153,7 +153,19 @@ function hasBlameVerb(s: Sentence, classes: Int32Array): boolean {
   return false;
 }
 
+/**
+ * Does a mention cover a token of s, or the token before it? Every event names an entity (see emit),
+ * and every entity actor comes from a mention in the sentence's phrases, or for "X-provoked" in
+ * blameDrafts from the mention two tokens before the verb (the token before the sentence at most).
+ */
+function mentionIn(s: Sentence, cx: ActorContext): boolean {
+  for (let j = Math.max(0, s.tokenStart - 1); j < s.tokenEnd; j++) if (cx.coveredBy[j]) return true;
+  return false;
+}
+
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
+  // a sentence that names no one yields no event
+  if (!mentionIn(s, cx)) return NO_EVENTS;
   const { tokens, words } = cx;
   const sy: Syntax = new SentenceSyntax(s, cx);
   // ---- 1. triggers

@@ -7,6 +7,7 @@
  *
  * `wordClass[k] & BIT` is exactly `set.has(words[k])` for the set of that bit.
  */
+import { WordFilter } from '../../resources/word-filter.js';
 import type { EventLexicon } from './lexicon.js';
 
 /** a hand-lexicon verb (lex.verbs) */
@@ -42,39 +43,48 @@ export const BLAME_VERBS = new Set(['caused', 'provoked', 'instigated', 'orchest
 /** The control classes that code an act beneath them whatever it is ("agreed to allow", "refused to resign"). */
 export const GOVERNED_CLASSES = new Set(['commit', 'commitAdj', 'refuse', 'refuseAdj', 'threaten']);
 
-let table: Map<string, number> | undefined;
-let tableLexicon: EventLexicon | undefined;
+/**
+ * The classes in two tables: the short hand-written lists (function words, mostly: frequent, so
+ * their few entries stay in cache) and the lexicons' thousands of verb and noun forms, asked only
+ * when a bit filter lets the word through (most tokens are in neither lexicon).
+ */
+interface ClassTables { small: Map<string, number>; large: Map<string, number>; largeFilter: WordFilter }
+let tables: ClassTables | undefined;
+let tablesLexicon: EventLexicon | undefined;
 
-/** Word → its class bits (absent: none), built once per lexicon. */
-export function wordClasses(lex: EventLexicon): Map<string, number> {
-  if (table && tableLexicon === lex) return table;
-  const t = new Map<string, number>();
-  const mark = (words: Iterable<string>, bit: number) => {
+function classTables(lex: EventLexicon): ClassTables {
+  if (tables && tablesLexicon === lex) return tables;
+  const small = new Map<string, number>();
+  const large = new Map<string, number>();
+  const mark = (t: Map<string, number>, words: Iterable<string>, bit: number) => {
     for (const w of words) t.set(w, (t.get(w) ?? 0) | bit);
   };
-  mark(lex.verbs.keys(), VERB_RULE);
-  mark(lex.cameo.keys(), CAMEO_FORM);
-  mark(lex.cameoLeads, CAMEO_LEAD);
-  mark(lex.nouns.keys(), EVENT_NOUN);
-  mark(lex.nounLeads, NOUN_LEAD);
-  mark(lex.future, FUTURE);
-  mark(lex.must, MUST);
-  mark(lex.report, REPORT);
-  mark(lex.notVerbs, NOT_VERB);
-  for (const [w, classes] of lex.control) if (classes.some((c) => GOVERNED_CLASSES.has(c))) mark([w], GOVERNING);
-  mark(GERUND_LEADS, GERUND_LEAD);
-  mark(HAVE_BE, HAVE_BE_FORM);
-  mark(ATTRIBUTIVE_LEADS, ATTRIBUTIVE_LEAD);
-  mark(BLAME_VERBS, BLAME_VERB);
-  table = t;
-  tableLexicon = lex;
-  return t;
+  mark(large, lex.verbs.keys(), VERB_RULE);
+  mark(large, lex.cameo.keys(), CAMEO_FORM);
+  mark(large, lex.cameoLeads, CAMEO_LEAD);
+  mark(large, lex.nouns.keys(), EVENT_NOUN);
+  mark(large, lex.nounLeads, NOUN_LEAD);
+  mark(small, lex.future, FUTURE);
+  mark(small, lex.must, MUST);
+  mark(small, lex.report, REPORT);
+  mark(small, lex.notVerbs, NOT_VERB);
+  for (const [w, classes] of lex.control) if (classes.some((c) => GOVERNED_CLASSES.has(c))) mark(small, [w], GOVERNING);
+  mark(small, GERUND_LEADS, GERUND_LEAD);
+  mark(small, HAVE_BE, HAVE_BE_FORM);
+  mark(small, ATTRIBUTIVE_LEADS, ATTRIBUTIVE_LEAD);
+  mark(small, BLAME_VERBS, BLAME_VERB);
+  tables = { small, large, largeFilter: new WordFilter(large.keys(), 17) };
+  tablesLexicon = lex;
+  return tables;
 }
 
 /** The class bits of each token's lower-case word. */
 export function wordClassesOf(words: string[], lex: EventLexicon): Int32Array {
-  const classes = wordClasses(lex);
+  const { small, large, largeFilter } = classTables(lex);
   const out = new Int32Array(words.length);
-  for (let k = 0; k < words.length; k++) out[k] = classes.get(words[k]!) ?? 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    out[k] = (small.get(w) ?? 0) | (largeFilter.mayHave(w) ? large.get(w) ?? 0 : 0);
+  }
   return out;
 }
