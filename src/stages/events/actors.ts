@@ -7,7 +7,6 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Token } from '../../doc/types.js';
 import type { EventLexicon } from './lexicon.js';
-import { wordClassesOf } from './word-class.js';
 
 export interface Actor {
   entity?: EntityRecord;
@@ -67,7 +66,7 @@ export interface ActorContext {
   inTime: Set<number>;
   countryEntity(iso3: string | undefined): EntityRecord | undefined;
   lex: EventLexicon;
-  /** token index → the class bits of its word (word-class.ts) */
+  /** token index → the class bits of its word (word-class.ts), filled sentence by sentence as the coder reads them (0 until then) */
   wordClass: Int32Array;
 }
 
@@ -89,7 +88,7 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   const byCountry = new Map<string, EntityRecord>();
   for (const e of entities) if (e.type === 'GPE' && e.kbId?.startsWith('country:') && e.country) byCountry.set(e.country, e);
   const words = wordsOf(tokens);
-  return { tokens, words, mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex, wordClass: wordClassesOf(words, lex) };
+  return { tokens, words, mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex, wordClass: new Int32Array(words.length) };
 }
 
 /**

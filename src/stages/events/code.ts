@@ -9,6 +9,7 @@
  */
 import type { CameoPattern, CameoVerb, EventLexicon, MultiWordForm, TriggerRule } from './lexicon.js';
 import { eventLexicon, wordMatches } from './lexicon.js';
+import { CAMEO_FORM, CAMEO_LEAD, VERB_RULE } from './word-class.js';
 
 export interface Coding {
   cameo: string;
@@ -311,8 +312,9 @@ function coded(lex: EventLexicon, cameo: string | null, source: string, group: s
  * Code the verb at token k of a sentence spanning [from, to). `objectBefore` tells whether one of
  * the given objects was named before the verb in a relative clause ("the tariffs that X imposed").
  */
-export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean): Coding | undefined {
-  const hand = lex.verbs.get(words[k]!);
+export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean, wordClass = VERB_RULE | CAMEO_FORM | CAMEO_LEAD): Coding | undefined {
+  // (wordClass: the word's bits from word-class.ts, which spare the look-ups of a table that lacks it)
+  const hand = (wordClass & VERB_RULE) !== 0 ? lex.verbs.get(words[k]!) : undefined;
   if (hand) {
     const r = specificRule(hand, words, k, objectBefore);
     if (r) return coded(lex, r.cameo, 'lexicon', r.type, handEnd(r, words, k), r.type);
@@ -321,13 +323,13 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   const byHand = handDefault ? coded(lex, handDefault.cameo, 'lexicon', handDefault.type, k + 1, handDefault.type) : undefined;
   // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
   // is looked up alone
-  const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
+  const longest = (wordClass & CAMEO_LEAD) !== 0 && lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
   const multiForms = longest > 1 ? lex.cameoMultiForms.get(words[k]!) : undefined;
   // (a token with a space in it could join into a form across token boundaries: looked up as a joined string then)
   let joined = false;
   for (let x = 1; x < longest; x++) if (words[k + x]!.includes(' ') || words[k]!.includes(' ')) joined = true;
   for (let n = longest; n >= 1; n--) {
-    const entries = n === 1 ? lex.cameo.get(words[k]!) : joined ? lex.cameo.get(words.slice(k, k + n).join(' ')) : multiWordEntries(multiForms, words, k, n);
+    const entries = n === 1 ? ((wordClass & CAMEO_FORM) !== 0 ? lex.cameo.get(words[k]!) : undefined) : joined ? lex.cameo.get(words.slice(k, k + n).join(' ')) : multiWordEntries(multiForms, words, k, n);
     if (!entries) continue;
     for (const e of entries) {
       const p = matchCameo(e.patterns, words, k, k + n, from, to, lex);

@@ -16,7 +16,7 @@ import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorC
 import { codeNoun, codeTwoWordNoun, codeVerb, type Coding } from './code.js';
 import { eventLexicon, type ControlClass, type EventLexicon } from './lexicon.js';
 import { composeMood, type Draft } from './mood.js';
-import { ATTRIBUTIVE_LEAD, BLAME_VERB, BLAME_VERBS, CAMEO_FORM, CAMEO_LEAD, EVENT_NOUN, FUTURE, GERUND_LEAD, GOVERNING, HAVE_BE_FORM, MUST, NOT_VERB, NOUN_LEAD, REPORT, VERB_RULE } from './word-class.js';
+import { ATTRIBUTIVE_LEAD, BLAME_VERB, BLAME_VERBS, CAMEO_FORM, CAMEO_LEAD, EVENT_NOUN, FUTURE, GERUND_LEAD, GOVERNING, HAVE_BE_FORM, MUST, NOT_VERB, NOUN_LEAD, REPORT, VERB_RULE, fillWordClasses } from './word-class.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
 
 export type { Mood } from './mood.js';
@@ -167,6 +167,8 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   // a sentence that names no one yields no event
   if (!mentionIn(s, cx)) return NO_EVENTS;
   const { tokens, words } = cx;
+  // the rules read the classes of the sentence's words and of the word before it
+  fillWordClasses(cx.wordClass, words, Math.max(0, s.tokenStart - 1), s.tokenEnd, lex);
   const sy: Syntax = new SentenceSyntax(s, cx);
   // ---- 1. triggers
   const preds = findTriggers(sy, lex);
@@ -293,7 +295,7 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     let coding: Coding | undefined;
     // reporting verbs ("said", "added") report; what they report is coded, not the saying
     // (a word in neither lexicon codes nothing: no look-ups for it)
-    if (asVerb && !((own & REPORT) !== 0 && (own & VERB_RULE) === 0)) coding = (own & (VERB_RULE | CAMEO_FORM | CAMEO_LEAD)) !== 0 ? codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k)) : undefined;
+    if (asVerb && !((own & REPORT) !== 0 && (own & VERB_RULE) === 0)) coding = (own & (VERB_RULE | CAMEO_FORM | CAMEO_LEAD)) !== 0 ? codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k), own) : undefined;
     else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = (own & (EVENT_NOUN | NOUN_LEAD)) !== 0 ? codeNoun(words, k) : undefined;
     // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
     if ((!coding || coding.end === k + 1) && (own & NOUN_LEAD) !== 0) coding = codeTwoWordNoun(words, k) ?? coding;

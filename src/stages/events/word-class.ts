@@ -1,6 +1,6 @@
 /**
  * Word classes: for each lexicon word, one number whose bits say which of the coder's word lists
- * hold it. A document's tokens are looked up once (ActorContext.wordClass), and the rules that
+ * hold it. A sentence's tokens are looked up once (ActorContext.wordClass), and the rules that
  * run for every token test bits instead of probing six or seven sets per token: the events stage
  * runs between stages that fill the processor's caches with their own tables, and each set probed
  * for a token is another table to fetch.
@@ -78,13 +78,14 @@ function classTables(lex: EventLexicon): ClassTables {
   return tables;
 }
 
-/** The class bits of each token's lower-case word. */
-export function wordClassesOf(words: string[], lex: EventLexicon): Int32Array {
+/**
+ * Fill classes[from, to) with the class bits of words[from, to). The events stage fills a sentence's
+ * tokens (and the one before) when it reads the sentence: a sentence it skips is never looked up.
+ */
+export function fillWordClasses(classes: Int32Array, words: string[], from: number, to: number, lex: EventLexicon): void {
   const { small, large, largeFilter } = classTables(lex);
-  const out = new Int32Array(words.length);
-  for (let k = 0; k < words.length; k++) {
+  for (let k = from; k < to; k++) {
     const w = words[k]!;
-    out[k] = (small.get(w) ?? 0) | (largeFilter.mayHave(w) ? large.get(w) ?? 0 : 0);
+    classes[k] = (small.get(w) ?? 0) | (largeFilter.mayHave(w) ? large.get(w) ?? 0 : 0);
   }
-  return out;
 }
