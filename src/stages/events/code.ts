@@ -247,7 +247,12 @@ function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: stri
   }
 }
 
-export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
+/**
+ * The first of `patterns` (in order) whose words are there around the verb at [k, end). With `form`,
+ * patterns whose `only` lacks the form are passed over: a block's whole list can then be given (and
+ * indexed once for all its forms) rather than each form's own.
+ */
+export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon, form?: string): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
   // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
@@ -263,6 +268,7 @@ export function matchCameo(patterns: CameoPattern[], words: string[], k: number,
   for (let c = 0; c < count; c++) {
     if (c > 0 && sorted[c] === sorted[c - 1]) continue;
     const p = patterns[sorted[c]!]!;
+    if (form !== undefined && p.only && !p.only.has(form)) continue;
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
     return p;
@@ -332,7 +338,7 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     const entries = n === 1 ? ((wordClass & CAMEO_FORM) !== 0 ? lex.cameo.get(words[k]!) : undefined) : joined ? lex.cameo.get(words.slice(k, k + n).join(' ')) : multiWordEntries(multiForms, words, k, n);
     if (!entries) continue;
     for (const e of entries) {
-      const p = matchCameo(e.patterns, words, k, k + n, from, to, lex);
+      const p = matchCameo(e.blockPatterns, words, k, k + n, from, to, lex, e.form);
       if (p) {
         // a null pattern codes nothing, unless the project's lexicon knows the word
         if (!p.code) return byHand;

@@ -49,7 +49,15 @@ interface CameoFile {
 }
 
 export interface CameoPattern { pre: Group[]; post: Group[]; code: string | null; size: number; only?: Set<string> | undefined }
-export interface CameoVerb { block: string; code: string | null; patterns: CameoPattern[] }
+export interface CameoVerb {
+  block: string;
+  code: string | null;
+  /** the block's patterns that apply to this form */
+  patterns: CameoPattern[];
+  /** all the block's patterns, shared by its forms (code.ts indexes a block once and skips the patterns whose `only` lacks the form) */
+  blockPatterns: CameoPattern[];
+  form: string;
+}
 export interface MultiWordForm { words: string[]; entries: CameoVerb[] }
 
 export interface EventLexicon {
@@ -105,7 +113,7 @@ export function eventLexicon(): EventLexicon {
       .sort((x, y) => y.size - x.size);
     for (const [form, code] of Object.entries(b.verbs)) {
       const patterns = all.some((p) => p.only && !p.only.has(form)) ? all.filter((p) => !p.only || p.only.has(form)) : all;
-      const entry = { block: b.name, code: code ?? b.code, patterns };
+      const entry: CameoVerb = { block: b.name, code: code ?? b.code, patterns, blockPatterns: all, form };
       cameoVerbs.set(form, [...(cameoVerbs.get(form) ?? []), entry]);
       maxFormWords = Math.max(maxFormWords, form.split(' ').length);
     }
