@@ -535,7 +535,12 @@ const refOf = (a: Actor, doc: NewsDoc): ActorRef => ({
   text: tokenSpan(doc.text, doc.tokens, a.start, a.end).text,
 });
 
+const namesEntity = (actors: Actor[]): boolean => actors.some((a) => a.entity);
+
 function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>): CodedEvent[] {
+  // an event names an entity: one of the draft's actors, or its place, or a place phrase before the
+  // trigger (the only other actors below come from these); a draft with none yields nothing
+  if (!namesEntity(d.sources) && !namesEntity(d.targets) && !(d.place && namesEntity(d.place.actors)) && !sy.phrases.some((q) => q.end <= d.k && namesEntity(q.actors))) return NO_EVENTS;
   const { tokens, words, cx } = { tokens: doc.tokens, words: sy.cx.words, cx: sy.cx };
   const lex = cx.lex;
   let { coding } = d;

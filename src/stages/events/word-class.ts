@@ -7,7 +7,7 @@
  *
  * `wordClass[k] & BIT` is exactly `set.has(words[k])` for the set of that bit.
  */
-import { WordFilter } from '../../resources/word-filter.js';
+import { fnvState } from '../../resources/hash.js';
 import type { EventLexicon } from './lexicon.js';
 
 /** a hand-lexicon verb (lex.verbs) */
@@ -44,13 +44,29 @@ export const BLAME_VERBS = new Set(['caused', 'provoked', 'instigated', 'orchest
 export const GOVERNED_CLASSES = new Set(['commit', 'commitAdj', 'refuse', 'refuseAdj', 'threaten']);
 
 /**
- * The classes in two tables: the short hand-written lists (function words, mostly: frequent, so
- * their few entries stay in cache) and the lexicons' thousands of verb and noun forms, asked only
- * when a bit filter lets the word through (most tokens are in neither lexicon).
+ * The classes in two tables: the short hand-written lists (function words, mostly) and the lexicons'
+ * thousands of verb and noun forms. Each table is asked only when its bit filter lets the word
+ * through (one hash of the word serves both filters): most tokens are in neither, and a look-up in a
+ * table gone cold costs cache misses. A filter never says no to a word of its table.
  */
-interface ClassTables { small: Map<string, number>; large: Map<string, number>; largeFilter: WordFilter }
+interface ClassTable { words: Map<string, number>; bits: Uint32Array; mask: number }
+interface ClassTables { small: ClassTable; large: ClassTable }
 let tables: ClassTables | undefined;
 let tablesLexicon: EventLexicon | undefined;
+
+/** log2 of each filter's size in bits: a few bits per word keep false positives to a few percent */
+const SMALL_FILTER_BITS = 12;
+const LARGE_FILTER_BITS = 17;
+
+function classTable(words: Map<string, number>, log2Bits: number): ClassTable {
+  const mask = 2 ** log2Bits - 1;
+  const bits = new Uint32Array(2 ** log2Bits / 32);
+  for (const w of words.keys()) {
+    const h = fnvState(w) & mask;
+    bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  return { words, bits, mask };
+}
 
 function classTables(lex: EventLexicon): ClassTables {
   if (tables && tablesLexicon === lex) return tables;
@@ -73,7 +89,7 @@ function classTables(lex: EventLexicon): ClassTables {
   mark(small, HAVE_BE, HAVE_BE_FORM);
   mark(small, ATTRIBUTIVE_LEADS, ATTRIBUTIVE_LEAD);
   mark(small, BLAME_VERBS, BLAME_VERB);
-  tables = { small, large, largeFilter: new WordFilter(large.keys(), 17) };
+  tables = { small: classTable(small, SMALL_FILTER_BITS), large: classTable(large, LARGE_FILTER_BITS) };
   tablesLexicon = lex;
   return tables;
 }
@@ -83,9 +99,15 @@ function classTables(lex: EventLexicon): ClassTables {
  * tokens (and the one before) when it reads the sentence: a sentence it skips is never looked up.
  */
 export function fillWordClasses(classes: Int32Array, words: string[], from: number, to: number, lex: EventLexicon): void {
-  const { small, large, largeFilter } = classTables(lex);
+  const { small, large } = classTables(lex);
   for (let k = from; k < to; k++) {
     const w = words[k]!;
-    classes[k] = (small.get(w) ?? 0) | (largeFilter.mayHave(w) ? large.get(w) ?? 0 : 0);
+    const h = fnvState(w);
+    let c = 0;
+    const hs = h & small.mask;
+    if ((small.bits[hs >>> 5]! & (1 << (hs & 31))) !== 0) c = small.words.get(w) ?? 0;
+    const hl = h & large.mask;
+    if ((large.bits[hl >>> 5]! & (1 << (hl & 31))) !== 0) c |= large.words.get(w) ?? 0;
+    classes[k] = c;
   }
 }
