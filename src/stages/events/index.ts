@@ -173,7 +173,11 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   // ---- 1. triggers
   const preds = findTriggers(sy, lex);
   // a sentence without a trigger yields an event only from a blame verb ("caused by X"): most sentences stop here
-  if (!preds.length && !hasBlameVerb(s, cx.wordClass)) return NO_EVENTS;
+  const blameVerb = hasBlameVerb(s, cx.wordClass);
+  if (!preds.length && !blameVerb) return NO_EVENTS;
+  // every event names an entity, and every entity actor comes from a phrase of the sentence (or for
+  // blame from a mention by a hyphen): phrases naming none yield no event (the drafts would build them anyway)
+  if (!blameVerb && !sy.phrases.some((p) => namesEntity(p.actors))) return NO_EVENTS;
 
   // ---- 2. subjects and objects
   const subjectMemo = new Map<number, Phrase | undefined>();
