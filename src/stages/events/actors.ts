@@ -7,6 +7,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Token } from '../../doc/types.js';
 import type { EventLexicon } from './lexicon.js';
+import { joinsPhrases } from './syntax.js';
 
 export interface Actor {
   entity?: EntityRecord;
@@ -294,8 +295,7 @@ export function coordinated(phrases: Phrase[], i: number, words: string[]): Phra
   const group = [phrases[i]!];
   for (let j = i + 1; j < phrases.length; j++) {
     const prev = group[group.length - 1]!;
-    const between = words.slice(prev.end, phrases[j]!.start);
-    if (!between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',' || w === 'or')) break;
+    if (!joinsPhrases(words, prev.end, phrases[j]!.start, true)) break;
     if (phrases[j]!.kind === 'pronoun') break;
     group.push(phrases[j]!);
   }

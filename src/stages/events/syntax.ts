@@ -74,6 +74,19 @@ export function chainBefore(k: number, sy: Syntax): Chain {
   };
 }
 
+/**
+ * Do the words [from, to) join two phrases: one or two words, each "and" or "," (or "or", with
+ * `or`)? (A loop rather than a slice and every(): this runs for many pairs of phrases.)
+ */
+export function joinsPhrases(words: string[], from: number, to: number, or: boolean): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let x = from; x < to; x++) {
+    const w = words[x];
+    if (!(w === 'and' || w === ',' || (or && w === 'or'))) return false;
+  }
+  return true;
+}
+
 const phraseEndingAt = (sy: Syntax, end: number) => sy.phrases.find((p) => p.end === end);
 const phraseStartingAt = (sy: Syntax, start: number) => sy.phrases.find((p) => p.start === start);
 
@@ -135,8 +148,12 @@ export function subjectBefore(chainStart: number, sy: Syntax): Phrase | undefine
     const p = sy.phrases[i]!;
     if (p.end > chainStart) continue;
     // do not look past the start of the clause holding the verb
-    const between = words.slice(p.end, chainStart);
-    if (between.some((w, x) => SUBORDINATORS.has(w) && !(x === 0 && (w === 'who' || w === 'which')) && !gapSkipsRelative(p.end + x, chainStart, sy))) {
+    let subordinate = false;
+    for (let x = p.end; x < chainStart && !subordinate; x++) {
+      const w = words[x]!;
+      subordinate = SUBORDINATORS.has(w) && !(x === p.end && (w === 'who' || w === 'which')) && !gapSkipsRelative(x, chainStart, sy);
+    }
+    if (subordinate) {
       // "X said that Y will": the subject is Y, after "that"; anything before belongs to another clause
       return undefined;
     }
@@ -152,8 +169,7 @@ function firstOfCoordination(i: number, sy: Syntax): Phrase {
   let p = sy.phrases[i]!;
   for (let j = i - 1; j >= 0; j--) {
     const q = sy.phrases[j]!;
-    const between = words.slice(q.end, p.start);
-    if (!between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',') || q.kind === 'pronoun' || governed(q, sy)) break;
+    if (!joinsPhrases(words, q.end, p.start, false) || q.kind === 'pronoun' || governed(q, sy)) break;
     // "tariffs disrupt trade and the wars continue" (a verb read as a noun): a subject that is
     // an event, not coordinated with an earlier phrase that names someone
     if (p.kind === 'thing' && !p.actors.length && q.actors.length && (codeNoun(words, p.end - 1) || SITUATIONS.has(words[p.end - 1]!))) break;
@@ -208,8 +224,7 @@ export function clauseEnd(from: number, sy: Syntax): number {
     if ((w === 'and' || w === 'but') && tokens[j + 1]?.pos === 'VERB' && !/ing$/.test(words[j + 1]!) && j - from >= 2 && tokens[j - 1]!.pos !== 'AUX') return j;
     if (w === ',' && j + 1 < sy.s.tokenEnd) {
       // ", a senior official said": an attribution tail ends the clause
-      const rest = words.slice(j + 1, Math.min(sy.s.tokenEnd, j + 12));
-      if (rest.some((x) => sy.cx.lex.report.has(x))) return j;
+      for (let x = j + 1; x < Math.min(sy.s.tokenEnd, j + 12); x++) if (sy.cx.lex.report.has(words[x]!)) return j;
     }
   }
   return sy.s.tokenEnd;
@@ -247,8 +262,7 @@ export function objectsAfter(from: number, sy: Syntax, stopAtInfinitive = false)
       // coordinated: "the United States and Israel", "Mauritania and Senegal"
       for (let j = i + 1; j < sy.phrases.length; j++) {
         const q = sy.phrases[j]!;
-        const between = words.slice(out.targets[out.targets.length - 1]!.end, q.start);
-        if (q.start >= limit || !between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',' || w === 'or')) break;
+        if (q.start >= limit || !joinsPhrases(words, out.targets[out.targets.length - 1]!.end, q.start, true)) break;
         if (q.actors.length) out.targets.push(q);
       }
     }
