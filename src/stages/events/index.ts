@@ -138,9 +138,13 @@ function isVerbHere(k: number, tokens: Token[], words: string[], classes: Int32A
 /** A sentence's syntax whose phrases are found on first use: a sentence without a trigger needs none. */
 class SentenceSyntax implements Syntax {
   private found: Phrase[] | undefined;
+  private subjectMemo: Map<number, Phrase | undefined> | undefined;
   constructor(readonly s: Sentence, readonly cx: ActorContext) {}
   get phrases(): Phrase[] {
     return (this.found ??= findPhrases(this.s, this.cx));
+  }
+  get subjects(): Map<number, Phrase | undefined> {
+    return (this.subjectMemo ??= new Map());
   }
 }
 

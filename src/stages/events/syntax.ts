@@ -35,6 +35,8 @@ export interface Syntax {
   s: Sentence;
   phrases: Phrase[];
   cx: ActorContext;
+  /** subjectBefore's answers by chain start, where the caller keeps them (a trigger asks up to four times) */
+  subjects?: Map<number, Phrase | undefined>;
 }
 
 export function chainBefore(k: number, sy: Syntax): Chain {
@@ -143,6 +145,15 @@ function governed(p: Phrase, sy: Syntax): boolean {
 
 /** The subject phrase of the verb at k whose chain starts at chainStart, if written before it. */
 export function subjectBefore(chainStart: number, sy: Syntax): Phrase | undefined {
+  const memo = sy.subjects;
+  if (!memo) return findSubjectBefore(chainStart, sy);
+  if (memo.has(chainStart)) return memo.get(chainStart);
+  const subject = findSubjectBefore(chainStart, sy);
+  memo.set(chainStart, subject);
+  return subject;
+}
+
+function findSubjectBefore(chainStart: number, sy: Syntax): Phrase | undefined {
   const { words } = sy.cx;
   for (let i = sy.phrases.length - 1; i >= 0; i--) {
     const p = sy.phrases[i]!;
