@@ -60,18 +60,39 @@ export function chainBefore(k: number, sy: Syntax): Chain {
   // a date between auxiliary and verb ("has today demanded") belongs to the chain; one before it does not
   let first = start;
   while (first < k && inTime.has(first)) first++;
-  const beIdx = seen.findIndex((w) => BE.has(w));
+  // (loops over the chain's words, no slices or closures: this runs for every verb with a chain)
+  let beIdx = -1;
+  for (let x = 0; x < seen.length && beIdx < 0; x++) if (BE.has(seen[x]!)) beIdx = x;
   const toIdx = seen.lastIndexOf('to');
-  const afterTo = toIdx >= 0 ? seen.slice(toIdx + 1) : seen;
+  // the words after the last "to" (all of them without one)
+  let future = false;
+  let must = false;
+  let going = false;
+  let infinitiveTail = true;
+  for (let x = toIdx + 1; x < seen.length; x++) {
+    const w = seen[x]!;
+    if (FUTURE.has(w)) future = true;
+    if (MUST.has(w)) must = true;
+    if (w === 'going') going = true;
+    if (!(CHAIN_ADVERBS.has(w) || w === 'be' || NEGATIONS.has(w))) infinitiveTail = false;
+  }
+  let negated = false;
+  for (let x = 0; x < seen.length && !negated; x++) negated = NEGATIONS.has(seen[x]!);
+  let beAfterBe = false;
+  for (let x = beIdx + 1; beIdx >= 0 && x < seen.length && !beAfterBe; x++) {
+    const w = seen[x]!;
+    beAfterBe = BE.has(w) && w !== 'been' && w !== 'being';
+  }
   const verb = words[k]!;
   const participle = /(ed|en|wn|ne|t)$/.test(verb) && !verb.endsWith('ing');
+  const have = seen.indexOf('have');
   return {
     start: first,
-    future: afterTo.some((w) => FUTURE.has(w)) || (afterTo.includes('going') && toIdx >= 0),
-    must: afterTo.some((w) => MUST.has(w)) || (seen.includes('have') && seen.includes('to') && seen.indexOf('have') < toIdx),
-    negated: seen.some((w) => NEGATIONS.has(w)),
-    passive: beIdx >= 0 && participle && seen.slice(beIdx + 1).every((w) => !BE.has(w) || w === 'been' || w === 'being') && (toIdx < 0 || toIdx < beIdx) && tokens[k]!.pos !== 'NOUN',
-    infinitive: toIdx >= 0 && seen.slice(toIdx + 1).every((w) => CHAIN_ADVERBS.has(w) || w === 'be' || NEGATIONS.has(w)),
+    future: future || (going && toIdx >= 0),
+    must: must || (have >= 0 && toIdx >= 0 && have < toIdx),
+    negated,
+    passive: beIdx >= 0 && participle && !beAfterBe && (toIdx < 0 || toIdx < beIdx) && tokens[k]!.pos !== 'NOUN',
+    infinitive: toIdx >= 0 && infinitiveTail,
     words: seen,
   };
 }
