@@ -82,7 +82,10 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   for (const m of mentionAt.values()) for (let j = m.start; j < m.end; j++) coveredBy[j] = m;
   const inTime = new Set<number>();
   let t = 0;
-  for (const x of [...times].sort((a, b) => a.start - b.start)) {
+  // (the times stage lists them in text order: copied and sorted only when they are not)
+  let inOrder = true;
+  for (let i = 1; i < times.length && inOrder; i++) inOrder = times[i - 1]!.start <= times[i]!.start;
+  for (const x of inOrder ? times : [...times].sort((a, b) => a.start - b.start)) {
     while (t < tokens.length && tokens[t]!.end <= x.start) t++;
     for (let j = t; j < tokens.length && tokens[j]!.start < x.end; j++) inTime.add(j);
   }

@@ -39,7 +39,11 @@ export function findEvents(doc: NewsDoc): CodedEvent[] {
   const cx = actorContext(doc, lex);
   const out: CodedEvent[] = [];
   // (pushed one by one: spreading each sentence's list into push costs more than the loop)
-  for (const s of doc.sentences) for (const w of windows(doc, s)) for (const e of sentenceEvents(doc, w, cx, lex)) out.push(e);
+  for (const s of doc.sentences) {
+    // (a sentence short enough is its own window: no list made for it)
+    if (s.tokenEnd - s.tokenStart <= MAX_WINDOW) for (const e of sentenceEvents(doc, s, cx, lex)) out.push(e);
+    else for (const w of windows(doc, s)) for (const e of sentenceEvents(doc, w, cx, lex)) out.push(e);
+  }
   return out;
 }
 
