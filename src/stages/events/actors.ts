@@ -7,6 +7,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Token } from '../../doc/types.js';
 import type { EventLexicon } from './lexicon.js';
+import { joinsPhrases } from './syntax.js';
 
 export interface Actor {
   entity?: EntityRecord;
@@ -66,6 +67,8 @@ export interface ActorContext {
   inTime: Set<number>;
   countryEntity(iso3: string | undefined): EntityRecord | undefined;
   lex: EventLexicon;
+  /** token index → the class bits of its word (word-class.ts), filled sentence by sentence as the coder reads them (0 until then) */
+  wordClass: Int32Array;
 }
 
 export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
@@ -79,13 +82,17 @@ export function actorContext(doc: NewsDoc, lex: EventLexicon): ActorContext {
   for (const m of mentionAt.values()) for (let j = m.start; j < m.end; j++) coveredBy[j] = m;
   const inTime = new Set<number>();
   let t = 0;
-  for (const x of [...times].sort((a, b) => a.start - b.start)) {
+  // (the times stage lists them in text order: copied and sorted only when they are not)
+  let inOrder = true;
+  for (let i = 1; i < times.length && inOrder; i++) inOrder = times[i - 1]!.start <= times[i]!.start;
+  for (const x of inOrder ? times : [...times].sort((a, b) => a.start - b.start)) {
     while (t < tokens.length && tokens[t]!.end <= x.start) t++;
     for (let j = t; j < tokens.length && tokens[j]!.start < x.end; j++) inTime.add(j);
   }
   const byCountry = new Map<string, EntityRecord>();
   for (const e of entities) if (e.type === 'GPE' && e.kbId?.startsWith('country:') && e.country) byCountry.set(e.country, e);
-  return { tokens, words: wordsOf(tokens), mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex };
+  const words = wordsOf(tokens);
+  return { tokens, words, mentionAt, coveredBy, inTime, countryEntity: (iso3) => (iso3 ? byCountry.get(iso3) : undefined), lex, wordClass: new Int32Array(words.length) };
 }
 
 /**
@@ -291,8 +298,7 @@ export function coordinated(phrases: Phrase[], i: number, words: string[]): Phra
   const group = [phrases[i]!];
   for (let j = i + 1; j < phrases.length; j++) {
     const prev = group[group.length - 1]!;
-    const between = words.slice(prev.end, phrases[j]!.start);
-    if (!between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',' || w === 'or')) break;
+    if (!joinsPhrases(words, prev.end, phrases[j]!.start, true)) break;
     if (phrases[j]!.kind === 'pronoun') break;
     group.push(phrases[j]!);
   }

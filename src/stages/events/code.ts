@@ -7,8 +7,9 @@
  *   4. the CAMEO verb's own or its block's default code.
  * Codes PLOVER does not code (01x public statements) and null patterns code nothing.
  */
-import type { EventLexicon, TriggerRule, CameoPattern } from './lexicon.js';
+import type { CameoPattern, CameoVerb, EventLexicon, MultiWordForm, TriggerRule } from './lexicon.js';
 import { eventLexicon, wordMatches } from './lexicon.js';
+import { CAMEO_FORM, CAMEO_LEAD, VERB_RULE } from './word-class.js';
 
 export interface Coding {
   cameo: string;
@@ -163,8 +164,20 @@ function prefixCode(w: string, n: number): number {
   return withLength(letters, n);
 }
 
+/** itemKeys by item: the same words and synonym sets recur across thousands of patterns (for the lexicon itemKeysOf was filled for) */
+const itemKeysMemo = new Map<string, number[] | undefined>();
+let itemKeysLexicon: EventLexicon | undefined;
+
 /** The keys one of which a token must start with for the item to match it, or undefined if none can be said. */
 function itemKeys(item: string, lex: EventLexicon): number[] | undefined {
+  if (itemKeysLexicon !== lex) { itemKeysMemo.clear(); itemKeysLexicon = lex; }
+  if (itemKeysMemo.has(item)) return itemKeysMemo.get(item);
+  const keys = itemKeysOf(item, lex);
+  itemKeysMemo.set(item, keys);
+  return keys;
+}
+
+function itemKeysOf(item: string, lex: EventLexicon): number[] | undefined {
   const texts = item.startsWith('&') ? [...(lex.synsets.get(item)?.keys() ?? [])] : [(item.endsWith('_') ? item.slice(0, -1) : item).slice(0, KEY_LENGTH)];
   const codes = texts.map((t) => (t.length ? prefixCode(t, t.length) : -1));
   return codes.length && codes.every((c) => c >= 0) ? codes : undefined;
@@ -191,7 +204,9 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
     const byKey = post ? index!.byPostKey : index!.byPreKey;
     if (!post) index!.preGroups = Math.max(index!.preGroups, p.pre.length);
     for (const key of keys) {
-      byKey.set(key, [...(byKey.get(key) ?? []), i]);
+      const listed = byKey.get(key);
+      if (listed) listed.push(i);
+      else byKey.set(key, [i]);
       index!.shortestKey = Math.min(index!.shortestKey, codeLength(key));
     }
   });
@@ -199,8 +214,24 @@ function patternIndex(patterns: CameoPattern[], lex: EventLexicon): PatternIndex
   return index;
 }
 
-/** Add the patterns keyed by the prefixes of the words [from, to) to `out` (codes made as prefixCode makes them, a letter at a time). */
-function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: string[], from: number, to: number, out: number[]): void {
+/**
+ * The candidate patterns of one matchCameo call, as indexes into its list: a buffer reused from
+ * call to call (matchCameo does not call itself), sorted as numbers without a comparator.
+ */
+let candidates = new Int32Array(256);
+let candidateCount = 0;
+
+function addCandidate(i: number): void {
+  if (candidateCount === candidates.length) {
+    const grown = new Int32Array(candidates.length * 2);
+    grown.set(candidates);
+    candidates = grown;
+  }
+  candidates[candidateCount++] = i;
+}
+
+/** Add the patterns keyed by the prefixes of the words [from, to) to the candidates (codes made as prefixCode makes them, a letter at a time). */
+function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: string[], from: number, to: number): void {
   for (let j = from; j < to; j++) {
     const w = words[j]!;
     const longest = Math.min(KEY_LENGTH, w.length);
@@ -211,24 +242,33 @@ function addKeyed(byKey: Map<number, number[]>, shortestKey: number, words: stri
       letters = letters * ASCII + c;
       if (n < shortestKey) continue;
       const listed = byKey.get(withLength(letters, n));
-      if (listed) for (const i of listed) out.push(i);
+      if (listed) for (const i of listed) addCandidate(i);
     }
   }
 }
 
-export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon): CameoPattern | undefined {
+/**
+ * The first of `patterns` (in order) whose words are there around the verb at [k, end). With `form`,
+ * patterns whose `only` lacks the form are passed over: a block's whole list can then be given (and
+ * indexed once for all its forms) rather than each form's own.
+ */
+export function matchCameo(patterns: CameoPattern[], words: string[], k: number, end: number, from: number, to: number, lex: EventLexicon, form?: string): CameoPattern | undefined {
   let limit = end;
   while (limit < Math.min(to, end + POST_WINDOW) && !STOPS.has(words[limit]!)) limit++;
   // the patterns whose keyed word lies in its window (after the verb up to the limit; before it, as far as matchBackward looks), in order
   const index = patternIndex(patterns, lex);
-  const candidates = [...index.unkeyed];
-  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit, candidates);
-  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k, candidates);
-  candidates.sort((a, b) => a - b);
+  candidateCount = 0;
+  for (const i of index.unkeyed) addCandidate(i);
+  if (index.byPostKey.size) addKeyed(index.byPostKey, index.shortestKey, words, end, limit);
+  if (index.byPreKey.size) addKeyed(index.byPreKey, index.shortestKey, words, Math.max(from, k - PRE_WINDOW * index.preGroups), k);
+  if (!candidateCount) return undefined;
+  const count = candidateCount;
+  const sorted = candidates.subarray(0, count).sort();
   const memo = newSynsetMemo();
-  for (let c = 0; c < candidates.length; c++) {
-    if (c > 0 && candidates[c] === candidates[c - 1]) continue;
-    const p = patterns[candidates[c]!]!;
+  for (let c = 0; c < count; c++) {
+    if (c > 0 && sorted[c] === sorted[c - 1]) continue;
+    const p = patterns[sorted[c]!]!;
+    if (form !== undefined && p.only && !p.only.has(form)) continue;
     if (p.post.length && matchForward(p.post, words, end, limit, lex, memo) < 0) continue;
     if (p.pre.length && !matchBackward(p.pre, words, k, from, lex, memo)) continue;
     return p;
@@ -278,8 +318,9 @@ function coded(lex: EventLexicon, cameo: string | null, source: string, group: s
  * Code the verb at token k of a sentence spanning [from, to). `objectBefore` tells whether one of
  * the given objects was named before the verb in a relative clause ("the tariffs that X imposed").
  */
-export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean): Coding | undefined {
-  const hand = lex.verbs.get(words[k]!);
+export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean, wordClass = VERB_RULE | CAMEO_FORM | CAMEO_LEAD): Coding | undefined {
+  // (wordClass: the word's bits from word-class.ts, which spare the look-ups of a table that lacks it)
+  const hand = (wordClass & VERB_RULE) !== 0 ? lex.verbs.get(words[k]!) : undefined;
   if (hand) {
     const r = specificRule(hand, words, k, objectBefore);
     if (r) return coded(lex, r.cameo, 'lexicon', r.type, handEnd(r, words, k), r.type);
@@ -288,13 +329,16 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
   const byHand = handDefault ? coded(lex, handDefault.cameo, 'lexicon', handDefault.type, k + 1, handDefault.type) : undefined;
   // CAMEO: multi-word forms first ("blew up", "hand over"); a word that starts no multi-word form
   // is looked up alone
-  const longest = lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
+  const longest = (wordClass & CAMEO_LEAD) !== 0 && lex.cameoLeads.has(words[k]!) ? Math.min(lex.maxFormWords, to - k) : 1;
+  const multiForms = longest > 1 ? lex.cameoMultiForms.get(words[k]!) : undefined;
+  // (a token with a space in it could join into a form across token boundaries: looked up as a joined string then)
+  let joined = false;
+  for (let x = 1; x < longest; x++) if (words[k + x]!.includes(' ') || words[k]!.includes(' ')) joined = true;
   for (let n = longest; n >= 1; n--) {
-    const form = n === 1 ? words[k]! : words.slice(k, k + n).join(' ');
-    const entries = lex.cameo.get(form);
+    const entries = n === 1 ? ((wordClass & CAMEO_FORM) !== 0 ? lex.cameo.get(words[k]!) : undefined) : joined ? lex.cameo.get(words.slice(k, k + n).join(' ')) : multiWordEntries(multiForms, words, k, n);
     if (!entries) continue;
     for (const e of entries) {
-      const p = matchCameo(e.patterns, words, k, k + n, from, to, lex);
+      const p = matchCameo(e.blockPatterns, words, k, k + n, from, to, lex, e.form);
       if (p) {
         // a null pattern codes nothing, unless the project's lexicon knows the word
         if (!p.code) return byHand;
@@ -317,6 +361,18 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     return undefined;
   }
   return byHand;
+}
+
+/** The entries of the n-word form at k (n >= 2), compared word by word with the forms its first word starts. */
+function multiWordEntries(forms: MultiWordForm[] | undefined, words: string[], k: number, n: number): CameoVerb[] | undefined {
+  if (!forms) return undefined;
+  for (const f of forms) {
+    if (f.words.length !== n) continue;
+    let same = true;
+    for (let x = 1; same && x < n; x++) same = f.words[x] === words[k + x];
+    if (same) return f.entries;
+  }
+  return undefined;
 }
 
 /** The coding of the noun `key` of n words at token k, from the hand lexicon. */

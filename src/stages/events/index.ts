@@ -16,6 +16,7 @@ import { actorContext, coordinated, findPhrases, isCity, type Actor, type ActorC
 import { codeNoun, codeTwoWordNoun, codeVerb, type Coding } from './code.js';
 import { eventLexicon, type ControlClass, type EventLexicon } from './lexicon.js';
 import { composeMood, type Draft } from './mood.js';
+import { ATTRIBUTIVE_LEAD, BLAME_VERB, BLAME_VERBS, CAMEO_FORM, CAMEO_LEAD, EVENT_NOUN, FUTURE, GERUND_LEAD, GOVERNING, HAVE_BE_FORM, MUST, NOT_VERB, NOUN_LEAD, REPORT, VERB_RULE, fillWordClasses } from './word-class.js';
 import { chainBefore, clauseEnd, infinitiveGovernor, objectsAfter, PLACE_PREPS, previousVerb, subjectBefore, type Chain, type Syntax } from './syntax.js';
 
 export type { Mood } from './mood.js';
@@ -38,7 +39,11 @@ export function findEvents(doc: NewsDoc): CodedEvent[] {
   const cx = actorContext(doc, lex);
   const out: CodedEvent[] = [];
   // (pushed one by one: spreading each sentence's list into push costs more than the loop)
-  for (const s of doc.sentences) for (const w of windows(doc, s)) for (const e of sentenceEvents(doc, w, cx, lex)) out.push(e);
+  for (const s of doc.sentences) {
+    // (a sentence short enough is its own window: no list made for it)
+    if (s.tokenEnd - s.tokenStart <= MAX_WINDOW) for (const e of sentenceEvents(doc, s, cx, lex)) out.push(e);
+    else for (const w of windows(doc, s)) for (const e of sentenceEvents(doc, w, cx, lex)) out.push(e);
+  }
   return out;
 }
 
@@ -73,11 +78,23 @@ const GOVERNED_CODES = new Map<ControlClass, { type: string; cameo: string }>([
   ['threaten', { type: 'THREATEN', cameo: '130' }],
 ]);
 
+/** Is there a word of a governing class from the token before the sentence up to the chain's "to" (as infinitiveGovernor finds it)? */
+function governingWordBefore(chain: Chain, sy: Syntax): boolean {
+  const { words, wordClass } = sy.cx;
+  let to = chain.start;
+  while (to < sy.s.tokenEnd && words[to] !== 'to') to++;
+  for (let x = Math.max(0, sy.s.tokenStart - 1); x < to; x++) if ((wordClass[x]! & GOVERNING) !== 0) return true;
+  return false;
+}
+
 /** The governor's own event for an uncoded act under "agreed to", "refused to", "threatened to", "committed to". */
 function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: EventLexicon): Coding | undefined {
   const { words, tokens } = sy.cx;
   let gov: number | undefined;
   if (chain?.infinitive) {
+    // the governor lies before the "to" (at most one token before the sentence): without a governing
+    // word there, no need to find it (nor to build the sentence's phrases for it)
+    if (!governingWordBefore(chain, sy)) return undefined;
     const g = infinitiveGovernor(chain, sy);
     if (g && !g.object) gov = g.gov;
   } else if (k >= 2 && words[k - 1] === 'to' && words[k]!.endsWith('ing') && words[k - 2] === 'committed') gov = k - 2; // "committed to opening up" (k >= 2: no negative index)
@@ -91,53 +108,84 @@ function governedAct(k: number, chain: Chain | undefined, sy: Syntax, lex: Event
   return { cameo: c.cameo, type: c.type, rule: `mood:governed-${cls}`, end: k + 1 };
 }
 
-/** Words before a gerund that make it a verb ("after meeting Zelensky", ", meeting …"). */
-const GERUND_LEADS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'upon', ',']);
-const HAVE_BE = new Set(['have', 'has', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
-/** Words before an attributive participle: determiners and prepositions ("the occupied West Bank", "of suspected X"). */
-const ATTRIBUTIVE_LEADS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'of', 'for', 'with', 'against', 'among']);
 const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 /**
- * Is token k a verb here, whatever the tagger said? (Sets rather than regular expressions, and each
- * test only as far as needed: this runs for every token of every sentence.)
+ * Is token k a verb here, whatever the tagger said? (Bits of the words' classes rather than sets or
+ * regular expressions, and each test only as far as needed: this runs for every token of every sentence.)
  */
-function isVerbHere(k: number, tokens: Token[], words: string[], lex: EventLexicon): boolean {
+function isVerbHere(k: number, tokens: Token[], words: string[], classes: Int32Array): boolean {
   const t = tokens[k]!;
   const lower = t.lower;
+  const own = classes[k]!;
   // (k > 0: a negative index is a named-property look-up that makes the access generic for every token)
   const prev = k > 0 ? words[k - 1]! : '';
+  const before = k > 0 ? classes[k - 1]! : 0;
   const prevAux = k > 0 && tokens[k - 1]!.pos === 'AUX';
-  const knownVerb = (): boolean => t.pos !== 'PROPN' && (lex.verbs.has(lower) || lex.cameo.has(lower));
+  // a verb form either lexicon knows, not a name
+  const knownVerb = t.pos !== 'PROPN' && (own & (VERB_RULE | CAMEO_FORM)) !== 0;
   const verbal =
     t.pos === 'VERB' ||
     // "after meeting Zelensky": a gerund before a name is a verb whatever the tagger said
-    (lower.endsWith('ing') && lex.verbs.has(lower) && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && GERUND_LEADS.has(prev)) ||
+    (lower.endsWith('ing') && (own & VERB_RULE) !== 0 && /^[A-Z]/.test(tokens[k + 1]?.text ?? '') && (before & GERUND_LEAD) !== 0) ||
     // "will close", "to resume": after a modal or "to", a known verb form is a verb whatever its tag
-    ((lex.future.has(prev) || lex.must.has(prev) || (prev === 'to' && tokens[k - 1]!.pos === 'PART')) && knownVerb()) ||
+    (((before & (FUTURE | MUST)) !== 0 || (prev === 'to' && tokens[k - 1]!.pos === 'PART')) && knownVerb) ||
     // "have retaken", "was overrun": after a form of have or be, a participle the lexicons know is a verb whatever its tag
-    (prevAux && HAVE_BE.has(prev) && /(ed|en|wn|ne|un)$/.test(lower) && knownVerb()) ||
+    (prevAux && (before & HAVE_BE_FORM) !== 0 && /(ed|en|wn|ne|un)$/.test(lower) && knownVerb) ||
     (prevAux && lower.endsWith('ed') && t.pos !== 'NOUN');
-  if (!verbal || lex.notVerbs.has(lower)) return false;
+  if (!verbal || (own & NOT_VERB) !== 0) return false;
   // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
-  const attributive = ATTRIBUTIVE_LEADS.has(prev) && (lower.endsWith('ed') || lower.endsWith('en')) && NOMINAL_POS.has(tokens[k + 1]?.pos ?? '');
+  const attributive = (before & ATTRIBUTIVE_LEAD) !== 0 && (lower.endsWith('ed') || lower.endsWith('en')) && NOMINAL_POS.has(tokens[k + 1]?.pos ?? '');
   return !attributive;
 }
 
 /** A sentence's syntax whose phrases are found on first use: a sentence without a trigger needs none. */
 class SentenceSyntax implements Syntax {
   private found: Phrase[] | undefined;
+  private subjectMemo: Map<number, Phrase | undefined> | undefined;
   constructor(readonly s: Sentence, readonly cx: ActorContext) {}
   get phrases(): Phrase[] {
     return (this.found ??= findPhrases(this.s, this.cx));
   }
+  get subjects(): Map<number, Phrase | undefined> {
+    return (this.subjectMemo ??= new Map());
+  }
+}
+
+/** The result of a sentence without events (read, never written). */
+const NO_EVENTS: CodedEvent[] = [];
+
+/** Is there a word in s (after its first) that blameDrafts starts from? */
+function hasBlameVerb(s: Sentence, classes: Int32Array): boolean {
+  for (let j = s.tokenStart + 1; j < s.tokenEnd; j++) if ((classes[j]! & BLAME_VERB) !== 0) return true;
+  return false;
+}
+
+/**
+ * Does a mention cover a token of s, or the token before it? Every event names an entity (see emit),
+ * and every entity actor comes from a mention in the sentence's phrases, or for "X-provoked" in
+ * blameDrafts from the mention two tokens before the verb (the token before the sentence at most).
+ */
+function mentionIn(s: Sentence, cx: ActorContext): boolean {
+  for (let j = Math.max(0, s.tokenStart - 1); j < s.tokenEnd; j++) if (cx.coveredBy[j]) return true;
+  return false;
 }
 
 function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventLexicon): CodedEvent[] {
+  // a sentence that names no one yields no event
+  if (!mentionIn(s, cx)) return NO_EVENTS;
   const { tokens, words } = cx;
+  // the rules read the classes of the sentence's words and of the word before it
+  fillWordClasses(cx.wordClass, words, Math.max(0, s.tokenStart - 1), s.tokenEnd, lex);
   const sy: Syntax = new SentenceSyntax(s, cx);
   // ---- 1. triggers
   const preds = findTriggers(sy, lex);
+  // a sentence without a trigger yields an event only from a blame verb ("caused by X"): most sentences stop here
+  const blameVerb = hasBlameVerb(s, cx.wordClass);
+  if (!preds.length && !blameVerb) return NO_EVENTS;
+  // every event names an entity, and every entity actor comes from a phrase of the sentence (or for
+  // blame from a mention by a hyphen): phrases naming none yield no event (the drafts would build them anyway)
+  if (!blameVerb && !sy.phrases.some((p) => namesEntity(p.actors))) return NO_EVENTS;
 
   // ---- 2. subjects and objects
   const subjectMemo = new Map<number, Phrase | undefined>();
@@ -243,7 +291,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
 /** The sentence's triggers in order: each verb or noun coded, with its verb chain (a trigger's words are skipped after it). */
 function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
   const { s, cx } = sy;
-  const { tokens, words } = cx;
+  const { tokens, words, wordClass: classes } = cx;
   const objectBefore = (k: number) => (objects: string[]) => {
     for (let j = k - 1; j >= s.tokenStart && j >= k - 5; j--) if (objects.includes(words[j]!) && words.slice(j + 1, k).includes('that')) return true;
     return false;
@@ -254,13 +302,15 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     const m = cx.coveredBy[k];
     if (m && m.entity.type !== 'NORP') continue;
     const t = tokens[k]!;
-    const asVerb = isVerbHere(k, tokens, words, lex);
+    const asVerb = isVerbHere(k, tokens, words, classes);
+    const own = classes[k]!;
     let coding: Coding | undefined;
     // reporting verbs ("said", "added") report; what they report is coded, not the saying
-    if (asVerb && !(lex.report.has(t.lower) && !lex.verbs.has(t.lower))) coding = codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k));
-    else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = codeNoun(words, k);
+    // (a word in neither lexicon codes nothing: no look-ups for it)
+    if (asVerb && !((own & REPORT) !== 0 && (own & VERB_RULE) === 0)) coding = (own & (VERB_RULE | CAMEO_FORM | CAMEO_LEAD)) !== 0 ? codeVerb(words, k, s.tokenStart, s.tokenEnd, lex, objectBefore(k), own) : undefined;
+    else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = (own & (EVENT_NOUN | NOUN_LEAD)) !== 0 ? codeNoun(words, k) : undefined;
     // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
-    if (!coding || coding.end === k + 1) coding = codeTwoWordNoun(words, k) ?? coding;
+    if ((!coding || coding.end === k + 1) && (own & NOUN_LEAD) !== 0) coding = codeTwoWordNoun(words, k) ?? coding;
     const chain = asVerb ? chainBefore(k, sy) : undefined;
     // "X must allocate resources": a demand on X whatever the act
     if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
@@ -405,8 +455,6 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated: false, how };
 }
 
-/** Verbs that lay the blame for something on their agent: "caused by X", "an X-provoked coup". */
-const BLAME_VERBS = new Set(['caused', 'provoked', 'instigated', 'orchestrated', 'engineered', 'fomented', 'incited', 'masterminded', 'plotted']);
 /** Verbs whose subject accuses when the clause beneath blames someone. */
 const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accuse', 'blamed', 'blames', 'blame', 'alleged', 'alleges', 'charged', 'charges']);
 
@@ -499,7 +547,12 @@ const refOf = (a: Actor, doc: NewsDoc): ActorRef => ({
   text: tokenSpan(doc.text, doc.tokens, a.start, a.end).text,
 });
 
+const namesEntity = (actors: Actor[]): boolean => actors.some((a) => a.entity);
+
 function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>): CodedEvent[] {
+  // an event names an entity: one of the draft's actors, or its place, or a place phrase before the
+  // trigger (the only other actors below come from these); a draft with none yields nothing
+  if (!namesEntity(d.sources) && !namesEntity(d.targets) && !(d.place && namesEntity(d.place.actors)) && !sy.phrases.some((q) => q.end <= d.k && namesEntity(q.actors))) return NO_EVENTS;
   const { tokens, words, cx } = { tokens: doc.tokens, words: sy.cx.words, cx: sy.cx };
   const lex = cx.lex;
   let { coding } = d;

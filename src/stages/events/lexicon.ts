@@ -49,7 +49,16 @@ interface CameoFile {
 }
 
 export interface CameoPattern { pre: Group[]; post: Group[]; code: string | null; size: number; only?: Set<string> | undefined }
-export interface CameoVerb { block: string; code: string | null; patterns: CameoPattern[] }
+export interface CameoVerb {
+  block: string;
+  code: string | null;
+  /** the block's patterns that apply to this form */
+  patterns: CameoPattern[];
+  /** all the block's patterns, shared by its forms (code.ts indexes a block once and skips the patterns whose `only` lacks the form) */
+  blockPatterns: CameoPattern[];
+  form: string;
+}
+export interface MultiWordForm { words: string[]; entries: CameoVerb[] }
 
 export interface EventLexicon {
   /** word form → hand-written rules it may trigger as a verb, in file order */
@@ -61,6 +70,8 @@ export interface EventLexicon {
   maxFormWords: number;
   /** every text before a space in a multi-word CAMEO form: a word not here starts no multi-word form */
   cameoLeads: Set<string>;
+  /** first word → the multi-word CAMEO forms it starts, as words (compared word by word: no joined string per token) */
+  cameoMultiForms: Map<string, MultiWordForm[]>;
   /** the same for the multi-word nouns of `nouns` */
   nounLeads: Set<string>;
   /** synonym set → its members (word lists) by the first three letters of their first word */
@@ -102,7 +113,7 @@ export function eventLexicon(): EventLexicon {
       .sort((x, y) => y.size - x.size);
     for (const [form, code] of Object.entries(b.verbs)) {
       const patterns = all.some((p) => p.only && !p.only.has(form)) ? all.filter((p) => !p.only || p.only.has(form)) : all;
-      const entry = { block: b.name, code: code ?? b.code, patterns };
+      const entry: CameoVerb = { block: b.name, code: code ?? b.code, patterns, blockPatterns: all, form };
       cameoVerbs.set(form, [...(cameoVerbs.get(form) ?? []), entry]);
       maxFormWords = Math.max(maxFormWords, form.split(' ').length);
     }
@@ -136,7 +147,7 @@ export function eventLexicon(): EventLexicon {
     };
   };
   lexicon = {
-    verbs, nouns, cameo: cameoVerbs, maxFormWords, cameoLeads: leadsOf(cameoVerbs.keys()), nounLeads: leadsOf(nouns.keys()), synsets, sectorOf, control,
+    verbs, nouns, cameo: cameoVerbs, maxFormWords, cameoLeads: leadsOf(cameoVerbs.keys()), cameoMultiForms: multiFormsOf(cameoVerbs), nounLeads: leadsOf(nouns.keys()), synsets, sectorOf, control,
     future: new Set(raw.future), must: new Set(raw.must), report: new Set(raw.report), moodCodes: raw.moodCodes,
     notVerbs: new Set(raw.notVerbs), sectorCodes: raw.sectorCodes,
     ploverOf: memoized((code) => lookup(cameo.plover, code)),
@@ -150,6 +161,19 @@ function leadsOf(keys: Iterable<string>): Set<string> {
   const leads = new Set<string>();
   for (const key of keys) for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) leads.add(key.slice(0, i));
   return leads;
+}
+
+/** The multi-word forms by their first word. */
+function multiFormsOf(cameo: Map<string, CameoVerb[]>): Map<string, MultiWordForm[]> {
+  const byFirst = new Map<string, MultiWordForm[]>();
+  for (const [form, entries] of cameo) {
+    const words = form.split(' ');
+    if (words.length < 2) continue;
+    const list = byFirst.get(words[0]!) ?? [];
+    list.push({ words, entries });
+    byFirst.set(words[0]!, list);
+  }
+  return byFirst;
 }
 
 /** Does a dictionary word match a token? A trailing `_` asks for the exact word; otherwise any word it begins (TABARI's stems), short words exactly or plural. */

@@ -57,6 +57,12 @@ export interface MoodArgs {
   preds: { k: number; coding: Coding }[];
 }
 
+/** Is `word` among words[from, to)? (as words.slice(from, to).includes(word), without the slice) */
+function hasWord(words: string[], word: string, from: number, to: number): boolean {
+  for (let x = from; x < Math.min(to, words.length); x++) if (words[x] === word) return true;
+  return false;
+}
+
 /** The CAMEO code of an intent, threat, refusal or demand about an act coded `cameo`. */
 export function moodCode(lex: EventLexicon, type: MoodType, cameo: string): string {
   const table = lex.moodCodes[type];
@@ -106,8 +112,8 @@ export function composeMood(a: MoodArgs): Draft[] {
   const words = sy.cx.words;
   const T = base.coding.type;
   const hostile = HOSTILE.has(T);
-  const clauseTail = words.slice(base.end, clauseEnd(base.end, sy) + 1);
-  const conditional = a.unless || clauseTail.includes('if') || words.slice(base.end, sy.s.tokenEnd).includes('if');
+  // an "if" in the rest of the clause (with the token after it) or of the sentence
+  const conditional = a.unless || hasWord(words, 'if', base.end, clauseEnd(base.end, sy) + 1) || hasWord(words, 'if', base.end, sy.s.tokenEnd);
   const intentDraft = (type: MoodType | 'MOBILIZE', k: number, sources: Actor[], targets: Actor[], mood: Mood, how: string): Draft => {
     const cameo = type === 'MOBILIZE' ? '154' : type === T ? base.coding.cameo : moodCode(lex, type, base.coding.cameo);
     return { ...base, coding: { cameo, type, rule: `${base.coding.rule}+${how}`, end: base.end }, k, sources, targets, mood, negated: false, how: 'governor' };

@@ -35,6 +35,8 @@ export interface Syntax {
   s: Sentence;
   phrases: Phrase[];
   cx: ActorContext;
+  /** subjectBefore's answers by chain start, where the caller keeps them (a trigger asks up to four times) */
+  subjects?: Map<number, Phrase | undefined>;
 }
 
 export function chainBefore(k: number, sy: Syntax): Chain {
@@ -50,26 +52,62 @@ export function chainBefore(k: number, sy: Syntax): Chain {
     seen.push(w);
     j--;
   }
+  // no chain before the verb (most verbs): nothing to read
+  if (j === k - 1) return { start: k, future: false, must: false, negated: false, passive: false, infinitive: false, words: seen };
   // gathered backwards; pushed and turned once rather than unshifted word by word
   seen.reverse();
   const start = j + 1;
   // a date between auxiliary and verb ("has today demanded") belongs to the chain; one before it does not
   let first = start;
   while (first < k && inTime.has(first)) first++;
-  const beIdx = seen.findIndex((w) => BE.has(w));
+  // (loops over the chain's words, no slices or closures: this runs for every verb with a chain)
+  let beIdx = -1;
+  for (let x = 0; x < seen.length && beIdx < 0; x++) if (BE.has(seen[x]!)) beIdx = x;
   const toIdx = seen.lastIndexOf('to');
-  const afterTo = toIdx >= 0 ? seen.slice(toIdx + 1) : seen;
+  // the words after the last "to" (all of them without one)
+  let future = false;
+  let must = false;
+  let going = false;
+  let infinitiveTail = true;
+  for (let x = toIdx + 1; x < seen.length; x++) {
+    const w = seen[x]!;
+    if (FUTURE.has(w)) future = true;
+    if (MUST.has(w)) must = true;
+    if (w === 'going') going = true;
+    if (!(CHAIN_ADVERBS.has(w) || w === 'be' || NEGATIONS.has(w))) infinitiveTail = false;
+  }
+  let negated = false;
+  for (let x = 0; x < seen.length && !negated; x++) negated = NEGATIONS.has(seen[x]!);
+  let beAfterBe = false;
+  for (let x = beIdx + 1; beIdx >= 0 && x < seen.length && !beAfterBe; x++) {
+    const w = seen[x]!;
+    beAfterBe = BE.has(w) && w !== 'been' && w !== 'being';
+  }
   const verb = words[k]!;
   const participle = /(ed|en|wn|ne|t)$/.test(verb) && !verb.endsWith('ing');
+  const have = seen.indexOf('have');
   return {
     start: first,
-    future: afterTo.some((w) => FUTURE.has(w)) || (afterTo.includes('going') && toIdx >= 0),
-    must: afterTo.some((w) => MUST.has(w)) || (seen.includes('have') && seen.includes('to') && seen.indexOf('have') < toIdx),
-    negated: seen.some((w) => NEGATIONS.has(w)),
-    passive: beIdx >= 0 && participle && seen.slice(beIdx + 1).every((w) => !BE.has(w) || w === 'been' || w === 'being') && (toIdx < 0 || toIdx < beIdx) && tokens[k]!.pos !== 'NOUN',
-    infinitive: toIdx >= 0 && seen.slice(toIdx + 1).every((w) => CHAIN_ADVERBS.has(w) || w === 'be' || NEGATIONS.has(w)),
+    future: future || (going && toIdx >= 0),
+    must: must || (have >= 0 && toIdx >= 0 && have < toIdx),
+    negated,
+    passive: beIdx >= 0 && participle && !beAfterBe && (toIdx < 0 || toIdx < beIdx) && tokens[k]!.pos !== 'NOUN',
+    infinitive: toIdx >= 0 && infinitiveTail,
     words: seen,
   };
+}
+
+/**
+ * Do the words [from, to) join two phrases: one or two words, each "and" or "," (or "or", with
+ * `or`)? (A loop rather than a slice and every(): this runs for many pairs of phrases.)
+ */
+export function joinsPhrases(words: string[], from: number, to: number, or: boolean): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let x = from; x < to; x++) {
+    const w = words[x];
+    if (!(w === 'and' || w === ',' || (or && w === 'or'))) return false;
+  }
+  return true;
 }
 
 const phraseEndingAt = (sy: Syntax, end: number) => sy.phrases.find((p) => p.end === end);
@@ -128,13 +166,26 @@ function governed(p: Phrase, sy: Syntax): boolean {
 
 /** The subject phrase of the verb at k whose chain starts at chainStart, if written before it. */
 export function subjectBefore(chainStart: number, sy: Syntax): Phrase | undefined {
+  const memo = sy.subjects;
+  if (!memo) return findSubjectBefore(chainStart, sy);
+  if (memo.has(chainStart)) return memo.get(chainStart);
+  const subject = findSubjectBefore(chainStart, sy);
+  memo.set(chainStart, subject);
+  return subject;
+}
+
+function findSubjectBefore(chainStart: number, sy: Syntax): Phrase | undefined {
   const { words } = sy.cx;
   for (let i = sy.phrases.length - 1; i >= 0; i--) {
     const p = sy.phrases[i]!;
     if (p.end > chainStart) continue;
     // do not look past the start of the clause holding the verb
-    const between = words.slice(p.end, chainStart);
-    if (between.some((w, x) => SUBORDINATORS.has(w) && !(x === 0 && (w === 'who' || w === 'which')) && !gapSkipsRelative(p.end + x, chainStart, sy))) {
+    let subordinate = false;
+    for (let x = p.end; x < chainStart && !subordinate; x++) {
+      const w = words[x]!;
+      subordinate = SUBORDINATORS.has(w) && !(x === p.end && (w === 'who' || w === 'which')) && !gapSkipsRelative(x, chainStart, sy);
+    }
+    if (subordinate) {
       // "X said that Y will": the subject is Y, after "that"; anything before belongs to another clause
       return undefined;
     }
@@ -150,8 +201,7 @@ function firstOfCoordination(i: number, sy: Syntax): Phrase {
   let p = sy.phrases[i]!;
   for (let j = i - 1; j >= 0; j--) {
     const q = sy.phrases[j]!;
-    const between = words.slice(q.end, p.start);
-    if (!between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',') || q.kind === 'pronoun' || governed(q, sy)) break;
+    if (!joinsPhrases(words, q.end, p.start, false) || q.kind === 'pronoun' || governed(q, sy)) break;
     // "tariffs disrupt trade and the wars continue" (a verb read as a noun): a subject that is
     // an event, not coordinated with an earlier phrase that names someone
     if (p.kind === 'thing' && !p.actors.length && q.actors.length && (codeNoun(words, p.end - 1) || SITUATIONS.has(words[p.end - 1]!))) break;
@@ -206,8 +256,7 @@ export function clauseEnd(from: number, sy: Syntax): number {
     if ((w === 'and' || w === 'but') && tokens[j + 1]?.pos === 'VERB' && !/ing$/.test(words[j + 1]!) && j - from >= 2 && tokens[j - 1]!.pos !== 'AUX') return j;
     if (w === ',' && j + 1 < sy.s.tokenEnd) {
       // ", a senior official said": an attribution tail ends the clause
-      const rest = words.slice(j + 1, Math.min(sy.s.tokenEnd, j + 12));
-      if (rest.some((x) => sy.cx.lex.report.has(x))) return j;
+      for (let x = j + 1; x < Math.min(sy.s.tokenEnd, j + 12); x++) if (sy.cx.lex.report.has(words[x]!)) return j;
     }
   }
   return sy.s.tokenEnd;
@@ -245,8 +294,7 @@ export function objectsAfter(from: number, sy: Syntax, stopAtInfinitive = false)
       // coordinated: "the United States and Israel", "Mauritania and Senegal"
       for (let j = i + 1; j < sy.phrases.length; j++) {
         const q = sy.phrases[j]!;
-        const between = words.slice(out.targets[out.targets.length - 1]!.end, q.start);
-        if (q.start >= limit || !between.length || between.length > 2 || !between.every((w) => w === 'and' || w === ',' || w === 'or')) break;
+        if (q.start >= limit || !joinsPhrases(words, out.targets[out.targets.length - 1]!.end, q.start, true)) break;
         if (q.actors.length) out.targets.push(q);
       }
     }
