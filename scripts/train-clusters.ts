@@ -28,6 +28,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../src/resources/paths.js';
+import { scriptArgs, valueOptions } from './script-args.js';
 
 interface Options {
   out: string;
@@ -38,22 +39,21 @@ interface Options {
   minMoved: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { out: join(packageRoot(), 'models', 'clusters.txt'), classes: 1000, minCount: 3, maxPasses: 20, minMoved: 0.005 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--out') opts.out = resolve(value());
-    else if (arg === '--classes') opts.classes = Number(value());
-    else if (arg === '--min-count') opts.minCount = Number(value());
-    else if (arg === '--max-passes') opts.maxPasses = Number(value());
-    else throw new Error(`unknown option ${arg}`);
-  }
-  return opts;
+const USAGE = `
+npm run train:clusters -- [options]    (writes models/clusters.txt unless --out is given)
+  --out FILE  --classes N (1000)  --min-count N (3)  --max-passes N (20)
+`;
+
+function readOptions(): Options {
+  const args = scriptArgs(USAGE, valueOptions('out', 'classes', 'min-count', 'max-passes'));
+  const num = (name: string, dflt: number): number => (args[name] === undefined ? dflt : Number(args[name]));
+  return {
+    out: args.out === undefined ? join(packageRoot(), 'models', 'clusters.txt') : resolve(args.out as string),
+    classes: num('classes', 1000),
+    minCount: num('min-count', 3),
+    maxPasses: num('max-passes', 20),
+    minMoved: 0.005,
+  };
 }
 
 // ---------------------------------------------------------------- tokens
@@ -422,7 +422,7 @@ function agglomerate(st: ClassState): string[] {
 // ---------------------------------------------------------------- main
 
 function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions();
   const t0 = Date.now();
   const log = (s: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}`);
   const { segments, description } = readCorpus();

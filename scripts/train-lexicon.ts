@@ -29,14 +29,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../src/resources/paths.js';
 import { tokenizeText } from './train-clusters.js';
+import { scriptArgs, valueOptions } from './script-args.js';
 import { capClass, normalise, CAP_ALL, CAP_DIGIT, CAP_INIT, CAP_LETTER, CAP_MIXED, CAP_OTHER } from '../src/stages/entities/tagger/features.js';
 import { loadTagger } from '../src/stages/entities/tagger/index.js';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const k = argv.indexOf(`--${name}`);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
+const USAGE = `
+npx tsx scripts/train-lexicon.ts [options]    (writes models/lexicon.txt unless --out is given)
+  --model DIR (the NER model whose labels are counted; models/ner)  --out FILE  --min-count N (3)
+`;
+const args = scriptArgs(USAGE, valueOptions('model', 'out', 'min-count'));
+const opt = (name: string, dflt: string): string => (args[name] as string | undefined) ?? dflt;
 const root = packageRoot();
 const out = resolve(opt('out', join(root, 'models', 'lexicon.txt')));
 const minCount = Number(opt('min-count', '3'));

@@ -31,13 +31,20 @@ import { parseConll } from '../src/stages/entities/tagger/conll.js';
 import { AveragedPerceptron } from '../src/stages/entities/tagger/perceptron.js';
 import { EntityScorer } from '../src/stages/entities/tagger/score.js';
 import { readClusters, readLexicon } from '../src/stages/entities/tagger/clusters.js';
+import { flagOptions, scriptArgs, valueOptions } from './script-args.js';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const k = argv.indexOf(`--${name}`);
-  return k >= 0 && argv[k + 1] !== undefined ? argv[k + 1]! : dflt;
-};
-const flag = (name: string): boolean => argv.includes(`--${name}`);
+const USAGE = `
+npm run train:ner -- [options]    (writes models/ner/ unless --out is given)
+  --epochs N (15)  --seed N (1)  --margin N (60)  --min-count N (2)  --folds N (5)  --seeds N (1)
+  --out DIR  --train FILE  --dev FILE  --lexicon FILE
+  --two-pass  --greedy  --pos  --wide
+  --no-gazetteer  --no-towns  --no-names  --no-history  --no-clusters  --no-runs  --no-doc  --no-agg  --no-headlines-last
+`;
+const VALUE_OPTIONS = ['epochs', 'seed', 'margin', 'min-count', 'folds', 'seeds', 'out', 'train', 'dev', 'lexicon'] as const;
+const FLAG_OPTIONS = ['two-pass', 'greedy', 'pos', 'wide', 'no-gazetteer', 'no-towns', 'no-names', 'no-history', 'no-clusters', 'no-runs', 'no-doc', 'no-agg', 'no-headlines-last'] as const;
+const args = scriptArgs(USAGE, { ...valueOptions(...VALUE_OPTIONS), ...flagOptions(...FLAG_OPTIONS) });
+const opt = (name: (typeof VALUE_OPTIONS)[number], dflt: string): string => (args[name] as string | undefined) ?? dflt;
+const flag = (name: (typeof FLAG_OPTIONS)[number]): boolean => args[name] === true;
 
 const root = packageRoot();
 const trainPath = opt('train', join(root, '..', 'shared', 'data', 'ner', 'eng.train'));

@@ -12,13 +12,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/resources/paths.js';
 import { tokenizeRaw } from '../src/stages/tokens/tokenizer.js';
+import { scriptArgs, valueOptions } from './script-args.js';
 import { Featurizer, NTAGS, TAGS, buildModel, normal, quantise, tagIds, type PosHeader } from '../src/stages/tokens/pos.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
+const USAGE = `
+npm run train:pos -- [options]    (writes models/pos/)
+  --train FILE  --dev FILE  --epochs N (10)  --min-count N (2)  --dict-min N (10)  --dict-ratio R (0.98)  --prune W (0.02)
+`;
+const args = scriptArgs(USAGE, valueOptions('train', 'dev', 'epochs', 'min-count', 'dict-min', 'dict-ratio', 'prune'));
+const arg = (name: string, dflt: string): string => (args[name.replace(/^--/, '')] as string | undefined) ?? dflt;
 const shared = join(packageRoot(), '..', 'shared', 'data', 'ner');
 const TRAIN = arg('--train', join(shared, 'eng.train'));
 const DEV = arg('--dev', join(shared, 'eng.testa'));
