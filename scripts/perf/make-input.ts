@@ -15,7 +15,8 @@ for (const line of readFileSync(src, 'utf8').split('\n')) {
   if (lines.length >= n) break;
   if (!line.trim()) continue;
   const r = JSON.parse(line) as { newid: number; date: string; body?: string };
-  if (!r.body || !r.body.trim()) continue;
+  // (a few records past the first 4,000 have no date)
+  if (!r.body || !r.body.trim() || !r.date) continue;
   lines.push(JSON.stringify({ id: String(r.newid), date: r.date.slice(0, 10), text: r.body }));
 }
 mkdirSync(dirname(out), { recursive: true });

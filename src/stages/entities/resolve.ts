@@ -76,7 +76,14 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const draftFor = (key: string, init: () => Omit<Draft, 'key' | 'descriptors' | 'mentions'>): Draft => {
     let d = drafts.get(key);
     if (!d) {
-      d = { key, descriptors: [], mentions: [], ...init() };
+      // every field present, in one order: one object shape for every draft (a spread of the
+      // optional fields made up to 32, and each new one cost the stages that read drafts a
+      // deoptimisation and a recompile)
+      const i = init();
+      d = {
+        key, name: i.name, type: i.type, country: i.country, kbId: i.kbId, gender: i.gender, sector: i.sector,
+        roles: i.roles, capitalOf: i.capitalOf, descriptors: [], mentions: [],
+      };
       drafts.set(key, d);
     }
     return d;
@@ -84,8 +91,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const fromEntry = (e: GazEntry): Draft =>
     draftFor(e.kbId, () => ({
       name: e.name, type: e.type, kbId: e.kbId, roles: e.roles ?? [],
-      ...(e.country ? { country: e.country } : {}), ...(e.gender ? { gender: e.gender } : {}),
-      ...(e.sector ? { sector: e.sector } : {}), ...(e.capitalOf ? { capitalOf: e.capitalOf } : {}),
+      country: e.country || undefined, gender: e.gender || undefined, sector: e.sector || undefined, capitalOf: e.capitalOf || undefined,
     }));
   const addMention = (d: Draft, from: number, to: number, via: string) => {
     if (mentionOwner.get(from) === d.key) return; // a map lookup, not a scan: long articles have thousands of mentions
@@ -169,18 +175,13 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const out = [...drafts.values()].filter((d) => d.mentions.length > 0);
   for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
   out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  return out.map((d, n) => {
-    // optional fields set in place, in the record's key order, rather than spread from throwaway
-    // objects (the cast: descriptors and mentions follow them, below)
-    const e = { id: `e${n + 1}`, name: d.name, type: d.type } as EntityRecord;
-    if (d.country) e.country = d.country;
-    if (d.kbId) e.kbId = d.kbId;
-    if (d.gender) e.gender = d.gender;
-    if (d.sector) e.sector = d.sector;
-    e.descriptors = d.descriptors;
-    e.mentions = d.mentions;
-    return e;
-  });
+  // every field present (undefined when unknown), in one order: one object shape for every
+  // entity, so that the later stages' reads of entities stay monomorphic
+  return out.map((d, n): EntityRecord => ({
+    id: `e${n + 1}`, name: d.name, type: d.type,
+    country: d.country || undefined, kbId: d.kbId || undefined, gender: d.gender || undefined, sector: d.sector || undefined,
+    descriptors: d.descriptors, mentions: d.mentions,
+  }));
 }
 
 function addDescriptor(d: Draft, phrase: string) {
