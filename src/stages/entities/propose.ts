@@ -76,7 +76,7 @@ export const gazetteerProposer: Proposer = (doc) => {
     if (!best) {
       // a proper noun one letter off a country's name is that country misspelt ("Ethopia has agreed")
       const near = first.pos === 'PROPN' && !inCompound(tokens, i) ? countryMisspeltAs(first.text, gaz) : undefined;
-      if (near) out.push({ tokenStart: i, tokenEnd: i + 1, type: 'GPE', entries: [near], via: 'gazetteer' });
+      if (near) out.push({ tokenStart: i, tokenEnd: i + 1, type: 'GPE', entries: [near], via: 'gazetteer', alName: false });
       continue;
     }
     const next = tokens[best.end];
@@ -85,7 +85,7 @@ export const gazetteerProposer: Proposer = (doc) => {
     const entries = best.list.map((k) => gaz.entries[k]!);
     // a city name inside a longer name ("Vladimir Putin", "Shanghai Cooperation Organization") is not the city
     if (entries[0]!.kind === 'city' && (isNameWord(tokens[best.end], first.sentence) || (i > 0 && isNameWord(tokens[i - 1], first.sentence) && tokens[i - 1]!.i !== sentenceStart(tokens, i)))) continue;
-    out.push({ tokenStart: i, tokenEnd: best.end, type: entries[0]!.type, entries, via: 'gazetteer' });
+    out.push({ tokenStart: i, tokenEnd: best.end, type: entries[0]!.type, entries, via: 'gazetteer', alName: false });
     i = best.end - 1;
   }
   return out;
@@ -175,7 +175,7 @@ export const shapeProposer: Proposer = (doc) => {
       break;
     }
     const known = j - i > 1 || !sentenceInitial || midSentence.has(t.text) || !!surnames[t.text] || /^[A-Z]{2,}$/.test(t.text);
-    if (known) out.push({ tokenStart: i, tokenEnd: j, type: typeFromContext(tokens, i, j), entries: [], via: 'shape' });
+    if (known) out.push({ tokenStart: i, tokenEnd: j, type: typeFromContext(tokens, i, j), entries: [], via: 'shape', alName: false });
     i = j;
   }
   return out;

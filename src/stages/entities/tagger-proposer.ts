@@ -81,7 +81,7 @@ function readCompound(tokens: readonly Token[], from: number, to: number, type: 
   for (let k = from; k < to; k += 2) parts.push(k);
   const known = parts.map((k) => knownWord(tokens[k]!.text));
   if (parts.length < 2 || !known.every((e) => e)) return undefined;
-  return parts.map((k, x) => ({ tokenStart: k, tokenEnd: k + 1, type: known[x]!.type, entries: [known[x]!], via: 'gazetteer' }));
+  return parts.map((k, x) => ({ tokenStart: k, tokenEnd: k + 1, type: known[x]!.type, entries: [known[x]!], via: 'gazetteer', alName: false }));
 }
 
 const isTitleWord = (lower: string): boolean => {
@@ -118,7 +118,8 @@ export const taggerProposer: Proposer = (doc) => {
       // "Abu Musab al-Zarqawi", "Tamim bin Hamad al-Thani": an "al-" name right after a person's name
       // ends that name, whatever the tagger made of it (its training text has few such names)
       if (from > 0 && out.length && out[out.length - 1]!.tokenEnd === from && out[out.length - 1]!.type === 'PERSON' && arabicArticleName(doc.tokens, from) === to) continue;
-      const proposal: Proposal = { tokenStart: from, tokenEnd: to, type, entries: [], via: 'tagger', ...(arabicArticleName(doc.tokens, from) === to ? { alName: true } : {}) };
+      // (alName always present: one object shape for every proposal)
+      const proposal: Proposal = { tokenStart: from, tokenEnd: to, type, entries: [], via: 'tagger', alName: arabicArticleName(doc.tokens, from) === to };
       const tail = type === 'PERSON' ? arabicArticleName(doc.tokens, to) : undefined;
       if (tail !== undefined) proposal.tokenEnd = tail;
       // "Dr. Ana Ruiz", "Mr. Smith": a title the tagger took in is a descriptor, not part of the name

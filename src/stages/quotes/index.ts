@@ -11,6 +11,7 @@
  */
 import type { NewsDoc, QuoteRecord, Sentence, Span, Stage, TimeRecord, Token } from '../../doc/types.js';
 import { firstAtOrAfter, span, tokenAt, tokenSpan, trimSpan } from '../../doc/span.js';
+import { shapedQuote } from '../../doc/records.js';
 import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt, type Cues } from '../../resources/lexicons.js';
 import { WordFilter } from '../../resources/word-filter.js';
@@ -833,8 +834,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     out.push(record);
     speakerless.set(content.start, record);
   }
-  return out.sort((a, b) => a.content.start - b.content.start);
+  return out.map((q) => shapedQuote(q)).sort((a, b) => a.content.start - b.content.start);
 }
+
 
 /** Index of the last span starting at or before offset, -1 if none (spans sorted by start). */
 function lastStartingBy(spans: readonly { start: number }[], offset: number): number {

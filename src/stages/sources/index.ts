@@ -5,6 +5,7 @@
  */
 import type { EntityRecord, NewsDoc, QuoteRecord, SourceRecord, Stage } from '../../doc/types.js';
 import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
+import { shapedQuote } from '../../doc/records.js';
 import { phraseAt } from '../../resources/lexicons.js';
 
 const REPORT_VERBS = new Set(['reports', 'reported', 'writes', 'wrote', 'informs', 'informed', 'says', 'said', 'notes', 'noted']);
@@ -90,7 +91,7 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     }
     if (speaker) chain.push(speaker.name);
     else if (q.source) chain.push(q.source.text);
-    return chain.length ? { ...q, chain } : q;
+    return chain.length ? shapedQuote(q, chain) : q;
   });
   // "X told Reuters", "in an interview with the Financial Times": the outlet the speaker spoke to
   for (let k = 0; k + 1 < tokens.length; k++) {
