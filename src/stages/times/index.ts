@@ -14,10 +14,9 @@ export function findTimes(text: string, tokens: Token[], sentences: Sentence[], 
   const ctx: Ctx = { text, ref: parseYmd(date), tense: tenseFinder(tokens, sentences) };
   let found = runParsers(ctx);
   for (const refine of REFINERS) found = refine(text, found, ctx.ref);
-  // two literals rather than a spread of the optional mod (slower in V8); the key order is the output's
-  return found.map((f): TimeRecord => f.mod
-    ? { start: f.start, end: f.end, text: text.slice(f.start, f.end), type: f.type, value: f.value, mod: f.mod, rule: f.rule, anchored: f.anchored }
-    : { start: f.start, end: f.end, text: text.slice(f.start, f.end), type: f.type, value: f.value, rule: f.rule, anchored: f.anchored });
+  // one literal, mod undefined when there is none (JSON leaves it out): one object shape for every
+  // time, which the later stages read; the key order is the output's
+  return found.map((f): TimeRecord => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end), type: f.type, value: f.value, mod: f.mod || undefined, rule: f.rule, anchored: f.anchored }));
 }
 
 export const timesStage: Stage = {
