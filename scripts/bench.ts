@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: one table, on the same first 4,000 Reuters-21578 articles with a body.
  *
- *   - analyze on one core (in-process loop over analyze(), after a 50-article warm-up);
+ *   - analyze in one thread (in-process loop over analyze(), after a 50-article warm-up; V8's
+ *     compiler and garbage collector threads run beside it on other cores);
+ *   - analyze and compromise on one core strictly: a child process pinned to one CPU (taskset),
+ *     so that compiling and collecting share the core; once fresh (the 50-article warm-up) and
+ *     once warm, after the next 4,000 Reuters bodies, as a process that has been running a while;
  *   - analyze on all cores (the worker-thread pool, in-process, threads warmed up; JSON text
  *     back in input order, as `analyze --jsonl`);
  *   - the CLI `analyze --jsonl` with --workers 1 and with one thread per core (child process,
@@ -15,7 +19,7 @@
  *
  * BENCH_ARTICLES=N changes the 4,000 (a quick look); BENCH_QUEUE_ARTICLES=N the queue subsample.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +47,8 @@ interface Row {
   /** peak resident memory of the process measured (the largest one, for several) */
   peakRssMb: number | null;
   note?: string;
+  /** the row its × compromise is taken against, when not the in-process compromise row */
+  versus?: Row;
 }
 
 const words = (text: string): number => text.match(/\S+/g)?.length ?? 0;
@@ -130,7 +136,7 @@ async function benchOneCore(articles: ArticleInput[]): Promise<Row> {
       failed++;
     }
   }
-  return { what: 'newsgraph analyze, 1 core (in-process)', articles: articles.length, words: wordsOf(articles), seconds: (performance.now() - start) / 1000, failed, peakRssMb: null };
+  return { what: 'newsgraph analyze, 1 thread (in-process)', articles: articles.length, words: wordsOf(articles), seconds: (performance.now() - start) / 1000, failed, peakRssMb: null };
 }
 
 async function benchPool(articles: ArticleInput[]): Promise<Row> {
@@ -251,6 +257,62 @@ async function benchQueue(root: string, file: string, articles: ArticleInput[], 
   }
 }
 
+// ------------------------------------------------------------------ one core, strictly
+
+type Runner = (a: ArticleInput) => unknown;
+const RUNNERS: Record<'newsgraph' | 'compromise', () => Promise<Runner>> = {
+  newsgraph: async () => (await import('../src/pipeline.js')).analyze,
+  compromise: async () => {
+    const nlp = (await import('compromise')).default;
+    return (a) => {
+      const doc = nlp(a.text);
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    };
+  },
+};
+const PIN = ['taskset', '-c', '0'];
+const canPin = (): boolean => process.platform === 'linux' && (() => {
+  try {
+    return spawnSync(PIN[0]!, [...PIN.slice(1), 'true']).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+/** In the pinned child: time `which` over the first ARTICLES bodies, after its warm-up; prints a JSON row. */
+async function pinnedChild(which: 'newsgraph' | 'compromise', warm: 'fresh' | 'warm'): Promise<void> {
+  const corpus = join(packageRoot(), '..', 'shared', 'data', 'corpora', 'reuters21578.jsonl');
+  const all = await loadCorpus(corpus, warm === 'warm' ? 2 * ARTICLES : ARTICLES);
+  const articles = all.slice(0, ARTICLES);
+  const run = await RUNNERS[which]();
+  for (const a of warm === 'warm' ? all.slice(ARTICLES) : articles.slice(0, WARM_UP)) {
+    try { run(a); } catch { /* counted below */ }
+  }
+  let failed = 0;
+  const start = performance.now();
+  for (const a of articles) {
+    try { run(a); } catch { failed++; }
+  }
+  process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - start) / 1000, failed, words: wordsOf(articles), articles: articles.length, warmUp: warm === 'warm' ? all.length - articles.length : WARM_UP })}\n`);
+}
+
+async function benchPinned(which: 'newsgraph' | 'compromise', warm: 'fresh' | 'warm'): Promise<Row> {
+  const child = spawn(PIN[0]!, [...PIN.slice(1), process.execPath, new URL(import.meta.url).pathname, '--pinned-child', which, warm], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`pinned ${which} run exited ${code}`);
+  const r = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; failed: number; words: number; articles: number; warmUp: number };
+  const name = which === 'newsgraph' ? 'newsgraph analyze' : 'compromise 14: nlp(text) + people/places/organizations';
+  return {
+    what: `${name}, 1 core, ${warm === 'warm' ? `warm (after ${r.warmUp.toLocaleString('en-US')} other bodies)` : 'fresh process'}`,
+    articles: r.articles, words: r.words, seconds: r.seconds, failed: r.failed, peakRssMb: null,
+    note: 'pinned to one CPU with taskset: JIT compiler and GC share the core',
+  };
+}
+
 // ------------------------------------------------------------------ the others
 
 async function benchCompromise(articles: ArticleInput[]): Promise<Row> {
@@ -299,7 +361,8 @@ function table(rows: Row[], compromise: Row | undefined): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => {
       const wps = r.words / r.seconds;
-      return `| ${r.what} | ${fmt(r.articles)} | ${fmt(r.words)} | ${fmt(r.seconds, 1)} | ${fmt(r.articles / r.seconds, 1)} | ${fmt(wps)} | ${base ? `${fmt(wps / base, 2)}×` : 'n/a'} | ${r.failed} | ${r.peakRssMb === null ? '' : `${fmt(r.peakRssMb)} MB`} | ${r.note ?? ''} |`;
+      const against = r.versus ? r.versus.words / r.versus.seconds : base;
+      return `| ${r.what} | ${fmt(r.articles)} | ${fmt(r.words)} | ${fmt(r.seconds, 1)} | ${fmt(r.articles / r.seconds, 1)} | ${fmt(wps)} | ${against ? `${fmt(wps / against, 2)}×` : 'n/a'} | ${r.failed} | ${r.peakRssMb === null ? '' : `${fmt(r.peakRssMb)} MB`} | ${r.note ?? ''} |`;
     }),
   ].join('\n');
 }
@@ -329,7 +392,20 @@ async function main(): Promise<void> {
       rows.push(row);
       return row;
     };
-    await step('analyze, 1 core', () => benchOneCore(articles));
+    await step('analyze, 1 thread', () => benchOneCore(articles));
+    const pinned: Row[] = [];
+    if (canPin()) {
+      for (const which of ['newsgraph', 'compromise'] as const) {
+        for (const warm of ['fresh', 'warm'] as const) pinned.push(await step(`${which}, 1 core, ${warm}`, () => benchPinned(which, warm)));
+      }
+      // like against like: each pinned newsgraph row against the pinned compromise row of its kind
+      pinned[0]!.versus = pinned[2]!;
+      pinned[1]!.versus = pinned[3]!;
+      pinned[2]!.versus = pinned[2]!;
+      pinned[3]!.versus = pinned[3]!;
+    } else {
+      log('taskset is not available: no rows pinned to one core');
+    }
     await step(`analyze, ${CORES} threads`, () => benchPool(articles));
     await step('CLI analyze --jsonl --workers 1', () => benchCli(root, file, articles, 1));
     await step(`CLI analyze --jsonl --workers ${CORES}`, () => benchCli(root, file, articles, CORES));
@@ -348,6 +424,12 @@ async function main(): Promise<void> {
     console.log(`bench: the first ${articles.length.toLocaleString('en-US')} Reuters-21578 bodies (${wordsOf(articles).toLocaleString('en-US')} words), ` +
       `node ${process.version}, ${CORES} cores (${cpu}), load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end\n`);
     console.log(table(rows, compromise));
+    if (pinned.length === 4) {
+      const rate = (r: Row) => r.words / r.seconds;
+      console.log(`\none core, strictly: newsgraph ${Math.round(rate(pinned[0]!)).toLocaleString('en-US')} words/s fresh, ` +
+        `${Math.round(rate(pinned[1]!)).toLocaleString('en-US')} warm; ${(rate(pinned[0]!) / rate(pinned[2]!)).toFixed(2)}× and ` +
+        `${(rate(pinned[1]!) / rate(pinned[3]!)).toFixed(2)}× compromise pinned the same way`);
+    }
     const ner = benchNer();
     if (ner) console.log(`\n${nerTable(ner)}`);
     log(`done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
@@ -356,4 +438,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[2] === '--pinned-child') await pinnedChild(process.argv[3] as 'newsgraph' | 'compromise', process.argv[4] as 'fresh' | 'warm');
+else await main();
