@@ -17,11 +17,16 @@ export const GAZ_KINDS = ['person', 'org', 'outlet', 'country', 'city', 'nationa
 interface Table {
   /** surface key → kind index + 1 (the first, most specific entry's kind) */
   kinds: Map<string, number>;
-  /** every prefix of every surface key, to stop a match early */
-  prefixes: Set<string>;
   /** the prefixes a longer entry continues (a match starting with one may go on to the next token) */
   proper: Set<string>;
-  /** fnvMix(fnvState(p)) of every prefix p: a string whose hash is not here is no prefix (built by `hashed`) */
+  /**
+   * fnvMix(fnvState(p)) of every prefix p of every surface key, while the table is built (a list,
+   * a hash pushed for each prefix); then, by `hashed`, an open-addressing set of them: a string
+   * whose hash is not here is no prefix, which stops a match early. (No set of the prefixes'
+   * strings: the hashes answer the same, as a key that is no prefix cannot begin a longer key in
+   * `kinds`, and building 200,000 strings into a set was most of the start-up of the towns.)
+   */
+  prefixHashes: number[];
   hashes?: Int32Array;
   /** the same hashes as bits of a filter (the top KEY_FILTER_BITS of each): 64 KiB, small enough to stay in cache where `hashes` is 512 KiB */
   hashBits?: Int32Array;
@@ -35,18 +40,28 @@ function fnvMix(h: number): number {
   return m === 0 ? 1 : m;
 }
 
-/** Fill t.hashes: an open-addressing set of the prefixes' hashes. */
-function hashed(t: Table): Table {
+/** An open-addressing set of the (non-zero) hashes, at least twice as large as `size`. */
+function insertAll(hashes: readonly number[], size: number): Int32Array {
   let cap = 16;
-  while (cap < t.prefixes.size * 2) cap <<= 1;
+  while (cap < size * 2) cap <<= 1;
   const set = new Int32Array(cap);
-  for (const p of t.prefixes) {
-    const h = fnvMix(fnvState(p));
+  for (const h of hashes) {
     let i = h & (cap - 1);
     while (set[i] !== 0 && set[i] !== h) i = (i + 1) & (cap - 1);
     set[i] = h;
   }
+  return set;
+}
+
+/** Fill t.hashes: an open-addressing set of the prefixes' hashes. */
+function hashed(t: Table): Table {
+  // the list repeats the prefixes that keys share: sized by it, then again by the distinct ones
+  const distinct = insertAll(t.prefixHashes, t.prefixHashes.length);
+  let count = 0;
+  for (const h of distinct) if (h !== 0) count++;
+  const set = insertAll(t.prefixHashes, count);
   t.hashes = set;
+  t.prefixHashes = [];
   const bits = new Int32Array(1 << (KEY_FILTER_BITS - 5));
   for (const h of set) if (h !== 0) bits[h >>> (32 - KEY_FILTER_BITS + 5)] |= 1 << ((h >>> (32 - KEY_FILTER_BITS)) & 31);
   t.hashBits = bits;
@@ -63,6 +78,11 @@ export function mayHold(t: Table, state: number): boolean {
   if (!bits) return true;
   const h = fnvMix(state);
   return (bits[h >>> (32 - KEY_FILTER_BITS + 5)]! & (1 << ((h >>> (32 - KEY_FILTER_BITS)) & 31))) !== 0;
+}
+
+/** Whether `key` may be a prefix of a key of t: never false for one, rarely true for another (see Table.prefixHashes). */
+function isPrefix(t: Table, key: string): boolean {
+  return mayBePrefix(t.hashes!, fnvState(key));
 }
 
 function mayBePrefix(set: Int32Array, state: number): boolean {
@@ -84,15 +104,16 @@ export interface GazMatcher {
 }
 
 function table(): Table {
-  return { kinds: new Map(), prefixes: new Set(), proper: new Set() };
+  return { kinds: new Map(), proper: new Set(), prefixHashes: [] };
 }
 
 function addTo(t: Table, key: string, kind: number): void {
   if (!t.kinds.has(key)) t.kinds.set(key, kind);
+  let h = fnvState('');
   for (let k = 1; k <= key.length; k++) {
-    const prefix = key.slice(0, k);
-    t.prefixes.add(prefix);
-    if (k < key.length) t.proper.add(prefix);
+    h = Math.imul(h ^ key.charCodeAt(k - 1), 0x01000193); // fnvState of the prefix, a character on
+    t.prefixHashes.push(fnvMix(h));
+    if (k < key.length) t.proper.add(key.slice(0, k));
   }
 }
 
@@ -169,7 +190,7 @@ export function matchInto(t: Table, words: readonly string[], keys: readonly str
     }
     for (let j = j0; j < n && j < i + maxTokens; j++) {
       key += keys[j]!;
-      if (!t.prefixes.has(key)) break;
+      if (!isPrefix(t, key)) break;
       const kind = t.kinds.get(key);
       if (kind !== undefined) {
         bestEnd = j + 1;
@@ -215,7 +236,7 @@ export function matchTypes(t: Table, keys: readonly string[], ids: Int32Array, f
     }
     for (let j = j0; j < n && j < i + maxTokens; j++) {
       key += keys[ids[from + j]!]!;
-      if (!t.prefixes.has(key)) break;
+      if (!isPrefix(t, key)) break;
       const kind = t.kinds.get(key);
       if (kind !== undefined) {
         bestEnd = j + 1;
@@ -240,12 +261,12 @@ function addName(t: Table, name: string, key: string): void {
   for (let i = 0; i < name.length; i++) {
     const ch = name[i]!;
     if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) {
-      t.prefixes.add(prefix);
+      t.prefixHashes.push(fnvMix(fnvState(prefix)));
       t.proper.add(prefix);
     }
     if (ch !== ' ') prefix += ch === '’' || ch === '‘' || ch === '`' ? "'" : ch;
   }
-  t.prefixes.add(key);
+  t.prefixHashes.push(fnvMix(fnvState(key)));
 }
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c !== 0x2019 && c !== 0x2018);
