@@ -4,7 +4,8 @@ import { articleId, contentHash } from '../../src/store/identity.js';
 import { aliasesOf, entityKey, loneSurname, normaliseName, surnameOf } from '../../src/store/entities.js';
 import { NEAR_DUPLICATE_JACCARD, bandKeys, decodeSignature, encodeSignature, estimatedJaccard, minhash } from '../../src/store/minhash.js';
 import { claimKey, isComparableKey, valuesConflict } from '../../src/store/claims.js';
-import { fts5Query, redactUrl } from '../../src/store/dialect.js';
+import BetterSqlite3 from 'better-sqlite3';
+import { fts5Query, preparedOnce, redactUrl } from '../../src/store/dialect.js';
 import { chooseStore } from '../../src/store/open.js';
 
 describe('article identity', () => {
@@ -100,5 +101,25 @@ describe('choosing the store', () => {
   });
   it('never shows a password', () => {
     expect(redactUrl('postgres://me:secret@db:5432/news')).toBe('postgres://me:***@db:5432/news');
+  });
+});
+
+describe('prepared statements kept for Kysely (preparedOnce)', () => {
+  it('hands the same statement back for the same SQL, answers as a fresh one would, and keeps at most `limit`', () => {
+    const handle = new BetterSqlite3(':memory:');
+    const db = preparedOnce(handle, 2);
+    db.prepare('create table t (x integer)').run([]);
+    const insert = db.prepare('insert into t values (?)');
+    for (const x of [1, 2, 3]) db.prepare('insert into t values (?)').run([x]);
+    expect(db.prepare('insert into t values (?)')).toBe(insert);
+    const sum = db.prepare('select sum(x) as s from t');
+    expect(sum.all([])).toEqual([{ s: 6 }]);
+    // a third text pushes out the least recently used one (the sum), not the insert just used
+    db.prepare('insert into t values (?)');
+    db.prepare('select count(*) as n from t');
+    expect(db.prepare('insert into t values (?)')).toBe(insert);
+    expect(db.prepare('select sum(x) as s from t')).not.toBe(sum);
+    db.close();
+    expect(handle.open).toBe(false);
   });
 });
