@@ -77,7 +77,8 @@ export function mergeFragments(text: string, tokens: Token[], sentences: Sentenc
     const prev = out[out.length - 1];
     const first = tokens[s.tokenStart]!;
     if (prev && prev.paragraph === s.paragraph && (CONTINUES.test(first.text) || ATTACHES.test(first.text))) {
-      out[out.length - 1] = { ...prev, ...span(text, prev.start, s.end), tokenEnd: s.tokenEnd };
+      // (a literal too: a spread of prev made merged sentences an object shape of their own)
+      out[out.length - 1] = { start: prev.start, end: s.end, text: text.slice(prev.start, s.end), index: prev.index, tokenStart: prev.tokenStart, tokenEnd: s.tokenEnd, paragraph: prev.paragraph };
       continue;
     }
     // an explicit literal, not a spread: every sentence object then has one shape
