@@ -33,6 +33,7 @@ describe('one object shape per kind of record', () => {
     expect(keysOf(entities)).toEqual(['id,name,type,country,kbId,gender,sector,descriptors,mentions']);
     expect(keysOf(quotes)).toEqual(['kind,content,speaker,source,cue,rule,chain,quoted']);
     expect(keysOf(times)).toEqual(['start,end,text,type,value,mod,rule,anchored']);
+    expect(keysOf(docs.flatMap((d) => d.sentences))).toEqual(['start,end,text,index,tokenStart,tokenEnd,paragraph']);
     // the optional fields are really optional here: some records have them, some do not
     expect(entities.some((e) => e.country === undefined) && entities.some((e) => e.country !== undefined)).toBe(true);
     expect(quotes.some((q) => q.cue === undefined) || quotes.some((q) => q.chain === undefined)).toBe(true);
