@@ -118,11 +118,13 @@ const exited = (child: ChildProcess) => new Promise<number>((resolve, reject) =>
 
 // ------------------------------------------------------------------ analysis
 
-async function benchOneCore(articles: ArticleInput[]): Promise<Row> {
-  const { analyze } = await import('../src/pipeline.js');
-  for (const a of articles.slice(0, WARM_UP)) {
+type Runner = (a: ArticleInput) => unknown;
+
+/** `run` over the warm-up articles, then timed over `articles`: seconds, and the articles it threw on. */
+function timeRuns(run: Runner, warmUp: readonly ArticleInput[], articles: readonly ArticleInput[]): { seconds: number; failed: number } {
+  for (const a of warmUp) {
     try {
-      analyze(a);
+      run(a);
     } catch {
       // counted below
     }
@@ -131,12 +133,17 @@ async function benchOneCore(articles: ArticleInput[]): Promise<Row> {
   const start = performance.now();
   for (const a of articles) {
     try {
-      analyze(a);
+      run(a);
     } catch {
       failed++;
     }
   }
-  return { what: 'newsgraph analyze, 1 thread (in-process)', articles: articles.length, words: wordsOf(articles), seconds: (performance.now() - start) / 1000, failed, peakRssMb: null };
+  return { seconds: (performance.now() - start) / 1000, failed };
+}
+
+async function benchOneCore(articles: ArticleInput[]): Promise<Row> {
+  const run = await RUNNERS.newsgraph();
+  return { what: 'newsgraph analyze, 1 thread (in-process)', articles: articles.length, words: wordsOf(articles), ...timeRuns(run, articles.slice(0, WARM_UP), articles), peakRssMb: null };
 }
 
 async function benchPool(articles: ArticleInput[]): Promise<Row> {
@@ -259,7 +266,6 @@ async function benchQueue(root: string, file: string, articles: ArticleInput[], 
 
 // ------------------------------------------------------------------ one core, strictly
 
-type Runner = (a: ArticleInput) => unknown;
 const RUNNERS: Record<'newsgraph' | 'compromise', () => Promise<Runner>> = {
   newsgraph: async () => (await import('../src/pipeline.js')).analyze,
   compromise: async () => {
@@ -286,16 +292,9 @@ async function pinnedChild(which: 'newsgraph' | 'compromise', warm: 'fresh' | 'w
   const corpus = join(packageRoot(), '..', 'shared', 'data', 'corpora', 'reuters21578.jsonl');
   const all = await loadCorpus(corpus, warm === 'warm' ? 2 * ARTICLES : ARTICLES);
   const articles = all.slice(0, ARTICLES);
-  const run = await RUNNERS[which]();
-  for (const a of warm === 'warm' ? all.slice(ARTICLES) : articles.slice(0, WARM_UP)) {
-    try { run(a); } catch { /* counted below */ }
-  }
-  let failed = 0;
-  const start = performance.now();
-  for (const a of articles) {
-    try { run(a); } catch { failed++; }
-  }
-  process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - start) / 1000, failed, words: wordsOf(articles), articles: articles.length, warmUp: warm === 'warm' ? all.length - articles.length : WARM_UP })}\n`);
+  const warmUp = warm === 'warm' ? all.slice(ARTICLES) : articles.slice(0, WARM_UP);
+  const timed = timeRuns(await RUNNERS[which](), warmUp, articles);
+  process.stdout.write(`${JSON.stringify({ ...timed, words: wordsOf(articles), articles: articles.length, warmUp: warmUp.length })}\n`);
 }
 
 async function benchPinned(which: 'newsgraph' | 'compromise', warm: 'fresh' | 'warm'): Promise<Row> {
@@ -316,19 +315,10 @@ async function benchPinned(which: 'newsgraph' | 'compromise', warm: 'fresh' | 'w
 // ------------------------------------------------------------------ the others
 
 async function benchCompromise(articles: ArticleInput[]): Promise<Row> {
-  const nlp = (await import('compromise')).default;
-  const run = (a: ArticleInput) => {
-    const doc = nlp(a.text);
-    doc.people().out('array');
-    doc.places().out('array');
-    doc.organizations().out('array');
-  };
-  for (const a of articles.slice(0, WARM_UP)) run(a);
-  const start = performance.now();
-  for (const a of articles) run(a);
+  const run = await RUNNERS.compromise();
   return {
     what: 'compromise 14: nlp(text) + people/places/organizations, 1 core',
-    articles: articles.length, words: wordsOf(articles), seconds: (performance.now() - start) / 1000, failed: 0, peakRssMb: null,
+    articles: articles.length, words: wordsOf(articles), ...timeRuns(run, articles.slice(0, WARM_UP), articles), peakRssMb: null,
   };
 }
 
@@ -342,12 +332,9 @@ async function benchWink(articles: ArticleInput[]): Promise<Row> {
     tokens.out();
     tokens.out(its.pos);
   };
-  for (const a of articles.slice(0, WARM_UP)) run(a);
-  const start = performance.now();
-  for (const a of articles) run(a);
   return {
     what: 'wink-nlp 2: readDoc + tokens + POS (sbd, pos pipes), 1 core',
-    articles: articles.length, words: wordsOf(articles), seconds: (performance.now() - start) / 1000, failed: 0, peakRssMb: null,
+    articles: articles.length, words: wordsOf(articles), ...timeRuns(run, articles.slice(0, WARM_UP), articles), peakRssMb: null,
   };
 }
 

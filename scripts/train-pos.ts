@@ -20,18 +20,18 @@ npm run train:pos -- [options]    (writes models/pos/)
   --train FILE  --dev FILE  --epochs N (10)  --min-count N (2)  --dict-min N (10)  --dict-ratio R (0.98)  --prune W (0.02)
 `;
 const args = scriptArgs(USAGE, valueOptions('train', 'dev', 'epochs', 'min-count', 'dict-min', 'dict-ratio', 'prune'));
-const arg = (name: string, dflt: string): string => (args[name.replace(/^--/, '')] as string | undefined) ?? dflt;
+const arg = (name: string, dflt: string): string => (args[name] as string | undefined) ?? dflt;
 const shared = join(packageRoot(), '..', 'shared', 'data', 'ner');
-const TRAIN = arg('--train', join(shared, 'eng.train'));
-const DEV = arg('--dev', join(shared, 'eng.testa'));
-const EPOCHS = Number(arg('--epochs', '10'));
+const TRAIN = arg('train', join(shared, 'eng.train'));
+const DEV = arg('dev', join(shared, 'eng.testa'));
+const EPOCHS = Number(arg('epochs', '10'));
 /** features seen fewer times than this (with gold context) get no weights */
-const MIN_COUNT = Number(arg('--min-count', '2'));
+const MIN_COUNT = Number(arg('min-count', '2'));
 /** the tag dictionary: words seen this often with one tag this share of the time are not scored */
-const DICT_MIN = Number(arg('--dict-min', '10'));
-const DICT_RATIO = Number(arg('--dict-ratio', '0.98'));
+const DICT_MIN = Number(arg('dict-min', '10'));
+const DICT_RATIO = Number(arg('dict-ratio', '0.98'));
 /** rows whose largest averaged weight is below this are dropped from the saved model */
-const PRUNE = Number(arg('--prune', '0.02'));
+const PRUNE = Number(arg('prune', '0.02'));
 
 interface Sent { raw: string[]; words: string[]; gold: Int32Array }
 

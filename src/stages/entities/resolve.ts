@@ -179,7 +179,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   // entity, so that the later stages' reads of entities stay monomorphic
   return out.map((d, n): EntityRecord => ({
     id: `e${n + 1}`, name: d.name, type: d.type,
-    country: d.country || undefined, kbId: d.kbId || undefined, gender: d.gender || undefined, sector: d.sector || undefined,
+    country: d.country, kbId: d.kbId, gender: d.gender, sector: d.sector,
     descriptors: d.descriptors, mentions: d.mentions,
   }));
 }

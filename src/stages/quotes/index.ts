@@ -837,7 +837,6 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   return out.map((q) => shapedQuote(q)).sort((a, b) => a.content.start - b.content.start);
 }
 
-
 /** Index of the last span starting at or before offset, -1 if none (spans sorted by start). */
 function lastStartingBy(spans: readonly { start: number }[], offset: number): number {
   return firstAtOrAfter(spans, offset + 1, (x) => x.start) - 1; // offsets are integers

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { packageRoot } from '../../../resources/paths.js';
 import { gazetteer, surfaceKey } from '../../../resources/gazetteer.js';
-import { fmix, fnvState } from '../../../resources/hash.js';
+import { FNV_SEED, fmix, fnvState } from '../../../resources/hash.js';
 
 export const GAZ_KINDS = ['person', 'org', 'outlet', 'country', 'city', 'nationality', 'event', 'region'] as const;
 
@@ -20,13 +20,13 @@ interface Table {
   /** the prefixes a longer entry continues (a match starting with one may go on to the next token) */
   proper: Set<string>;
   /**
-   * fnvMix(fnvState(p)) of every prefix p of every surface key, while the table is built (a list,
-   * a hash pushed for each prefix); then, by `hashed`, an open-addressing set of them: a string
-   * whose hash is not here is no prefix, which stops a match early. (No set of the prefixes'
+   * fnvMix(fnvState(p)) of every prefix p of every surface key, while the table is built; then, by
+   * `hashed`, an open-addressing set of them: a string whose hash is not here is no prefix, which
+   * stops a match early. (No set of the prefixes'
    * strings: the hashes answer the same, as a key that is no prefix cannot begin a longer key in
    * `kinds`, and building 200,000 strings into a set was most of the start-up of the towns.)
    */
-  prefixHashes: number[];
+  prefixHashes: Set<number>;
   hashes?: Int32Array;
   /** the same hashes as bits of a filter (the top KEY_FILTER_BITS of each): 64 KiB, small enough to stay in cache where `hashes` is 512 KiB */
   hashBits?: Int32Array;
@@ -40,28 +40,18 @@ function fnvMix(h: number): number {
   return m === 0 ? 1 : m;
 }
 
-/** An open-addressing set of the (non-zero) hashes, at least twice as large as `size`. */
-function insertAll(hashes: readonly number[], size: number): Int32Array {
-  let cap = 16;
-  while (cap < size * 2) cap <<= 1;
-  const set = new Int32Array(cap);
-  for (const h of hashes) {
-    let i = h & (cap - 1);
-    while (set[i] !== 0 && set[i] !== h) i = (i + 1) & (cap - 1);
-    set[i] = h;
-  }
-  return set;
-}
-
 /** Fill t.hashes: an open-addressing set of the prefixes' hashes. */
 function hashed(t: Table): Table {
-  // the list repeats the prefixes that keys share: sized by it, then again by the distinct ones
-  const distinct = insertAll(t.prefixHashes, t.prefixHashes.length);
-  let count = 0;
-  for (const h of distinct) if (h !== 0) count++;
-  const set = insertAll(t.prefixHashes, count);
+  let cap = 16;
+  while (cap < t.prefixHashes.size * 2) cap <<= 1;
+  const set = new Int32Array(cap);
+  for (const h of t.prefixHashes) {
+    let i = h & (cap - 1);
+    while (set[i] !== 0) i = (i + 1) & (cap - 1);
+    set[i] = h;
+  }
   t.hashes = set;
-  t.prefixHashes = [];
+  t.prefixHashes.clear();
   const bits = new Int32Array(1 << (KEY_FILTER_BITS - 5));
   for (const h of set) if (h !== 0) bits[h >>> (32 - KEY_FILTER_BITS + 5)] |= 1 << ((h >>> (32 - KEY_FILTER_BITS)) & 31);
   t.hashBits = bits;
@@ -104,15 +94,15 @@ export interface GazMatcher {
 }
 
 function table(): Table {
-  return { kinds: new Map(), proper: new Set(), prefixHashes: [] };
+  return { kinds: new Map(), proper: new Set(), prefixHashes: new Set() };
 }
 
 function addTo(t: Table, key: string, kind: number): void {
   if (!t.kinds.has(key)) t.kinds.set(key, kind);
-  let h = fnvState('');
+  let h = FNV_SEED;
   for (let k = 1; k <= key.length; k++) {
-    h = Math.imul(h ^ key.charCodeAt(k - 1), 0x01000193); // fnvState of the prefix, a character on
-    t.prefixHashes.push(fnvMix(h));
+    h = fnvState(key[k - 1]!, h); // the prefix's state, a character on
+    t.prefixHashes.add(fnvMix(h));
     if (k < key.length) t.proper.add(key.slice(0, k));
   }
 }
@@ -261,12 +251,12 @@ function addName(t: Table, name: string, key: string): void {
   for (let i = 0; i < name.length; i++) {
     const ch = name[i]!;
     if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) {
-      t.prefixHashes.push(fnvMix(fnvState(prefix)));
+      t.prefixHashes.add(fnvMix(fnvState(prefix)));
       t.proper.add(prefix);
     }
     if (ch !== ' ') prefix += ch === '’' || ch === '‘' || ch === '`' ? "'" : ch;
   }
-  t.prefixHashes.push(fnvMix(fnvState(key)));
+  t.prefixHashes.add(fnvMix(fnvState(key)));
 }
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c !== 0x2019 && c !== 0x2018);
