@@ -163,6 +163,18 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Earlier that day', type: 'DATE', value: '2025-08-29' },
   ]],
   ['The rally was in July last year.', D, [{ text: 'July last year', type: 'DATE', value: '2024-07' }]],
+  // "<month or day> of <year>": one expression, the month or day of that year
+  ['We started this journey on June 16th of last year.', D, [{ text: 'June 16th of last year', type: 'DATE', value: '2024-06-16' }]],
+  ['He left the firm in March of 2015.', D, [{ text: 'March of 2015', type: 'DATE', value: '2015-03' }]],
+  ['Leaders agreed on a plan by March of next year.', D, [{ text: 'March of next year', type: 'DATE', value: '2026-03' }]],
+  // a weekday named as a thing ("Thursday's debate") is past, unless the clause looks ahead to one of the next three days
+  ['Voters expect her to win Thursday\'s debate.', D, [{ text: 'Thursday', type: 'DATE', value: '2025-09-04' }]],
+  ['They would look for ways around Sunday\'s ruling.', D, [{ text: 'Sunday', type: 'DATE', value: '2025-08-31' }]],
+  // a clock time on a line of its own heads a live report's entry: the article's day, not the day last named
+  ['The Times reported Saturday that it had the filings.\n\n2 p.m.\n\nClinton spoke in Ohio.', D, [
+    { text: 'Saturday', type: 'DATE', value: '2025-08-30' },
+    { text: '2 p.m.', type: 'TIME', value: '2025-09-02T14:00' },
+  ]],
   ['The agency gave them until Friday to sign.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],
   ['Netanyahu and Arafat meet separately Monday with the envoy.', D, [{ text: 'Monday', type: 'DATE', value: '2025-09-08' }]],
   ['Until Thursday, the police had not named him a suspect.', D, [{ text: 'Thursday', type: 'DATE', value: '2025-08-28' }]],
@@ -251,6 +263,11 @@ const NEGATIVE: string[] = [
   'This is VOA Today.',
   "The case matters to today's youth.",
   'Baker said on ABC\'s "This Week" that talks had failed.',
+  // a holiday or a weekday inside a name
+  'Christmas Island is remote.',
+  'The Easter Rising shaped the republic.',
+  'Pence spoke on Fox News Sunday about the debate.',
+  'The Mail on Sunday printed the letter.',
 ];
 
 describe('negative cases', () => {

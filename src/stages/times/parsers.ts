@@ -554,6 +554,12 @@ const UNTIL_BEFORE = /(?:^|[^\w])(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s
 /** A present-tense verb of a scheduled event right before a weekday ("meet separately Monday", "opens on Friday"). */
 const SCHEDULED_BEFORE = /(?:^|[^\w'])(?:meets?|begins?|starts?|opens?|arrives?|leaves?|visits?|resumes?|returns?|votes?|closes?|ends?|expires?|convenes?|travels?|flies)(?:\s+\w+ly)?(?:\s+(?:on|until))?\s+$/i;
 
+/** An event held on a day, after "<weekday>'s" ("Monday's debate", "Tuesday night's first presidential debate"). */
+const SCHEDULED_AFTER = /^['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:debates?|meetings?|summit|elections?|votes?|hearings?|games?|match|race|rally|speech|talks|deadline|session|launch|ceremony|encounter|event|visit|trip|opening|conference|primary|primaries|caucus(?:es)?|showdown|final|parade|march|address|forum|kickoff|kick-off|premiere|concert|vigil|funeral|inauguration|sentencing|trial|arraignment)\b/;
+
+/** The end of a programme's or a newspaper's name that a weekday completes ("Fox News Sunday", "The Mail on Sunday"). */
+const BROADCAST_BEFORE = /\b(?:Fox[ \t]+News|(?:Mail|Independent)[ \t]+on)[ \t]+$/;
+
 /** TimeML writes the part of the day into the value ("Tuesday night" → 2025-09-02TNI). */
 const WEEKDAY_PART_IN_VALUE = true;
 
@@ -568,6 +574,8 @@ const WEEKDAY_P: Parser = {
     const wd = WEEKDAYS[name.toLowerCase()]!;
     const before = wordBefore(ctx.text, m.index);
     if (!m[1] && /^(good|black|super|cyber|ash|palm|easter|bloody|holy|maundy|manic|blue)$/.test(before)) return null;
+    // "Fox News Sunday", "the Mail on Sunday": a programme or a newspaper
+    if (!m[1] && wd === 7 && BROADCAST_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return null;
     const end = m.index + m[0].length;
     const next = wordAfter(ctx.text, end);
     if (!m[4]) {
@@ -585,7 +593,13 @@ const WEEKDAY_P: Parser = {
     // "until Tuesday" is a day to come, unless the clause is in the past perfect ("Until Thursday, they had not …")
     else if (UNTIL_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) how = /^[^.;]{0,30}\bhad\b/i.test(ctx.text.slice(end, end + 40)) ? 'past' : 'future';
     // "Wednesday's ruling": the day of an event named as a thing, which the clause's tense does not govern
-    else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) how = 'past';
+    // (a past one, unless it is a scheduled event in one of the next three days and the clause looks ahead: "voters
+    // expect Clinton to win Monday's debate" on a Sunday; "they will look for ways around Wednesday's ruling" is past)
+    else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) {
+      const daysAhead = (wd - isoWeekday(ctx.ref) + 7) % 7;
+      const scheduled = daysAhead >= 1 && daysAhead <= 3 && SCHEDULED_AFTER.test(ctx.text.slice(end, end + 40));
+      how = scheduled && ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
+    }
     else {
       const tense = ctx.tense(m.index, end);
       // a scheduled event in the present tense: "they meet separately Monday", "the summit opens on Friday"
@@ -1047,6 +1061,10 @@ const CLOCK: Parser = {
     // "a.m." at a sentence end may swallow the full stop; the span keeps it as written
     const clock = fmtClock(h, min);
     if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
+    // a clock time on a line of its own heads a live report's entry ("___ / 2 p.m. / Hillary Clinton is …"): the article's day
+    if (/(?:^|\n)[ \t]*$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t.]*(?:\r?\n|$)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20))) {
+      return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true };
+    }
     // a bare clock time is on the day in focus (refiners.ts `followFocus`), the article's day when none is
     return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true, focus: 'clock' };
   },
@@ -1199,6 +1217,9 @@ const MOVABLE_HOLIDAYS: Record<string, (y: number) => Ymd> = {
   'easter sunday': easterSunday,
 };
 
+/** A capitalised word after a holiday that makes it part of a name (not a month, a weekday or a part of the day). */
+const PART_OF_NAME = /^[ \t]+(?!(?:Day|Eve|Morning|Afternoon|Evening|Night|Weekend|Week|Season|Holidays?)\b)([A-Z][a-z]+)/;
+
 /** Holidays: fixed ("Christmas"), movable ("Thanksgiving", "Election Day", "Easter"), and "Easter week" (its ISO week). */
 const HOLIDAY: Parser = {
   name: 'holiday',
@@ -1213,6 +1234,9 @@ const HOLIDAY: Parser = {
     if (week && !key.startsWith('easter')) return null;
     // "Election Day" is a date only as written, capitalised
     if (key === 'election day' && !/^Election\s+Day$/.test(m[2]!)) return null;
+    // "Easter Island", "Christmas Island", "the Easter Rising": a name, not the day
+    const name = !m[3] && !m[4] ? PART_OF_NAME.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20)) : null;
+    if (name && !(name[1]!.toLowerCase() in MONTHS) && !(name[1]!.toLowerCase() in WEEKDAYS)) return null;
     const explicitYear = m[4] ? +m[4] : null;
     const dateIn = (y: number): Ymd => {
       const movable = MOVABLE_HOLIDAYS[key];

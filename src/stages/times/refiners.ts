@@ -88,6 +88,11 @@ export const mergeAdjacent: Refiner = (text, found) => {
       if (/^[ \t]+on[ \t]+$/.test(between) && CLOCK_RULE.test(prev.rule) && f.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(f.value)) {
         out[out.length - 1] = { ...prev, value: f.value + prev.value.slice(prev.value.indexOf('T')), focus: undefined, rule: `${prev.rule}+day-after` };
       }
+      // "March of 2015", "June 16th of last year": the month or day of that year, one expression
+      if (/^[ \t]+of[ \t]+$/.test(between) && prev.rule.startsWith('month-day-year') && /^(\d{4}|XXXX)-\d\d(-\d\d)?$/.test(prev.value) && (f.rule === 'year' || f.rule === 'this-unit') && /^\d{4}$/.test(f.value)) {
+        out[out.length - 1] = { ...prev, end: f.end, value: `${f.value}${prev.value.slice(4)}`, anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
+        continue;
+      }
       if (/^,?[ \t]+$|^,$/.test(between)) {
         let merged: Candidate | null = null;
         if (prev.rule.startsWith('weekday') && prev.type === 'DATE' && DAY_VALUE.test(f.value) && !f.rule.startsWith('weekday')) {

@@ -7,7 +7,7 @@ type Cue = Tense | 'report' | 'present';
 /** Words that put the clause in the future ("will meet on Friday", "is going to", "is scheduled"). */
 const FUTURE = new Set([
   'will', "'ll", 'll', 'shall', 'wo', 'would', 'gonna', 'scheduled', 'slated', 'upcoming', 'due', 'plans',
-  'planned', 'planning', 'expected', 'expects', 'intends', 'aims', 'hopes', 'set',
+  'planned', 'planning', 'expected', 'expect', 'expects', 'intends', 'aims', 'hopes', 'set',
 ]);
 
 /** Irregular past forms; regular ones are found by their "-ed" ending on a verb. */
@@ -57,6 +57,7 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
   if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are') && next?.pos === 'VERB') return 'future';
   if (FUTURE.has(w)) {
     // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"
+    // ("expect" and "expects" look ahead whatever follows: "voters expect Clinton to win", "expects results Monday")
     if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans') && next?.lower !== 'to') return 'none';
     // a plan already past: "had been scheduled to expire Friday", "as previously planned"
     if (w !== 'will' && w !== 'would' && (PAST_PLAN.has(prev?.lower ?? '') || (prev?.lower === 'been' && prev2?.lower === 'had'))) return 'past';
