@@ -167,6 +167,20 @@ const CASES: [string, string | null, Expected[]][] = [
   ['We started this journey on June 16th of last year.', D, [{ text: 'June 16th of last year', type: 'DATE', value: '2024-06-16' }]],
   ['He left the firm in March of 2015.', D, [{ text: 'March of 2015', type: 'DATE', value: '2015-03' }]],
   ['Leaders agreed on a plan by March of next year.', D, [{ text: 'March of next year', type: 'DATE', value: '2026-03' }]],
+  // a month before a name still dates it after an article or a modifier ("a July NATO summit"), not in a name ("the October Revolution")
+  ['As a July NATO summit approached, allies met.', D, [{ text: 'July', type: 'DATE', value: '2025-07' }]],
+  ['In an early-October CBS News poll, she led.', D, [{ text: 'early-October', type: 'DATE', value: '2025-10', mod: 'START' }]],
+  // "the Sept. 11 attacks" are those of 2001, whatever the article's year
+  ['The network trafficked in Sept. 11 conspiracy theories.', D, [{ text: 'Sept. 11', type: 'DATE', value: '2001-09-11' }]],
+  ['She left the Sept. 11 memorial ceremony early.', D, [{ text: 'Sept. 11', type: 'DATE', value: '2025-09-11' }]],
+  // a scheduled event's date takes the tense of a verb close by, not of a distant one; else the nearest occurrence
+  ['Aides have been pressing party officials for a role in drafting the platform for the Democratic convention in July.', '2016-04-26', [
+    { text: 'July', type: 'DATE', value: '2016-07' },
+  ]],
+  ['Tuesday strengthened the prospect that the November election will end up pitting Clinton against Trump.', '2016-03-02', [
+    { text: 'Tuesday', type: 'DATE', value: '2016-03-01' },
+    { text: 'November', type: 'DATE', value: '2016-11' },
+  ]],
   // a weekday named as a thing ("Thursday's debate") is past, unless the clause looks ahead to one of the next three days
   ['Voters expect her to win Thursday\'s debate.', D, [{ text: 'Thursday', type: 'DATE', value: '2025-09-04' }]],
   ['They would look for ways around Sunday\'s ruling.', D, [{ text: 'Sunday', type: 'DATE', value: '2025-08-31' }]],
@@ -267,6 +281,7 @@ const NEGATIVE: string[] = [
   'Christmas Island is remote.',
   'The Easter Rising shaped the republic.',
   'Pence spoke on Fox News Sunday about the debate.',
+  'The October Revolution changed Russia.',
   'The Mail on Sunday printed the letter.',
 ];
 

@@ -19,7 +19,8 @@ export interface Ctx {
   text: string;
   /** the article date, or null: relative values then stay unanchored */
   ref: Ymd | null;
-  tense(start: number, end: number): Tense;
+  /** the tense of the clause around [start, end): of the nearest cue, at most `reach` tokens away when given */
+  tense(start: number, end: number, reach?: number): Tense;
 }
 
 export interface Found {
@@ -168,6 +169,13 @@ const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s
 /** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
 const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
+/** Scheduled events named with their date: "the convention in July", "the primary on June 7", "the Nov. 8 election". */
+/** How many tokens away a verb may be to set the tense of a scheduled event's date. */
+const EVENT_TENSE_REACH = 6;
+const EVENT_NOUNS = 'elections?|primary|primaries|caucus(?:es)?|conventions?|referendum|summit|showdown|inauguration|runoff|run-off';
+const EVENT_BEFORE = new RegExp(`(?:^|[^\\w])(?:${EVENT_NOUNS})[ \\t]+(?:in|on)[ \\t]+(?:(?:early|mid|late)[\\s-]+)?$`, 'i');
+const EVENT_AFTER = new RegExp(`^(?:\\.|,?[ \\t]+\\d{4})?[ \\t]+(?:[A-Z][a-z]+[ \\t]+){0,2}(?:presidential[ \\t]+|general[ \\t]+|national[ \\t]+)?(?:${EVENT_NOUNS})\\b`);
+
 /**
  * The side of the article date a year-less month or date lies on, and how far (in months) that
  * side may win over the nearest occurrence: "ended" right before the date puts it in the past
@@ -178,6 +186,13 @@ function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: 
   if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
   if (WITHIN_YEAR_BEFORE.test(before)) return { tense: 'none', reach: 0 };
   if (DEADLINE_BEFORE.test(before)) return { tense: 'future', reach: TENSE_REACH_MONTHS };
+  // the date of a scheduled event ("the Nov. 8 election", "the convention in July"): the tense of a verb close by
+  // ("the November election will end up …"), else the nearest one, not a distant verb's ("… had been pressing for a
+  // role in drafting the platform for the convention in July")
+  if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(ctx.text.slice(end, end + 30))) {
+    const near = ctx.tense(start, end, EVENT_TENSE_REACH);
+    return { tense: near, reach: near === 'none' ? 0 : TENSE_REACH_MONTHS };
+  }
   return { tense: ctx.tense(start, end), reach: TENSE_REACH_MONTHS };
 }
 
@@ -288,6 +303,12 @@ const DAY_ORDINALS: Record<string, number> = (() => {
 })();
 const DAY_ORDINAL_WORDS = Object.keys(DAY_ORDINALS).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '[\\s-]')).join('|');
 
+/** Words after "Sept. 11" that name the 2001 attacks rather than this year's day. */
+const NINE_ELEVEN_AFTER = /^[ \t]+(?:attacks?|terror\w*|hijack\w*|conspiracy|truthers?|commission|victims|plot\w*|era|bombings?)\b/i;
+
+/** Capitalised words after a month that make a name of it ("the October Revolution", "the July Fourth parade"). */
+const NAMES_AFTER_MONTH = /^(?:Revolution|Revolutionary|Uprising|Crisis|Surprise|Fourth|Days?|Manifesto|Monarchy|Accords?|Agreement|Coup|Massacre|War|Offensive|Storm|Madness)$/;
+
 /** "September 2, 2025", "Sept. 30", "March 2024", "in March", "May 5", "last November". */
 const MONTH_DAY_YEAR: Parser = {
   name: 'month-day-year',
@@ -309,9 +330,13 @@ const MONTH_DAY_YEAR: Parser = {
         // "the March accession", "the May elections": a month naming the time of the noun after it
         if (!MONTH_DETERMINERS.has(wordBefore(ctx.text, monthAt)) || !/^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
       }
-      // "June Carter", "March Madness" (not "in December. Colonel …")
+      // "June Carter", "March Madness" (not "in December. Colonel …"); but after an article or a modifier a month
+      // names the time of the name that follows: "a July NATO summit", "an early-October CBS News poll"
       const next = m[3] ? '' : wordAfter(ctx.text, m.index + m[0].length);
-      if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS)) return null; // "June Carter", "March Madness"
+      if (next && isCapitalized(next) && !(next.toLowerCase() in MONTHS)) {
+        const attributive = !AMBIGUOUS_MONTHS.has(key) && /(?:^|[^\w-])(?:a|an|the|this|that|its|his|her|their|our|last|next|(?:early|mid|late)-)[ \t]*$/i.test(ctx.text.slice(Math.max(0, monthAt - 12), monthAt));
+        if (!attributive || NAMES_AFTER_MONTH.test(next)) return null;
+      }
     }
     if (day !== null && (day < 1 || day > 31)) return null;
     // "last May" names a year only with a bare month: "last May 5" is rare, read as the date
@@ -319,6 +344,10 @@ const MONTH_DAY_YEAR: Parser = {
     const span = { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
     if (year !== null) {
       return { type: 'DATE', value: day === null ? fmtMonth(year, month) : fmtDate({ y: year, m: month, d: day }), ...span };
+    }
+    // "the Sept. 11 attacks", "Sept. 11 conspiracy theories": the day of the attacks, whatever the article's year
+    if (month === 9 && day === 11 && (!ctx.ref || ctx.ref.y > 2001) && NINE_ELEVEN_AFTER.test(ctx.text.slice(end ?? m.index + m[0].length, m.index + m[0].length + 30))) {
+      return { type: 'DATE', value: '2001-09-11', ...span };
     }
     const mm = String(month).padStart(2, '0');
     if (!ctx.ref) return { type: 'DATE', value: day === null ? `XXXX-${mm}` : `XXXX-${mm}-${String(day).padStart(2, '0')}`, ...span };

@@ -74,9 +74,9 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
 
 /**
  * The tense that governs a time expression: the nearest tense cue in its sentence, by token
- * distance. Cues of each sentence are computed once and cached.
+ * distance (at most `reach` tokens away, when given). Cues of each sentence are computed once and cached.
  */
-export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: number, end: number) => Tense {
+export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: number, end: number, reach?: number) => Tense {
   const cache = new Map<number, { at: number; tense: Cue }[]>();
   const cuesOf = (s: Sentence) => {
     let cues = cache.get(s.index);
@@ -102,7 +102,7 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     }
     return undefined;
   };
-  return (start, end) => {
+  return (start, end, reach = Infinity) => {
     const s = sentenceAt(start);
     if (!s) return 'none';
     let best: Tense = 'none';
@@ -112,7 +112,7 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     for (const cue of cuesOf(s)) {
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
       const dist = cue.at < first ? first - cue.at : cue.at - after + 1;
-      if (cue.tense === 'report' && dist > REPORT_REACH) continue;
+      if (dist > reach || (cue.tense === 'report' && dist > REPORT_REACH)) continue;
       const tense: Tense = cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
       if (dist < bestDist || (dist === bestDist && tense === 'past')) {
         best = tense;
