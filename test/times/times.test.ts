@@ -181,6 +181,9 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Tuesday', type: 'DATE', value: '2016-03-01' },
     { text: 'November', type: 'DATE', value: '2016-11' },
   ]],
+  // Election Day: the coming one, unless a verb close by puts it in the past
+  ['Working backward from Election Day, the time is fast approaching.', '2016-04-10', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
+  ['Turnout fell on Election Day in many states.', '2016-12-01', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
   // a weekday named as a thing ("Thursday's debate") is past, unless the clause looks ahead to one of the next three days
   ['Voters expect her to win Thursday\'s debate.', D, [{ text: 'Thursday', type: 'DATE', value: '2025-09-04' }]],
   ['They would look for ways around Sunday\'s ruling.', D, [{ text: 'Sunday', type: 'DATE', value: '2025-08-31' }]],

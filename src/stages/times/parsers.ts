@@ -1282,6 +1282,12 @@ const HOLIDAY: Parser = {
       const y = det === 'last' ? (c < 0 ? ctx.ref.y : ctx.ref.y - 1) : det === 'next' ? (c > 0 ? ctx.ref.y : ctx.ref.y + 1) : ctx.ref.y;
       return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };
     }
+    if (key === 'election day') {
+      // a day that campaigns count down to: the coming one, unless a verb close by puts it in the past ("after Election Day, Clinton won")
+      const near = DEADLINE_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index)) ? 'future' : ctx.tense(m.index, m.index + m[0].length, EVENT_TENSE_REACH);
+      const coming = compare(probe, ctx.ref) >= 0 ? ctx.ref.y : ctx.ref.y + 1;
+      return { type: 'DATE', value: fmt(dateIn(near === 'past' ? (compare(probe, ctx.ref) < 0 ? ctx.ref.y : ctx.ref.y - 1) : coming)), anchored: true };
+    }
     const y = yearFor(ctx.ref, probe.m, probe.d, ctx.tense(m.index, m.index + m[0].length));
     return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };
   },
