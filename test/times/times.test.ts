@@ -181,6 +181,8 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Tuesday', type: 'DATE', value: '2016-03-01' },
     { text: 'November', type: 'DATE', value: '2016-11' },
   ]],
+  // "the first half" of something other than a year is not a half year
+  ['The party backed civil rights through the first half of the 20th century.', D, [{ text: 'the 20th century', type: 'DATE', value: '19' }]],
   // Election Day: the coming one, unless a verb close by puts it in the past
   ['Working backward from Election Day, the time is fast approaching.', '2016-04-10', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
   ['Turnout fell on Election Day in many states.', '2016-12-01', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
@@ -285,6 +287,8 @@ const NEGATIVE: string[] = [
   'The Easter Rising shaped the republic.',
   'Pence spoke on Fox News Sunday about the debate.',
   'The October Revolution changed Russia.',
+  'Lloyd Grove, the Daily Beast editor, wrote it.',
+  'The now-defunct magazine closed.',
   'The Mail on Sunday printed the letter.',
 ];
 

@@ -461,6 +461,8 @@ const QUARTER: Parser = {
       `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year|the\\s+(?:(?:fiscal|calendar|current)\\s+)?year(?![-\\w])))?`,
   ),
   extract: (m, ctx) => {
+    // "the first half of the 20th century", "the second half of the game": a part of something other than a year
+    if (!m[5] && /^[ \t]+of[ \t]+(?:the|his|her|its|their|this|that)[ \t]+(?!(?:(?:fiscal|calendar|current)[ \t]+)?year\b)/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
     // adjectival "the third-quarter (results)": the article belongs to the noun
     const the = /^the\s+/i.exec(m[0]);
     if (the && /-(quarter|half)$/i.test(m[0])) {
@@ -1056,6 +1058,8 @@ const REF_WORD: Parser = {
     if (key === 'now' && /^(until|till|from|by|right|just)$/.test(before) === false && /^(and|even)$/.test(before)) {
       return null;
     }
+    // "the now-defunct National Review": part of an adjective
+    if (key === 'now' && ctx.text[m.index + m[0].length] === '-') return null;
     const [type, value] = REF_WORDS[key]!;
     return { type, value };
   },
@@ -1173,6 +1177,8 @@ const ADVERB_SET: Parser = {
     if (/^quarterly$/i.test(w) && /^[a-z]/.test(wordAfter(ctx.text, m.index + m[0].length))) return null;
     // "China Daily", "Weekly Standard": a title, not a recurrence
     if (isCapitalized(w) && /^[A-Z]/.test(ctx.text.slice(Math.max(0, m.index - 30), m.index).replace(/\s+$/, '').split(/\s/).pop() ?? '')) return null;
+    // "the Daily Beast", "the Weekly Standard"
+    if (isCapitalized(w) && /^[ \t]+[A-Z][a-z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
     return { type: 'SET', value: SET_UNIT[w.toLowerCase()]! };
   },
 };
