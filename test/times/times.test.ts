@@ -181,6 +181,9 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Tuesday', type: 'DATE', value: '2016-03-01' },
     { text: 'November', type: 'DATE', value: '2016-11' },
   ]],
+  // thousands with separators
+  ['The pilot had logged nearly 6,300 hours of flying time.', D, [{ text: 'nearly 6,300 hours', type: 'DURATION', value: 'PT6300H', mod: 'APPROX' }]],
+  ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],
   // "the first half" of something other than a year is not a half year
   ['The party backed civil rights through the first half of the 20th century.', D, [{ text: 'the 20th century', type: 'DATE', value: '19' }]],
   // Election Day: the coming one, unless a verb close by puts it in the past
@@ -289,6 +292,7 @@ const NEGATIVE: string[] = [
   'The October Revolution changed Russia.',
   'Lloyd Grove, the Daily Beast editor, wrote it.',
   'The now-defunct magazine closed.',
+  'Clinton rebounded after a second-place finish.',
   'The Mail on Sunday printed the letter.',
 ];
 

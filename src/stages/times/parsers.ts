@@ -76,7 +76,7 @@ const WEEKDAY = `(${alt(Object.keys(WEEKDAYS))})`;
 const YEAR = '((?:19|20)\\d\\d)';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
-const NUM = `(\\d+(?:\\.\\d+)?|(?:${TENS})(?:[\\s-](?:${ONES}))?|${alt([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS])})`;
+const NUM = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${TENS})(?:[\\s-](?:${ONES}))?|${alt([...Object.keys(NUMBER_WORDS), ...VAGUE_NUMBERS])})`;
 const UNIT = '(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)';
 const DAYPART = `(${alt(Object.keys(DAY_PARTS).filter((p) => p !== 'tonight'))})`;
 
@@ -84,7 +84,7 @@ const DAYPART = `(${alt(Object.keys(DAY_PARTS).filter((p) => p !== 'tonight'))})
 
 function parseNumber(s: string): number | null {
   const w = s.toLowerCase().replace(/\s+/g, ' ');
-  if (/^\d/.test(w)) return Number(w);
+  if (/^\d/.test(w)) return Number(w.replace(/,/g, ''));
   if (VAGUE_NUMBERS.has(w)) return null;
   if (w in NUMBER_WORDS) return NUMBER_WORDS[w]!;
   const m = /^(\w+)[ -](\w+)$/.exec(w);
@@ -462,7 +462,7 @@ const QUARTER: Parser = {
   ),
   extract: (m, ctx) => {
     // "the first half of the 20th century", "the second half of the game": a part of something other than a year
-    if (!m[5] && /^[ \t]+of[ \t]+(?:the|his|her|its|their|this|that)[ \t]+(?!(?:(?:fiscal|calendar|current)[ \t]+)?year\b)/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
+    if (!m[5] && /^[ \t]+of[ \t]+(?:(?:the|his|her|its|their|this|that)[ \t]+(?!(?:(?:fiscal|calendar|current)[ \t]+)?year\b)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
     // adjectival "the third-quarter (results)": the article belongs to the noun
     const the = /^the\s+/i.exec(m[0]);
     if (the && /-(quarter|half)$/i.test(m[0])) {
@@ -860,7 +860,8 @@ const DURATION: Parser = {
     // never a fraction: "several quarters of losses")
     if (unitKey(unit) === 'quarter' && whole !== null && (/^\s+of\b/i.test(rest) || /-quarters$/i.test(m[0]))) return null;
     // "a second group": an ordinal
-    if (unitKey(unit) === 'second' && (lowerNum === 'a' || lowerNum === 'an') && /^\s+[a-z]/.test(rest) && !/^\s+(ago|later|earlier|before|after|or|and)\b/.test(rest)) return null;
+    // ("a second-place finish", "a second-largest")
+    if (unitKey(unit) === 'second' && (lowerNum === 'a' || lowerNum === 'an') && (/^-[a-z]/.test(rest) || (/^\s+[a-z]/.test(rest) && !/^\s+(ago|later|earlier|before|after|or|and)\b/.test(rest)))) return null;
     // "$5 a year", "four flights a week": a rate
     if ((lowerNum === 'a' || lowerNum === 'an') && !m[1] && !m[2] && !m[3] && isRate(ctx.text, m.index)) return null;
     if (m[4] && (whole === null || (parseNumber(m[4]) ?? 0) >= whole)) return null;
