@@ -181,6 +181,19 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'Tuesday', type: 'DATE', value: '2016-03-01' },
     { text: 'November', type: 'DATE', value: '2016-11' },
   ]],
+  // a duration in two units is one expression
+  ['The speech ran 3 minutes 32 seconds.', D, [{ text: '3 minutes 32 seconds', type: 'DURATION', value: 'PT3M32S' }]],
+  ['He served two years and six months.', D, [{ text: 'two years and six months', type: 'DURATION', value: 'P2Y6M' }]],
+  ['He waited two days and a week.', D, [
+    { text: 'two days', type: 'DURATION', value: 'P2D' },
+    { text: 'a week', type: 'DURATION', value: 'P1W' },
+  ]],
+  // "the next year" after a past event is the year after it; a span after "over", "in"
+  ['The party won in 2011. It challenged the tax in elections the next year.', D, [
+    { text: '2011', type: 'DATE', value: '2011' },
+    { text: 'the next year', type: 'DATE', value: '2012' },
+  ]],
+  ['Sales will rise over the next year.', D, [{ text: 'the next year', type: 'DURATION', value: 'P1Y' }]],
   // thousands with separators
   ['The pilot had logged nearly 6,300 hours of flying time.', D, [{ text: 'nearly 6,300 hours', type: 'DURATION', value: 'PT6300H', mod: 'APPROX' }]],
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],

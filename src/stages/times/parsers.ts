@@ -876,6 +876,14 @@ const DURATION: Parser = {
   },
 };
 
+/** Prepositions before "the next year" that make it a span of time ("over the next year"). */
+const SPAN_PREPOSITIONS = /^(in|for|over|during|within|throughout|through|into|across|of)$/;
+
+/** "the next year" as a date, the one after the time in focus: in a past-tense clause, not after a span preposition. */
+function nextUnitIsDate(m: RegExpExecArray, ctx: Ctx): boolean {
+  return !SPAN_PREPOSITIONS.test(wordBefore(ctx.text, m.index)) && ctx.tense(m.index, m.index + m[0].length) === 'past';
+}
+
 /** "the past week", "the coming months", "the last decade": one (or an unspecified number of) unit. */
 const PAST_UNIT: Parser = {
   name: 'past-unit',
@@ -887,6 +895,7 @@ const PAST_UNIT: Parser = {
     // "last week", "next year" without an article are dates (this-unit); "the past week" is a duration
     if (!m[1] && (det === 'last' || det === 'next') && !unit.endsWith('s')) return null;
     if (det === 'following' && !m[1]) return null;
+    if (m[1] && det === 'next' && /^(week|month|year)$/.test(unit) && !m[4] && nextUnitIsDate(m, ctx)) return null; // that-unit's
     // "the past year", "the last decade": the calendar unit before the article's, as TimeBank and
     // AQUAINT mark them (4 of 5 such singulars); plural and counted ones stay durations
     if (m[1] && (det === 'past' || det === 'last') && /^(week|month|year|decade)$/.test(unit)) {
@@ -1388,8 +1397,9 @@ const THAT_UNIT: Parser = {
       if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day };
       return { type: 'DATE', value: fmtDate(weekdayFrom(ctx.ref, wd, shift)), anchored: true, focus: 'anaphor' };
     }
-    // "the next week", "the next year" are spans of time more often than dates ("over the next year"); "the previous year" is this-unit's
-    if (det === 'the next' && /^(week|month|year|quarter)$/.test(unit)) return null;
+    // "the next week", "the next year" are spans of time more often than dates ("over the next year"), but the
+    // one after the time in focus in a past-tense clause ("elections the next year"); "the previous year" is this-unit's
+    if (det === 'the next' && /^(week|month|year|quarter)$/.test(unit) && !nextUnitIsDate(m, ctx)) return null;
     if (shift < 0 && !/^(day|morning|afternoon|evening|night)$/.test(unit)) return null;
     if (/^(in|for|over|during|within|throughout)$/.test(wordBefore(ctx.text, m.index)) && det === 'the following') return null;
     const part = DAY_PARTS[unit];

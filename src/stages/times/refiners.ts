@@ -88,6 +88,14 @@ export const mergeAdjacent: Refiner = (text, found) => {
       if (/^[ \t]+on[ \t]+$/.test(between) && CLOCK_RULE.test(prev.rule) && f.type === 'DATE' && /^\d{4}-\d\d-\d\d$/.test(f.value)) {
         out[out.length - 1] = { ...prev, value: f.value + prev.value.slice(prev.value.indexOf('T')), focus: undefined, rule: `${prev.rule}+day-after` };
       }
+      // "two hours and 15 minutes", "3 minutes 32 seconds": one duration
+      if (prev.type === 'DURATION' && f.type === 'DURATION' && !f.mod && /^[ \t]+(?:and[ \t]+)?$/.test(between) && !/^[ \t]*the\b/i.test(text.slice(f.start, f.end))) {
+        const sum = addDurations(prev.value, f.value);
+        if (sum) {
+          out[out.length - 1] = { ...prev, end: f.end, value: sum, rule: `${prev.rule}+${f.rule}` };
+          continue;
+        }
+      }
       // "March of 2015", "June 16th of last year": the month or day of that year, one expression
       if (/^[ \t]+of[ \t]+$/.test(between) && prev.rule.startsWith('month-day-year') && /^(\d{4}|XXXX)-\d\d(-\d\d)?$/.test(prev.value) && (f.rule === 'year' || f.rule === 'this-unit') && /^\d{4}$/.test(f.value)) {
         out[out.length - 1] = { ...prev, end: f.end, value: `${f.value}${prev.value.slice(4)}`, anchored: f.anchored, rule: `${prev.rule}+${f.rule}` };
@@ -119,6 +127,26 @@ export const mergeAdjacent: Refiner = (text, found) => {
   }
   return out;
 };
+
+const DURATION_PARTS = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+const DURATION_LETTERS = ['Y', 'M', 'W', 'D', 'H', 'M', 'S'];
+
+/** "PT2H" + "PT15M" → "PT2H15M": the sum of two exact durations when the second is in smaller units only, else null. */
+export function addDurations(a: string, b: string): string | null {
+  const x = DURATION_PARTS.exec(a), y = DURATION_PARTS.exec(b);
+  if (!x || !y || a === 'P' || b === 'P') return null;
+  const lastOf = (m: RegExpExecArray) => { let k = -1; for (let i = 1; i <= 7; i++) if (m[i]) k = i; return k; };
+  const firstOf = (m: RegExpExecArray) => { for (let i = 1; i <= 7; i++) if (m[i]) return i; return 8; };
+  // "a week and two days" but not "two days and a week", nor weeks beside other units (ISO 8601 keeps them apart)
+  if (firstOf(y) <= lastOf(x) || x[3] || y[3]) return null;
+  let out = 'P';
+  for (let i = 1; i <= 7; i++) {
+    if (i === 5) out += 'T';
+    const v = x[i] ?? y[i];
+    if (v) out += v + DURATION_LETTERS[i - 1];
+  }
+  return out.endsWith('T') ? out.slice(0, -1) : out;
+}
 
 /** What may join a second day to a date: "April 24 and 25", "May 3-5", "June 1 through 4". */
 const SECOND_DAY = /^[ \t]*(?:and|or|to|through|-|\u2013)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\w.,]?\d|[ \t]*(?:%|percent\b|[a-z]))/;
