@@ -194,6 +194,10 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'the next year', type: 'DATE', value: '2012' },
   ]],
   ['Sales will rise over the next year.', D, [{ text: 'the next year', type: 'DURATION', value: 'P1Y' }]],
+  // "a year prior" is "a year earlier"; "if she were to win in November" looks ahead
+  ['PolitiFact said a year prior that the claim was false.', D, [{ text: 'a year prior', type: 'DATE', value: '2024' }]],
+  ['He said that if his candidate were to win in November, she would sign it.', '2016-09-23', [{ text: 'November', type: 'DATE', value: '2016-11' }]],
+  ['I have decided that on Election Day, I will vote for the nominee.', '2016-09-26', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
   // thousands with separators
   ['The pilot had logged nearly 6,300 hours of flying time.', D, [{ text: 'nearly 6,300 hours', type: 'DURATION', value: 'PT6300H', mod: 'APPROX' }]],
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],
@@ -306,6 +310,7 @@ const NEGATIVE: string[] = [
   'Lloyd Grove, the Daily Beast editor, wrote it.',
   'The now-defunct magazine closed.',
   'Clinton rebounded after a second-place finish.',
+  'Robby Mook told CBS This Morning that they expect fairness.',
   'The Mail on Sunday printed the letter.',
 ];
 

@@ -669,6 +669,8 @@ const THIS_UNIT: Parser = {
   extract: (m, ctx) => {
     // ABC's "This Week": a title in quotation marks
     if (/^[A-Z]\w*\s+[A-Z]/.test(m[0]) && /["\u201c]$/.test(ctx.text.slice(Math.max(0, m.index - 1), m.index))) return null;
+    // "told CBS This Morning", "on ABC's This Week": a programme's title after a broadcaster's initials
+    if (/^[A-Z]\w*\s+[A-Z]/.test(m[0]) && /(?:^|[^\w])[A-Z]{2,5}(?:['’]s)?[ \t]+$/.test(ctx.text.slice(Math.max(0, m.index - 12), m.index))) return null;
     const det = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
     const unit = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     // "the latest (fiscal) year": the last one completed
@@ -782,15 +784,15 @@ const ADVERB_END = /^\s*(?:$|[,.;:!?)"'`\u2019\u201d]|-{2}|(?:and|but|or|when|th
 const AGO: Parser = {
   name: 'ago',
   // "now" rather than the commoner "from": the pattern's "from now" holds it
-  needs: ['ago', 'earlier', 'before', 'now', 'hence'],
-  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|from\\s+now|hence)`),
+  needs: ['ago', 'earlier', 'before', 'prior', 'now', 'hence'],
+  pattern: rx(`(?:(about|around|nearly|almost|some|roughly|more\\s+than|less\\s+than|just|only)\\s+)?${NUM}(?:\\s+|-)${UNIT}(\\s+or\\s+so)?\\s+(ago|earlier|before|prior|from\\s+now|hence)`),
   extract: (m, ctx) => {
     // "two days before the vote": "before" is a preposition, and TimeML marks the duration alone
     // (the DURATION parser); only "two days before," standing alone is a date
-    if (/^before$/i.test(m[5]!) && !ADVERB_END.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+    if (/^(before|prior)$/i.test(m[5]!) && !ADVERB_END.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
     const n = parseNumber(m[2]!);
     const unit = m[3]!;
-    const dir = /^(ago|earlier|before)$/i.test(m[5]!) ? -1 : 1;
+    const dir = /^(ago|earlier|before|prior)$/i.test(m[5]!) ? -1 : 1;
     const mod = m[1] ? approxMod(m[1]) : m[4] ? 'APPROX' : undefined;
     const extra = mod ? { mod } : {};
     if (n === null || !Number.isInteger(n)) {
@@ -1302,7 +1304,10 @@ const HOLIDAY: Parser = {
       // a day that campaigns count down to: the coming one, unless a verb close by puts it in the past ("after Election Day, Clinton won")
       const near = DEADLINE_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index)) ? 'future' : ctx.tense(m.index, m.index + m[0].length, EVENT_TENSE_REACH);
       const coming = compare(probe, ctx.ref) >= 0 ? ctx.ref.y : ctx.ref.y + 1;
-      return { type: 'DATE', value: fmt(dateIn(near === 'past' ? (compare(probe, ctx.ref) < 0 ? ctx.ref.y : ctx.ref.y - 1) : coming)), anchored: true };
+      const last = compare(probe, ctx.ref) < 0 ? ctx.ref.y : ctx.ref.y - 1;
+      // (the last one only while it is recent: "I have decided that on Election Day, I will vote" in September is the coming one)
+      const recent = compare(ctx.ref, addMonths(dateIn(last), 6)) <= 0;
+      return { type: 'DATE', value: fmt(dateIn(near === 'past' && recent ? last : coming)), anchored: true };
     }
     const y = yearFor(ctx.ref, probe.m, probe.d, ctx.tense(m.index, m.index + m[0].length));
     return { type: 'DATE', value: fmt(dateIn(y)), anchored: true };

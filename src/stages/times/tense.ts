@@ -53,8 +53,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
   if (w === 'going' && next?.lower === 'to') return 'future';
   // "were planning to", "was scheduled to": the plan word after the auxiliary carries the tense
   if (PLAN_AUX.has(w) && PLAN_AFTER_AUX.has(next?.lower ?? '')) return 'none';
-  // "is to resume", "are to meet": a plan
-  if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are') && next?.pos === 'VERB') return 'future';
+  // "is to resume", "are to meet": a plan; "if she were to win": a hypothesis, about a time to come
+  if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are' || prev?.lower === 'were') && next?.pos === 'VERB') return 'future';
   if (FUTURE.has(w)) {
     // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"
     // ("expect" and "expects" look ahead whatever follows: "voters expect Clinton to win", "expects results Monday")
