@@ -140,6 +140,12 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     if (person) { addMention(person, p.tokenStart, p.tokenEnd, 'surname'); continue; }
     const known = gaz.surnames[surface];
     if (known && known.length === 1) { addMention(fromEntry(gaz.entries[known[0]!]!), p.tokenStart, p.tokenEnd, 'surname'); continue; }
+    // "Wells" after "Wells Fargo", "Lehman" after "Lehman Brothers": an organisation's first word, when one alone fits
+    // (the tagger may read a lone "Wells" as a person; no person of the article has that name, as checked above)
+    if (p.type === 'ORG' || p.type === 'PERSON') {
+      const orgs = [...drafts.values()].filter((d) => d.type === 'ORG' && d.name.startsWith(`${surface} `));
+      if (orgs.length === 1) { addMention(orgs[0]!, p.tokenStart, p.tokenEnd, 'short-name'); continue; }
+    }
     if (/^[A-Z]{2,6}$/.test(surface)) {
       const org = [...drafts.values()].find((d) => (d.type === 'ORG' || d.type === 'MISC') && d.name.includes(' ') && initials(d.name) === surface);
       if (org) { org.type = 'ORG'; addMention(org, p.tokenStart, p.tokenEnd, 'acronym'); continue; }
