@@ -24,3 +24,16 @@ describe('companies named like people', () => {
     expect(withPerson.find((e) => e.name === 'Sarah Wells')!.mentions).toEqual(['Sarah Wells', 'Wells']);
   });
 });
+
+describe('what looks like a name and is none', () => {
+  it('takes no month abbreviation, "TV" or a member\'s party and state for an entity', () => {
+    const got = entities('Rep. Jason Chaffetz (R-Utah) said on Sept. 11 that the TV ad was false. Sen. Elijah Cummings, D-Md., answered Nov. 3.');
+    expect(got.map((e) => e.name).sort()).toEqual(['Elijah Cummings', 'Jason Chaffetz']);
+  });
+  it('knows party committees and pollsters as organisations', () => {
+    const got = entities('The Democratic National Committee cited a Morning Consult poll and a Quinnipiac survey.');
+    for (const name of ['Democratic National Committee', 'Morning Consult', 'Quinnipiac University']) {
+      expect(got).toContainEqual(expect.objectContaining({ name, type: 'ORG' }));
+    }
+  });
+});

@@ -119,6 +119,19 @@ const NOT_NAMES = new Set([
   'According', 'Without', 'While', 'When', 'After', 'Before', 'As', 'For', 'However', 'Meanwhile', 'Also', 'There', 'Here', 'What',
   'Why', 'How', 'Who', 'Where', 'Which', 'Some', 'Many', 'Most', 'All', 'No', 'Not', 'Yes', 'Today', 'Yesterday', 'Tomorrow',
 ]);
+/** Month abbreviations and other words taken for names in news text that are none. */
+const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'TV']);
+/** A member's party and state after the name: "(R-Utah)", "D-N.Y.", "R-S.C.". */
+const PARTY_STATE = /^[RDI]-[A-Z][A-Za-z.]*$/;
+
+/** Tokens [from, to) that look like a name and are none: "Sept." (of "Sept. 11"), "TV", "R-Utah". */
+export function notAName(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from === 1) return NOT_A_NAME.has(tokens[from]!.text);
+  if (tokens[from]!.text.length !== 1) return false;
+  const text = tokens.slice(from, to).map((t) => t.text).join('');
+  return PARTY_STATE.test(text) && tokens[to - 1]!.end - tokens[from]!.start === text.length;
+}
+
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'al', 'bin', 'von', 'van', 'der', 'da', 'del', 'la', 'le', 'on']);
 const ORG_HEADS = new Set([
   'Organization', 'Organisation', 'Ministry', 'Council', 'Party', 'Bank', 'Agency', 'Committee', 'Company', 'Corp', 'Corp.', 'Corporation',
@@ -175,7 +188,7 @@ export const shapeProposer: Proposer = (doc) => {
       break;
     }
     const known = j - i > 1 || !sentenceInitial || midSentence.has(t.text) || !!surnames[t.text] || /^[A-Z]{2,}$/.test(t.text);
-    if (known) out.push({ tokenStart: i, tokenEnd: j, type: typeFromContext(tokens, i, j), entries: [], via: 'shape', alName: false });
+    if (known && !notAName(tokens, i, j)) out.push({ tokenStart: i, tokenEnd: j, type: typeFromContext(tokens, i, j), entries: [], via: 'shape', alName: false });
     i = j;
   }
   return out;

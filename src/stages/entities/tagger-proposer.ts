@@ -6,7 +6,7 @@ import type { EntityType, Token } from '../../doc/types.js';
 import { gazetteer, surfaceIndex, surfaceKey } from '../../resources/gazetteer.js';
 import { tagDocument } from './tagger/index.js';
 import { titleLexicon } from '../../resources/lexicons.js';
-import type { Proposal, Proposer } from './propose.js';
+import { notAName, type Proposal, type Proposer } from './propose.js';
 
 const NATURAL_PLACE = /\b(River|Sea|Ocean|Mountains?|Valley|Strait|Gulf|Bay|Desert|Peninsula|Lake|Islands?|Coast|Basin|Plateau|Region|Province|State)$/;
 const NAMED_EVENT = /\b(War|Games|Cup|Summit|Olympics|Revolution|Championships?|Forum|Conference|Festival|Crisis|Uprising|Spring)$/;
@@ -118,6 +118,8 @@ export const taggerProposer: Proposer = (doc) => {
       // "Abu Musab al-Zarqawi", "Tamim bin Hamad al-Thani": an "al-" name right after a person's name
       // ends that name, whatever the tagger made of it (its training text has few such names)
       if (from > 0 && out.length && out[out.length - 1]!.tokenEnd === from && out[out.length - 1]!.type === 'PERSON' && arabicArticleName(doc.tokens, from) === to) continue;
+      // "Sept." (of "Sept. 11"), "TV", "R-Utah" (a member's party and state): no names
+      if (notAName(doc.tokens, from, to)) continue;
       // (alName always present: one object shape for every proposal)
       const proposal: Proposal = { tokenStart: from, tokenEnd: to, type, entries: [], via: 'tagger', alName: arabicArticleName(doc.tokens, from) === to };
       const tail = type === 'PERSON' ? arabicArticleName(doc.tokens, to) : undefined;
