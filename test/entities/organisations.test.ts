@@ -36,4 +36,14 @@ describe('what looks like a name and is none', () => {
       expect(got).toContainEqual(expect.objectContaining({ name, type: 'ORG' }));
     }
   });
+  it('drops guesses from the capitals of a title-case headline, keeping the names the article repeats', () => {
+    const text = 'Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics. '
+      + 'Hillary Clinton was headed to the emergency room after her health scare, but aides diverted her car to avoid bad optics, sources said.';
+    expect(entities(text).map((e) => e.name)).toEqual(['Hillary Clinton']);
+  });
+  it('leaves a credit line of names alone', () => {
+    const got = entities('The court will rule soon. (Reporting by Valerie Volcovici; additional reporting by Lawrence Hurley; editing by Will Dunham)');
+    expect(got.map((e) => e.name)).toEqual(expect.arrayContaining(['Valerie Volcovici', 'Lawrence Hurley', 'Will Dunham']));
+  });
 });
+
