@@ -256,46 +256,44 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'fo
 /**
  * A headline in title case ("Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics"):
  * four or more words, nearly all capitalised, two of them words the article writes in lower case
- * elsewhere. Capitals there say nothing of names.
+ * elsewhere. Words in capitals alone say nothing either way (an ALL-CAPS headline is the tagger's
+ * to read). Capitals in such a headline say nothing of names.
  */
-function isTitleCase(doc: NewsDoc, from: number, to: number, lowerWords: Set<string>): boolean {
-  let words = 0, capitalised = 0, commonElsewhere = 0;
+function isTitleCase(doc: NewsDoc, from: number, to: number): boolean {
+  let words = 0, capitals = 0;
+  const capitalised = new Set<string>();
   for (let k = from; k < to; k++) {
     const t = doc.tokens[k]!;
-    // (words in capitals alone say nothing either way: an ALL-CAPS headline is the tagger's to read)
     if (t.kind !== 'word' || TITLE_SMALL_WORDS.has(t.lower) || !/^[A-Za-z]/.test(t.text) || !/[a-z]/.test(t.text)) continue;
     words++;
-    if (isCapitalised(t)) {
-      capitalised++;
-      if (lowerWords.has(t.lower)) commonElsewhere++;
-    }
+    if (isCapitalised(t)) { capitals++; capitalised.add(t.lower); }
   }
-  return words >= 4 && capitalised >= 0.85 * words && commonElsewhere >= 2;
+  if (words < 4 || capitals < 0.85 * words) return false;
+  // (the cheap test first: most first sentences are not headlines, and the scan below reads every token)
+  const commonElsewhere = new Set<string>();
+  for (const t of doc.tokens) {
+    if (t.kind === 'word' && !isCapitalised(t) && capitalised.has(t.lower)) commonElsewhere.add(t.lower);
+    if (commonElsewhere.size >= 2) return true;
+  }
+  return false;
 }
 
 /**
- * Proposals inside a title-case headline that the article names nowhere else and no list knows
- * ("Over Health", "Avoid Bad Optics"): guesses from capitals, dropped. A name in the headline is
- * named again in the text ("Hillary Clinton"), or known to the gazetteer.
+ * Proposals inside a title-case headline, the article's first sentence, that the article names
+ * nowhere else and no list knows ("Over Health", "Avoid Bad Optics"): guesses from capitals,
+ * dropped. A name in the headline is named again in the text ("Hillary Clinton"), or known to the
+ * gazetteer. Only the first sentence: a credit line in title case ("Reporting by Valerie
+ * Volcovici; Editing by Will Dunham") is names, and a subheading is too short to tell.
  */
 export function dropHeadlineGuesses(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   const { tokens, sentences, text } = doc;
-  if (!sentences.length) return proposals;
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && !isCapitalised(t)) lowerWords.add(t.lower);
-  // the article's first sentence only: a credit line in title case ("Reporting by Valerie Volcovici;
-  // Editing by Will Dunham") is names, and a subheading is too short to tell
-  const headline = new Set<number>();
   const first = sentences[0];
-  if (first && isTitleCase(doc, first.tokenStart, first.tokenEnd, lowerWords)) headline.add(first.index);
-  if (!headline.size) return proposals;
+  if (!first || !isTitleCase(doc, first.tokenStart, first.tokenEnd)) return proposals;
   return proposals.filter((p) => {
-    if (p.via === 'gazetteer' || !headline.has(tokens[p.tokenStart]!.sentence)) return true;
-    const s = sentences[tokens[p.tokenStart]!.sentence]!;
+    if (p.via === 'gazetteer' || tokens[p.tokenStart]!.sentence !== first.index) return true;
     const surface = text.slice(tokens[p.tokenStart]!.start, tokens[p.tokenEnd - 1]!.end);
     // named again outside the headline, as written
-    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) if (at < s.start || at >= s.end) return true;
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) if (at < first.start || at >= first.end) return true;
     return false;
   });
 }
-
