@@ -194,6 +194,9 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: 'the next year', type: 'DATE', value: '2012' },
   ]],
   ['Sales will rise over the next year.', D, [{ text: 'the next year', type: 'DURATION', value: 'P1Y' }]],
+  // "planned" looks ahead only before "to": "the hastily planned trip" does not
+  ['On Friday, when she set aside vacation plans for the hastily planned trip, aides worried.', D, [{ text: 'Friday', type: 'DATE', value: '2025-08-29' }]],
+  ['The agency planned to pay the families on Friday.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],
   // "a year prior" is "a year earlier"; "if she were to win in November" looks ahead
   ['PolitiFact said a year prior that the claim was false.', D, [{ text: 'a year prior', type: 'DATE', value: '2024' }]],
   ['He said that if his candidate were to win in November, she would sign it.', '2016-09-23', [{ text: 'November', type: 'DATE', value: '2016-11' }]],

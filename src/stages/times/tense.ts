@@ -56,11 +56,11 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
   // "is to resume", "are to meet": a plan; "if she were to win": a hypothesis, about a time to come
   if (w === 'to' && (prev?.lower === 'is' || prev?.lower === 'are' || prev?.lower === 'were') && next?.pos === 'VERB') return 'future';
   if (FUTURE.has(w)) {
-    // "set" and "due" are future cues only before "to": "is set to visit", "due to meet"
-    // ("expect" and "expects" look ahead whatever follows: "voters expect Clinton to win", "expects results Monday")
-    if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans') && next?.lower !== 'to') return 'none';
     // a plan already past: "had been scheduled to expire Friday", "as previously planned"
     if (w !== 'will' && w !== 'would' && (PAST_PLAN.has(prev?.lower ?? '') || (prev?.lower === 'been' && prev2?.lower === 'had'))) return 'past';
+    // "set", "due", "planned" are future cues only before "to": "is set to visit", "due to meet", "planned to pay"
+    // (not "the hastily planned trip"; "expect" and "expects" look ahead whatever follows: "voters expect Clinton to win")
+    if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans' || w === 'planned') && next?.lower !== 'to') return 'none';
     return 'future';
   }
   const verb = tok.pos === 'VERB' || tok.pos === 'AUX';
