@@ -23,6 +23,12 @@ describe('hyphenated names', () => {
     expect(got.map((e) => e.name).sort()).toEqual(['Chinese', 'Russian']);
     expect(got.find((e) => e.name === 'Chinese')!.mentions).toEqual(['Chinese', 'Sino']);
   });
+  it('keeps a Korean given name whole ("Ban Ki-moon"), and "-era", "-made" compounds split', () => {
+    expect(entities('Secretary General Ban Ki-moon condemned the test.').map((e) => e.name)).toEqual(['Ban Ki-moon']);
+    const names = entities('Troops left the Soviet-era bases; a China-made drone fell.').map((e) => e.name);
+    expect(names).toContain('China');
+    expect(names.filter((n) => /-(era|made)$/.test(n))).toEqual([]);
+  });
   it('finds the name before "-led" or "-based", and no entity in the compound itself', () => {
     const got = entities('Vietnamese-led forces attacked a Beijing-based company.');
     expect(got.map((e) => e.name).sort()).toEqual(['Beijing', 'Vietnamese']);

@@ -44,8 +44,9 @@ export function taggerView(tokens: readonly Token[]): { words: string[]; from: n
       j += 2;
     }
     // "Vietnamese-led", "Beijing-based": a compound ending in a lower-case word stays split, so the
-    // name before the hyphen is tagged on its own
-    if (j > i + 1 && !/^[A-Z\u00C0-\u00DE]/.test(tokens[j - 1]!.text)) {
+    // name before the hyphen is tagged on its own; a short part that is no English word ends a
+    // Korean given name ("Ban Ki-moon", "Moon Jae-in"), which stays whole
+    if (j > i + 1 && !/^[A-Z\u00C0-\u00DE]/.test(tokens[j - 1]!.text) && !givenNameTail(tokens[i]!.text, tokens[j - 1]!.text)) {
       j = i + 1;
       word = tokens[i]!.text;
     }
@@ -58,6 +59,14 @@ export function taggerView(tokens: readonly Token[]): { words: string[]; from: n
 }
 
 const isJoiningHyphen = (t: Token) => t.text === '-' || t.text === '‐' || t.text === '‑';
+
+/** Short English words that end compounds after a name ("U.S.-led", "Soviet-era", "China-made"). */
+const SHORT_COMPOUND_ENDS = new Set(['led', 'run', 'era', 'born', 'made', 'held', 'wide', 'free', 'only', 'like', 'type', 'bred', 'tied', 'hit', 'war', 'day', 'age', 'old', 'new', 'up', 'in', 'out', 'off', 'on', 'end', 'way', 'less', 'ish', 'lite', 'gate', 'size', 'year', 'week', 'long', 'high', 'low', 'rich', 'poor', 'fed', 'won', 'set', 'to', 'as', 'an', 'and', 'or', 'of', 'de', 'la', 'le', 'el', 'al', 'di', 'da']);
+
+/** "Ki" + "moon", "Jae" + "in": a capitalised part and a short lower-case one that is no English word. */
+function givenNameTail(first: string, last: string): boolean {
+  return /^[A-Z][a-z]{1,5}$/.test(first) && /^[a-z]{1,4}$/.test(last) && !SHORT_COMPOUND_ENDS.has(last);
+}
 
 /** Combining forms of nationalities, as in "Sino-Russian", "Indo-Pakistani", "Franco-German". */
 const COMBINING_FORMS = new Map([['Sino', 'Chinese'], ['Indo', 'Indian'], ['Russo', 'Russian'], ['Franco', 'French'], ['Anglo', 'British'], ['Austro', 'Austrian'], ['Italo', 'Italian'], ['Greco', 'Greek'], ['Turco', 'Turkish'], ['Serbo', 'Serbian'], ['Polono', 'Polish']]);
