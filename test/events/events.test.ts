@@ -150,6 +150,13 @@ describe('negative cases: no event', () => {
   });
 });
 
+describe('triggers', () => {
+  it('are words, never a punctuation mark', () => {
+    const doc = run('"To be clear, the United States does not, and never will, accept North Korea as a nuclear state," he said.');
+    for (const e of doc.events) expect((e as Ev).trigger.text).toMatch(/[A-Za-z]/);
+  });
+});
+
 describe('GDELT table', () => {
   it('writes a header and one row per asserted event with CAMEO codes and actor countries', () => {
     const { a } = run('Australia imposed sanctions on Iran on Friday.');

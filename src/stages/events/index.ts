@@ -116,6 +116,8 @@ const NOMINAL_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
  */
 function isVerbHere(k: number, tokens: Token[], words: string[], classes: Int32Array): boolean {
   const t = tokens[k]!;
+  // a punctuation mark is no verb, whatever a lexicon pattern holds ("does not, and never will, accept": the comma)
+  if (t.kind !== 'word') return false;
   const lower = t.lower;
   const own = classes[k]!;
   // (k > 0: a negative index is a named-property look-up that makes the access generic for every token)
