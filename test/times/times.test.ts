@@ -201,6 +201,16 @@ const CASES: [string, string | null, Expected[]][] = [
   ['PolitiFact said a year prior that the claim was false.', D, [{ text: 'a year prior', type: 'DATE', value: '2024' }]],
   ['He said that if his candidate were to win in November, she would sign it.', '2016-09-23', [{ text: 'November', type: 'DATE', value: '2016-11' }]],
   ['I have decided that on Election Day, I will vote for the nominee.', '2016-09-26', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
+  // the 24-hour clock after a preposition, and dates written with full stops, as European news writes them
+  ['The curfew runs from 23:00 to 05:00.', D, [
+    { text: '23:00', type: 'TIME', value: '2025-09-02T23:00' },
+    { text: '05:00', type: 'TIME', value: '2025-09-02T05:00' },
+  ]],
+  ['The shelling began at 04:00 on 24 February 2022.', D, [
+    { text: '04:00', type: 'TIME', value: '2022-02-24T04:00' },
+    { text: '24 February 2022', type: 'DATE', value: '2022-02-24' },
+  ]],
+  ['The decree of 12.03.2024 took effect.', D, [{ text: '12.03.2024', type: 'DATE', value: '2024-03-12' }]],
   // thousands with separators
   ['The pilot had logged nearly 6,300 hours of flying time.', D, [{ text: 'nearly 6,300 hours', type: 'DURATION', value: 'PT6300H', mod: 'APPROX' }]],
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],
@@ -314,6 +324,8 @@ const NEGATIVE: string[] = [
   'The now-defunct magazine closed.',
   'Clinton rebounded after a second-place finish.',
   'Robby Mook told CBS This Morning that they expect fairness.',
+  'Ukraine won 2:1 and the screen is 16:9.',
+  'Version 1.2.2024 shipped.',
   'The Mail on Sunday printed the letter.',
 ];
 
@@ -379,6 +391,7 @@ describe('parser pre-filters (needs)', () => {
     'On Tuesday, last FRIDAY, Christmas Eve, New Year\'s Day, Valentine\'s Day, Halloween, Thanksgiving, Election Day, Easter Sunday.',
     'Every week, each July, every spring; today, and over the weekend, for a while, in the summer, at year-end, the quarter, the quarter ended June 30, the 1988 period, the month, the week, the weeks ahead, for years, the year, per day, that day, the past week, 3 p.m. and 2 May.',
     'Nothing here but 2024 and May.',
+    'The decree of 12.03.2024 took effect at 14:30.',
   ];
   it('name lower-case ASCII strings only', () => {
     for (const p of PARSERS) for (const w of p.needs ?? []) expect(w).toMatch(/^[\x20-\x40\x5b-\x7e]+$/);

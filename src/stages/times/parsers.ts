@@ -281,6 +281,21 @@ const NUMERIC_DATE: Parser = {
   },
 };
 
+/** "12.03.2024": day, month, year, as European and Ukrainian news write dates with full stops. */
+const DOTTED_DATE: Parser = {
+  name: 'dotted-date',
+  needs: ['.19', '.20'],
+  pattern: rx('(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)(?![.\\d])'),
+  extract: (m, ctx) => {
+    const d = +m[1]!;
+    const mo = +m[2]!;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    // "version 1.2.2024", "v1.2.2020": a version number
+    if (/(?:\bversion\s+|\bv)$/i.test(ctx.text.slice(Math.max(0, m.index - 9), m.index))) return null;
+    return { type: 'DATE', value: fmtDate({ y: +m[3]!, m: mo, d }) };
+  },
+};
+
 const isAbbreviation = (key: string) => key.length <= 4 && key !== 'may' && key !== 'june' && key !== 'july';
 
 /** A full month name does not take the full stop after it ("in April."). */
@@ -1116,6 +1131,25 @@ const CLOCK: Parser = {
 };
 
 /**
+ * The 24-hour clock after a preposition: "at 14:30", "from 23:00 to 05:00", "until 18:00" (the
+ * preposition keeps scores and ratios out: "won 2:1", "a 16:9 screen"). On the day in focus, as
+ * other clock times.
+ */
+const CLOCK_24: Parser = {
+  name: 'clock-24',
+  needs: [':'],
+  pattern: rx('(?<=\\b(?:at|from|until|till|to|by|after|before|around|about|since|between|and)\\s+)([01]?\\d|2[0-4]):([0-5]\\d)(?![:.]?\\d|\\s*(?:a\\.?m\\b|p\\.?m\\b|am\\b|pm\\b))'),
+  extract: (m, ctx) => {
+    const h = +m[1]!;
+    const min = +m[2]!;
+    if (h === 24 && min > 0) return null;
+    const clock = fmtClock(h, min);
+    if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
+    return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true, focus: 'clock' };
+  },
+};
+
+/**
  * Parts of the day without a named day: "(by) mid-afternoon", "mid-afternoon yesterday", "(orders
  * placed in) the morning", "4 in the morning". They fall on the day in focus (refiners.ts
  * `followFocus`), the article's day when none is.
@@ -1425,9 +1459,9 @@ const THAT_UNIT: Parser = {
  * longest span wins (see refiners.ts).
  */
 export const PARSERS: Parser[] = [
-  ISO_DATE, NUMERIC_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
+  ISO_DATE, NUMERIC_DATE, DOTTED_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR, HOLIDAY, QUARTER, TWO_QUARTERS, Q_SHORT, QUARTER_ENDED, THE_QUARTER, DECADE,
   CENTURY, YEAR_WORDS, YEAR_PERIOD, AGO, EVERY, EVERY_MONTH, EVERY_SEASON, FREQUENCY, RATE, ADVERB_SET, WEEKDAY_P, DAY_WORD, THAT_UNIT, THIS_UNIT, THE_WEEKEND, THE_SEASON, THE_WEEK, THE_MONTH,
-  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, UNITS_AGO, VAGUE_UNITS, A_WHILE, CLOCK, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
+  YEAR_AGO_ADJ, PERIOD_YEAR_BEFORE, YEAR_END, PAST_UNIT, DURATION, LONG_ADJECTIVE, UNITS_AROUND, UNITS_AGO, VAGUE_UNITS, A_WHILE, CLOCK, CLOCK_24, DAY_PART, REF_WORD, THE_YEAR, YEAR_ONLY, OLD_YEAR,
 ];
 
 /**

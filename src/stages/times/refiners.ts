@@ -60,7 +60,7 @@ export const widenModifiers: Refiner = (text, found) =>
 
 const DAY_VALUE = /^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$/;
 /** A clock time as found, perhaps with "around" before it. */
-const CLOCK_RULE = /^clock(\+modifier)?$/;
+const CLOCK_RULE = /^clock(?:-24)?(\+modifier)?$/;
 
 const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
@@ -235,7 +235,7 @@ export const followFocus: Refiner = (text, found, ref) => {
     if (YEAR_PERIOD.test(text.slice(f.start, f.end)) || f.rule === 'the-year') period = 'year';
     if (f.focus === 'anaphor') out = anaphor(text, f, day, month, year, quarter);
     else if (f.focus === 'clock') {
-      if (day && /^(clock|day-part)(\+modifier)?$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
+      if (day && /^(clock|clock-24|day-part)(\+modifier)?$/.test(f.rule)) out = { ...f, value: fmtDate(day) + f.value.slice(f.value.indexOf('T')), rule: `${f.rule}+focus` };
     } else if (f.focus === 'shift') {
       if (day && f.offset !== undefined) {
         const t = addDays(day, f.offset);
