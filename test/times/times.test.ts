@@ -211,6 +211,10 @@ const CASES: [string, string | null, Expected[]][] = [
     { text: '24 February 2022', type: 'DATE', value: '2022-02-24' },
   ]],
   ['The decree of 12.03.2024 took effect.', D, [{ text: '12.03.2024', type: 'DATE', value: '2024-03-12' }]],
+  ['Drones attacked on the night of 23 to 24 February 2024.', D, [
+    { text: '23', type: 'DATE', value: '2024-02-23' },
+    { text: '24 February 2024', type: 'DATE', value: '2024-02-24' },
+  ]],
   // thousands with separators
   ['The pilot had logged nearly 6,300 hours of flying time.', D, [{ text: 'nearly 6,300 hours', type: 'DURATION', value: 'PT6300H', mod: 'APPROX' }]],
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],

@@ -151,12 +151,21 @@ export function addDurations(a: string, b: string): string | null {
 /** What may join a second day to a date: "April 24 and 25", "May 3-5", "June 1 through 4". */
 const SECOND_DAY = /^[ \t]*(?:and|or|to|through|-|\u2013)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\w.,]?\d|[ \t]*(?:%|percent\b|[a-z]))/;
 
-/** "April 24 and 25": the second day is a date of its own, in the first one's month (TimeML marks both). */
+/** "April 24 and 25": the second day is a date of its own, in the first one's month (TimeML marks both); "23-24 February": the first day is. */
 export const addSecondDay: Refiner = (text, found) => {
   const out: Candidate[] = [];
   for (const f of found) {
-    out.push(f);
     const date = /^(\d{4}|XXXX)-(\d\d)-(\d\d)$/.exec(f.value);
+    // day first: "on 23-24 February", "the night of 23 to 24 February", "12 and 13 March" (the first day before the date)
+    if (f.type === 'DATE' && date && f.rule.startsWith('day-month-year')) {
+      const m = FIRST_DAY.exec(text.slice(Math.max(0, f.start - 12), f.start));
+      const day = m ? +m[1]! : 0;
+      if (m && day >= 1 && day < +date[3]!) {
+        const start = f.start - m[0].length + m[0].indexOf(m[1]!);
+        out.push({ ...f, start, end: start + m[1]!.length, value: `${date[1]}-${date[2]}-${String(day).padStart(2, '0')}`, rule: `${f.rule}+first-day` });
+      }
+    }
+    out.push(f);
     if (f.type !== 'DATE' || !date || !f.rule.startsWith('month-day-year')) continue;
     const m = SECOND_DAY.exec(text.slice(f.end, f.end + 16));
     if (!m) continue;
@@ -167,6 +176,9 @@ export const addSecondDay: Refiner = (text, found) => {
   }
   return out;
 };
+
+/** What may join a first day to a date written day first: "23-24 February", "23 to 24 February", "12 and 13 March". */
+const FIRST_DAY = /(?:^|[^\w.,/:-])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:and|or|to|through|-|\u2013)[ \t]*$/;
 
 const WEEKDAY_NUMBERS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 const weekdayIn = (s: string) => WEEKDAY_NUMBERS[/(monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.exec(s)?.[1]?.toLowerCase() ?? ''];
