@@ -1,7 +1,15 @@
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import type { ArticleInput } from '../../doc/types.js';
 import { InputError, MAX_ARTICLE_CHARS, checkDate, checkSize, checkText, isIsoDate } from './index.js';
+
+/**
+ * linkedom, loaded on the first page read: its import costs a quarter of a second, which every
+ * command paid at start-up, HTML or not (its CommonJS build, so that reading stays synchronous).
+ */
+let linkedom: { parseHTML: typeof ParseHtml } | undefined;
+const parseHTML: typeof ParseHtml = (...args) => (linkedom ??= createRequire(import.meta.url)('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML(...args);
 
 const DATE_META = [
   'article:published_time',

@@ -451,11 +451,10 @@ export function buildModel(keys: Int32Array, weights: Int16Array, dict: Map<stri
 
 export function decode(header: PosHeader, body: Buffer): PosModel {
   const rows = header.rows;
-  const keys = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) keys[r] = body.readInt32LE(r * 4);
-  const weights = new Int16Array(rows * NTAGS);
-  const off = rows * 4;
-  for (let j = 0; j < rows * NTAGS; j++) weights[j] = body.readInt16LE(off + j * 2);
+  // typed-array views of an aligned copy (the files are little-endian, as the machines that read them)
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.length).slice();
+  const keys = new Int32Array(bytes.buffer, 0, rows);
+  const weights = new Int16Array(bytes.buffer, rows * 4, rows * NTAGS);
   const dict = new Map<string, number>(header.dict.map(([w, t]) => [w, TAGS.indexOf(t as (typeof TAGS)[number])]));
   return buildModel(keys, weights, dict);
 }

@@ -8,7 +8,7 @@
  */
 import { combine, hashRange, hashStr, key2, key3 } from './hash.js';
 import { fnvState } from '../../../resources/hash.js';
-import { gazMatcher, matchTypes, mayHold, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
+import { gazMatcher, matchTypes, mayContinue, mayHold, nameBits, nameLists, startsName, surfaceKey, townMatcher, type GazMatcher, type NameLists } from './gazmatch.js';
 import { NTYPES } from './labels.js';
 import { posModel, tagIdsFast, type PosModel } from '../../tokens/pos.js';
 
@@ -494,7 +494,7 @@ export class Extractor {
         // a key whose hash is no prefix's is neither a proper prefix nor a whole key: spare the string look-ups
         if (!mayHold(table, this.typeFnv[2 * id + (t % 2)]!)) { this.typeKinds[4 * id + t] = 0; continue; }
         const k = t % 2 ? folded : key;
-        if (table.proper.has(k)) starts |= 1 << t;
+        if (mayContinue(table, this.typeFnv[2 * id + (t % 2)]!)) starts |= 1 << t;
         this.typeKinds[4 * id + t] = table.kinds.get(k) ?? 0;
       }
     } else this.typeKinds.fill(0, 4 * id, 4 * id + 4);

@@ -17,16 +17,16 @@ export const GAZ_KINDS = ['person', 'org', 'outlet', 'country', 'city', 'nationa
 interface Table {
   /** surface key → kind index + 1 (the first, most specific entry's kind) */
   kinds: Map<string, number>;
-  /** the prefixes a longer entry continues (a match starting with one may go on to the next token) */
-  proper: Set<string>;
   /**
    * fnvMix(fnvState(p)) of every prefix p of every surface key, while the table is built; then, by
    * `hashed`, an open-addressing set of them: a string whose hash is not here is no prefix, which
    * stops a match early. (No set of the prefixes'
    * strings: the hashes answer the same, as a key that is no prefix cannot begin a longer key in
-   * `kinds`, and building 200,000 strings into a set was most of the start-up of the towns.)
+   * `kinds`, and building 200,000 strings into a set was most of the start-up of the towns.) They
+   * also answer whether a match may go on past a word (`mayContinue`): a set of the proper
+   * prefixes' strings would say it exactly, and cost as much to build again.
    */
-  prefixHashes: Set<number>;
+  prefixHashes: HashSet;
   hashes?: Int32Array;
   /** the same hashes as bits of a filter (the top KEY_FILTER_BITS of each): 64 KiB, small enough to stay in cache where `hashes` is 512 KiB */
   hashBits?: Int32Array;
@@ -40,18 +40,45 @@ function fnvMix(h: number): number {
   return m === 0 ? 1 : m;
 }
 
-/** Fill t.hashes: an open-addressing set of the prefixes' hashes. */
-function hashed(t: Table): Table {
-  let cap = 16;
-  while (cap < t.prefixHashes.size * 2) cap <<= 1;
-  const set = new Int32Array(cap);
-  for (const h of t.prefixHashes) {
-    let i = h & (cap - 1);
-    while (set[i] !== 0) i = (i + 1) & (cap - 1);
-    set[i] = h;
+/**
+ * A set of non-zero 32-bit values, open addressing with linear probing, at most half full: it
+ * doubles as it fills, so that it ends the size a count first would give (the smallest power of
+ * two at least twice its values), with no Set<number> of some 200,000 values built on the way.
+ */
+class HashSet {
+  table = new Int32Array(16);
+  size = 0;
+  add(h: number): void {
+    if (2 * (this.size + 1) > this.table.length) this.grow();
+    const set = this.table;
+    const mask = set.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const x = set[i]!;
+      if (x === h) return;
+      if (x === 0) { set[i] = h; this.size++; return; }
+      i = (i + 1) & mask;
+    }
   }
+  private grow(): void {
+    const old = this.table;
+    const set = new Int32Array(old.length * 2);
+    const mask = set.length - 1;
+    for (const h of old) {
+      if (h === 0) continue;
+      let i = h & mask;
+      while (set[i] !== 0) i = (i + 1) & mask;
+      set[i] = h;
+    }
+    this.table = set;
+  }
+}
+
+/** Fill t.hashes: the open-addressing set of the prefixes' hashes, and its filter. */
+function hashed(t: Table): Table {
+  const set = t.prefixHashes.table;
   t.hashes = set;
-  t.prefixHashes.clear();
+  t.prefixHashes = new HashSet();
   const bits = new Int32Array(1 << (KEY_FILTER_BITS - 5));
   for (const h of set) if (h !== 0) bits[h >>> (32 - KEY_FILTER_BITS + 5)] |= 1 << ((h >>> (32 - KEY_FILTER_BITS)) & 31);
   t.hashBits = bits;
@@ -75,6 +102,15 @@ function isPrefix(t: Table, key: string): boolean {
   return mayBePrefix(t.hashes!, fnvState(key));
 }
 
+/**
+ * Whether a match may go on past a word whose key has FNV state `state`: its key may be a prefix
+ * of a longer key. True for every proper prefix, and for some whole keys and rare others, which
+ * the search past the word then turns away (the same marks as an exact test).
+ */
+export function mayContinue(t: Table, state: number): boolean {
+  return mayBePrefix(t.hashes!, state);
+}
+
 function mayBePrefix(set: Int32Array, state: number): boolean {
   const h = fnvMix(state);
   const mask = set.length - 1;
@@ -94,7 +130,7 @@ export interface GazMatcher {
 }
 
 function table(): Table {
-  return { kinds: new Map(), proper: new Set(), prefixHashes: new Set() };
+  return { kinds: new Map(), prefixHashes: new HashSet() };
 }
 
 function addTo(t: Table, key: string, kind: number): void {
@@ -103,7 +139,6 @@ function addTo(t: Table, key: string, kind: number): void {
   for (let k = 1; k <= key.length; k++) {
     h = fnvState(key[k - 1]!, h); // the prefix's state, a character on
     t.prefixHashes.add(fnvMix(h));
-    if (k < key.length) t.proper.add(key.slice(0, k));
   }
 }
 
@@ -246,15 +281,17 @@ export function matchTypes(t: Table, keys: readonly string[], ids: Int32Array, f
  */
 function addName(t: Table, name: string, key: string): void {
   if (!t.kinds.has(key)) t.kinds.set(key, 1);
-  // the key is the name without spaces (surfaceKey); build its prefixes along the name
-  let prefix = '';
+  // the key is the name without spaces (surfaceKey): the FNV states of its prefixes along the
+  // name, a character on, with no prefix strings built (the towns' start-up)
+  let empty = true;
+  let state = FNV_SEED;
   for (let i = 0; i < name.length; i++) {
     const ch = name[i]!;
-    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && prefix) {
-      t.prefixHashes.add(fnvMix(fnvState(prefix)));
-      t.proper.add(prefix);
+    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && !empty) t.prefixHashes.add(fnvMix(state));
+    if (ch !== ' ') {
+      state = fnvState(ch === '’' || ch === '‘' || ch === '`' ? "'" : ch, state);
+      empty = false;
     }
-    if (ch !== ' ') prefix += ch === '’' || ch === '‘' || ch === '`' ? "'" : ch;
   }
   t.prefixHashes.add(fnvMix(fnvState(key)));
 }

@@ -456,8 +456,12 @@ export class NerModel {
     for (let l = 0; l < NLABELS; l++) out[l] += c[b + l]!;
   }
 
-  /** `weights`: rows × NLABELS, dense; quantised to Int16 as saveModel does (so a model in training tags as its saved file will). */
-  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array, clusters?: ClusterFn, lexicon?: LexiconFn) {
+  /**
+   * `weights`: rows × NLABELS, dense; quantised to Int16 as saveModel does (so a model in training
+   * tags as its saved file will), or already quantised (a saved file's Int16 weights, whose unit is
+   * header.scale: the largest is ±32767, so quantising their floats again gives them back).
+   */
+  constructor(header: ModelHeader, keys: Int32Array, weights: Float32Array | Int16Array, clusters?: ClusterFn, lexicon?: LexiconFn) {
     if (header.format !== 'newsgraph-ner' || header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`unsupported NER model (format ${header.format}, feature version ${header.featureVersion}; this code reads ${FEATURE_VERSION})`);
     }
@@ -465,9 +469,10 @@ export class NerModel {
     this.header = header;
     this.keys = keys;
     const rows = keys.length;
+    const quantised = weights instanceof Int16Array;
     let max = 0;
-    for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
-    const scale = max > 0 ? max / 32767 : 1;
+    if (!quantised) for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+    const scale = quantised ? header.scale : max > 0 ? max / 32767 : 1;
     this.scale = scale;
     let cap = 16;
     while (cap < rows * 2) cap <<= 1;
@@ -478,7 +483,7 @@ export class NerModel {
     for (let r = 0; r < rows; r++) {
       row.length = 0;
       for (let l = 0; l < NLABELS; l++) {
-        const q = Math.round(weights[r * NLABELS + l]! / scale);
+        const q = quantised ? weights[r * NLABELS + l]! : Math.round(weights[r * NLABELS + l]! / scale);
         if (q !== 0) row.push((q << 5) | l);
       }
       const key = keys[r]!;
@@ -805,9 +810,7 @@ export class NerModel {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length).slice();
     const keys = new Int32Array(bytes.buffer, 0, rows);
     const q = new Int16Array(bytes.buffer, rows * 4, rows * NLABELS);
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-    return new NerModel(header, keys, weights, clusters?.(header), lexicon?.(header));
+    return new NerModel(header, keys, q, clusters?.(header), lexicon?.(header));
   }
 }
 
