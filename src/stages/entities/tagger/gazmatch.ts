@@ -286,10 +286,11 @@ function addName(t: Table, name: string, key: string): void {
   let empty = true;
   let state = FNV_SEED;
   for (let i = 0; i < name.length; i++) {
-    const ch = name[i]!;
-    if (i > 0 && (ch === ' ' || !isAlnum(name.charCodeAt(i)) || !isAlnum(name.charCodeAt(i - 1))) && !empty) t.prefixHashes.add(fnvMix(state));
-    if (ch !== ' ') {
-      state = fnvState(ch === '’' || ch === '‘' || ch === '`' ? "'" : ch, state);
+    const c = name.charCodeAt(i);
+    if (i > 0 && (c === 32 || !isAlnum(c) || !isAlnum(name.charCodeAt(i - 1))) && !empty) t.prefixHashes.add(fnvMix(state));
+    if (c !== 32) {
+      // fnvState's step, on the character's code (’ ‘ ` read as ', as surfaceKey writes them)
+      state = Math.imul(state ^ (c === 0x2019 || c === 0x2018 || c === 96 ? 39 : c), 0x01000193);
       empty = false;
     }
   }
