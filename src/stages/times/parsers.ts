@@ -169,9 +169,9 @@ const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s
 /** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
 const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
-/** Scheduled events named with their date: "the convention in July", "the primary on June 7", "the Nov. 8 election". */
 /** How many tokens away a verb may be to set the tense of a scheduled event's date. */
 const EVENT_TENSE_REACH = 6;
+/** Scheduled events named with their date: "the convention in July", "the primary on June 7", "the Nov. 8 election". */
 const EVENT_NOUNS = 'elections?|primary|primaries|caucus(?:es)?|conventions?|referendum|summit|showdown|inauguration|runoff|run-off';
 const EVENT_BEFORE = new RegExp(`(?:^|[^\\w])(?:${EVENT_NOUNS})[ \\t]+(?:in|on)[ \\t]+(?:(?:early|mid|late)[\\s-]+)?$`, 'i');
 const EVENT_AFTER = new RegExp(`^(?:\\.|,?[ \\t]+\\d{4})?[ \\t]+(?:[A-Z][a-z]+[ \\t]+){0,2}(?:presidential[ \\t]+|general[ \\t]+|national[ \\t]+)?(?:${EVENT_NOUNS})\\b`);
@@ -467,6 +467,9 @@ const CENTURY: Parser = {
 };
 
 /** Quarters and halves: "the third quarter", "first-quarter", "Q3 2024", "the second half of 2024". */
+/** After "the first half", "the third quarter": "of" something other than a year ("of the 20th century", "of his term", "of July"). */
+const HALF_OF_OTHER = /^[ \t]+of[ \t]+(?:(?:the|his|her|its|their|this|that)[ \t]+(?!(?:(?:fiscal|calendar|current)[ \t]+)?year\b)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/;
+
 const QUARTER: Parser = {
   name: 'quarter',
   needs: ['quarter', 'half'],
@@ -476,8 +479,8 @@ const QUARTER: Parser = {
       `(?:\\s+fiscal)?[\\s-]+(quarter|half)(?:\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+(?:year\\s+)?)?(${YEAR.slice(1, -1)}|this\\s+year|last\\s+year|next\\s+year|the\\s+(?:(?:fiscal|calendar|current)\\s+)?year(?![-\\w])))?`,
   ),
   extract: (m, ctx) => {
-    // "the first half of the 20th century", "the second half of the game": a part of something other than a year
-    if (!m[5] && /^[ \t]+of[ \t]+(?:(?:the|his|her|its|their|this|that)[ \t]+(?!(?:(?:fiscal|calendar|current)[ \t]+)?year\b)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
+    // "the first half of the 20th century", "the second half of July": a part of something other than a year
+    if (!m[5] && HALF_OF_OTHER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
     // adjectival "the third-quarter (results)": the article belongs to the noun
     const the = /^the\s+/i.exec(m[0]);
     if (the && /-(quarter|half)$/i.test(m[0])) {
