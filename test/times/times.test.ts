@@ -220,6 +220,9 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],
   // "the first half" of something other than a year is not a half year
   ['The party backed civil rights through the first half of the 20th century.', D, [{ text: 'the 20th century', type: 'DATE', value: '19' }]],
+  // "Super Tuesday": the primaries' day of the article's year, or of the coming election year late in the year before
+  ['Sanders hopes to win states voting on Super Tuesday.', '2016-02-27', [{ text: 'Super Tuesday', type: 'DATE', value: '2016-03-01' }]],
+  ['Cruz is building a firewall in the South for Super Tuesday.', '2015-11-20', [{ text: 'Super Tuesday', type: 'DATE', value: '2016-03-01' }]],
   // Election Day: the coming one, unless a verb close by puts it in the past
   ['Working backward from Election Day, the time is fast approaching.', '2016-04-10', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
   ['Turnout fell on Election Day in many states.', '2016-12-01', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],

@@ -612,6 +612,20 @@ const BROADCAST_BEFORE = /\b(?:Fox[ \t]+News|(?:Mail|Independent)[ \t]+on)[ \t]+
 /** TimeML writes the part of the day into the value ("Tuesday night" → 2025-09-02TNI). */
 const WEEKDAY_PART_IN_VALUE = true;
 
+/** Super Tuesdays off the usual first Tuesday of March. */
+const SUPER_TUESDAYS: Record<number, Ymd> = { 2008: { y: 2008, m: 2, d: 5 } };
+
+/**
+ * "Super Tuesday": the US primaries' day of the article's year, the first Tuesday of March (2008:
+ * 5 February); in the second half of the year before a presidential election, the coming one.
+ */
+function superTuesday(m: RegExpExecArray, ctx: Ctx): Extracted {
+  const start = ctx.text.lastIndexOf('Super', m.index);
+  if (!ctx.ref) return { type: 'DATE', value: UNANCHORED.day, start };
+  const y = ctx.ref.m >= 7 && (ctx.ref.y + 1) % 4 === 0 ? ctx.ref.y + 1 : ctx.ref.y;
+  return { type: 'DATE', value: fmtDate(SUPER_TUESDAYS[y] ?? nthWeekday(y, 3, 2, 1)), anchored: true, start };
+}
+
 /** Weekdays, tense-aware: "Tuesday", "last Friday", "next Monday", "Tuesday night", "Mondays". */
 const WEEKDAY_P: Parser = {
   name: 'weekday',
@@ -622,6 +636,8 @@ const WEEKDAY_P: Parser = {
     if (!isCapitalized(name)) return null;
     const wd = WEEKDAYS[name.toLowerCase()]!;
     const before = wordBefore(ctx.text, m.index);
+    // "Super Tuesday": the day of the most primaries, a date of the spring campaign
+    if (!m[1] && !m[3] && wd === 2 && /(?:^|[^\w])Super[ \t]+$/.test(ctx.text.slice(Math.max(0, m.index - 7), m.index))) return superTuesday(m, ctx);
     if (!m[1] && /^(good|black|super|cyber|ash|palm|easter|bloody|holy|maundy|manic|blue)$/.test(before)) return null;
     // "Fox News Sunday", "the Mail on Sunday": a programme or a newspaper
     if (!m[1] && wd === 7 && BROADCAST_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return null;
