@@ -30,6 +30,10 @@ describe('what looks like a name and is none', () => {
     const got = entities('Rep. Jason Chaffetz (R-Utah) said on Sept. 11 that the TV ad was false. Sen. Elijah Cummings, D-Md., answered Nov. 3.');
     expect(got.map((e) => e.name).sort()).toEqual(['Elijah Cummings', 'Jason Chaffetz']);
   });
+  it('names nothing inside a date the time stage read ("Super" of "Super Tuesday", "Election Day")', () => {
+    const got = entities('Bernie Sanders hopes to win states on Super Tuesday, long before Election Day.');
+    expect(got.map((e) => e.name)).toEqual(['Bernie Sanders']);
+  });
   it('knows party committees and pollsters as organisations', () => {
     const got = entities('The Democratic National Committee cited a Morning Consult poll and a Quinnipiac survey.');
     for (const name of ['Democratic National Committee', 'Morning Consult', 'Quinnipiac University']) {

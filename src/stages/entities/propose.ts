@@ -297,3 +297,20 @@ export function dropHeadlineGuesses(doc: NewsDoc, proposals: Proposal[]): Propos
     return false;
   });
 }
+
+/**
+ * Proposals the tagger or the shapes made inside a date or a time ("Super" of "Super Tuesday",
+ * "Election Day"): the time stage has read those words, and no entity is named there. The
+ * gazetteer's are kept.
+ */
+export function dropTimeWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
+  const times = doc.times;
+  if (!times || !times.length) return proposals;
+  const { tokens } = doc;
+  return proposals.filter((p) => {
+    if (p.via === 'gazetteer') return true;
+    const start = tokens[p.tokenStart]!.start, end = tokens[p.tokenEnd - 1]!.end;
+    return !times.some((t) => (t.type === 'DATE' || t.type === 'TIME') && t.start <= start && end <= t.end);
+  });
+}
+
