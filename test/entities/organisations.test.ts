@@ -34,6 +34,10 @@ describe('what looks like a name and is none', () => {
     const got = entities('Bernie Sanders hopes to win states on Super Tuesday, long before Election Day.');
     expect(got.map((e) => e.name)).toEqual(['Bernie Sanders']);
   });
+  it('knows US groups as groups ("Hispanics", "African-Americans", "Latino")', () => {
+    const got = entities('Hispanics and African-Americans backed her, while Latino voters in Florida split.');
+    for (const name of ['Hispanics', 'African Americans', 'Latinos']) expect(got).toContainEqual(expect.objectContaining({ name, type: 'NORP' }));
+  });
   it('knows party committees and pollsters as organisations', () => {
     const got = entities('The Democratic National Committee cited a Morning Consult poll and a Quinnipiac survey.');
     for (const name of ['Democratic National Committee', 'Morning Consult', 'Quinnipiac University']) {

@@ -100,7 +100,7 @@ describe('pruning plain stretches (lower-case words and punctuation away from an
 
 
 describe.runIf(existsSync(DEV))('the committed tagger on CoNLL-2003 dev (eng.testa)', () => {
-  it('keeps the F1 the README states (0.9393 when committed) and every type above 0.88', () => {
+  it('keeps the F1 the README states (0.9381 when committed) and every type above 0.88', () => {
     const scorer = evalConllText(readFileSync(DEV, 'utf8'), tagger);
     expect(scorer.overall().f1).toBeGreaterThanOrEqual(0.936);
     for (const t of ['PER', 'LOC', 'ORG', 'MISC']) expect(EntityScorer.prf(scorer.byType.get(t)!).f1).toBeGreaterThan(0.88);
