@@ -223,6 +223,15 @@ const CASES: [string, string | null, Expected[]][] = [
   // "Super Tuesday": the primaries' day of the article's year, or of the coming election year late in the year before
   ['Sanders hopes to win states voting on Super Tuesday.', '2016-02-27', [{ text: 'Super Tuesday', type: 'DATE', value: '2016-03-01' }]],
   ['Cruz is building a firewall in the South for Super Tuesday.', '2015-11-20', [{ text: 'Super Tuesday', type: 'DATE', value: '2016-03-01' }]],
+  // holidays whose date moves, and more fixed ones (a typographic apostrophe as well as a straight one)
+  ['In the weeks since Labor Day, she held rallies.', '2016-09-20', [
+    { text: 'weeks', type: 'DURATION', value: 'PXW' },
+    { text: 'Labor Day', type: 'DATE', value: '2016-09-05' },
+  ]],
+  ['Stores opened early on Black Friday.', '2016-12-01', [{ text: 'Black Friday', type: 'DATE', value: '2016-11-25' }]],
+  ['He sent flowers on Mother’s Day.', '2016-05-20', [{ text: 'Mother’s Day', type: 'DATE', value: '2016-05-08' }]],
+  ['Memorial Day weekend was busy.', '2016-06-02', [{ text: 'Memorial Day', type: 'DATE', value: '2016-05-30' }]],
+  ['The Victory Day parade was cancelled.', '2016-05-12', [{ text: 'Victory Day', type: 'DATE', value: '2016-05-09' }]],
   // Election Day: the coming one, unless a verb close by puts it in the past
   ['Working backward from Election Day, the time is fast approaching.', '2016-04-10', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
   ['Turnout fell on Election Day in many states.', '2016-12-01', [{ text: 'Election Day', type: 'DATE', value: '2016-11-08' }]],
@@ -399,6 +408,7 @@ describe('parser pre-filters (needs)', () => {
     'Every week, each July, every spring; today, and over the weekend, for a while, in the summer, at year-end, the quarter, the quarter ended June 30, the 1988 period, the month, the week, the weeks ahead, for years, the year, per day, that day, the past week, 3 p.m. and 2 May.',
     'Nothing here but 2024 and May.',
     'The decree of 12.03.2024 took effect at 14:30.',
+    'Labor Day, Memorial Day, Black Friday, Cyber Monday, Good Friday, Mother’s Day, Father\'s Day, the Fourth of July, Presidents\' Day, Veterans Day, Victory Day, May Day, Boxing Day and Martin Luther King Jr. Day.',
   ];
   it('name lower-case ASCII strings only', () => {
     for (const p of PARSERS) for (const w of p.needs ?? []) expect(w).toMatch(/^[\x20-\x40\x5b-\x7e]+$/);

@@ -82,8 +82,19 @@ export const TIME_ZONES = [
   'eest', 'msk', 'ist', 'jst', 'kst', 'et', 'pt', 'ct',
 ];
 
+/** Keys with an apostrophe also written with the typographic one ("Mother’s Day"). */
+export function withCurlyApostrophes<T>(table: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = { ...table };
+  for (const [k, v] of Object.entries(table)) if (k.includes("'")) out[k.replace(/'/g, '’')] = v;
+  return out;
+}
+
 /** Fixed-date holidays: month and day. */
-export const HOLIDAYS: Record<string, [number, number]> = {
+export const HOLIDAYS: Record<string, [number, number]> = withCurlyApostrophes({
   'christmas day': [12, 25], christmas: [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1],
   "new year's eve": [12, 31], 'valentine\'s day': [2, 14], halloween: [10, 31],
-};
+  'fourth of july': [7, 4], 'july fourth': [7, 4], 'veterans day': [11, 11], "veterans' day": [11, 11],
+  'remembrance day': [11, 11], 'armistice day': [11, 11], 'boxing day': [12, 26], 'bastille day': [7, 14],
+  'may day': [5, 1], 'victory day': [5, 9], 'groundhog day': [2, 2], "st. patrick's day": [3, 17],
+  "saint patrick's day": [3, 17], 'inauguration day': [1, 20],
+});

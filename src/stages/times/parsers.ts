@@ -11,7 +11,7 @@ import {
 } from './calendar.js';
 import {
   AMBIGUOUS_MONTHS, COUNT_NOUNS, DAY_PARTS, HOLIDAYS, MONTH_CUES, MONTH_DETERMINERS, MONTHS, NUMBER_WORDS, ORDINALS, SEASONS,
-  TIME_ZONES, UNITS, VAGUE_NUMBERS, WEEKDAYS,
+  TIME_ZONES, UNITS, VAGUE_NUMBERS, WEEKDAYS, withCurlyApostrophes,
 } from './lexicon.js';
 import type { Tense } from './tense.js';
 
@@ -1308,14 +1308,39 @@ function nthWeekday(y: number, month: number, wd: number, n: number): Ymd {
   return { y, m: month, d: 1 + ((wd - first + 7) % 7) + 7 * (n - 1) };
 }
 
-/** Holidays whose date moves: US Thanksgiving (fourth Thursday of November), US Election Day (the Tuesday after the first Monday of November), Easter. */
-const MOVABLE_HOLIDAYS: Record<string, (y: number) => Ymd> = {
-  thanksgiving: (y) => nthWeekday(y, 11, 4, 4),
-  'thanksgiving day': (y) => nthWeekday(y, 11, 4, 4),
+/** The last weekday `wd` (ISO) of a month. */
+function lastWeekday(y: number, month: number, wd: number): Ymd {
+  const fifth = nthWeekday(y, month, wd, 5);
+  return fifth.d <= daysInMonth(y, month) ? fifth : nthWeekday(y, month, wd, 4);
+}
+
+const thanksgiving = (y: number): Ymd => nthWeekday(y, 11, 4, 4);
+
+/**
+ * Holidays whose date moves: US Thanksgiving (fourth Thursday of November), US Election Day (the
+ * Tuesday after the first Monday of November), Easter and the days beside it, the US federal
+ * holidays on a Monday, Mother's and Father's Day, and the shopping days after Thanksgiving.
+ */
+const MOVABLE_HOLIDAYS: Record<string, (y: number) => Ymd> = withCurlyApostrophes({
+  thanksgiving,
+  'thanksgiving day': thanksgiving,
+  'black friday': (y) => addDays(thanksgiving(y), 1),
+  'cyber monday': (y) => addDays(thanksgiving(y), 4),
   'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
   easter: easterSunday,
   'easter sunday': easterSunday,
-};
+  'good friday': (y) => addDays(easterSunday(y), -2),
+  'easter monday': (y) => addDays(easterSunday(y), 1),
+  'labor day': (y) => nthWeekday(y, 9, 1, 1),
+  'memorial day': (y) => lastWeekday(y, 5, 1),
+  'martin luther king day': (y) => nthWeekday(y, 1, 1, 3),
+  'martin luther king jr. day': (y) => nthWeekday(y, 1, 1, 3),
+  'mlk day': (y) => nthWeekday(y, 1, 1, 3),
+  'presidents day': (y) => nthWeekday(y, 2, 1, 3),
+  "presidents' day": (y) => nthWeekday(y, 2, 1, 3),
+  "mother's day": (y) => nthWeekday(y, 5, 7, 2),
+  "father's day": (y) => nthWeekday(y, 6, 7, 3),
+});
 
 /** A capitalised word after a holiday that makes it part of a name (not a month, a weekday or a part of the day). */
 const PART_OF_NAME = /^[ \t]+(?!(?:Day|Eve|Morning|Afternoon|Evening|Night|Weekend|Week|Season|Holidays?)\b)([A-Z][a-z]+)/;
@@ -1323,7 +1348,12 @@ const PART_OF_NAME = /^[ \t]+(?!(?:Day|Eve|Morning|Afternoon|Evening|Night|Weeke
 /** Holidays: fixed ("Christmas"), movable ("Thanksgiving", "Election Day", "Easter"), and "Easter week" (its ISO week). */
 const HOLIDAY: Parser = {
   name: 'holiday',
-  needs: ['christmas', "year's", "valentine's", 'halloween', 'thanksgiving', 'election', 'easter'],
+  // (ASCII and lower case, so "Mother’s Day" with its typographic apostrophe passes through "mother")
+  needs: [
+    'christmas', 'new year', 'valentine', 'halloween', 'thanksgiving', 'election', 'easter', 'fourth of july', 'july fourth', 'veterans',
+    'remembrance day', 'armistice day', 'boxing day', 'bastille day', 'may day', 'victory day', 'groundhog day', 'patrick', 'inauguration day',
+    'black friday', 'cyber monday', 'good friday', 'labor day', 'memorial day', 'king day', 'king jr', 'mlk day', 'presidents', 'mother', 'father',
+  ],
   pattern: rx(`(?:(last|next|this)\\s+)?(${alt([...Object.keys(HOLIDAYS), ...Object.keys(MOVABLE_HOLIDAYS)])})(\\s+week)?(?:\\s+${YEAR})?`),
   extract: (m, ctx) => {
     if (!isCapitalized(m[2]!)) return null;
