@@ -1154,11 +1154,14 @@ const CLOCK: Parser = {
  * preposition keeps scores and ratios out: "won 2:1", "a 16:9 screen"). On the day in focus, as
  * other clock times.
  */
+const CLOCK_PREPOSITION = /^(at|from|until|till|to|by|after|before|around|about|since|between|and)$/;
 const CLOCK_24: Parser = {
   name: 'clock-24',
   needs: [':'],
-  pattern: rx('(?<=\\b(?:at|from|until|till|to|by|after|before|around|about|since|between|and)\\s+)([01]?\\d|2[0-4]):([0-5]\\d)(?![:.]?\\d|\\s*(?:a\\.?m\\b|p\\.?m\\b|am\\b|pm\\b))'),
+  // (the preposition is read in extract: a lookbehind at the start of the pattern ran at every position of the text)
+  pattern: rx('([01]?\\d|2[0-4]):([0-5]\\d)(?![:.]?\\d|\\s*(?:a\\.?m\\b|p\\.?m\\b|am\\b|pm\\b))'),
   extract: (m, ctx) => {
+    if (!CLOCK_PREPOSITION.test(wordBefore(ctx.text, m.index))) return null;
     const h = +m[1]!;
     const min = +m[2]!;
     if (h === 24 && min > 0) return null;
