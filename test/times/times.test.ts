@@ -220,6 +220,16 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],
   // "the first half" of something other than a year is not a half year
   ['The party backed civil rights through the first half of the 20th century.', D, [{ text: 'the 20th century', type: 'DATE', value: '19' }]],
+  // a scheduled event's weekday: by a verb close by, else the nearer one
+  ['The reports show spending before the New Hampshire primary on Tuesday.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
+  ['Trump won the Nevada caucuses on Tuesday.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-02' }]],
+  ['Sanders holds a solid lead in Tuesday’s first-in-the-nation primary.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
+  // a live report's entry headed "4:40 p.m.:" on a line of its own: the article's day
+  ['It was a shotgun.\n\n___.\n\n4:40 p.m.:\n\nA slice of Hollywood came on Wednesday evening.\n\n___.\n\n12:50 p.m.:\n\nCruz spoke.', '2016-01-05', [
+    { text: '4:40 p.m.', type: 'TIME', value: '2016-01-05T16:40' },
+    { text: 'Wednesday evening', type: 'TIME', value: '2015-12-30TEV' },
+    { text: '12:50 p.m.', type: 'TIME', value: '2016-01-05T12:50' },
+  ]],
   // "Super Tuesday": the primaries' day of the article's year, or of the coming election year late in the year before
   ['Sanders hopes to win states voting on Super Tuesday.', '2016-02-27', [{ text: 'Super Tuesday', type: 'DATE', value: '2016-03-01' }]],
   ['Cruz is building a firewall in the South for Super Tuesday.', '2015-11-20', [{ text: 'Super Tuesday', type: 'DATE', value: '2016-03-01' }]],

@@ -663,7 +663,13 @@ const WEEKDAY_P: Parser = {
     else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) {
       const daysAhead = (wd - isoWeekday(ctx.ref) + 7) % 7;
       const scheduled = daysAhead >= 1 && daysAhead <= 3 && SCHEDULED_AFTER.test(ctx.text.slice(end, end + 40));
-      how = scheduled && ctx.tense(m.index, end) === 'future' ? 'future' : 'past';
+      // (a clause with no tense cue at all takes the nearer one: "Sanders holds a lead in Tuesday's primary" on a Monday)
+      how = scheduled && ctx.tense(m.index, end) !== 'past' ? 'future' : 'past';
+    }
+    // "the New Hampshire primary on Tuesday": a scheduled event's day, by a verb close by, else the nearer one
+    else if (EVENT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) {
+      const near = ctx.tense(m.index, end, EVENT_TENSE_REACH);
+      how = near === 'future' || (near === 'none' && (wd - isoWeekday(ctx.ref) + 7) % 7 <= 3) ? 'future' : 'past';
     }
     else {
       const tense = ctx.tense(m.index, end);
@@ -1141,7 +1147,7 @@ const CLOCK: Parser = {
     const clock = fmtClock(h, min);
     if (!ctx.ref) return { type: 'TIME', value: `${UNANCHORED.day}${clock}` };
     // a clock time on a line of its own heads a live report's entry ("___ / 2 p.m. / Hillary Clinton is …"): the article's day
-    if (/(?:^|\n)[ \t]*$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t.]*(?:\r?\n|$)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20))) {
+    if (/(?:^|\n)[ \t]*$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index)) && /^[ \t.:]*(?:\r?\n|$)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 20))) {
       return { type: 'TIME', value: fmtDate(ctx.ref) + clock, anchored: true };
     }
     // a bare clock time is on the day in focus (refiners.ts `followFocus`), the article's day when none is
