@@ -224,6 +224,9 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The reports show spending before the New Hampshire primary on Tuesday.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
   ['Trump won the Nevada caucuses on Tuesday.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-02' }]],
   ['Sanders holds a solid lead in Tuesday’s first-in-the-nation primary.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
+  ['He feels he can win New Hampshire’s Tuesday primary.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
+  ['He will do well in Tuesday’s New Hampshire primary.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
+  ['Rubio stumbled at Saturday\'s debate.', '2016-02-08', [{ text: 'Saturday', type: 'DATE', value: '2016-02-06' }]],
   // a live report's entry headed "4:40 p.m.:" on a line of its own: the article's day
   ['It was a shotgun.\n\n___.\n\n4:40 p.m.:\n\nA slice of Hollywood came on Wednesday evening.\n\n___.\n\n12:50 p.m.:\n\nCruz spoke.', '2016-01-05', [
     { text: '4:40 p.m.', type: 'TIME', value: '2016-01-05T16:40' },

@@ -169,10 +169,13 @@ const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s
 /** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
 const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
+/** A scheduled event right before a weekday, with no preposition: "the second nomination contest Tuesday". */
+const CONTEST_BEFORE = /(?:^|[^\w])(?:primary|primaries|caucus(?:es)?|contests?|elections?|debates?|vote)[ \t]+$/i;
+
 /** How many tokens away a verb may be to set the tense of a scheduled event's date. */
 const EVENT_TENSE_REACH = 6;
 /** Scheduled events named with their date: "the convention in July", "the primary on June 7", "the Nov. 8 election". */
-const EVENT_NOUNS = 'elections?|primary|primaries|caucus(?:es)?|conventions?|referendum|summit|showdown|inauguration|runoff|run-off';
+const EVENT_NOUNS = 'elections?|primary|primaries|caucus(?:es)?|contests?|conventions?|referendum|summit|showdown|inauguration|runoff|run-off';
 const EVENT_BEFORE = new RegExp(`(?:^|[^\\w])(?:${EVENT_NOUNS})[ \\t]+(?:in|on)[ \\t]+(?:(?:early|mid|late)[\\s-]+)?$`, 'i');
 const EVENT_AFTER = new RegExp(`^(?:\\.|,?[ \\t]+\\d{4})?[ \\t]+(?:[A-Z][a-z]+[ \\t]+){0,2}(?:presidential[ \\t]+|general[ \\t]+|national[ \\t]+)?(?:${EVENT_NOUNS})\\b`);
 
@@ -604,7 +607,7 @@ const UNTIL_BEFORE = /(?:^|[^\w])(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s
 const SCHEDULED_BEFORE = /(?:^|[^\w'])(?:meets?|begins?|starts?|opens?|arrives?|leaves?|visits?|resumes?|returns?|votes?|closes?|ends?|expires?|convenes?|travels?|flies)(?:\s+\w+ly)?(?:\s+(?:on|until))?\s+$/i;
 
 /** An event held on a day, after "<weekday>'s" ("Monday's debate", "Tuesday night's first presidential debate"). */
-const SCHEDULED_AFTER = /^['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:debates?|meetings?|summit|elections?|votes?|hearings?|games?|match|race|rally|speech|talks|deadline|session|launch|ceremony|encounter|event|visit|trip|opening|conference|primary|primaries|caucus(?:es)?|showdown|final|parade|march|address|forum|kickoff|kick-off|premiere|concert|vigil|funeral|inauguration|sentencing|trial|arraignment)\b/;
+const SCHEDULED_AFTER = /^['’]s[ \t]+(?:[A-Za-z-]+[ \t]+){0,3}?(?:contests?|debates?|meetings?|summit|elections?|votes?|hearings?|games?|match|race|rally|speech|talks|deadline|session|launch|ceremony|encounter|event|visit|trip|opening|conference|primary|primaries|caucus(?:es)?|showdown|final|parade|march|address|forum|kickoff|kick-off|premiere|concert|vigil|funeral|inauguration|sentencing|trial|arraignment)\b/;
 
 /** The end of a programme's or a newspaper's name that a weekday completes ("Fox News Sunday", "The Mail on Sunday"). */
 const BROADCAST_BEFORE = /\b(?:Fox[ \t]+News|(?:Mail|Independent)[ \t]+on)[ \t]+$/;
@@ -666,8 +669,9 @@ const WEEKDAY_P: Parser = {
       // (a clause with no tense cue at all takes the nearer one: "Sanders holds a lead in Tuesday's primary" on a Monday)
       how = scheduled && ctx.tense(m.index, end) !== 'past' ? 'future' : 'past';
     }
-    // "the New Hampshire primary on Tuesday": a scheduled event's day, by a verb close by, else the nearer one
-    else if (EVENT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) {
+    // "the New Hampshire primary on Tuesday", "New Hampshire's Tuesday primary", "the second nomination contest Tuesday":
+    // a scheduled event's day, by a verb close by, else the nearer one
+    else if (EVENT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index)) || EVENT_AFTER.test(ctx.text.slice(end, end + 30)) || CONTEST_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) {
       const near = ctx.tense(m.index, end, EVENT_TENSE_REACH);
       how = near === 'future' || (near === 'none' && (wd - isoWeekday(ctx.ref) + 7) % 7 <= 3) ? 'future' : 'past';
     }
