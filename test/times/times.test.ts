@@ -220,6 +220,9 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The empire lasted 1,000 years.', D, [{ text: '1,000 years', type: 'DURATION', value: 'P1000Y' }]],
   // "the first half" of something other than a year is not a half year
   ['The party backed civil rights through the first half of the 20th century.', D, [{ text: 'the 20th century', type: 'DATE', value: '19' }]],
+  // an expression opening the sentence, set off by a comma: the main clause's first verb decides, a reporting verb too
+  ['In September, a still-struggling HP announced it would split in two.', '2016-01-20', [{ text: 'September', type: 'DATE', value: '2015-09' }]],
+  ['On Tuesday, the company said it would not appeal.', '2016-03-17', [{ text: 'Tuesday', type: 'DATE', value: '2016-03-15' }]],
   // a scheduled event's weekday: by a verb close by, else the nearer one
   ['The reports show spending before the New Hampshire primary on Tuesday.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-09' }]],
   ['Trump won the Nevada caucuses on Tuesday.', '2016-02-08', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-02' }]],

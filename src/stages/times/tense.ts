@@ -109,6 +109,15 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     let bestDist = Infinity;
     const first = tokenAt(tokens, start);
     const after = tokenAt(tokens, end);
+    // an expression opening the sentence and set off by a comma ("In September, HP announced it would …")
+    // belongs to the main clause: its first verb decides, a reporting verb too, however far
+    // (a sentence that starts with a capital: wire copy wrapped at line ends can split one mid-clause)
+    if (first - s.tokenStart <= 2 && tokens[after]?.text === ',' && reach === Infinity && /^[A-Z]/.test(tokens[s.tokenStart]!.text)) {
+      for (const cue of cuesOf(s)) {
+        if (cue.at <= after) continue;
+        return cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
+      }
+    }
     for (const cue of cuesOf(s)) {
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
       const dist = cue.at < first ? first - cue.at : cue.at - after + 1;
