@@ -188,7 +188,8 @@ function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: 
   const before = ctx.text.slice(Math.max(0, start - 30), start);
   if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
   if (WITHIN_YEAR_BEFORE.test(before)) return { tense: 'none', reach: 0 };
-  if (DEADLINE_BEFORE.test(before)) return { tense: 'future', reach: TENSE_REACH_MONTHS };
+  // a deadline is to come, unless the clause is in the past perfect ("had been paying $35,000 a month until May")
+  if (DEADLINE_BEFORE.test(before)) return { tense: /\bhad\b[^.;]*$/i.test(ctx.text.slice(Math.max(0, start - 60), start)) ? 'past' : 'future', reach: TENSE_REACH_MONTHS };
   // the date of a scheduled event ("the Nov. 8 election", "the convention in July"): the tense of a verb close by
   // ("the November election will end up …"), else the nearest one, not a distant verb's ("… had been pressing for a
   // role in drafting the platform for the convention in July")
