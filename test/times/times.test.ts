@@ -223,6 +223,9 @@ const CASES: [string, string | null, Expected[]][] = [
   // an expression opening the sentence, set off by a comma: the main clause's first verb decides, a reporting verb too
   ['In September, a still-struggling HP announced it would split in two.', '2016-01-20', [{ text: 'September', type: 'DATE', value: '2015-09' }]],
   ['On Tuesday, the company said it would not appeal.', '2016-03-17', [{ text: 'Tuesday', type: 'DATE', value: '2016-03-15' }]],
+  // a reporting verb with only its object before the time: the time of the telling, whatever the complement says
+  ['Rubio told voters here Sunday that he would continue.', '2016-02-09', [{ text: 'Sunday', type: 'DATE', value: '2016-02-07' }]],
+  ['Cornyn told a Politico reporter Monday evening that he would be surprised.', '2016-04-12', [{ text: 'Monday evening', type: 'TIME', value: '2016-04-11TEV' }]],
   // a deadline word looks ahead, unless the clause is in the past perfect
   ['The campaign had been paying $35,000 a month for the tower until May.', '2016-08-23', [{ text: 'May', type: 'DATE', value: '2016-05' }]],
   ['The offer is open until May.', '2016-08-23', [{ text: 'May', type: 'DATE', value: '2017-05' }]],

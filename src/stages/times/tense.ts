@@ -33,6 +33,9 @@ const REPORTING = new Set([
   'predicted', 'forecast', 'projected', 'spoke',
 ]);
 
+/** Words that end a clause or open another: the tense on their far side is another clause's. */
+const CLAUSE_MARKS = new Set(['that', ',', ';', ':', 'who', 'which', 'when', 'because', 'after', 'before', 'while', 'and', 'but', 'as', 'if']);
+
 /** Auxiliaries that may stand before a plan word ("were planning to drive"). */
 const PLAN_AUX = new Set(['was', 'were', 'is', 'are']);
 const PLAN_AFTER_AUX = new Set(['planning', 'scheduled', 'slated', 'going', 'expected', 'set', 'due']);
@@ -102,6 +105,20 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     }
     return undefined;
   };
+  /** A reporting verb at most six tokens before token `first`, with no verb, auxiliary or clause mark between. */
+  const reportBefore = (first: number, s: Sentence): number | undefined => {
+    for (let k = first - 1; k >= Math.max(s.tokenStart, first - 6); k--) {
+      const t = tokens[k]!;
+      if (REPORTING.has(t.lower) && (t.pos === 'VERB' || t.pos === 'AUX')) return k;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_MARKS.has(t.lower)) return undefined;
+    }
+    return undefined;
+  };
+  /** Whether the clause of the expression ends right after it, at "that", a comma or the sentence end (a complement follows). */
+  const boundaryAfter = (after: number, s: Sentence): boolean => {
+    const t = tokens[after];
+    return !t || after >= s.tokenEnd || CLAUSE_MARKS.has(t.lower) || t.lower === '.';
+  };
   return (start, end, reach = Infinity) => {
     const s = sentenceAt(start);
     if (!s) return 'none';
@@ -117,6 +134,12 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
         if (cue.at <= after) continue;
         return cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
       }
+    }
+    // a reporting verb before the expression with only its object between ("told voters here Sunday that he
+    // would …", "told a reporter Monday evening"): the time of the telling, whatever a later clause says
+    if (reach === Infinity) {
+      const told = reportBefore(first, s);
+      if (told !== undefined && boundaryAfter(after, s)) return 'past';
     }
     for (const cue of cuesOf(s)) {
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
