@@ -226,6 +226,10 @@ const CASES: [string, string | null, Expected[]][] = [
   // a reporting verb with only its object before the time: the time of the telling, whatever the complement says
   ['Rubio told voters here Sunday that he would continue.', '2016-02-09', [{ text: 'Sunday', type: 'DATE', value: '2016-02-07' }]],
   ['Cornyn told a Politico reporter Monday evening that he would be surprised.', '2016-04-12', [{ text: 'Monday evening', type: 'TIME', value: '2016-04-11TEV' }]],
+  // the expression's own clause, on its left, before a comma: its tense, not the next clause's
+  ['Sanders, who did win Rhode Island on Tuesday, would likely place even more.', '2016-04-27', [{ text: 'Tuesday', type: 'DATE', value: '2016-04-26' }]],
+  ['The book, which will be in bookstores on Tuesday, is a twist on a genre.', '2016-02-01', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-02' }]],
+  ['It is harder to lay odds on the caucuses Feb. 23 because so much will depend on turnout.', '2015-12-15', [{ text: 'Feb. 23', type: 'DATE', value: '2016-02-23' }]],
   // a deadline word looks ahead, unless the clause is in the past perfect
   ['The campaign had been paying $35,000 a month for the tower until May.', '2016-08-23', [{ text: 'May', type: 'DATE', value: '2016-05' }]],
   ['The offer is open until May.', '2016-08-23', [{ text: 'May', type: 'DATE', value: '2017-05' }]],

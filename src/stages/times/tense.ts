@@ -33,6 +33,9 @@ const REPORTING = new Set([
   'predicted', 'forecast', 'projected', 'spoke',
 ]);
 
+/** Tense words whose form says their tense alone (no base form alike: not "lay", "hit", "shut"). */
+const CLEAR_FORMS = new Set(['was', 'were', 'had', 'did', 'will', 'would', "'ll", 'shall', 'wo', 'went', 'came', 'took', 'made', 'won', 'lost', 'met', 'gave', 'got', 'began', 'said', 'told']);
+
 /** Words that end a clause or open another: the tense on their far side is another clause's. */
 const CLAUSE_MARKS = new Set(['that', ',', ';', ':', 'who', 'which', 'when', 'because', 'after', 'before', 'while', 'and', 'but', 'as', 'if']);
 
@@ -114,6 +117,22 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     }
     return undefined;
   };
+  /** The tense cue nearest before token `first` in its clause (no clause mark between, at most eight tokens back). */
+  const clauseCueBefore = (first: number, s: Sentence): Cue | undefined => {
+    let found: Cue | undefined;
+    for (const cue of cuesOf(s)) {
+      if (cue.at >= first) break;
+      // (only unambiguous forms: "lay odds on the caucuses Feb. 23" is no past tense)
+      if (first - cue.at <= 8) found = CLEAR_FORMS.has(tokens[cue.at]!.lower) || tokens[cue.at]!.lower.endsWith('ed') ? cue.tense : undefined;
+    }
+    if (found === undefined) return undefined;
+    // (the cue must stand in the expression's clause)
+    for (let k = first - 1; k >= Math.max(s.tokenStart, first - 8); k--) {
+      if (CLAUSE_MARKS.has(tokens[k]!.lower)) return undefined;
+      if (cuesOf(s).some((c) => c.at === k)) return found;
+    }
+    return undefined;
+  };
   /** Whether the clause of the expression ends right after it, at "that", a comma or the sentence end (a complement follows). */
   const boundaryAfter = (after: number, s: Sentence): boolean => {
     const t = tokens[after];
@@ -137,9 +156,12 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     }
     // a reporting verb before the expression with only its object between ("told voters here Sunday that he
     // would …", "told a reporter Monday evening"): the time of the telling, whatever a later clause says
-    if (reach === Infinity) {
-      const told = reportBefore(first, s);
-      if (told !== undefined && boundaryAfter(after, s)) return 'past';
+    if (reach === Infinity && boundaryAfter(after, s)) {
+      if (reportBefore(first, s) !== undefined) return 'past';
+      // likewise the tense of the expression's own clause, on its left ("Sanders, who did win Rhode Island on
+      // Tuesday, would …", "the company, which was founded in March, will …")
+      const own = clauseCueBefore(first, s);
+      if (own === 'past' || own === 'future') return own;
     }
     for (const cue of cuesOf(s)) {
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
