@@ -230,6 +230,8 @@ const CASES: [string, string | null, Expected[]][] = [
   ['Sanders, who did win Rhode Island on Tuesday, would likely place even more.', '2016-04-27', [{ text: 'Tuesday', type: 'DATE', value: '2016-04-26' }]],
   ['The book, which will be in bookstores on Tuesday, is a twist on a genre.', '2016-02-01', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-02' }]],
   ['It is harder to lay odds on the caucuses Feb. 23 because so much will depend on turnout.', '2015-12-15', [{ text: 'Feb. 23', type: 'DATE', value: '2016-02-23' }]],
+  // four-letter past forms in "-ed" ("sued", "died") are past tenses too
+  ['His campaign sued the DNC on Friday, seeking access, claiming it would win.', '2015-12-20', [{ text: 'Friday', type: 'DATE', value: '2015-12-18' }]],
   // a deadline word looks ahead, unless the clause is in the past perfect
   ['The campaign had been paying $35,000 a month for the tower until May.', '2016-08-23', [{ text: 'May', type: 'DATE', value: '2016-05' }]],
   ['The offer is open until May.', '2016-08-23', [{ text: 'May', type: 'DATE', value: '2017-05' }]],

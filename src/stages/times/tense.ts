@@ -47,6 +47,8 @@ const PLAN_AFTER_AUX = new Set(['planning', 'scheduled', 'slated', 'going', 'exp
 const PRESENT = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do']);
 /** Verbs that end in "-eed" in the present tense ("will succeed", "exceed"). */
 const EED_PRESENT = new Set(['succeed', 'proceed', 'exceed', 'need', 'feed', 'bleed', 'speed', 'breed', 'heed', 'seed', 'plead']);
+/** Short words in "-ed" that are no past tense. */
+const NOT_PAST_ED = new Set(['shed', 'weed', 'deed', 'reed', 'sled', 'sped']);
 /** Auxiliaries before a participle that is not a past tense ("will be paid", "is expected"). */
 const PASSIVE_AUX = new Set(['be', 'is', 'are', 'am', 'being']);
 
@@ -70,7 +72,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
     return 'future';
   }
   const verb = tok.pos === 'VERB' || tok.pos === 'AUX';
-  const pastForm = PAST.has(w) || (verb && w.length > 4 && w.endsWith('ed') && !EED_PRESENT.has(w));
+  // ("sued", "died", "used" are four letters; "need", "shed" are no past)
+  const pastForm = PAST.has(w) || (verb && w.length >= 4 && w.endsWith('ed') && !EED_PRESENT.has(w) && !NOT_PAST_ED.has(w));
   // a participle after "be", "is", "are" ("will be paid", "is expected"): the auxiliary, or the modal before it, carries the tense
   if (pastForm && PASSIVE_AUX.has(prev?.lower ?? '')) return 'none';
   if (pastForm) return 'past';
