@@ -230,6 +230,10 @@ const CASES: [string, string | null, Expected[]][] = [
   ['Sanders, who did win Rhode Island on Tuesday, would likely place even more.', '2016-04-27', [{ text: 'Tuesday', type: 'DATE', value: '2016-04-26' }]],
   ['The book, which will be in bookstores on Tuesday, is a twist on a genre.', '2016-02-01', [{ text: 'Tuesday', type: 'DATE', value: '2016-02-02' }]],
   ['It is harder to lay odds on the caucuses Feb. 23 because so much will depend on turnout.', '2015-12-15', [{ text: 'Feb. 23', type: 'DATE', value: '2016-02-23' }]],
+  // "would have been" is past; an -ing reporting verb before the time reports ("announcing on Wednesday he would …")
+  ['Carson noted that Saturday would have been Reagan\'s birthday.', '2016-02-07', [{ text: 'Saturday', type: 'DATE', value: '2016-02-06' }]],
+  ['Trump joined the debate, announcing on Wednesday he would meet the NRA.', '2016-06-16', [{ text: 'Wednesday', type: 'DATE', value: '2016-06-15' }]],
+  ['The company expects to start work on the contracts in May, adding the work will continue.', '1987-03-03', [{ text: 'May', type: 'DATE', value: '1987-05' }]],
   // four-letter past forms in "-ed" ("sued", "died") are past tenses too
   ['His campaign sued the DNC on Friday, seeking access, claiming it would win.', '2015-12-20', [{ text: 'Friday', type: 'DATE', value: '2015-12-18' }]],
   // a deadline word looks ahead, unless the clause is in the past perfect

@@ -2,7 +2,7 @@ import type { Sentence, Token } from '../../doc/types.js';
 import { tokenAt } from '../../doc/span.js';
 
 export type Tense = 'past' | 'future' | 'none';
-type Cue = Tense | 'report' | 'present';
+type Cue = Tense | 'report' | 'report-ing' | 'present';
 
 /** Words that put the clause in the future ("will meet on Friday", "is going to", "is scheduled"). */
 const FUTURE = new Set([
@@ -31,6 +31,8 @@ const REPORTING = new Set([
   'said', 'says', 'told', 'reported', 'announced', 'added', 'noted', 'stated', 'declared', 'explained',
   'wrote', 'claimed', 'argued', 'insisted', 'warned', 'confirmed', 'disclosed', 'indicated', 'estimated',
   'predicted', 'forecast', 'projected', 'spoke',
+  // their -ing forms report too ("announcing on Wednesday he would meet", "saying Monday that …")
+  'saying', 'telling', 'announcing', 'adding', 'noting', 'stating', 'declaring', 'claiming', 'insisting', 'confirming',
 ]);
 
 /** Tense words whose form says their tense alone (no base form alike: not "lay", "hit", "shut"). */
@@ -57,8 +59,10 @@ const PAST_PLAN = new Set(['had', 'previously', 'originally', 'initially', 'once
 
 function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, prev2: Token | undefined): Cue {
   const w = tok.lower;
-  if (REPORTING.has(w)) return 'report';
+  if (REPORTING.has(w)) return w.endsWith('ing') ? 'report-ing' : 'report';
   if (w === 'going' && next?.lower === 'to') return 'future';
+  // "would have been": what did not happen, in the past
+  if (w === 'would' && next?.lower === 'have') return 'past';
   // "were planning to", "was scheduled to": the plan word after the auxiliary carries the tense
   if (PLAN_AUX.has(w) && PLAN_AFTER_AUX.has(next?.lower ?? '')) return 'none';
   // "is to resume", "are to meet": a plan; "if she were to win": a hypothesis, about a time to come
@@ -153,7 +157,7 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     // (a sentence that starts with a capital: wire copy wrapped at line ends can split one mid-clause)
     if (first - s.tokenStart <= 2 && tokens[after]?.text === ',' && reach === Infinity && /^[A-Z]/.test(tokens[s.tokenStart]!.text)) {
       for (const cue of cuesOf(s)) {
-        if (cue.at <= after) continue;
+        if (cue.at <= after || cue.tense === 'report-ing') continue;
         return cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
       }
     }
@@ -169,8 +173,10 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     for (const cue of cuesOf(s)) {
       if (cue.at >= first && cue.at < after) continue; // inside the expression ("two years ago")
       const dist = cue.at < first ? first - cue.at : cue.at - after + 1;
-      if (dist > reach || (cue.tense === 'report' && dist > REPORT_REACH)) continue;
-      const tense: Tense = cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
+      if (dist > reach || ((cue.tense === 'report' || cue.tense === 'report-ing') && dist > REPORT_REACH)) continue;
+      // an -ing form reports only before the expression ("announcing on Wednesday"; "in May, adding the work will …" is another act)
+      if (cue.tense === 'report-ing' && cue.at > first) continue;
+      const tense: Tense = cue.tense === 'report' || cue.tense === 'report-ing' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
       if (dist < bestDist || (dist === bestDist && tense === 'past')) {
         best = tense;
         bestDist = dist;
