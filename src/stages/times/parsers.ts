@@ -657,6 +657,8 @@ const WEEKDAY_P: Parser = {
     const type: TimeType = part ? 'TIME' : 'DATE';
     if (!ctx.ref) return { type, value: `${UNANCHORED.day}${part}` };
     let how: 'past' | 'future' | 'last' | 'next';
+    /** days from the article date to the next such weekday (0: the same day) */
+    const daysAhead = (wd - isoWeekday(ctx.ref) + 7) % 7;
     if (det === 'last' || det === 'past' || det === 'this past') how = 'last';
     else if (det === 'next' || det === 'coming' || det === 'this coming') how = 'next';
     // "until Tuesday" is a day to come, unless the clause is in the past perfect ("Until Thursday, they had not …")
@@ -665,7 +667,6 @@ const WEEKDAY_P: Parser = {
     // (a past one, unless it is a scheduled event in one of the next three days and the clause looks ahead: "voters
     // expect Clinton to win Monday's debate" on a Sunday; "they will look for ways around Wednesday's ruling" is past)
     else if (/^['’]s(?!\w)/.test(ctx.text.slice(end, end + 3))) {
-      const daysAhead = (wd - isoWeekday(ctx.ref) + 7) % 7;
       const scheduled = daysAhead >= 1 && daysAhead <= 3 && SCHEDULED_AFTER.test(ctx.text.slice(end, end + 40));
       // (a clause with no tense cue at all takes the nearer one: "Sanders holds a lead in Tuesday's primary" on a Monday)
       how = scheduled && ctx.tense(m.index, end) !== 'past' ? 'future' : 'past';
@@ -674,7 +675,7 @@ const WEEKDAY_P: Parser = {
     // a scheduled event's day, by a verb close by, else the nearer one
     else if (EVENT_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index)) || EVENT_AFTER.test(ctx.text.slice(end, end + 30)) || CONTEST_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 30), m.index))) {
       const near = ctx.tense(m.index, end, EVENT_TENSE_REACH);
-      how = near === 'future' || (near === 'none' && (wd - isoWeekday(ctx.ref) + 7) % 7 <= 3) ? 'future' : 'past';
+      how = near === 'future' || (near === 'none' && daysAhead <= 3) ? 'future' : 'past';
     }
     else {
       const tense = ctx.tense(m.index, end);

@@ -152,6 +152,9 @@ export function addDurations(a: string, b: string): string | null {
 const SECOND_DAY = /^[ \t]*(?:and|or|to|through|-|\u2013)[ \t]*(\d{1,2})(?:st|nd|rd|th)?(?![\w.,]?\d|[ \t]*(?:%|percent\b|[a-z]))/;
 
 /** "April 24 and 25": the second day is a date of its own, in the first one's month (TimeML marks both); "23-24 February": the first day is. */
+/** Another day of the month of a matched date (groups 1 and 2: its year and month). */
+const dayOfMonth = (date: RegExpExecArray, day: number): string => `${date[1]}-${date[2]}-${String(day).padStart(2, '0')}`;
+
 export const addSecondDay: Refiner = (text, found) => {
   const out: Candidate[] = [];
   for (const f of found) {
@@ -162,7 +165,7 @@ export const addSecondDay: Refiner = (text, found) => {
       const day = m ? +m[1]! : 0;
       if (m && day >= 1 && day < +date[3]!) {
         const start = f.start - m[0].length + m[0].indexOf(m[1]!);
-        out.push({ ...f, start, end: start + m[1]!.length, value: `${date[1]}-${date[2]}-${String(day).padStart(2, '0')}`, rule: `${f.rule}+first-day` });
+        out.push({ ...f, start, end: start + m[1]!.length, value: dayOfMonth(date, day), rule: `${f.rule}+first-day` });
       }
     }
     out.push(f);
@@ -172,7 +175,7 @@ export const addSecondDay: Refiner = (text, found) => {
     const day = +m[1]!;
     if (day <= +date[3]! || day > 31) continue;
     const start = f.end + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
-    out.push({ ...f, start, end: f.end + m[0].length, value: `${date[1]}-${date[2]}-${String(day).padStart(2, '0')}`, rule: `${f.rule}+second-day` });
+    out.push({ ...f, start, end: f.end + m[0].length, value: dayOfMonth(date, day), rule: `${f.rule}+second-day` });
   }
   return out;
 };

@@ -57,6 +57,11 @@ const PASSIVE_AUX = new Set(['be', 'is', 'are', 'am', 'being']);
 /** Words before a plan word that put the plan in the past: "had been due to expire", "as previously planned". */
 const PAST_PLAN = new Set(['had', 'previously', 'originally', 'initially', 'once']);
 
+/** The tense a cue stands for: reports are past, the present none (it blocks a farther cue, and names no side). */
+function asTense(cue: Cue): Tense {
+  return cue === 'report' || cue === 'report-ing' ? 'past' : cue === 'present' ? 'none' : cue;
+}
+
 function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, prev2: Token | undefined): Cue {
   const w = tok.lower;
   if (REPORTING.has(w)) return w.endsWith('ing') ? 'report-ing' : 'report';
@@ -115,30 +120,27 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     }
     return undefined;
   };
-  /** A reporting verb at most six tokens before token `first`, with no verb, auxiliary or clause mark between. */
-  const reportBefore = (first: number, s: Sentence): number | undefined => {
+  /** Whether a reporting verb stands at most six tokens before token `first`, with no verb, auxiliary or clause mark between. */
+  const reportBefore = (first: number, s: Sentence): boolean => {
     for (let k = first - 1; k >= Math.max(s.tokenStart, first - 6); k--) {
       const t = tokens[k]!;
-      if (REPORTING.has(t.lower) && (t.pos === 'VERB' || t.pos === 'AUX')) return k;
-      if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_MARKS.has(t.lower)) return undefined;
+      if (REPORTING.has(t.lower) && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_MARKS.has(t.lower)) return false;
     }
-    return undefined;
+    return false;
   };
-  /** The tense cue nearest before token `first` in its clause (no clause mark between, at most eight tokens back). */
+  /** The tense of the cue nearest before token `first`, when it is at most eight tokens back, in the same clause, of a clear form. */
   const clauseCueBefore = (first: number, s: Sentence): Cue | undefined => {
-    let found: Cue | undefined;
+    let nearest: { at: number; tense: Cue } | undefined;
     for (const cue of cuesOf(s)) {
       if (cue.at >= first) break;
-      // (only unambiguous forms: "lay odds on the caucuses Feb. 23" is no past tense)
-      if (first - cue.at <= 8) found = CLEAR_FORMS.has(tokens[cue.at]!.lower) || tokens[cue.at]!.lower.endsWith('ed') ? cue.tense : undefined;
+      nearest = cue;
     }
-    if (found === undefined) return undefined;
-    // (the cue must stand in the expression's clause)
-    for (let k = first - 1; k >= Math.max(s.tokenStart, first - 8); k--) {
-      if (CLAUSE_MARKS.has(tokens[k]!.lower)) return undefined;
-      if (cuesOf(s).some((c) => c.at === k)) return found;
-    }
-    return undefined;
+    if (!nearest || first - nearest.at > 8) return undefined;
+    for (let k = nearest.at + 1; k < first; k++) if (CLAUSE_MARKS.has(tokens[k]!.lower)) return undefined;
+    // (only unambiguous forms: "lay odds on the caucuses Feb. 23" is no past tense)
+    const w = tokens[nearest.at]!.lower;
+    return CLEAR_FORMS.has(w) || w.endsWith('ed') ? nearest.tense : undefined;
   };
   /** Whether the clause of the expression ends right after it, at "that", a comma or the sentence end (a complement follows). */
   const boundaryAfter = (after: number, s: Sentence): boolean => {
@@ -158,13 +160,13 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     if (first - s.tokenStart <= 2 && tokens[after]?.text === ',' && reach === Infinity && /^[A-Z]/.test(tokens[s.tokenStart]!.text)) {
       for (const cue of cuesOf(s)) {
         if (cue.at <= after || cue.tense === 'report-ing') continue;
-        return cue.tense === 'report' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
+        return asTense(cue.tense);
       }
     }
     // a reporting verb before the expression with only its object between ("told voters here Sunday that he
     // would …", "told a reporter Monday evening"): the time of the telling, whatever a later clause says
     if (reach === Infinity && boundaryAfter(after, s)) {
-      if (reportBefore(first, s) !== undefined) return 'past';
+      if (reportBefore(first, s)) return 'past';
       // likewise the tense of the expression's own clause, on its left ("Sanders, who did win Rhode Island on
       // Tuesday, would …", "the company, which was founded in March, will …")
       const own = clauseCueBefore(first, s);
@@ -176,7 +178,7 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
       if (dist > reach || ((cue.tense === 'report' || cue.tense === 'report-ing') && dist > REPORT_REACH)) continue;
       // an -ing form reports only before the expression ("announcing on Wednesday"; "in May, adding the work will …" is another act)
       if (cue.tense === 'report-ing' && cue.at > first) continue;
-      const tense: Tense = cue.tense === 'report' || cue.tense === 'report-ing' ? 'past' : cue.tense === 'present' ? 'none' : cue.tense;
+      const tense = asTense(cue.tense);
       if (dist < bestDist || (dist === bestDist && tense === 'past')) {
         best = tense;
         bestDist = dist;
