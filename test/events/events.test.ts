@@ -110,6 +110,12 @@ describe('mood: future, promises, threats, refusals and demands', () => {
     const e = find('ASSAULT', 'Russia', null);
     expect(e?.negated).toBe(true);
   });
+  it('marks an event noun negated when the verb that takes it is ("not to make an endorsement")', () => {
+    const { find } = run('Chile remains one of the last countries not to make a formal endorsement of Peru.');
+    expect(find('SUPPORT', 'Chile', 'Peru')?.negated).toBe(true);
+    const { find: found } = run('Chile made a formal endorsement of Peru.');
+    expect(found('SUPPORT', 'Chile', 'Peru')?.negated).toBeUndefined();
+  });
   it('gives an appealed-for act to those urged, and the urger a stance toward its target', () => {
     const { find } = run('Lithuania urged the European Union to impose sanctions on Belarus.');
     expect(find('DEMAND', 'Lithuania', null)).toBeDefined();

@@ -80,6 +80,9 @@ const CASES: [string, string | null, Expected[]][] = [
   ]],
   ['The vote is tomorrow.', D, [{ text: 'tomorrow', type: 'DATE', value: '2025-09-03' }]],
   ["Xi is using this week's summit.", D, [{ text: 'this week', type: 'DATE', value: '2025-W36' }]],
+  // on a Sunday (2016-07-24), the week ahead is "this week" when the sentence looks ahead; the ending one when it looks back
+  ["Gore will skip this week's convention.", '2016-07-24', [{ text: 'this week', type: 'DATE', value: '2016-W30' }]],
+  ['The company reported this week that sales fell.', '2016-07-24', [{ text: 'this week', type: 'DATE', value: '2016-W29' }]],
   ['Talks stalled last week and resume next week.', D, [
     { text: 'last week', type: 'DATE', value: '2025-W35' },
     { text: 'next week', type: 'DATE', value: '2025-W37' },
@@ -370,6 +373,7 @@ const NEGATIVE: string[] = [
   'The October Revolution changed Russia.',
   'Lloyd Grove, the Daily Beast editor, wrote it.',
   'The now-defunct magazine closed.',
+  'He anchored coverage from Current TV, the network he later sold.',
   'Clinton rebounded after a second-place finish.',
   'Robby Mook told CBS This Morning that they expect fairness.',
   'Ukraine won 2:1 and the screen is 16:9.',

@@ -393,6 +393,7 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   const own = sy.phrases.find((q) => q.start <= k && k < q.end);
   let sources: Actor[] = [];
   let how = 'noun';
+  let negated = false;
   if (own && own.actors.length) {
     const before = own.actors.filter((a) => a.entity && a.start < k);
     if (before.length) { sources = before; how = 'noun+owner'; }
@@ -419,6 +420,8 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
       sources = actorsOf(subjectOf(v));
       how = 'noun+verb';
+      // "not to make a formal endorsement", "did not launch an attack": the verb's negation is the act's
+      negated = chainBefore(v, sy).negated;
     }
   }
   let targets: Actor[] = [];
@@ -454,7 +457,7 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     place = o.place;
   }
   if (!sources.length && !targets.length) return undefined;
-  return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated: false, how };
+  return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated, how };
 }
 
 /** Verbs whose subject accuses when the clause beneath blames someone. */

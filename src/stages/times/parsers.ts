@@ -746,7 +746,9 @@ const THIS_UNIT: Parser = {
     }
     const u = unit === 'fiscal year' ? 'year' : unit;
     if (!ref) return { type: 'DATE', value: UNANCHORED[granularity(u)] };
-    return { type: 'DATE', value: shifted(ref, shift, u)!, anchored: true };
+    // on a Sunday the week ahead is "this week" ("will extend to this week's convention"): the ISO week is ending
+    const ahead = u === 'week' && det === 'this' && isoWeekday(ref) === 7 && ctx.tense(m.index, m.index + m[0].length) === 'future' ? 1 : 0;
+    return { type: 'DATE', value: shifted(ref, shift + ahead, u)!, anchored: true };
   },
 };
 
@@ -1118,6 +1120,8 @@ const REF_WORD: Parser = {
     }
     // "the now-defunct National Review": part of an adjective
     if (key === 'now' && ctx.text[m.index + m[0].length] === '-') return null;
+    // "from Current TV", "of Future Group": a capitalised word inside a sentence, before a name, is the name's
+    if (isCapitalized(m[0]) && /[\p{L}\d,;]\s*$/u.test(ctx.text.slice(Math.max(0, m.index - 3), m.index)) && isCapitalized(wordAfter(ctx.text, m.index + m[0].length))) return null;
     const [type, value] = REF_WORDS[key]!;
     return { type, value };
   },
