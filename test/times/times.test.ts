@@ -68,6 +68,8 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The plant opened in March 2024.', D, [{ text: 'March 2024', type: 'DATE', value: '2024-03' }]],
   ['The treaty was signed on September 2, 2025.', D, [{ text: 'September 2, 2025', type: 'DATE', value: '2025-09-02' }]],
   ['The treaty was signed on 2 September 2025.', D, [{ text: '2 September 2025', type: 'DATE', value: '2025-09-02' }]],
+  // an abbreviation's full stop run into the day, as typed in a hurry
+  ['The attacks of Sept.11, 2001 changed that.', D, [{ text: 'Sept.11, 2001', type: 'DATE', value: '2001-09-11' }]],
   ['The filing is dated 2025-08-15.', D, [{ text: '2025-08-15', type: 'DATE', value: '2025-08-15' }]],
   ['The dividend is payable Sept. 30.', D, [{ text: 'Sept. 30', type: 'DATE', value: '2025-09-30' }]],
   ['He visited last November.', D, [{ text: 'last November', type: 'DATE', value: '2024-11' }]],
@@ -373,6 +375,7 @@ const NEGATIVE: string[] = [
   'The October Revolution changed Russia.',
   'Lloyd Grove, the Daily Beast editor, wrote it.',
   'The now-defunct magazine closed.',
+  'They came in numbers that nobody expected in May.5 people were hurt.',
   'He anchored coverage from Current TV, the network he later sold.',
   'Clinton rebounded after a second-place finish.',
   'Robby Mook told CBS This Morning that they expect fairness.',

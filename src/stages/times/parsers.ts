@@ -332,7 +332,7 @@ const NAMES_AFTER_MONTH = /^(?:Revolution|Revolutionary|Uprising|Crisis|Surprise
 const MONTH_DAY_YEAR: Parser = {
   name: 'month-day-year',
   needs: MONTH_NEEDS,
-  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?|(${DAY_ORDINAL_WORDS})(?!-|\\s+(?:quarter|half|time|round|place|week|day|term)\\b))(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
+  pattern: rx(`(?:(last|next|this|this\\s+past|this\\s+coming)\\s+)?${MONTH}(\\.)?(?:(?:\\s+|(?<=\\.)(?=\\d))(?:(\\d{1,2})(?:st|nd|rd|th)?|(${DAY_ORDINAL_WORDS})(?!-|\\s+(?:quarter|half|time|round|place|week|day|term)\\b))(?![\\d\\w]|[:.,]\\d))?(?:,?\\s+${YEAR}(?![\\w%]|[.,]\\d)|\\s+'(\\d\\d)(?!\\w))?`),
   extract: (m, ctx) => {
     const det = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const name = m[2]!;
@@ -342,6 +342,8 @@ const MONTH_DAY_YEAR: Parser = {
     const day = m[4] ? +m[4] : m[5] ? DAY_ORDINALS[m[5].toLowerCase().replace(/[\s-]+/g, ' ')]! : null;
     const year = m[6] ? +m[6] : m[7] ? 1900 + +m[7] + (+m[7] < 50 ? 100 : 0) : null;
     const monthAt = m.index + m[0].indexOf(name);
+    // "Sept.11": an abbreviation's full stop may run into the day; "in May.5 people" is a sentence end
+    if (m[3] && /\d/.test(ctx.text[monthAt + name.length + 1] ?? '') && !isAbbreviation(key)) return null;
     const end = dropStop(m, name);
     if (day === null && year === null) {
       if (isAbbreviation(key)) return null; // "Jan", "Dec" alone are names more often than months
