@@ -375,3 +375,49 @@ describe('subjects that name no one', () => {
     expect(r.events.some((e) => e.type === 'DEMAND' && r.name(e.target) === 'United States')).toBe(true);
   });
 });
+
+describe('an event noun under a verb that is not its actor', () => {
+  it('gives a condemned or backed act no actor from the one who condemns or backs it', () => {
+    const r = run('France condemned the attack on the Russian embassy.');
+    expect(r.find('DISAPPROVE', 'France', null)).toBeDefined();
+    expect(r.events.filter((e) => e.type === 'ASSAULT' && r.name(e.source) === 'France')).toEqual([]);
+    const b = run('Germany backed the sanctions on Iran.');
+    expect(b.events.filter((e) => e.type === 'SANCTION' && b.name(e.source) === 'Germany')).toEqual([]);
+    expect(b.find('SANCTION', null, 'Iran')).toBeDefined();
+  });
+  it('aims criticism that someone faced or drew at them, and takes "from X" as its actor', () => {
+    expect(run('Russia faced criticism from France over the strikes.').find('DISAPPROVE', 'France', 'Russia')).toBeDefined();
+    const r = run('Poland has often drawn criticism for its courts.');
+    expect(r.find('DISAPPROVE', null, 'Poland')).toBeDefined();
+    expect(r.events.filter((e) => r.name(e.source) === 'Poland')).toEqual([]);
+  });
+  it('reads "received aid from China" as China\'s aid, not a hosting', () => {
+    const r = run('Russia received aid from China.');
+    expect(r.find('AID', 'China', 'Russia')).toBeDefined();
+    expect(r.events.filter((e) => e.type === 'CONSULT')).toEqual([]);
+  });
+  it('keeps "tariffs on goods from China" aimed at China', () => {
+    expect(run('Canada imposed steep new tariffs on goods from China.').events.filter((e) => e.type === 'SANCTION' && e.source !== null && run('x').name(e.source) === 'China')).toEqual([]);
+    expect(run('Canada imposed steep new tariffs on goods from China.').find('SANCTION', null, 'China')).toBeDefined();
+  });
+  it('marks "the lack of cooperation from X" negated', () => {
+    expect(run('Officials lamented the lack of cooperation from Hungary.').find('COOPERATE', 'Hungary', null)?.negated).toBe(true);
+  });
+  it('does not carry a noun\'s target across the verb of another clause', () => {
+    const r = run('Any review of the attacks in Libya must include public records from the Defense Ministry of Egypt.');
+    expect(r.events.filter((e) => e.type === 'ASSAULT' && e.target !== null)).toEqual([]);
+    // "must" with no actor as subject demands nothing of anyone
+    expect(r.events.filter((e) => e.type === 'DEMAND')).toEqual([]);
+  });
+});
+
+describe('verbs that news uses figuratively', () => {
+  it('codes no violence for hurting or tarnishing a candidate, and no release for releasing a report', () => {
+    const r = run('The inquiry was hurting Hillary Clinton in the polls and tarnishing her prospects. The State Department released a report on Wednesday.');
+    expect(r.events.filter((e) => e.type === 'ASSAULT' || e.type === 'RETREAT')).toEqual([]);
+  });
+  it('still codes freed prisoners and a treaty torn up', () => {
+    expect(run('Syria released 20 prisoners on Monday.').find('RETREAT', 'Syria', null)).toBeDefined();
+    expect(run('Iran tore up the nuclear deal on Monday.').find('REJECT', 'Iran', null)).toBeDefined();
+  });
+});

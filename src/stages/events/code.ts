@@ -303,6 +303,22 @@ function handEnd(rule: TriggerRule, words: string[], k: number): number {
 }
 
 /**
+ * Is `word` the head of the object right after the verb (within four words, no preposition before it:
+ * "released a scathing report"), not a word further on ("attacked Ukraine with drones")?
+ */
+function directObject(words: string[], from: number, word: string): boolean {
+  for (let j = from; j < words.length && j < from + 4; j++) {
+    if (words[j] === word) return true;
+    if (OBJECT_STOPS.has(words[j]!)) return false;
+  }
+  return false;
+}
+const OBJECT_STOPS = new Set(['with', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'into', 'against', 'of', 'over', 'after', 'before', 'since', ',', '.', 'and', 'but', 'that']);
+
+/** CAMEO's statements without a stance (010 make a statement … 014, 017 … 019): talk, which PLOVER codes no event. */
+const STATEMENT = /^01[0-47-9]/;
+
+/**
  * The coding of a CAMEO code, or undefined where there is none or PLOVER codes none; its rule reads
  * `source:group/cameo`, made only for a coding returned.
  */
@@ -340,8 +356,13 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     for (const e of entries) {
       const p = matchCameo(e.blockPatterns, words, k, k + n, from, to, lex, e.form);
       if (p) {
+        // a pattern that names the object and says "no event" or "a statement" tells what the verb
+        // means here, over the project's lexicon's default for it: "released a report" and
+        // "released a statement" free no one
+        const byObject = p.post.length > 0 && directObject(words, k + n, p.post[0]![0]!);
         // a null pattern codes nothing, unless the project's lexicon knows the word
-        if (!p.code) return byHand;
+        if (!p.code) return byObject ? undefined : byHand;
+        if (byObject && STATEMENT.test(p.code)) return undefined;
         const c = coded(lex, p.code, 'cameo', e.block, k + n, undefined, structural(p));
         // the dictionary's pattern refines the code; where it disagrees on the PLOVER type, the hand
         // lexicon wins, unless the pattern rests on the words before the verb (who acts: "troops arrived")

@@ -313,6 +313,8 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = (own & (EVENT_NOUN | NOUN_LEAD)) !== 0 ? codeNoun(words, k) : undefined;
     // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
     if ((!coding || coding.end === k + 1) && (own & NOUN_LEAD) !== 0) coding = codeTwoWordNoun(words, k) ?? coding;
+    // "received aid", "welcomed the sanctions": the act is the noun's (coded there, its receiver the target), not a hosting
+    if (coding && asVerb && RECEIVING_VERBS.has(words[k]!) && eventObject(k, tokens, classes)) coding = undefined;
     const chain = asVerb ? chainBefore(k, sy) : undefined;
     // "X must allocate resources": a demand on X whatever the act
     if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
@@ -382,6 +384,9 @@ function verbDraft(p: Pred, chain: Chain, sy: Syntax, lex: EventLexicon, subject
   const firstTarget = obj.targets[0];
   const thingFirst = firstTarget !== undefined && sy.phrases.some((q) => q.start > k && q.end <= firstTarget.start && q.start <= k + 3 && q.kind === 'thing' && !q.actors.length && !/^(to|in|at|on|with|for|from|by|of|into|against)$/.test(words[q.start - 1] ?? '') && !sy.cx.inTime.has(q.start)) && words[firstTarget.start - 1] !== 'to';
   const thingTarget = !chain.passive && obj.targets.length > 0 && (obj.targets.every((q) => q.kind === 'thing' && !!codeNoun(words, q.end - 1)) || thingFirst);
+  // "X must allocate resources" is a demand on X; when no actor must ("any review must include records
+  // from Y"), it is a statement of need, no demand on Y
+  if (coding.rule === 'mood:must' && !sources.some((a) => a.entity) && !chain.passive) { sources = []; targets = []; }
   const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how, ...(thingTarget ? { thingTarget } : {}) };
   return base;
 }
@@ -394,6 +399,7 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   let sources: Actor[] = [];
   let how = 'noun';
   let negated = false;
+  let receivedBy: Actor[] = [];
   if (own && own.actors.length) {
     const before = own.actors.filter((a) => a.entity && a.start < k);
     if (before.length) { sources = before; how = 'noun+owner'; }
@@ -417,12 +423,27 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     }
     let v = ps - 1;
     while (v >= sy.s.tokenStart && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'PART' && words[v] !== 'to')) v--;
-    if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
+    // "Republicans faced criticism", "Iran came under sanctions": who faces an act is its target
+    const receiver = v < sy.s.tokenStart ? -1 : RECEIVING_VERBS.has(words[v]!) ? v : words[v] === 'under' && COME.has(words[v - 1] ?? '') ? v - 1 : -1;
+    if (receiver >= 0) {
+      receivedBy = actorsOf(subjectOf(receiver));
+      how = 'noun+received';
+      negated = chainBefore(receiver, sy).negated;
+    } else if (v >= sy.s.tokenStart && STANCE_VERBS.has(words[v]!)) {
+      // "France condemned the attack on the embassy", "Germany opposed the sanctions": a stance toward someone else's act
+      how = 'noun+stance';
+    } else if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
       sources = actorsOf(subjectOf(v));
       how = 'noun+verb';
       // "not to make a formal endorsement", "did not launch an attack": the verb's negation is the act's
       negated = chainBefore(v, sy).negated;
     }
+  }
+  // "the lack of cooperation", "an absence of talks", "no sanctions": an act that did not happen
+  {
+    const ps = own ? own.start : k;
+    if (/^(lack|absence)$/.test(words[ps - 2] ?? '') && words[ps - 1] === 'of') negated = true;
+    if (words[ps] === 'no' || words[k - 1] === 'no') negated = true;
   }
   let targets: Actor[] = [];
   let place: Phrase | undefined;
@@ -437,9 +458,18 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     // the preposition must belong to the noun: "sanctions on X", "sanctions imposed on X", "talks on Tuesday with X",
     // not "sanctions imposed due to the attack on X"
     const gap = first ? words.slice(coding.end, first.start - 1) : [];
-    // ("suspension of air links with Serbia" keeps its target; a cause or another kind of event in between takes it)
-    const ownPrep = !gap.some((w, x) => /^(due|because|after|before|following|over|amid|since)$/.test(w) || (codeNoun(words, coding.end + x)?.type ?? coding.type) !== coding.type);
-    if (first && ownPrep && (prep === 'of' || prep === 'on' || prep === 'against' || prep === 'to' || prep === 'with' || prep === 'into' || prep === 'from' || prep === 'for' || prep === 'between')) targets = o.targets.flatMap((q) => actorsOf(q));
+    // ("suspension of air links with Serbia" keeps its target; a cause, another kind of event or a verb in between takes it:
+    // "the attacks in Libya must include records from the Secretary of State")
+    const ownPrep = !gap.some((w, x) => /^(due|because|after|before|following|over|amid|since)$/.test(w) || (codeNoun(words, coding.end + x)?.type ?? coding.type) !== coding.type || clauseVerbAt(coding.end + x, tokens));
+    // "cooperation from the State Department", "criticism from Democrats", "a threat from Iran": who it comes from acts
+    // (a withdrawal from a place is aimed at it)
+    // (right after the noun: "tariffs on goods from China" are aimed at China)
+    if (first && ownPrep && !gap.length && (prep === 'from' && coding.type !== 'RETREAT' || prep === 'of' && receivedBy.length) && !sources.length) {
+      // "received the endorsement of X", "faced the wrath of X": after a receiving verb, "of X" gives too
+      sources = o.targets.flatMap((q) => actorsOf(q));
+      how += `+${prep}`;
+    }
+    else if (first && ownPrep && (prep === 'of' || prep === 'on' || prep === 'against' || prep === 'to' || prep === 'with' || prep === 'into' || prep === 'from' || prep === 'for' || prep === 'between')) targets = o.targets.flatMap((q) => actorsOf(q));
     else if (!first && o.agent) targets = actorsOf(o.agent);
     // "an investigation into crimes committed by X against Y": an inquiry is aimed at the accused
     if (coding.type === 'INVESTIGATE' && o.agent && o.agent.actors.some((x) => x.entity)) targets = actorsOf(o.agent);
@@ -456,8 +486,52 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     }
     place = o.place;
   }
+  if (receivedBy.length && !targets.length) targets = receivedBy.filter((a) => !sources.some((x) => x.entity && x.entity.id === a.entity?.id));
   if (!sources.length && !targets.length) return undefined;
   return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated, how };
+}
+
+/** Verbs whose subject receives the act their object names ("faced criticism", "drew condemnation", "came under sanctions"). */
+const RECEIVING_VERBS = new Set(['face', 'faces', 'faced', 'facing', 'receive', 'receives', 'received', 'receiving', 'draw', 'draws', 'drew', 'drawn', 'drawing', 'endure', 'endures', 'endured', 'enduring', 'suffer', 'suffers', 'suffered', 'suffering', 'weather', 'weathers', 'weathered', 'weathering', 'attract', 'attracts', 'attracted', 'attracting']);
+/** The -s, -ed and -ing forms of a regular verb ("oppose": opposes, opposed, opposing; "deny": denies, denied, denying). */
+function regularForms(w: string): string[] {
+  if (w.endsWith('e')) return [w, w + 's', w + 'd', w.slice(0, -1) + 'ing'];
+  if (/[^aeiou]y$/.test(w)) return [w, w.slice(0, -1) + 'ies', w.slice(0, -1) + 'ied', w + 'ing'];
+  if (/(s|sh|ch|x)$/.test(w)) return [w, w + 'es', w + 'ed', w + 'ing'];
+  return [w, w + 's', w + 'ed', w + 'ing'];
+}
+
+/** Verbs that take a stand on an act their object names, which is someone else's: "condemned the attack", "backed the sanctions". */
+const STANCE_VERBS = new Set([
+  ...['condemn', 'denounce', 'decry', 'deplore', 'criticize', 'criticise', 'blast', 'oppose', 'protest', 'reject', 'support', 'back', 'endorse',
+    'welcome', 'praise', 'hail', 'applaud', 'commend', 'mourn', 'investigate', 'probe', 'report', 'describe', 'document', 'witness', 'survive',
+    'fear', 'blame', 'deny', 'question', 'challenge', 'dispute', 'justify', 'defend', 'celebrate', 'remember', 'commemorate', 'recall', 'discuss'].flatMap(regularForms),
+  'slam', 'slams', 'slammed', 'slamming',
+]);
+
+/** "came under sanctions", "comes under criticism" */
+const COME = new Set(['come', 'comes', 'came', 'coming']);
+
+/**
+ * Is token j a verb of a clause of its own ("the attacks in Libya must include records from …"), not a
+ * modifier ("four rotating units", "battalion-sized units", "the armed groups")?
+ */
+function clauseVerbAt(j: number, tokens: Token[]): boolean {
+  const t = tokens[j]!;
+  if (t.pos === 'AUX') return true;
+  if (t.pos !== 'VERB' || t.lower.endsWith('ing') || tokens[j - 1]?.text === '-') return false;
+  const next = tokens[j + 1]?.pos;
+  return next !== 'NOUN' && next !== 'PROPN' && next !== 'ADJ';
+}
+
+/** Is the object right after the verb at k an event noun ("received military aid", "faced tough sanctions")? */
+function eventObject(k: number, tokens: Token[], classes: Int32Array): boolean {
+  for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
+    const pos = tokens[j]!.pos;
+    if ((classes[j]! & EVENT_NOUN) !== 0 && (pos === 'NOUN' || pos === 'PROPN')) return true;
+    if (pos !== 'DET' && pos !== 'ADJ' && pos !== 'NUM' && pos !== 'ADV') return false;
+  }
+  return false;
 }
 
 /** Verbs whose subject accuses when the clause beneath blames someone. */
