@@ -133,3 +133,25 @@ describe('speakers of quotations', () => {
     expect(f.quote('Some of us thought')).toMatchObject({ cue: { text: 'points out' }, source: { text: 'Bozell' } });
   });
 });
+
+describe('epithets for the person just named', () => {
+  it('gives "the South Carolina Republican admitted" to the congressman named before', () => {
+    const f = facts('Rep. Trey Gowdy released a statement on Wednesday. The South Carolina Republican admitted that the server was never central to the inquiry.');
+    expect(f.speakerOf('the server was never central')).toBe('Trey Gowdy');
+    // the party's name inside the epithet is the person's, not a mention of the party
+    expect(f.entity('Republican Party')).toBeUndefined();
+  });
+  it('prefers the person whose title carries the epithet\'s words, then the one most named, over the last named', () => {
+    const f = facts('Senate Republican leader Robert Dole, a key Reagan ally, told reporters that Reagan had erred. Reagan spoke to Congress. "Some people should step aside," the Kansas Republican said.');
+    expect(f.speakerOf('Some people should step aside')).toBe('Robert Dole');
+  });
+  it('keeps gendered epithets to people of that gender', () => {
+    const f = facts('Donald Trump attacked Hillary Clinton on trade. Clinton answered in Ohio. "We need change," the New York businessman said.');
+    expect(f.speakerOf('We need change')).toBe('Donald Trump');
+  });
+  it('leaves an epithet that is a title before a name, or a plural group, alone', () => {
+    const f = facts('Donald Trump spoke on Monday. The Republican nominee Mike Pence said he agreed. Republicans said they would fight.');
+    expect(f.speakerOf('he agreed')).toBe('Mike Pence');
+    expect(f.speakerOf('they would fight')).toBe('Republican Party');
+  });
+});
