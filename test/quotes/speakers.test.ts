@@ -155,3 +155,23 @@ describe('epithets for the person just named', () => {
     expect(f.speakerOf('they would fight')).toBe('Republican Party');
   });
 });
+
+describe('pronouns after a quotation', () => {
+  it('gives "He" of the next sentence to the writer of the quotation, not to a name inside it', () => {
+    const f = facts('“I devoted many columns to criticizing Donald Trump. His nomination caused me grief,” writes Dennis Prager.\n\nHe admits that the critics are good people.');
+    expect(f.speakerOf('the critics are good people')).toBe('Dennis Prager');
+  });
+  it('keeps a pronoun inside a quotation for the one spoken of', () => {
+    const f = facts('Mike Pence debated on Tuesday. “Nobody expected that,” said MSNBC host Chris Matthews. “He looked like a grown-up,” Matthews added.');
+    const a = f.a;
+    const pence = a.entities.find((e) => e.name === 'Mike Pence')!;
+    expect(pence.mentions.some((m) => m.text === 'He')).toBe(true);
+  });
+});
+
+describe('a headline in title case', () => {
+  it('does not read a common word the body writes in lower case as a party', () => {
+    const f = facts('Prager Tells Conservatives They Need To Change Course.\n\nMany conservatives have said they will not vote for Donald Trump.');
+    expect(f.entity('Conservative Party')).toBeUndefined();
+  });
+});

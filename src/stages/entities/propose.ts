@@ -290,12 +290,32 @@ export function dropHeadlineGuesses(doc: NewsDoc, proposals: Proposal[]): Propos
   const first = sentences[0];
   if (!first || !isTitleCase(doc, first.tokenStart, first.tokenEnd)) return proposals;
   return proposals.filter((p) => {
-    if (p.via === 'gazetteer' || tokens[p.tokenStart]!.sentence !== first.index) return true;
+    if (tokens[p.tokenStart]!.sentence !== first.index) return true;
     const surface = text.slice(tokens[p.tokenStart]!.start, tokens[p.tokenEnd - 1]!.end);
+    // a known name the body writes only in lower case is a common word capitalised by the headline
+    // ("… Tells #NeverTrump Conservatives …", with "conservatives" in the body: no party)
+    if (p.via === 'gazetteer') return p.tokenEnd - p.tokenStart > 1 || !lowerOnlyInBody(text, surface, first.start, first.end);
     // named again outside the headline, as written
     for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) if (at < first.start || at >= first.end) return true;
     return false;
   });
+}
+
+/** Does the body (outside [from, to)) write `word` in lower case and never as written? */
+function lowerOnlyInBody(text: string, word: string, from: number, to: number): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  let sawLower = false;
+  const haystack = text.toLowerCase();
+  for (let at = haystack.indexOf(lower); at >= 0; at = haystack.indexOf(lower, at + 1)) {
+    if (at >= from && at < to) continue;
+    if (isWordChar(text[at - 1]) || isWordChar(text[at + word.length])) continue;
+    const written = text.slice(at, at + word.length);
+    if (written === word) return false;
+    if (written === lower) sawLower = true;
+  }
+  return sawLower;
 }
 
 /**

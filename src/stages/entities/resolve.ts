@@ -290,6 +290,8 @@ function findEpithetMentions(
     let best: Draft | undefined;
     const appositive = words[i - 1] === ',' ? persons.find((d) => d.mentions.some((m) => m.tokenEnd === i - 1)) : undefined;
     if (appositive) best = appositive;
+    // "His guest, the actress": an appositive to a noun describes that noun's person, someone new
+    else if (words[i - 1] === ',' && tokens[i - 2]?.pos === 'NOUN') continue;
     else {
       const cues: RegExp[] = [];
       for (let k = i + 1; k <= head; k++) if (/^[A-Z][a-z]+$/.test(tokens[k]!.text)) cues.push(new RegExp(`\\b${tokens[k]!.text}\\b`));
@@ -359,13 +361,55 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     else list.splice(indexAt(list, at), 0, { d, at });
   };
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
+  // where each paragraph starts, for telling whether a mention lies inside a quotation
+  const paragraphStart = new Map<number, number>();
+  for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
+  const quoted = (at: number) => {
+    const s = sentences[tokens[at]!.sentence]!;
+    const before = doc.text.slice(paragraphStart.get(s.paragraph) ?? s.start, tokens[at]!.start);
+    let open = 0;
+    let straight = 0;
+    for (let i = 0; i < before.length; i++) {
+      const c = before.charCodeAt(i);
+      if (c === 0x201c) open++;
+      else if (c === 0x201d) open = Math.max(0, open - 1);
+      else if (c === 34) straight++;
+    }
+    return open > 0 || straight % 2 === 1;
+  };
   /** The first person of sentence `s` before token `before` who fits, optionally other than `not`. */
-  const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft) => {
+  const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft, notAny?: Set<Draft>) => {
     for (const x of bySentence.get(s) ?? []) {
       if (x.at >= before) break;
-      if (fits(x.d, g) && x.d !== not) return x.d;
+      if (fits(x.d, g) && x.d !== not && !notAny?.has(x.d)) return x.d;
     }
     return undefined;
+  };
+  /**
+   * The people named in sentence `s` outside quotation marks, as someone who may speak: not as a
+   * modifier ("Clinton campaign spokesman Brian Fallon", "in Scott's district").
+   */
+  const speakersOf = (s: number) => {
+    const out = new Set<Draft>();
+    for (const x of bySentence.get(s) ?? []) {
+      if (quoted(x.at)) continue;
+      const m = x.d.mentions.find((y) => y.tokenStart === x.at);
+      const next = m ? tokens[m.tokenEnd] : undefined;
+      if (next && (POSSESSIVE.has(next.text) || next.pos === 'NOUN' || next.pos === 'PROPN')) continue;
+      out.add(x.d);
+    }
+    return out;
+  };
+  /**
+   * The first person of an earlier sentence `s` named outside quotation marks who fits (the one who
+   * speaks is whom the next sentence's "he" means: "“… criticizing Trump …,” writes Prager. He admits …"),
+   * else the first who fits.
+   */
+  const firstOutsideIn = (s: number, g: 'm' | 'f') => {
+    const list = bySentence.get(s);
+    if (!list) return undefined;
+    for (const x of list) if (fits(x.d, g) && !quoted(x.at)) return x.d;
+    return firstIn(s, g);
   };
   /** The last person of sentence `s` before token `before` who fits and is not `not`. */
   const lastIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft) => {
@@ -386,9 +430,12 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     let chosen: Draft | undefined;
     if (subjectG || possG) {
       chosen = firstIn(t.sentence, g, t.i);
+      const quotedHere = !chosen && quoted(t.i);
       for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 3; s--) {
         if (sentences[s]!.paragraph < sentences[t.sentence]!.paragraph - 1) break;
-        chosen = firstIn(s, g);
+        // (a pronoun inside a quotation speaks of someone other than its speaker, who is named outside the
+        // quotation marks in the pronoun's sentence: "“He looked like a grown-up,” Matthews added")
+        chosen = quotedHere ? firstIn(s, g, Infinity, undefined, speakersOf(t.sentence)) : firstOutsideIn(s, g);
       }
     } else {
       // the clause's subject (its first person, whatever the gender) is not the object pronoun's referent
