@@ -134,3 +134,17 @@ describe('pairing and cues', () => {
     expect(f.quote('Why was nobody told')?.cue?.text).toBe('demanded');
   });
 });
+
+describe('the wire\'s two-character marks', () => {
+  it('reads ``…\'\' (AP\'s plain text) as quotation marks, over several quotations', () => {
+    const f = facts("``It was definitely a bomb,'' said Mayor Jane Holloway. ``You can see a huge crater behind the building,'' she said.");
+    expect(f.quote('It was definitely a bomb')).toMatchObject({ kind: 'direct', content: { text: 'It was definitely a bomb,' } });
+    expect(f.speakerOf('It was definitely a bomb')).toBe('Jane Holloway');
+    expect(f.quote('You can see a huge crater')?.kind).toBe('direct');
+    expect(violations(f.a, f.a.text)).toEqual([]);
+  });
+  it('leaves two apostrophes alone where no quotation opens with backquotes, as PolNeAR scores them', () => {
+    const f = facts("''You have all these people,'' said Brian Baker, an adviser.");
+    expect(f.quote('You have all these people')).toBeUndefined();
+  });
+});
