@@ -421,3 +421,12 @@ describe('verbs that news uses figuratively', () => {
     expect(run('Iran tore up the nuclear deal on Monday.').find('REJECT', 'Iran', null)).toBeDefined();
   });
 });
+
+describe('hosting and receiving', () => {
+  it('codes no hosting without a guest, nor a verb of a word in -s after "were"', () => {
+    const r = run('The Times said the emails that Ash Carter sent or received were exchanges between Carter and Eric Fanning.');
+    expect(r.events.filter((e) => e.type === 'CONSULT' && e.target === null)).toEqual([]);
+    expect(r.events.filter((e) => e.trigger.text === 'exchanges' && e.rule.includes('svo'))).toEqual([]);
+    expect(run('Xi Jinping hosted Vladimir Putin in Beijing.').find('CONSULT', 'Xi Jinping', 'Vladimir Putin')).toBeDefined();
+  });
+});

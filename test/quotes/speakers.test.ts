@@ -175,3 +175,19 @@ describe('a headline in title case', () => {
     expect(f.entity('Conservative Party')).toBeUndefined();
   });
 });
+
+describe('who speaks, not whose', () => {
+  it('gives "Carter\'s press secretary, Peter Cook, told" to Cook, and an unnamed aide to no one', () => {
+    const f = facts("Carter's press secretary, Peter Cook, told the Times that Carter believed it was a mistake. Trump's campaign manager said the poll was wrong.");
+    expect(f.speakerOf('Carter believed it was a mistake')).toBe('Peter Cook');
+    expect(f.quote('the poll was wrong')?.source?.text).toBe("Trump's campaign manager");
+    expect(f.speakerOf('the poll was wrong')).toBeUndefined();
+  });
+  it("lets a country's ministry speak for the country", () => {
+    expect(facts("Russia's foreign ministry said the talks had failed.").speakerOf('the talks had failed')).toBe('Russia');
+  });
+  it('does not take the credit of a dateline under the headline as the speaker', () => {
+    const f = new Facts(analyze(readPlainText('date 2015-12-16\nNewspaper: Defense secretary used personal email\n\nWASHINGTON (AP) — A news report published Wednesday said Defense Secretary Ash Carter used a personal email account.')));
+    expect(f.quote('used a personal email account')?.source?.text).toBe('A news report');
+  });
+});

@@ -187,11 +187,15 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   // every field present (undefined when unknown), in one order: one object shape for every
   // entity, so that the later stages' reads of entities stay monomorphic
   return out.map((d, n): EntityRecord => ({
-    id: `e${n + 1}`, name: d.name, type: d.type,
+    // "the Freedom of Information Act", "the Second Amendment": a law, not an organisation (CoNLL's MISC)
+    id: `e${n + 1}`, name: d.name, type: d.type === 'ORG' && !d.kbId && LAW_NAME.test(d.name) ? 'MISC' : d.type,
     country: d.country, kbId: d.kbId, gender: d.gender, sector: d.sector,
     descriptors: d.descriptors, mentions: d.mentions,
   }));
 }
+
+/** The last word of a law's name. */
+const LAW_NAME = /\s(?:Act|Amendment)$/;
 
 function addDescriptor(d: Draft, phrase: string) {
   const clean = phrase.replace(/\s+/g, ' ').trim();

@@ -136,6 +136,8 @@ function isVerbHere(k: number, tokens: Token[], words: string[], classes: Int32A
     (prevAux && (before & HAVE_BE_FORM) !== 0 && /(ed|en|wn|ne|un)$/.test(lower) && knownVerb) ||
     (prevAux && lower.endsWith('ed') && t.pos !== 'NOUN');
   if (!verbal || (own & NOT_VERB) !== 0) return false;
+  // "were exchanges between …", "are talks": after a form of be, a word in -s is a plural noun
+  if (prevAux && /^(is|are|was|were|be|been)$/.test(prev) && lower.endsWith('s') && !lower.endsWith('ss')) return false;
   // "the occupied West Bank", "of suspected terrorist X": a participle between a determiner or preposition and its noun modifies it
   const attributive = (before & ATTRIBUTIVE_LEAD) !== 0 && (lower.endsWith('ed') || lower.endsWith('en')) && NOMINAL_POS.has(tokens[k + 1]?.pos ?? '');
   return !attributive;
@@ -449,7 +451,8 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   let place: Phrase | undefined;
   if (words[coding.end] === 'between') {
     const pair = sy.phrases.filter((q) => q.start > coding.end && q.start < clauseEnd(coding.end, sy) && q.actors.some((a) => a.entity));
-    if (pair.length >= 2 && !sources.length) { sources = pair[0]!.actors; targets = pair[1]!.actors; how = 'noun+between'; }
+    // "exchanges between Carter and Fanning": the pair are the parties, whoever took up the noun ("the emails it received were …")
+    if (pair.length >= 2 && how !== 'noun+owner') { sources = pair[0]!.actors; targets = pair[1]!.actors; how = 'noun+between'; }
     place = objectsAfter(coding.end, sy, true).place;
   } else {
     const o = objectsAfter(coding.end, sy, true);
@@ -672,6 +675,8 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
     if (targets.length) how += '+place-as-target';
   }
   if (!sources.some((a) => a.entity) && !targets.some((a) => a.entity)) return [];
+  // hosting or receiving (043) needs a guest: "emails that Carter sent or received" host no one
+  if (coding.cameo === '043' && !targets.some((a) => a.entity)) return [];
   // a dictionary verb's default code is a weak signal: it needs a named actor on both sides
   // and the target must be the object itself, not the owner of a thing ("struggles with Western sanctions")
   // (not where a control verb of the lexicon made the type: "agreed to allow …" is AGREE whatever the act)

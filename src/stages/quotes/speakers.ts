@@ -5,6 +5,7 @@
  */
 import type { EntityRecord, NewsDoc, Sentence, Span, Token } from '../../doc/types.js';
 import { firstAtOrAfter, tokenAt, tokenSpan } from '../../doc/span.js';
+import { datelineEnd } from '../../doc/dateline.js';
 import { cueLexicon, learnedCueLexicon, roleAt, type Cues, type LearnedCues } from '../../resources/lexicons.js';
 
 export interface Speaker {
@@ -41,8 +42,12 @@ export class Speakers {
   /** the quotation marks' spans, [open, close], once the quotes stage has paired them */
   private quotedSpans: { open: number; close: number }[] = [];
 
+  /** the first token after a wire dateline ("WASHINGTON (AP) —"): the dateline credits the story, it says nothing */
+  private readonly afterDateline: number;
   constructor(readonly doc: NewsDoc) {
     this.words = doc.tokens.map((t) => t.lower);
+    const dl = datelineEnd(doc.text);
+    this.afterDateline = dl > 0 ? tokenAt(doc.tokens, dl) : 0;
     this.cues = speakerCues();
     for (const e of doc.entities) for (const m of e.mentions) {
       const { tokenStart, tokenEnd } = m as { tokenStart?: number; tokenEnd?: number };
@@ -90,6 +95,18 @@ export class Speakers {
     return t.pos === 'VERB' || t.pos === 'AUX' || /(ed|s)$/.test(this.words[k]!);
   }
 
+  /**
+   * Is the mention, followed at token `after` by "'s" and more words before `end`, only the possessor of
+   * who speaks? A person's aide or spokesman is someone else ("Trump's campaign manager"); a country's
+   * ministry or army speaks for the country ("Russia's foreign ministry said").
+   */
+  private possessorOnly(sp: Speaker, after: number, end: number): boolean {
+    if (!/^['’]s$/.test(this.words[after] ?? '') || after >= end - 1) return false;
+    if (this.entityOf(sp.entity)?.type === 'PERSON') return true;
+    for (let k = after + 1; k < end && k <= after + 3; k++) if (roleAt(this.words, k) > 0) return true;
+    return false;
+  }
+
   /** The entity mention starting or lying at token k, as a speaker. */
   mentionAt(k: number): Speaker | undefined {
     const o = this.owner.get(k);
@@ -126,6 +143,9 @@ export class Speakers {
     for (let k = from; k < end; k++) {
       const sp = this.mentionAt(k);
       if (!sp) continue;
+      // "Trump's campaign manager": the possessor is not who speaks
+      const after = tokenAt(tokens, sp.source.end);
+      if (this.possessorOnly(sp, after, end)) { k = after; continue; }
       const e = this.entityOf(sp.entity)!;
       if (!best || e.type === 'PERSON') best = sp;
       if (e.type === 'PERSON') break;
@@ -201,7 +221,7 @@ export class Speakers {
   subjectBefore(cue: number, s: Sentence): Speaker | undefined {
     const { tokens } = this;
     // the subject stands within 60 tokens of its cue (a sentence of thousands of tokens stays linear)
-    let floor = Math.max(s.tokenStart, cue - 60);
+    let floor = Math.max(s.tokenStart, cue - 60, cue > this.afterDateline ? this.afterDateline : 0);
     for (let k = cue - 1; k > floor; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
     let firstPerson: Speaker | undefined;
     let nearest: Speaker | undefined;
@@ -213,6 +233,9 @@ export class Speakers {
       if (paired ? this.insideQuote(tokens[k]!.start) : quoted) continue;
       const sp = this.mentionAt(k);
       if (!sp || POSSESSIVE_PRONOUNS.has(this.words[k]!)) continue;
+      // "Carter's press secretary, Peter Cook, told": a possessor is not the subject
+      const after = tokenAt(tokens, sp.source.end);
+      if (this.possessorOnly(sp, after, cue)) { k = after; continue; }
       if (this.entityOf(sp.entity)!.type === 'PERSON' && !firstPerson) firstPerson = sp;
       nearest = sp;
       k = tokenAt(tokens, sp.source.end) - 1;
