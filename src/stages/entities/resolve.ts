@@ -104,11 +104,22 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
 
   // 1. Gazetteer proposals name known things.
   const shapes: Proposal[] = [];
-  for (const p of proposals) {
+  const knownOf = proposals.map((p) => (p.via === 'gazetteer' ? p.entries : knownAs(p, text, tokens)));
+  // "the Times" after "The New York Times", "the Post" after "The Washington Post": a known organisation
+  // whose name ends another's named in the article is that one
+  const orgsNamed = knownOf.flatMap((k) => (k[0] && k[0].type === 'ORG' ? [k[0]] : []));
+  const longerNamed = (e: GazEntry): GazEntry | undefined => {
+    if (e.type !== 'ORG') return undefined;
+    const tail = ` ${e.name.replace(/^The /, '')}`;
+    const longer = orgsNamed.filter((o) => o !== e && o.name.endsWith(tail));
+    return longer.length && longer.every((o) => o === longer[0]) ? longer[0] : undefined;
+  };
+  for (let n = 0; n < proposals.length; n++) {
+    const p = proposals[n]!;
     // a learned or shaped span whose words the gazetteer knows is that known thing
-    const known = p.via === 'gazetteer' ? p.entries : knownAs(p, text, tokens);
+    const known = knownOf[n]!;
     if (!known.length) { shapes.push(p); continue; }
-    let entry = known[0]!;
+    let entry = longerNamed(known[0]!) ?? known[0]!;
     if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);
     const after = POSSESSIVE.has(tokens[p.tokenEnd]?.text ?? '') ? p.tokenEnd + 1 : p.tokenEnd;
     if ((entry.kind === 'country' || entry.kind === 'org') && tokens[after] && roleAt(words, after) > 0) {
@@ -144,6 +155,12 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     // (the tagger may read a lone "Wells" as a person; no person of the article has that name, as checked above)
     if (p.type === 'ORG' || p.type === 'PERSON') {
       const orgs = [...drafts.values()].filter((d) => d.type === 'ORG' && d.name.startsWith(`${surface} `));
+      if (orgs.length === 1) { addMention(orgs[0]!, p.tokenStart, p.tokenEnd, 'short-name'); continue; }
+    }
+    // "the Times" after "The New York Times", "the Post" after "The Washington Post", "the Union" after
+    // "the European Union": after "the", an organisation's last word, when one alone fits
+    if (words[p.tokenStart - 1] === 'the') {
+      const orgs = [...drafts.values()].filter((d) => d.type === 'ORG' && d.name.endsWith(` ${surface}`));
       if (orgs.length === 1) { addMention(orgs[0]!, p.tokenStart, p.tokenEnd, 'short-name'); continue; }
     }
     if (/^[A-Z]{2,6}$/.test(surface)) {
