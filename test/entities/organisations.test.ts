@@ -57,7 +57,7 @@ describe('what looks like a name and is none', () => {
     const got = entities('The New York Times reported it obtained 72 emails. The Times said Cook provided a statement, the Times added. The Washington Post and the Post agreed.');
     expect(got.find((e) => e.name === 'The New York Times')?.mentions.length).toBe(3);
     expect(got.find((e) => e.name === 'The Washington Post')?.mentions.length).toBe(2);
-    expect(got.filter((e) => e.country === 'GBR')).toEqual([]);
+    expect(got.filter((e) => e.name === 'The Times' || e.name === 'Times')).toEqual([]);
   });
   it('types a law as MISC, not as an organisation', () => {
     expect(entities('The emails were released under the Freedom of Information Act on Monday.').find((e) => e.name.endsWith('Act'))?.type).toBe('MISC');

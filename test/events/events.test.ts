@@ -430,3 +430,10 @@ describe('hosting and receiving', () => {
     expect(run('Xi Jinping hosted Vladimir Putin in Beijing.').find('CONSULT', 'Xi Jinping', 'Vladimir Putin')).toBeDefined();
   });
 });
+
+describe('attacks between people', () => {
+  it('codes one person attacking another as criticism, and a country attacked as violence', () => {
+    expect(run('Donald Trump attacked Hillary Clinton on Monday.').find('DISAPPROVE', 'Donald Trump', 'Hillary Clinton')).toBeDefined();
+    expect(run('Vladimir Putin attacked Ukraine in 2022.').find('ASSAULT', 'Vladimir Putin', 'Ukraine')).toBeDefined();
+  });
+});

@@ -191,3 +191,16 @@ describe('who speaks, not whose', () => {
     expect(f.quote('used a personal email account')?.source?.text).toBe('A news report');
   });
 });
+
+describe('claims that are none', () => {
+  it('does not make a headline clause before a colon the speaker ("Clinton Cash Debunks Hillary: …")', () => {
+    const f = facts('Clinton Cash Debunks Hillary: Only two instances where donations slipped through.\n\nJudicial Watch: State Department hid key email.');
+    expect(f.quote('Only two instances')).toBeUndefined();
+    expect(f.speakerOf('State Department hid key email')).toBe('Judicial Watch');
+  });
+  it('reads "confirmed that observation, reporting:" and "news reports and …" as no reported clause', () => {
+    const f = facts('The New York Times confirmed that observation, reporting: the deal was bad. Multiple news reports and a detailed account reveal there was more.');
+    expect(f.quote('observation')).toBeUndefined();
+    expect(f.quote('and a detailed account')).toBeUndefined();
+  });
+});

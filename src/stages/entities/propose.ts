@@ -120,7 +120,7 @@ const NOT_NAMES = new Set([
   'Why', 'How', 'Who', 'Where', 'Which', 'Some', 'Many', 'Most', 'All', 'No', 'Not', 'Yes', 'Today', 'Yesterday', 'Tomorrow',
 ]);
 /** Month abbreviations and other words taken for names in news text that are none. */
-const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'TV']);
+const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'TV', 'Former']);
 /** A member's party and state after the name: "(R-Utah)", "D-N.Y.", "R-S.C.". */
 const PARTY_STATE = /^[RDI]-[A-Z][A-Za-z.]*$/;
 

@@ -494,6 +494,9 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated, how };
 }
 
+/** The words of an attack, which between people is verbal. */
+const ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking']);
+
 /** Verbs whose subject receives the act their object names ("faced criticism", "drew condemnation", "came under sanctions"). */
 const RECEIVING_VERBS = new Set(['face', 'faces', 'faced', 'facing', 'receive', 'receives', 'received', 'receiving', 'draw', 'draws', 'drew', 'drawn', 'drawing', 'endure', 'endures', 'endured', 'enduring', 'suffer', 'suffers', 'suffered', 'suffering', 'weather', 'weathers', 'weathered', 'weathering', 'attract', 'attracts', 'attracted', 'attracting']);
 /** The -s, -ed and -ing forms of a regular verb ("oppose": opposes, opposed, opposing; "deny": denies, denied, denying). */
@@ -682,6 +685,11 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   // (not where a control verb of the lexicon made the type: "agreed to allow …" is AGREE whatever the act)
   if (coding.weak && d.how !== 'governor' && (!(sources.some((a) => a.entity) && targets.some((a) => a.entity)) || d.thingTarget)) return [];
   const source = sources.find((a) => a.entity)?.entity;
+  // "Trump attacked Clinton", "attacks from Trump": one person's attack on another (or on no one named)
+  // is a verbal one in news (CAMEO 111, criticize), not violence
+  if (coding.type === 'ASSAULT' && source?.type === 'PERSON' && ATTACK_WORDS.has(words[d.k]!) && targets.every((a) => !a.entity || a.entity.type === 'PERSON')) {
+    coding = { ...coding, type: 'DISAPPROVE', cameo: '111', rule: `${coding.rule}+verbal` };
+  }
   const placeActor = place?.actors.find((a) => a.entity);
   const placeEntity: EntityRecord | undefined = placeActor?.city ?? placeActor?.entity;
   // the trigger: the verb with its particle or an adjacent object ("imposed tariffs"), not a whole clause

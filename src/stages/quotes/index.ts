@@ -663,6 +663,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim only with "that"
       const evidence = EVIDENCE_VERBS.has(words[k]!) && words[k + 1] === 'that';
       if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
+      // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
+      if (/s$/.test(words[k]!) && (/^(news|media|press|multiple|several|many|two|three|earlier|recent|these|those|the|some)$/.test(words[k - 1]!) || words[k + 1] === 'and')) continue;
       const from = clauseAfterCue(k, s);
       if (from < 0) continue;
       const speaker = sp.subjectBefore(k, s);
@@ -696,7 +698,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // "Note:", "Watch:", "Editor's note:" label the line, nobody says it
     if (/^(note|update|updated|correction|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
     const speaker = sp.inPhrase(s.tokenStart, colon);
-    if (!speaker) return undefined;
+    if (!speaker || !sp.namesOne(s.tokenStart, colon)) return undefined;
     const content = trimSpan(text, tokens[colon + 1]!.start, s.end, '.');
     return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, colon, colon + 1), rule: 'name-colon' };
   }
@@ -772,7 +774,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       break;
     }
     if (j >= s.tokenEnd - 1) return -1;
-    if (words[j] === 'that') return j + 1 < s.tokenEnd - 1 ? j + 1 : -1;
+    if (words[j] === 'that') {
+      // "confirmed that observation, reporting:": "that" before a noun and no verb of its own is a determiner
+      let v = j + 1;
+      while (v < s.tokenEnd && /^(NOUN|ADJ|PROPN)$/.test(tokens[v]!.pos)) v++;
+      if (v > j + 1 && (v >= s.tokenEnd || /^[,.:;!?]$/.test(tokens[v]!.text))) return -1;
+      return j + 1 < s.tokenEnd - 1 ? j + 1 : -1;
+    }
     // no "that": the clause must start like one (a subject) and have a verb of its own
     const t = tokens[j]!;
     // after "say", "says", "said" a clause may open with any noun phrase or adverb ("says too much is made of …")

@@ -107,6 +107,26 @@ export class Speakers {
     return false;
   }
 
+  /**
+   * Do tokens [from, to) name one speaker and nothing else ("Judicial Watch", "Rep. Trey Gowdy", "TAPPER"),
+   * not a headline's clause ("Clinton Cash Debunks Hillary", "Trump Slams Clinton")?
+   */
+  namesOne(from: number, to: number): boolean {
+    let owner: unknown;
+    for (let k = from; k < to; k++) {
+      const o = this.owner.get(k);
+      if (o) {
+        if (owner && o !== owner) return false;
+        owner = o;
+        continue;
+      }
+      const t = this.tokens[k]!;
+      if (roleAt(this.words, k) > 0 || /^(DET|PUNCT)$/.test(t.pos) || /^['’]s$/.test(t.text) || /^[A-Z][A-Z.'’-]+$/.test(t.text)) continue;
+      if (/^[A-Z]/.test(t.text)) return false;
+    }
+    return true;
+  }
+
   /** The entity mention starting or lying at token k, as a speaker. */
   mentionAt(k: number): Speaker | undefined {
     const o = this.owner.get(k);
