@@ -62,4 +62,8 @@ describe('what looks like a name and is none', () => {
   it('types a law as MISC, not as an organisation', () => {
     expect(entities('The emails were released under the Freedom of Information Act on Monday.').find((e) => e.name.endsWith('Act'))?.type).toBe('MISC');
   });
+  it('reads a committee named with "on" and its remit as one organisation', () => {
+    const got = entities('The House Select Committee on Benghazi released its report. The Senate Committee on Foreign Relations met on Monday.');
+    expect(got.map((e) => [e.name, e.type])).toEqual([['House Select Committee on Benghazi', 'ORG'], ['Senate Committee on Foreign Relations', 'ORG']]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { NewsDoc, Stage } from '../../doc/types.js';
-import { dropHeadlineGuesses, dropTimeWords, gazetteerProposer, mergeProposals, shapeProposer, type Proposer } from './propose.js';
+import { dropHeadlineGuesses, dropTimeWords, gazetteerProposer, joinBodyNames, mergeProposals, shapeProposer, type Proposer } from './propose.js';
 import { taggerProposer } from './tagger-proposer.js';
 import { resolveEntities } from './resolve.js';
 
@@ -10,7 +10,7 @@ import { resolveEntities } from './resolve.js';
 export const PROPOSERS: Proposer[] = [gazetteerProposer, taggerProposer, shapeProposer];
 
 export function findEntities(doc: NewsDoc, proposers: Proposer[] = PROPOSERS) {
-  return resolveEntities(doc, dropTimeWords(doc, dropHeadlineGuesses(doc, mergeProposals(proposers.map((p) => p(doc))))));
+  return resolveEntities(doc, dropTimeWords(doc, dropHeadlineGuesses(doc, joinBodyNames(doc, mergeProposals(proposers.map((p) => p(doc)))))));
 }
 
 export const entitiesStage: Stage = {

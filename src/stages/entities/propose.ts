@@ -250,6 +250,45 @@ export function mergeProposals(lists: Proposal[][]): Proposal[] {
   return merged;
 }
 
+/** Heads of a body's name that "on …" completes: "the Senate Committee on Foreign Relations". */
+const BODY_HEADS = new Set(['Committee', 'Subcommittee', 'Commission', 'Council', 'Caucus', 'Panel']);
+const isCapital = (t: Token | undefined) => !!t && t.kind === 'word' && /^[A-Z]/.test(t.text);
+
+/**
+ * "The House Select Committee on Benghazi", "the Senate Committee on Foreign Relations": a committee,
+ * commission or council named with "on" and its remit is one organisation, not a chamber and a place
+ * (the proposals inside it give way to one ORG proposal over the whole name).
+ */
+export function joinBodyNames(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
+  const { tokens } = doc;
+  let out = proposals;
+  for (let h = 1; h < tokens.length - 2; h++) {
+    if (!BODY_HEADS.has(tokens[h]!.text) || tokens[h + 1]!.lower !== 'on') continue;
+    let start = h;
+    while (start > 0 && isCapital(tokens[start - 1]) && tokens[start - 1]!.sentence === tokens[h]!.sentence) start--;
+    if (start === h && !isCapital(tokens[h])) continue;
+    let end = h + 2;
+    if (tokens[end]?.lower === 'the') end++;
+    if (!isCapital(tokens[end])) continue;
+    while (isCapital(tokens[end]) || (/^(and|of|the)$/.test(tokens[end]?.lower ?? '') && isCapital(tokens[end + 1]))) end++;
+    // a sentence-opening "The" is not part of the name
+    if (tokens[start]!.lower === 'the') start++;
+    const same = out.find((p) => p.tokenStart === start && p.tokenEnd === end);
+    if (same) {
+      if (same.type !== 'ORG' && same.via !== 'gazetteer') out = out.map((p) => (p === same ? { ...p, type: 'ORG' } : p));
+      continue;
+    }
+    const inside = (p: Proposal) => p.tokenEnd > start && p.tokenStart < end;
+    // a proposal reaching out of the span is something else; leave it be
+    if (out.some((p) => inside(p) && (p.tokenStart < start || p.tokenEnd > end))) continue;
+    out = out.filter((p) => !inside(p));
+    out.push({ tokenStart: start, tokenEnd: end, type: 'ORG', entries: [], via: 'shape', alName: false });
+    out.sort((a, b) => a.tokenStart - b.tokenStart);
+    h = end;
+  }
+  return out;
+}
+
 /** Short words that stay in lower case in a title-case headline. */
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'but', 'or', 'at', 'by', 'with', 'as', 'vs', 'via', 'from', 'into', 'over']);
 
