@@ -437,3 +437,10 @@ describe('attacks between people', () => {
     expect(run('Vladimir Putin attacked Ukraine in 2022.').find('ASSAULT', 'Vladimir Putin', 'Ukraine')).toBeDefined();
   });
 });
+
+describe('contests', () => {
+  it('codes beating a rival in an election as no violence, and police beating protesters as violence', () => {
+    expect(run('John Kasich has the best odds of beating Hillary Clinton in a general election.').events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(run('Belarusian police beat protesters in Minsk on Sunday.').events.filter((e) => e.type === 'ASSAULT')).not.toEqual([]);
+  });
+});

@@ -204,3 +204,17 @@ describe('claims that are none', () => {
     expect(f.quote('and a detailed account')).toBeUndefined();
   });
 });
+
+describe('the clause a cue belongs to', () => {
+  it('does not take a name in an opening subordinate clause, or before ", though", as the subject', () => {
+    const f = facts('When John Kasich is matched against Hillary Clinton, 45 percent of voters said they would vote for him. Clinton trails, though 32 percent said they had no opinion of her.');
+    expect(f.speakerOf('they would vote for him')).toBeUndefined();
+    expect(f.quote('they would vote for him')?.source?.text).toBe('45 percent of voters');
+    expect(f.speakerOf('they had no opinion')).toBeUndefined();
+  });
+  it('keeps a sentence-opening "But" and "as well" out of it', () => {
+    const f = facts('But Megan Hester, a senior associate at the institute, said parents want neighborhood schools. Attorney General Roy Cooper called for releasing the videos, as well, saying that transparency brings progress.');
+    expect(f.speakerOf('parents want neighborhood schools')).toBe('Megan Hester');
+    expect(f.speakerOf('transparency brings progress')).toBe('Roy Cooper');
+  });
+});

@@ -269,7 +269,8 @@ export function joinBodyNames(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
     if (start === h && !isCapital(tokens[h])) continue;
     let end = h + 2;
     if (tokens[end]?.lower === 'the') end++;
-    if (!isCapital(tokens[end])) continue;
+    // "the Security Council on Friday": a date, not a remit
+    if (!isCapital(tokens[end]) || doc.times?.some((t) => t.start <= tokens[end]!.start && tokens[end]!.start < t.end)) continue;
     while (isCapital(tokens[end]) || (/^(and|of|the)$/.test(tokens[end]?.lower ?? '') && isCapital(tokens[end + 1]))) end++;
     // a sentence-opening "The" is not part of the name
     if (tokens[start]!.lower === 'the') start++;

@@ -494,6 +494,15 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
   return { coding, k, end: coding.end, sources, targets, ...(place ? { place } : {}), mood: 'asserted', negated, how };
 }
 
+/** The forms of "beat", which in a sentence about a contest win it. */
+const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'defeats', 'defeated', 'defeating', 'trounce', 'trounced', 'thrash', 'thrashed']);
+const CONTEST_WORDS = new Set(['election', 'elections', 'primary', 'primaries', 'poll', 'polls', 'race', 'vote', 'votes', 'nomination', 'caucus', 'caucuses',
+  'matchup', 'matchups', 'contest', 'game', 'games', 'match', 'final', 'finals', 'championship', 'league', 'cup', 'tournament', 'ballot', 'runoff', 'odds', 'points', 'seat']);
+function hasContestWord(words: string[], s: Sentence): boolean {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (CONTEST_WORDS.has(words[k]!)) return true;
+  return false;
+}
+
 /** The words of an attack, which between people is verbal. */
 const ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking']);
 
@@ -685,6 +694,8 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   // (not where a control verb of the lexicon made the type: "agreed to allow …" is AGREE whatever the act)
   if (coding.weak && d.how !== 'governor' && (!(sources.some((a) => a.entity) && targets.some((a) => a.entity)) || d.thingTarget)) return [];
   const source = sources.find((a) => a.entity)?.entity;
+  // "the best odds of beating Hillary Clinton in a general election", "beat the Yankees": a contest won, no violence
+  if (coding.type === 'ASSAULT' && BEAT_WORDS.has(words[d.k]!) && hasContestWord(words, s)) return [];
   // "Trump attacked Clinton", "attacks from Trump": one person's attack on another (or on no one named)
   // is a verbal one in news (CAMEO 111, criticize), not violence
   if (coding.type === 'ASSAULT' && source?.type === 'PERSON' && ATTACK_WORDS.has(words[d.k]!) && targets.every((a) => !a.entity || a.entity.type === 'PERSON')) {

@@ -17,6 +17,9 @@ export interface Speaker {
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Words that open a subordinate clause (or a contrast) before a main one. */
+const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'whereas', 'though', 'although', 'because', 'since', 'after', 'before', 'if', 'unless', 'once', 'as', 'but']);
+
 /** Heads of noun phrases that name speakers without naming a person. */
 const NOMINAL_HEADS = /^(spokes(man|woman|person)|officials?|ministers?|ministry|president|leader|government|authorities|sources?|analysts?|experts?|diplomats?|aides?|police|military|army|statement|report|agency|office|kremlin|embassy|residents?|witness(es)?|observers?|critics?|lawmakers?|senators?|commanders?|representatives?|friends?|spokespeople|campaign|administration|department|officer|officers|advisers?|advisors?|economists?|researchers?|protesters?|supporters?|voters?|organizers?|organisers?|prosecutors?|lawyers?|attorneys?|group|groups|company|firm|bank|study|survey|poll|reporters?|people|source|letter|article|piece|memo|report|e-?mail|post|tweet|ad|book|editorial|website|lawsuit|filing|complaint|note|release|headline|sign|signs|banner|message|video|speech|transcript)$/i;
 /** Words that end the noun phrase naming a speaker after a cue: "said Peskov on Monday" */
@@ -243,6 +246,16 @@ export class Speakers {
     // the subject stands within 60 tokens of its cue (a sentence of thousands of tokens stays linear)
     let floor = Math.max(s.tokenStart, cue - 60, cue > this.afterDateline ? this.afterDateline : 0);
     for (let k = cue - 1; k > floor; k--) if (tokens[k]!.text === ';') { floor = k + 1; break; }
+    // "…, though 32 percent said": a clause opened after a comma by a conjunction holds the cue's subject
+    // ("…, and as Trump went on"; not "…, as well, saying")
+    for (let k = cue - 1; k > floor; k--) {
+      if (SUBORDINATORS.has(this.words[k]!) && /^(,|and|but)$/.test(this.words[k - 1]!) && this.words[k + 1] !== 'well') { floor = k + 1; break; }
+    }
+    // "When Kasich is matched up against Clinton, 45 percent of voters said": an opening subordinate clause holds no subject of the cue
+    // ("But Megan Hester, senior associate …, said": "but" opening a sentence opens no subordinate clause)
+    if (SUBORDINATORS.has(this.words[floor]!) && this.words[floor] !== 'but') {
+      for (let k = floor + 1; k < cue - 1; k++) if (tokens[k]!.text === ',') { floor = k + 1; break; }
+    }
     let firstPerson: Speaker | undefined;
     let nearest: Speaker | undefined;
     let quoted = false; // names inside an earlier quote are not the subject
