@@ -148,3 +148,11 @@ describe('the wire\'s two-character marks', () => {
     expect(f.quote('You have all these people')).toBeUndefined();
   });
 });
+
+describe('marks typed without spaces', () => {
+  it('closes a quotation at a straight mark run into the next word (\'audiences,"Katie Packer said\')', () => {
+    const f = facts('"Trump says different things to different audiences,"Katie Packer, the group\'s chairman, said in a statement. "He is a chameleon."');
+    expect(f.quote('different audiences')?.content.text).toBe('Trump says different things to different audiences,');
+    expect(f.quote('He is a chameleon')?.kind).toBe('direct');
+  });
+});

@@ -32,7 +32,15 @@ function isStraightOpening(text: string, i: number, width = 1): boolean {
   return false;
 }
 
-interface Mark { i: number; open: boolean; kind: string; width: number }
+/**
+ * A straight mark typed against the words on both sides ('audiences,"Katie Packer said'): it closes a
+ * quotation left open, else opens one.
+ */
+function isStraightEither(text: string, i: number): boolean {
+  return /[,.!?]/.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? ' ');
+}
+
+interface Mark { i: number; open: boolean; kind: string; width: number; either?: boolean }
 
 /** Marks in one paragraph, each opening or closing, of a kind (the closing character it pairs with). */
 function marksIn(text: string, para: Span, wire: boolean): Mark[] {
@@ -49,7 +57,7 @@ function marksIn(text: string, para: Span, wire: boolean): Mark[] {
       continue;
     }
     if (code === 39 || code === 96) continue;
-    if (c === '"') out.push({ i, open: isStraightOpening(text, i), kind: '"', width: 1 });
+    if (c === '"') out.push({ i, open: isStraightOpening(text, i), kind: '"', width: 1, either: isStraightEither(text, i) });
     // an opening curly mark typed where a closing one belongs: 'her here,“ said Jim Clyburn'
     else if (c === '“' && /[\p{L}\p{N}.,!?…]/u.test(text[i - 1] ?? ' ') && /^(\s|$)/.test(text[i + 1] ?? '')) out.push({ i, open: false, kind: '”', width: 1 });
     else if (c === '“' || c === '«' || c === '„') out.push({ i, open: true, kind: OPENERS[c]!, width: 1 });
@@ -88,7 +96,7 @@ export function findQuotedSpans(text: string, paragraphs: Span[]): QuotedSpan[] 
       // and a straight opening closed by a curly mark when no straight mark is left to close it
       const curlyCloses = current.kind === '"' && m.kind === '”' && !marks.slice(k + 1).some((x) => x.kind === '"');
       const closes = current.kind === '"' ? (m.kind === '"' && !m.open) || curlyCloses : !m.open && (m.kind === current.kind || (current.kind === '”' && m.kind === '"'));
-      const straightClose = current.kind === '"' && m.kind === '"' && (!m.open || k === marks.length - 1);
+      const straightClose = current.kind === '"' && m.kind === '"' && (!m.open || m.either || k === marks.length - 1);
       if (closes || straightClose) {
         out.push({ open: current.open, close: m.i + m.width - 1, contentStart: current.open + current.width, contentEnd: m.i, paragraphs: current.paragraphs });
         current = undefined;

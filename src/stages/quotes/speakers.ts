@@ -273,6 +273,16 @@ export class Speakers {
       nearest = sp;
       k = tokenAt(tokens, sp.source.end) - 1;
     }
+    // "Katie Packer, who is chairman of Our Principles PAC said": the relative clause's name is not the subject; the one before it is
+    for (let k = cue - 2; k > floor && k >= cue - 14; k--) {
+      if (tokens[k]!.text === ',' && k !== cue - 1) {
+        if (/^(who|which)$/.test(this.words[k + 1] ?? '')) {
+          const antecedent = this.mentionAt(k - 1);
+          if (antecedent && this.entityOf(antecedent.entity)?.type === 'PERSON') return antecedent;
+        }
+        break;
+      }
+    }
     // "Trump boasted", "Putin thanked": the name right before the cue is its subject
     // (not the object of a preposition: 'a source speaking to Fox News said')
     const adjacent = this.mentionAt(cue - 1);
