@@ -263,7 +263,9 @@ export function joinBodyNames(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   const { tokens } = doc;
   let out = proposals;
   for (let h = 1; h < tokens.length - 2; h++) {
-    if (!BODY_HEADS.has(tokens[h]!.text) || tokens[h + 1]!.lower !== 'on') continue;
+    // (every head starts with C, P or S: most tokens leave on their first character)
+    const c = tokens[h]!.text.charCodeAt(0);
+    if ((c !== 67 && c !== 80 && c !== 83) || !BODY_HEADS.has(tokens[h]!.text) || tokens[h + 1]!.lower !== 'on') continue;
     let start = h;
     while (start > 0 && isCapital(tokens[start - 1]) && tokens[start - 1]!.sentence === tokens[h]!.sentence) start--;
     if (start === h && !isCapital(tokens[h])) continue;

@@ -7,6 +7,7 @@ import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../do
 import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
 import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
 import { roleAt } from '../../resources/lexicons.js';
+import { WordFilter } from '../../resources/word-filter.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
 import type { Proposal } from './propose.js';
 
@@ -109,7 +110,8 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   // whose name ends another's named in the article is that one
   const orgsNamed = knownOf.flatMap((k) => (k[0] && k[0].type === 'ORG' ? [k[0]] : []));
   const longerNamed = (e: GazEntry): GazEntry | undefined => {
-    if (e.type !== 'ORG') return undefined;
+    // (one word after "The": "Times", "Post", "Journal")
+    if (e.type !== 'ORG' || orgsNamed.length < 2 || e.name.replace(/^The /, '').includes(' ')) return undefined;
     const tail = ` ${e.name.replace(/^The /, '')}`;
     const longer = orgsNamed.filter((o) => o !== e && o.name.endsWith(tail));
     return longer.length && longer.every((o) => o === longer[0]) ? longer[0] : undefined;
@@ -269,6 +271,33 @@ const EPITHETS = new Set([
   'mogul', 'tycoon', 'magnate', 'actor', 'actress', 'singer', 'rapper', 'incumbent', 'frontrunner', 'front-runner', 'populist',
   'politician', 'socialist', 'nationalist', 'conservative', 'liberal', 'progressive', 'centrist',
 ]);
+/**
+ * Where quotations open and close, as a flat sorted list of bounds (start, end, start, end …), from
+ * the opening mark up to the closing one, paragraph by paragraph; a quotation still open at a
+ * paragraph's end closes there.
+ */
+function quotationStretches(text: string, paragraphs: readonly { start: number; end: number }[]): number[] {
+  const bounds: number[] = [];
+  for (const p of paragraphs) {
+    let open = 0;
+    let straight = 0;
+    let inside = false;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201c) open++;
+      else if (c === 0x201d) open = Math.max(0, open - 1);
+      else if (c === 34) straight++;
+      else continue;
+      const now = open > 0 || straight % 2 === 1;
+      if (now !== inside) { bounds.push(i + 1); inside = now; }
+    }
+    if (inside) bounds.push(p.end);
+  }
+  return bounds;
+}
+
+const EPITHET_FILTER = new WordFilter(EPITHETS, 10);
+
 /** The epithets that say the person's gender. */
 const EPITHET_GENDER = new Map<string, 'm' | 'f'>([
   ['congressman', 'm'], ['congresswoman', 'f'], ['businessman', 'm'], ['businesswoman', 'f'], ['actor', 'm'], ['actress', 'f'],
@@ -285,21 +314,21 @@ function findEpithetMentions(
 ) {
   const { tokens, sentences } = doc;
   let persons: Draft[] | undefined;
-  let sentence = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (words[i] !== 'the' || mentionOwner.has(i)) continue;
-    // the head: the last of up to six modifier words (names, adjectives, "70-year-old")
-    let head = -1;
-    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
-      const t = tokens[k]!;
-      if (EPITHETS.has(words[k]!)) { head = k; continue; }
-      if (head >= 0 || !(t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.text === '-' || words[k] === 'year' || words[k] === 'old')) break;
-    }
-    if (head < 0) continue;
+  // (from each epithet back to its "the": epithets are rare, "the" is every tenth word)
+  for (let head = 1; head < tokens.length; head++) {
+    if (!EPITHET_FILTER.mayHave(words[head]!) || !EPITHETS.has(words[head]!)) continue;
     // "the Republican nominee Donald Trump", "the liberal media": a modifier, not the head
     const next = tokens[head + 1];
     if (next && /^(NOUN|PROPN|ADJ)$/.test(next.pos)) continue;
-    while (sentence + 1 < sentences.length && sentences[sentence + 1]!.tokenStart <= i) sentence++;
+    // "the" and up to five modifier words before the head (names, adjectives, "70-year-old", another epithet)
+    let i = head - 1;
+    while (i > 0 && i >= head - 6 && words[i] !== 'the') {
+      const t = tokens[i]!;
+      if (!(t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.text === '-' || words[i] === 'year' || words[i] === 'old' || EPITHETS.has(words[i]!))) break;
+      i--;
+    }
+    if (words[i] !== 'the' || mentionOwner.has(i)) continue;
+    const sentence = tokens[i]!.sentence;
     const from = sentences[Math.max(0, sentence - EPITHET_REACH)]!.tokenStart;
     persons ??= [...drafts.values()].filter((d) => d.type === 'PERSON');
     const gender = EPITHET_GENDER.get(words[head]!);
@@ -382,21 +411,17 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     else list.splice(indexAt(list, at), 0, { d, at });
   };
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
-  // where each paragraph starts, for telling whether a mention lies inside a quotation
-  const paragraphStart = new Map<number, number>();
-  for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
+  // the stretches of text inside quotation marks, found on first need: a curly quotation runs from
+  // its opening mark to its closing one, a straight one between an odd and an even mark, each
+  // within its paragraph
+  let insideMarks: number[] | undefined;
   const quoted = (at: number) => {
-    const s = sentences[tokens[at]!.sentence]!;
-    const before = doc.text.slice(paragraphStart.get(s.paragraph) ?? s.start, tokens[at]!.start);
-    let open = 0;
-    let straight = 0;
-    for (let i = 0; i < before.length; i++) {
-      const c = before.charCodeAt(i);
-      if (c === 0x201c) open++;
-      else if (c === 0x201d) open = Math.max(0, open - 1);
-      else if (c === 34) straight++;
-    }
-    return open > 0 || straight % 2 === 1;
+    insideMarks ??= quotationStretches(doc.text, doc.paragraphs);
+    const pos = tokens[at]!.start;
+    // the number of stretch bounds at or before pos is odd inside a stretch
+    let lo = 0, hi = insideMarks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (insideMarks[mid]! <= pos) lo = mid + 1; else hi = mid; }
+    return (lo & 1) === 1;
   };
   /** The first person of sentence `s` before token `before` who fits, optionally other than `not`. */
   const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft, notAny?: Set<Draft>) => {
