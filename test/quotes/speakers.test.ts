@@ -218,3 +218,10 @@ describe('the clause a cue belongs to', () => {
     expect(f.speakerOf('transparency brings progress')).toBe('Roy Cooper');
   });
 });
+
+describe('the speaker after a possessive', () => {
+  it('gives "he said" to the one who said the sentence before, not to a possessor opening it', () => {
+    const f = facts('Donald Trump\'s misinformation may be "strategic," said Jeffery Hemsley, a professor. "Each candidate is talking to their base," he said.');
+    expect(f.speakerOf('Each candidate is talking')).toBe('Jeffery Hemsley');
+  });
+});

@@ -446,6 +446,10 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     }
     return out;
   };
+  const possessor = (x: { d: Draft; at: number }) => {
+    const m = x.d.mentions.find((y) => y.tokenStart === x.at);
+    return !!m && POSSESSIVE.has(tokens[m.tokenEnd]?.text ?? '');
+  };
   /**
    * The first person of an earlier sentence `s` named outside quotation marks who fits (the one who
    * speaks is whom the next sentence's "he" means: "“… criticizing Trump …,” writes Prager. He admits …"),
@@ -454,7 +458,8 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
   const firstOutsideIn = (s: number, g: 'm' | 'f') => {
     const list = bySentence.get(s);
     if (!list) return undefined;
-    for (const x of list) if (fits(x.d, g) && !quoted(x.at)) return x.d;
+    // (not a possessor: "Trump's misinformation may be “strategic,” said Jeffery Hemsley. … he said")
+    for (const x of list) if (fits(x.d, g) && !quoted(x.at) && !possessor(x)) return x.d;
     return firstIn(s, g);
   };
   /** The last person of sentence `s` before token `before` who fits and is not `not`. */
