@@ -156,3 +156,10 @@ describe('marks typed without spaces', () => {
     expect(f.quote('He is a chameleon')?.kind).toBe('direct');
   });
 });
+
+describe('"that\'s" after a cue', () => {
+  it('keeps "that\'s" as the reported clause\'s subject, not its complementiser', () => {
+    const f = facts('As House Speaker Paul Ryan has pointed out, that’s basically the “textbook definition” of racism.');
+    expect(f.quote('textbook definition')?.content.text).toBe('that’s basically the “textbook definition” of racism');
+  });
+});

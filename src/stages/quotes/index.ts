@@ -558,7 +558,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       }
       // 'told supporters on Wednesday that …': the clause starts after "that"
       for (let j = from; j < openTok && j < from + 8; j++) {
-        if (words[j] === 'that') { from = j + 1; break; }
+        // (not "that's": the clause's own subject and verb)
+        if (words[j] === 'that' && !/^['’](s|re|ll|d)$/.test(words[j + 1] ?? '')) { from = j + 1; break; }
         if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX' || QUOTE_MARK.test(tokens[j]!.text)) break;
       }
       return trimSpan(text, tokens[Math.min(from, openTok)]!.start, clauseEnd(m), ',.;: ');
@@ -775,6 +776,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     }
     if (j >= s.tokenEnd - 1) return -1;
     if (words[j] === 'that') {
+      // "As Ryan has pointed out, that's the textbook definition": "that's" is the clause's subject and verb
+      if (/^['’](s|re|ll|d)$/.test(words[j + 1] ?? '')) return j;
       // "confirmed that observation, reporting:": "that" before a noun and no verb of its own is a determiner
       let v = j + 1;
       while (v < s.tokenEnd && /^(NOUN|ADJ|PROPN)$/.test(tokens[v]!.pos)) v++;
