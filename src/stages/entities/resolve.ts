@@ -139,7 +139,8 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const persons = () => [...drafts.values()].filter((d) => d.type === 'PERSON');
   const pending: { p: Proposal; surface: string }[] = [];
   for (const p of shapes) {
-    const surface = tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text;
+    // (a name broken over two lines of a hard-wrapped wire is one name: "Narragansett Capital\nInc")
+    const surface = tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text.replace(/\s+/g, ' ');
     const multi = p.tokenEnd - p.tokenStart > 1;
     if (!multi) { pending.push({ p, surface }); continue; }
     const d = draftFor(`name:${surface}`, () => ({ name: surface, type: p.type, roles: [] }));

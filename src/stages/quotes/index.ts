@@ -811,6 +811,10 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (tokens[c]!.text !== ',' || !CUES_AFTER_COMMA.has(words[c + 1]!)) continue;
       const speaker = sp.afterCue(c + 1, s, true);
       if (!speaker) break;
+      // the speaker closes the sentence, or an appositive after a comma does: "…, said he had
+      // speculated …" (a wrapped line ends the phrase there) is a clause of its own
+      const after = tokenAt(tokens, speaker.source.end);
+      if (after < end && tokens[after]!.text !== ',' && tokens[after]!.text !== '(') break;
       const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[c]!.start, ',');
       if (!content.text) break;
       return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };

@@ -86,11 +86,14 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     if (speaker && isReporter(speaker) && (q.kind === 'indirect' || q.rule.startsWith('dash') || q.rule.startsWith('according'))) {
       const citedBy = chain[chain.length - 1] ?? outer?.name;
       add({ name: speaker.name, entity: speaker.id, role: 'cited', ...(citedBy && citedBy !== speaker.name ? { citedBy } : {}), ...(q.cue ? { cue: q.cue } : {}) });
-    } else if (!speaker && q.source && !UNRESOLVED.test(q.source.text) && (q.rule.startsWith('according') || q.kind === 'indirect')) {
-      add({ name: q.source.text, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
+    }
+    // (a source's words broken over two lines of a hard-wrapped wire name it once, on one line)
+    const unnamed = !speaker && q.source ? q.source.text.replace(/\s+/g, ' ') : undefined;
+    if (unnamed && !UNRESOLVED.test(unnamed) && (q.rule.startsWith('according') || q.kind === 'indirect')) {
+      add({ name: unnamed, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
     }
     if (speaker) chain.push(speaker.name);
-    else if (q.source) chain.push(q.source.text);
+    else if (unnamed) chain.push(unnamed);
     return chain.length ? shapedQuote(q, chain) : q;
   });
   // "X told Reuters", "in an interview with the Financial Times": the outlet the speaker spoke to
