@@ -73,6 +73,9 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The filing is dated 2025-08-15.', D, [{ text: '2025-08-15', type: 'DATE', value: '2025-08-15' }]],
   ['The dividend is payable Sept. 30.', D, [{ text: 'Sept. 30', type: 'DATE', value: '2025-09-30' }]],
   ['He visited last November.', D, [{ text: 'last November', type: 'DATE', value: '2024-11' }]],
+  // the month just gone is "last month": "last February" written in March is a year before
+  ['Volume rose 15 pct from last February.', '1987-03-02', [{ text: 'last February', type: 'DATE', value: '1986-02' }]],
+  ['Volume rose 15 pct from last January.', '1987-03-02', [{ text: 'last January', type: 'DATE', value: '1987-01' }]],
   ['Growth was fast in the 1990s.', D, [{ text: 'the 1990s', type: 'DATE', value: '199' }]],
   ['The city was founded in the 19th century.', D, [{ text: 'the 19th century', type: 'DATE', value: '18' }]],
   // relative dates

@@ -375,7 +375,8 @@ const MONTH_DAY_YEAR: Parser = {
     let y: number;
     if (det && day === null) {
       if (det === 'this') y = ctx.ref.y;
-      else if (det === 'last' || det === 'this past') y = month < ctx.ref.m ? ctx.ref.y : ctx.ref.y - 1;
+      // "last February" written in March is last year's: the month just gone is "last month" (det "last" only)
+      else if (det === 'last' || det === 'this past') y = month < ctx.ref.m && !(det === 'last' && month === ctx.ref.m - 1) ? ctx.ref.y : ctx.ref.y - 1;
       else y = month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1;
     } else {
       const side = dateSide(ctx, m.index, m.index + m[0].length);
