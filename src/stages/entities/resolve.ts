@@ -275,7 +275,7 @@ const EPITHETS = new Set([
 /**
  * Where quotations open and close, as a flat sorted list of bounds (start, end, start, end …), from
  * the opening mark up to the closing one, paragraph by paragraph; a quotation still open at a
- * paragraph's end closes there.
+ * paragraph's end closes there. ("don''t" is no mark: two apostrophes inside a word are rare.)
  */
 function quotationStretches(text: string, paragraphs: readonly { start: number; end: number }[]): number[] {
   const bounds: number[] = [];
@@ -288,6 +288,9 @@ function quotationStretches(text: string, paragraphs: readonly { start: number; 
       if (c === 0x201c) open++;
       else if (c === 0x201d) open = Math.max(0, open - 1);
       else if (c === 34) straight++;
+      // the wires' two-character marks, ''…'' and ``…'', toggle as a straight mark does (the quotes
+      // stage leaves '' unread for PolNeAR's sake; who a pronoun inside one means is another matter)
+      else if ((c === 39 || c === 96) && text.charCodeAt(i + 1) === c) { straight++; i++; }
       else continue;
       const now = open > 0 || straight % 2 === 1;
       if (now !== inside) { bounds.push(i + 1); inside = now; }
