@@ -697,7 +697,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     while (colon < s.tokenEnd && colon < s.tokenStart + 6 && tokens[colon]!.text !== ':') colon++;
     if (tokens[colon]?.text !== ':' || s.tokenEnd - colon < 4 || QUOTE_MARK.test(tokens[colon + 1]!.text)) return undefined;
     // "Note:", "Watch:", "Editor's note:" label the line, nobody says it
-    if (/^(note|update|updated|correction|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
+    if (/^(note|update|updated|correction|clarification|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
     const speaker = sp.inPhrase(s.tokenStart, colon);
     if (!speaker || !sp.namesOne(s.tokenStart, colon)) return undefined;
     const content = trimSpan(text, tokens[colon + 1]!.start, s.end, '.');
@@ -811,10 +811,11 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (tokens[c]!.text !== ',' || !CUES_AFTER_COMMA.has(words[c + 1]!)) continue;
       const speaker = sp.afterCue(c + 1, s, true);
       if (!speaker) break;
-      // the speaker closes the sentence, or an appositive after a comma does: "…, said he had
-      // speculated …" (a wrapped line ends the phrase there) is a clause of its own
-      const after = tokenAt(tokens, speaker.source.end);
-      if (after < end && tokens[after]!.text !== ',' && tokens[after]!.text !== '(') break;
+      // a speaker phrase with a verb in it is a clause of its own: "…, said he had speculated …" (a
+      // wrapped line ended the phrase there), not "…, said one GOP source in the room"
+      let clause = false;
+      for (let k = tokenAt(tokens, speaker.source.start); k < tokenAt(tokens, speaker.source.end); k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') clause = true;
+      if (clause) break;
       const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[c]!.start, ',');
       if (!content.text) break;
       return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };

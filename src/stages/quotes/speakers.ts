@@ -115,6 +115,8 @@ export class Speakers {
    * not a headline's clause ("Clinton Cash Debunks Hillary", "Trump Slams Clinton")?
    */
   namesOne(from: number, to: number): boolean {
+    // one word ("Poll:", "Sanders:") names its source as a headline does
+    if (to - from === 1) return true;
     let owner: unknown;
     for (let k = from; k < to; k++) {
       const o = this.owner.get(k);
@@ -123,6 +125,8 @@ export class Speakers {
         owner = o;
         continue;
       }
+      // "Obama on Climate Change: …": the topic after the name is not a second name
+      if (owner && (this.words[k] === 'on' || this.words[k] === 'about')) return true;
       const t = this.tokens[k]!;
       if (roleAt(this.words, k) > 0 || /^(DET|PUNCT)$/.test(t.pos) || /^['’]s$/.test(t.text) || /^[A-Z][A-Z.'’-]+$/.test(t.text)) continue;
       if (/^[A-Z]/.test(t.text)) return false;
