@@ -436,6 +436,11 @@ describe('attacks between people', () => {
     expect(run('Donald Trump attacked Hillary Clinton on Monday.').find('DISAPPROVE', 'Donald Trump', 'Hillary Clinton')).toBeDefined();
     expect(run('Vladimir Putin attacked Ukraine in 2022.').find('ASSAULT', 'Vladimir Putin', 'Ukraine')).toBeDefined();
   });
+  it('codes one person pounding or targeting another as criticism, and killing as violence', () => {
+    expect(run('Harry Reid has been steadily pounding Donald Trump as a con artist.').find('DISAPPROVE', 'Harry Reid', 'Donald Trump')).toBeDefined();
+    expect(run('Harry Reid has been steadily pounding Donald Trump as a con artist.').events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(run('Officer Betty Shelby shot and killed Terence Crutcher in Tulsa.').events.filter((e) => e.type === 'ASSAULT')).not.toEqual([]);
+  });
 });
 
 describe('contests', () => {

@@ -503,6 +503,9 @@ function hasContestWord(words: string[], s: Sentence): boolean {
   return false;
 }
 
+/** Words of bodily harm, which between people is violence. */
+const BODILY_HARM = /^(kill|shoot|shot|stab|murder|rap(e|ed|es|ing)$|wound|injur|assassinat|strangl|beat|punch|kick|kidnap|abduct|tortur|execut|behead|bomb|fire|gun|slay|slain|lynch|assault|maim|choke|hang)/;
+
 /** The words of an attack, which between people is verbal. */
 const ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking']);
 
@@ -698,7 +701,12 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   if (coding.type === 'ASSAULT' && BEAT_WORDS.has(words[d.k]!) && hasContestWord(words, s)) return [];
   // "Trump attacked Clinton", "attacks from Trump": one person's attack on another (or on no one named)
   // is a verbal one in news (CAMEO 111, criticize), not violence
-  if (coding.type === 'ASSAULT' && source?.type === 'PERSON' && ATTACK_WORDS.has(words[d.k]!) && targets.every((a) => !a.entity || a.entity.type === 'PERSON')) {
+  // (so is any other such act between two people named, "targeting Machado", "hitting Trump for …",
+  // "pounding Trump as a con artist", unless its word is one of bodily harm: "shooting and killing")
+  const personal = source?.type === 'PERSON' && (ATTACK_WORDS.has(words[d.k]!)
+    ? targets.every((a) => !a.entity || a.entity.type === 'PERSON')
+    : targets.some((a) => a.entity) && targets.every((a) => !a.entity || a.entity.type === 'PERSON') && !BODILY_HARM.test(words[d.k]!));
+  if (coding.type === 'ASSAULT' && personal) {
     coding = { ...coding, type: 'DISAPPROVE', cameo: '111', rule: `${coding.rule}+verbal` };
   }
   const placeActor = place?.actors.find((a) => a.entity);
