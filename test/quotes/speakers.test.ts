@@ -234,3 +234,12 @@ describe('a hard-wrapped wire', () => {
     expect(f.speakerOf('he had expected a higher bid')).toBe('Peter Lowell');
   });
 });
+
+describe('headlines that name a speaker and a topic', () => {
+  it('attributes "Obama on Climate Change: …" and "Clinton to Planned Parenthood: …" to the person, not a heading', () => {
+    const f = facts('Obama on Climate Change: The trends are terrifying.\n\nHillary Clinton to Planned Parenthood: We will fight for you.\n\nLimited Tools to Fight Terrorism: The United Nations was set up long ago.');
+    expect(f.speakerOf('The trends are terrifying')).toBe('Barack Obama');
+    expect(f.speakerOf('We will fight for you')).toBe('Hillary Clinton');
+    expect(f.quote('The United Nations was set up')).toBeUndefined();
+  });
+});

@@ -117,7 +117,7 @@ export class Speakers {
   namesOne(from: number, to: number): boolean {
     // one word ("Poll:", "Sanders:") names its source as a headline does
     if (to - from === 1) return true;
-    let owner: unknown;
+    let owner: { entity: EntityRecord } | undefined;
     for (let k = from; k < to; k++) {
       const o = this.owner.get(k);
       if (o) {
@@ -125,8 +125,9 @@ export class Speakers {
         owner = o;
         continue;
       }
-      // "Obama on Climate Change: …": the topic after the name is not a second name
-      if (owner && (this.words[k] === 'on' || this.words[k] === 'about')) return true;
+      // "Obama on Climate Change: …", "Clinton to Planned Parenthood: …", "Former AG Mukasey at RNC: …":
+      // the topic, audience or place after the name is not a second name
+      if (owner?.entity.type === 'PERSON' && /^(on|about|to|at|in)$/.test(this.words[k]!)) return true;
       const t = this.tokens[k]!;
       if (roleAt(this.words, k) > 0 || /^(DET|PUNCT)$/.test(t.pos) || /^['’]s$/.test(t.text) || /^[A-Z][A-Z.'’-]+$/.test(t.text)) continue;
       if (/^[A-Z]/.test(t.text)) return false;
