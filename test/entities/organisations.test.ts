@@ -3,6 +3,7 @@
  * the gazetteer knows, and a later mention by their first word alone is the same organisation.
  */
 import { describe, expect, it } from 'vitest';
+import { WRAPPED_WIRE } from '../support/wire.js';
 import { analyze } from '../../src/pipeline.js';
 
 const entities = (text: string) => analyze({ date: '2016-09-20', text }).entities.map((e) => ({ name: e.name, type: e.type, sector: e.sector, mentions: e.mentions.map((m) => m.text) }));
@@ -67,8 +68,7 @@ describe('what looks like a name and is none', () => {
     expect(got.map((e) => [e.name, e.type])).toEqual([['House Select Committee on Benghazi', 'ORG'], ['Senate Committee on Foreign Relations', 'ORG']]);
   });
   it('names an organisation broken over two lines of a hard-wrapped wire once, on one line', () => {
-    // an invented wire story, wrapped at about 60 characters, paragraphs indented, as Reuters' archive is
-    const text = 'Shares of Harbor Lights Media rose almost three points on\nTuesday after its vice chairman and an investment group said\nthey would raise their offer for the company.\n    Dudley Marsh, the company\'s vice chairman, and Brightwater\nPartners Inc said they sent a letter to the board, stating\nthey were committed to buying the company at a higher price.\n    Trading was heavy, and several arbitragers said they would\nwait for the board to respond before buying more shares.\n    Peter Lowell, an analyst with Ridge and Co, said\nhe had expected a higher bid from the group for some weeks.\n    Brightwater Partners Inc declined to comment on the letter.\n    \n Reuter';
+    const text = WRAPPED_WIRE;
     const got = entities(text).filter((e) => e.name.startsWith('Brightwater'));
     expect(got.map((e) => e.name)).toEqual(['Brightwater Partners Inc']);
   });

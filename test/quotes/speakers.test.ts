@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline.js';
 import { readPlainText } from '../../src/stages/reading/index.js';
 import { Facts } from '../support/analysis.js';
+import { WRAPPED_WIRE } from '../support/wire.js';
 
 const facts = (text: string) => new Facts(analyze(readPlainText(`date 2024-03-05\n${text}`)));
 
@@ -228,7 +229,7 @@ describe('the speaker after a possessive', () => {
 
 describe('a hard-wrapped wire', () => {
   it('reads "X, an analyst with Y, said\\nhe had …" as X reporting, not as a claim closed by "said he"', () => {
-    const text = 'Shares of Harbor Lights Media rose almost three points on\nTuesday after its vice chairman and an investment group said\nthey would raise their offer for the company.\n    Dudley Marsh, the company\'s vice chairman, and Brightwater\nPartners Inc said they sent a letter to the board, stating\nthey were committed to buying the company at a higher price.\n    Trading was heavy, and several arbitragers said they would\nwait for the board to respond before buying more shares.\n    Peter Lowell, an analyst with Ridge and Co, said\nhe had expected a higher bid from the group for some weeks.\n    Brightwater Partners Inc declined to comment on the letter.\n    \n Reuter';
+    const text = WRAPPED_WIRE;
     const f = new Facts(analyze(readPlainText(`date 1987-03-17\n${text}`)));
     expect(f.quote('Peter Lowell, an analyst')).toBeUndefined();
     expect(f.speakerOf('he had expected a higher bid')).toBe('Peter Lowell');

@@ -331,25 +331,25 @@ export function dropHeadlineGuesses(doc: NewsDoc, proposals: Proposal[]): Propos
   const { tokens, sentences, text } = doc;
   const first = sentences[0];
   if (!first || !isTitleCase(doc, first.tokenStart, first.tokenEnd)) return proposals;
+  let lowered: string | undefined;
   return proposals.filter((p) => {
     if (tokens[p.tokenStart]!.sentence !== first.index) return true;
     const surface = text.slice(tokens[p.tokenStart]!.start, tokens[p.tokenEnd - 1]!.end);
     // a known name the body writes only in lower case is a common word capitalised by the headline
     // ("… Tells #NeverTrump Conservatives …", with "conservatives" in the body: no party)
-    if (p.via === 'gazetteer') return p.tokenEnd - p.tokenStart > 1 || !lowerOnlyInBody(text, surface, first.start, first.end);
+    if (p.via === 'gazetteer') return p.tokenEnd - p.tokenStart > 1 || !lowerOnlyInBody(text, (lowered ??= text.toLowerCase()), surface, first.start, first.end);
     // named again outside the headline, as written
     for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) if (at < first.start || at >= first.end) return true;
     return false;
   });
 }
 
-/** Does the body (outside [from, to)) write `word` in lower case and never as written? */
-function lowerOnlyInBody(text: string, word: string, from: number, to: number): boolean {
+/** Does the body (outside [from, to)) write `word` in lower case and never as written? (`haystack`: the text in lower case) */
+function lowerOnlyInBody(text: string, haystack: string, word: string, from: number, to: number): boolean {
   const lower = word.toLowerCase();
   if (lower === word) return false;
   const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   let sawLower = false;
-  const haystack = text.toLowerCase();
   for (let at = haystack.indexOf(lower); at >= 0; at = haystack.indexOf(lower, at + 1)) {
     if (at >= from && at < to) continue;
     if (isWordChar(text[at - 1]) || isWordChar(text[at + word.length])) continue;

@@ -272,34 +272,6 @@ const EPITHETS = new Set([
   'mogul', 'tycoon', 'magnate', 'actor', 'actress', 'singer', 'rapper', 'incumbent', 'frontrunner', 'front-runner', 'populist',
   'politician', 'socialist', 'nationalist', 'conservative', 'liberal', 'progressive', 'centrist',
 ]);
-/**
- * Where quotations open and close, as a flat sorted list of bounds (start, end, start, end …), from
- * the opening mark up to the closing one, paragraph by paragraph; a quotation still open at a
- * paragraph's end closes there. ("don''t" is no mark: two apostrophes inside a word are rare.)
- */
-function quotationStretches(text: string, paragraphs: readonly { start: number; end: number }[]): number[] {
-  const bounds: number[] = [];
-  for (const p of paragraphs) {
-    let open = 0;
-    let straight = 0;
-    let inside = false;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x201c) open++;
-      else if (c === 0x201d) open = Math.max(0, open - 1);
-      else if (c === 34) straight++;
-      // the wires' two-character marks, ''…'' and ``…'', toggle as a straight mark does (the quotes
-      // stage leaves '' unread for PolNeAR's sake; who a pronoun inside one means is another matter)
-      else if ((c === 39 || c === 96) && text.charCodeAt(i + 1) === c) { straight++; i++; }
-      else continue;
-      const now = open > 0 || straight % 2 === 1;
-      if (now !== inside) { bounds.push(i + 1); inside = now; }
-    }
-    if (inside) bounds.push(p.end);
-  }
-  return bounds;
-}
-
 const EPITHET_FILTER = new WordFilter(EPITHETS, 10);
 
 /** The epithets that say the person's gender. */
@@ -392,18 +364,48 @@ const SUBJECT_PRONOUNS = new Map<string, 'm' | 'f'>([['he', 'm'], ['she', 'f']])
 const OBJECT_PRONOUNS = new Map<string, 'm' | 'f'>([['him', 'm'], ['her', 'f'], ['himself', 'm'], ['herself', 'f']]);
 const POSSESSIVE_PRONOUNS = new Map<string, 'm' | 'f'>([['his', 'm']]);
 
+/**
+ * Where quotations open and close, as a flat sorted list of bounds (start, end, start, end …), from
+ * the opening mark up to the closing one, paragraph by paragraph; a quotation still open at a
+ * paragraph's end closes there. ("don''t" is no mark: two apostrophes inside a word are rare.)
+ */
+function quotationStretches(text: string, paragraphs: readonly { start: number; end: number }[]): number[] {
+  const bounds: number[] = [];
+  for (const p of paragraphs) {
+    let open = 0;
+    let straight = 0;
+    let inside = false;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201c) open++;
+      else if (c === 0x201d) open = Math.max(0, open - 1);
+      else if (c === 34) straight++;
+      // the wires' two-character marks, ''…'' and ``…'', toggle as a straight mark does (the quotes
+      // stage leaves '' unread for PolNeAR's sake; who a pronoun inside one means is another matter)
+      else if ((c === 39 || c === 96) && text.charCodeAt(i + 1) === c) { straight++; i++; }
+      else continue;
+      const now = open > 0 || straight % 2 === 1;
+      if (now !== inside) { bounds.push(i + 1); inside = now; }
+    }
+    if (inside) bounds.push(p.end);
+  }
+  return bounds;
+}
+
 function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void) {
   const { tokens, sentences } = doc;
   // person mentions in text order, updated as pronouns resolve
   const people = drafts.filter((d) => d.type === 'PERSON');
   // person mentions by sentence, kept in token order (pronouns join as they resolve)
-  const bySentence = new Map<number, { d: Draft; at: number }[]>();
+  // (`end`: the mention's end token, which tells a possessor or a modifier: "Scott's district")
+  const bySentence = new Map<number, { d: Draft; at: number; end: number }[]>();
   for (const d of people) {
     for (const m of d.mentions) {
       const s = tokens[m.tokenStart]!.sentence;
       const list = bySentence.get(s);
-      if (list) list.push({ d, at: m.tokenStart });
-      else bySentence.set(s, [{ d, at: m.tokenStart }]);
+      const entry = { d, at: m.tokenStart, end: m.tokenEnd };
+      if (list) list.push(entry);
+      else bySentence.set(s, [entry]);
     }
   }
   for (const list of bySentence.values()) list.sort((a, b) => a.at - b.at);
@@ -411,8 +413,8 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
   const note = (d: Draft, at: number) => {
     const s = tokens[at]!.sentence;
     const list = bySentence.get(s);
-    if (!list) bySentence.set(s, [{ d, at }]);
-    else list.splice(indexAt(list, at), 0, { d, at });
+    if (!list) bySentence.set(s, [{ d, at, end: at + 1 }]);
+    else list.splice(indexAt(list, at), 0, { d, at, end: at + 1 });
   };
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
   // the stretches of text inside quotation marks, found on first need: a curly quotation runs from
@@ -443,17 +445,13 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     const out = new Set<Draft>();
     for (const x of bySentence.get(s) ?? []) {
       if (quoted(x.at)) continue;
-      const m = x.d.mentions.find((y) => y.tokenStart === x.at);
-      const next = m ? tokens[m.tokenEnd] : undefined;
+      const next = tokens[x.end];
       if (next && (POSSESSIVE.has(next.text) || next.pos === 'NOUN' || next.pos === 'PROPN')) continue;
       out.add(x.d);
     }
     return out;
   };
-  const possessor = (x: { d: Draft; at: number }) => {
-    const m = x.d.mentions.find((y) => y.tokenStart === x.at);
-    return !!m && POSSESSIVE.has(tokens[m.tokenEnd]?.text ?? '');
-  };
+  const possessor = (x: { end: number }) => POSSESSIVE.has(tokens[x.end]?.text ?? '');
   /**
    * The first person of an earlier sentence `s` named outside quotation marks who fits (the one who
    * speaks is whom the next sentence's "he" means: "“… criticizing Trump …,” writes Prager. He admits …"),

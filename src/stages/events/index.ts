@@ -425,9 +425,10 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     }
     let v = ps - 1;
     while (v >= sy.s.tokenStart && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'PART' && words[v] !== 'to')) v--;
-    // "Republicans faced criticism", "Iran came under sanctions": who faces an act is its target
+    // the verb that takes the noun, if the sentence has one before it
     const receiver = v < sy.s.tokenStart ? -1 : RECEIVING_VERBS.has(words[v]!) ? v : words[v] === 'under' && COME.has(words[v - 1] ?? '') ? v - 1 : -1;
     if (receiver >= 0) {
+      // "Republicans faced criticism", "Iran came under sanctions": who faces an act is its target
       receivedBy = actorsOf(subjectOf(receiver));
       how = 'noun+received';
       negated = chainBefore(receiver, sy).negated;
@@ -506,11 +507,6 @@ function hasContestWord(words: string[], s: Sentence): boolean {
 /** Words of bodily harm, which between people is violence. */
 const BODILY_HARM = /^(kill|shoot|shot|stab|murder|rap(e|ed|es|ing)$|wound|injur|assassinat|strangl|beat|punch|kick|kidnap|abduct|tortur|execut|behead|bomb|fire|gun|slay|slain|lynch|assault|maim|choke|hang)/;
 
-/** The words of an attack, which between people is verbal. */
-const ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking']);
-
-/** Verbs whose subject receives the act their object names ("faced criticism", "drew condemnation", "came under sanctions"). */
-const RECEIVING_VERBS = new Set(['face', 'faces', 'faced', 'facing', 'receive', 'receives', 'received', 'receiving', 'draw', 'draws', 'drew', 'drawn', 'drawing', 'endure', 'endures', 'endured', 'enduring', 'suffer', 'suffers', 'suffered', 'suffering', 'weather', 'weathers', 'weathered', 'weathering', 'attract', 'attracts', 'attracted', 'attracting']);
 /** The -s, -ed and -ing forms of a regular verb ("oppose": opposes, opposed, opposing; "deny": denies, denied, denying). */
 function regularForms(w: string): string[] {
   if (w.endsWith('e')) return [w, w + 's', w + 'd', w.slice(0, -1) + 'ing'];
@@ -518,6 +514,12 @@ function regularForms(w: string): string[] {
   if (/(s|sh|ch|x)$/.test(w)) return [w, w + 'es', w + 'ed', w + 'ing'];
   return [w, w + 's', w + 'ed', w + 'ing'];
 }
+
+/** The words of an attack, which between people is verbal. */
+const ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking']);
+
+/** Verbs whose subject receives the act their object names ("faced criticism", "drew condemnation", "came under sanctions"). */
+const RECEIVING_VERBS = new Set([...['face', 'receive', 'endure', 'suffer', 'weather', 'attract'].flatMap(regularForms), 'draw', 'draws', 'drew', 'drawn', 'drawing']);
 
 /** Verbs that take a stand on an act their object names, which is someone else's: "condemned the attack", "backed the sanctions". */
 const STANCE_VERBS = new Set([
@@ -703,9 +705,8 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   // is a verbal one in news (CAMEO 111, criticize), not violence
   // (so is any other such act between two people named, "targeting Machado", "hitting Trump for …",
   // "pounding Trump as a con artist", unless its word is one of bodily harm: "shooting and killing")
-  const personal = source?.type === 'PERSON' && (ATTACK_WORDS.has(words[d.k]!)
-    ? targets.every((a) => !a.entity || a.entity.type === 'PERSON')
-    : targets.some((a) => a.entity) && targets.every((a) => !a.entity || a.entity.type === 'PERSON') && !BODILY_HARM.test(words[d.k]!));
+  const personal = source?.type === 'PERSON' && targets.every((a) => !a.entity || a.entity.type === 'PERSON') &&
+    (ATTACK_WORDS.has(words[d.k]!) || (targets.some((a) => a.entity) && !BODILY_HARM.test(words[d.k]!)));
   if (coding.type === 'ASSAULT' && personal) {
     coding = { ...coding, type: 'DISAPPROVE', cameo: '111', rule: `${coding.rule}+verbal` };
   }
