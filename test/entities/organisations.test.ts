@@ -72,4 +72,14 @@ describe('what looks like a name and is none', () => {
     const got = entities(text).filter((e) => e.name.startsWith('Brightwater'));
     expect(got.map((e) => e.name)).toEqual(['Brightwater Partners Inc']);
   });
+  it("reads a wire's sign-off on the last line as the agency that published it, not a person named Reuter", () => {
+    for (const text of [WRAPPED_WIRE, WRAPPED_WIRE.replace(' Reuter', ' REUTER...'), 'Exports rose 5 pct in March, the ministry said.\n -- AP']) {
+      const a = analyze({ date: '1987-03-02', text });
+      const agency = a.entities.filter((e) => /^(Reuter|REUTER|AP|Associated)/.test(e.name));
+      expect(agency.map((e) => [e.name, e.type])).toEqual([[text.endsWith('AP') ? 'Associated Press' : 'Reuters', 'ORG']]);
+      expect(a.sources.filter((s) => s.role === 'publisher').map((s) => s.name)).toEqual([agency[0]!.name]);
+    }
+    // a surname on the last line is still a person's
+    expect(entities('The prize went to the historian Ernst Reuter').map((e) => [e.name, e.type])).toEqual([['Ernst Reuter', 'PERSON']]);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findParagraphs, tokenize } from '../../src/stages/tokens/index.js';
+import { WRAPPED_WIRE } from '../support/wire.js';
 import { isSpaceCode, trimSpan } from '../../src/doc/span.js';
 import { tokenizeRaw } from '../../src/stages/tokens/tokenizer.js';
 import { normal, posModel, tagIds, tagIdsFast } from '../../src/stages/tokens/pos.js';
@@ -112,6 +113,39 @@ describe('white space and paragraphs', () => {
   it('trims paragraphs and spans of any white space, no-break and ideographic spaces included', () => {
     expect(findParagraphs('\u00a0 First line.\u3000\n\n\t\ufeffSecond.\u2029 ').map((p) => p.text)).toEqual(['First line.', 'Second.']);
     expect(trimSpan('«\u202f Bonjour \u202f»', 0, 13, '«»').text).toBe('Bonjour');
+  });
+  it('reads each line of a text without blank lines as a paragraph when its lines were not wrapped', () => {
+    const text = 'Putin arrives in Beijing for talks\nXi Jinping welcomed his "old friend" on Tuesday, state media said.\nThe two leaders signed a statement.';
+    expect(findParagraphs(text).map((p) => p.text)).toEqual(text.split('\n'));
+  });
+  it('reads a hard-wrapped text as its paragraphs: a break where the next line is indented or its first word would have fitted', () => {
+    // the Reuters-21578 layout: no blank line, paragraphs indented, the dateline cut off the first line
+    const wire = WRAPPED_WIRE.replace('\n    \n', '\n');
+    const paragraphs = findParagraphs(wire).map((p) => p.text.replace(/\s+/g, ' '));
+    expect(paragraphs).toHaveLength(6);
+    expect(paragraphs[0]).toBe('Shares of Harbor Lights Media rose almost three points on Tuesday after its vice chairman and an investment group said they would raise their offer for the company.');
+    expect(paragraphs[5]).toBe('Reuter');
+    // wrapped at 60 columns with no indentation: a short line ending a sentence ends its paragraph
+    const mail = [
+      'The committee met on Monday to discuss the budget for next',
+      'year, and its chairman said the talks had gone well.',
+      'Members will vote on the plan in March, after the public has',
+      'had six weeks to comment on it.',
+      'Nothing was said about the school closures that parents had',
+      'protested against in January.',
+    ].join('\n');
+    expect(findParagraphs(mail).map((p) => p.text.replace(/\n/g, ' '))).toEqual([
+      'The committee met on Monday to discuss the budget for next year, and its chairman said the talks had gone well.',
+      'Members will vote on the plan in March, after the public has had six weeks to comment on it.',
+      'Nothing was said about the school closures that parents had protested against in January.',
+    ]);
+    // and every sentence is whole, not a line
+    expect(tokenize(mail).sentences.map((s) => s.text.split(' ')[0])).toEqual(['The', 'Members', 'Nothing']);
+  });
+  it('keeps a wrapped paragraph whole where a short line goes on in lower case, and breaks blank-line paragraphs as before', () => {
+    const text = 'Shares in the company rose sharply on Monday after it said\nits profits had doubled in the year to March, and analysts\nsaid the rise would last. Its chief executive, Ann Lee, said\nthat was\nonly the start.';
+    expect(findParagraphs(text)).toHaveLength(1);
+    expect(findParagraphs('One paragraph\nwith a soft break.\n\nAnother.').map((p) => p.text)).toEqual(['One paragraph\nwith a soft break.', 'Another.']);
   });
 });
 

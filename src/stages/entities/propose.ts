@@ -6,6 +6,7 @@
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
 import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
+import { signOff, signOffToken } from '../../doc/dateline.js';
 import { WordFilter } from '../../resources/word-filter.js';
 
 export interface Proposal {
@@ -89,6 +90,16 @@ export const gazetteerProposer: Proposer = (doc) => {
     i = best.end - 1;
   }
   return out;
+};
+
+/** A wire's sign-off on the last line ("Reuter", "REUTER", "-- AP") is the agency, an organisation. */
+export const signOffProposer: Proposer = (doc) => {
+  const credit = signOff(doc.text);
+  const last = credit ? signOffToken(doc.tokens, credit) : -1;
+  if (!credit || last < 0) return [];
+  const gaz = gazetteer();
+  const entries = (surfaceIndex(gaz).get(credit.agency) ?? []).map((k) => gaz.entries[k]!).filter((e) => e.type === 'ORG');
+  return [{ tokenStart: last, tokenEnd: last + 1, type: 'ORG', entries, via: 'gazetteer', alName: false }];
 };
 
 const isAllCaps = (t: Token) => t.text.length > 3 && /^[A-Z][A-Z'.-]+$/.test(t.text);

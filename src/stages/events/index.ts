@@ -306,6 +306,8 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     const m = cx.coveredBy[k];
     if (m && m.entity.type !== 'NORP') continue;
     const t = tokens[k]!;
+    // "set March 26 as the record date": the month, not a march (a sentence may open with the verb)
+    if (t.text === 'March' && k > s.tokenStart) continue;
     const asVerb = isVerbHere(k, tokens, words, classes);
     const own = classes[k]!;
     let coding: Coding | undefined;

@@ -3,6 +3,7 @@
  * relies on ("reports this with reference to Bloomberg"), and whom those cite in turn
  * ("According to Chinese customs, … - notes Bloomberg"). Each quote gets its chain too.
  */
+import { signOff, signOffToken } from '../../doc/dateline.js';
 import type { EntityRecord, NewsDoc, QuoteRecord, SourceRecord, Stage } from '../../doc/types.js';
 import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
 import { shapedQuote } from '../../doc/records.js';
@@ -54,6 +55,12 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
       if (e && end !== undefined && tokens[end]?.text === ')' && e.kbId?.startsWith('outlet:')) publisher = add({ name: e.name, entity: e.id, role: 'publisher' });
       break;
     }
+  }
+  // so does its sign-off: "… the Chairman noted.\n Reuter"
+  const credit = publisher ? undefined : signOff(text);
+  if (credit) {
+    const e = byToken.get(signOffToken(tokens, credit));
+    if (e?.kbId?.startsWith('outlet:')) publisher = add({ name: e.name, entity: e.id, role: 'publisher' });
   }
   // "UNN reports this with reference to Bloomberg." / "Reuters reported, citing officials."
   let relay: SourceRecord | undefined;

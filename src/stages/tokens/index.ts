@@ -6,22 +6,105 @@ import { TAGS, tagSentenceIds } from './pos.js';
 
 const PARAGRAPH_BREAK = /\n[ \t\r\f\v]*\n/g;
 
-/** Paragraphs: text between blank lines, trimmed; a text without blank lines is one paragraph per line. */
+/**
+ * Paragraphs, trimmed: text between blank lines, or each line of a text without blank lines. A
+ * hard-wrapped stretch (an e-mail, a wire story, a text file wrapped at 60–80 columns) is read as
+ * the paragraphs its writer meant: a line break there is a paragraph break only where the next
+ * line is indented or where its first word would have fitted on the line before.
+ */
 export function findParagraphs(text: string): Span[] {
-  const breaks = text.includes('\n\n') || /\n[ \t]*\n/.test(text) ? PARAGRAPH_BREAK : /\n/g;
+  const blankLines = text.includes('\n\n') || /\n[ \t]*\n/.test(text);
   const out: Span[] = [];
-  let from = 0;
   const push = (s: number, e: number) => {
     while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push(span(text, s, e));
   };
-  for (const m of text.matchAll(breaks)) {
-    push(from, m.index);
+  const block = (s: number, e: number) => {
+    const lines = linesIn(text, s, e);
+    if (lines.length < 2) return push(s, e);
+    const breaks = wrappedBreaks(text, lines);
+    if (!breaks && blankLines) return push(s, e);
+    let from = s;
+    for (let k = 1; k < lines.length; k++) {
+      if (breaks && !breaks[k]) continue;
+      push(from, lines[k - 1]!.end);
+      from = lines[k]!.start;
+    }
+    push(from, e);
+  };
+  if (!blankLines) {
+    block(0, text.length);
+    return out;
+  }
+  let from = 0;
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    block(from, m.index);
     from = m.index + m[0].length;
   }
-  push(from, text.length);
+  block(from, text.length);
   return out;
+}
+
+interface Line { start: number; end: number; indent: number; length: number; firstWord: number }
+
+/** The non-blank lines of text[s, e): where each starts and ends, its indentation, its length without it, and its first word's length. */
+function linesIn(text: string, s: number, e: number): Line[] {
+  const lines: Line[] = [];
+  let at = s;
+  while (at < e) {
+    let stop = text.indexOf('\n', at);
+    if (stop < 0 || stop > e) stop = e;
+    let first = at;
+    while (first < stop && isSpaceCode(text.charCodeAt(first))) first++;
+    let last = stop;
+    while (last > first && isSpaceCode(text.charCodeAt(last - 1))) last--;
+    if (last > first) {
+      let word = first;
+      while (word < last && !isSpaceCode(text.charCodeAt(word))) word++;
+      lines.push({ start: at, end: stop, indent: first - at, length: last - first, firstWord: word - first });
+    }
+    at = stop + 1;
+  }
+  return lines;
+}
+
+/** The widest a wrapped text's lines run; wider lines are paragraphs on one line each. */
+const MAX_WRAP_WIDTH = 132;
+const MIN_WRAP_WIDTH = 30;
+const SENTENCE_END = /[.!?:"”’)]/;
+const LIST_ITEM = /^[•·▪*-]\s/;
+
+/**
+ * For lines that were wrapped at a fixed width, whether a paragraph starts at each line (index 0
+ * unused); undefined where they were not. Lines were wrapped when most of them (all but the last)
+ * are full: the next line's first word would not have fitted on them.
+ */
+function wrappedBreaks(text: string, lines: readonly Line[]): boolean[] | undefined {
+  if (lines.length < 3) return undefined;
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.indent + l.length);
+  if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH) return undefined;
+  const fits = (k: number) => lines[k - 1]!.indent + lines[k - 1]!.length + 1 + lines[k]!.firstWord <= width;
+  let full = 0;
+  for (let k = 1; k < lines.length; k++) if (!fits(k)) full++;
+  if (full < 0.6 * (lines.length - 1)) return undefined;
+  // the indentation most lines share; a line indented further starts a paragraph
+  const indents = new Map<number, number>();
+  for (const l of lines) indents.set(l.indent, (indents.get(l.indent) ?? 0) + 1);
+  let usual = 0;
+  for (const [indent, n] of indents) if (n > (indents.get(usual) ?? 0)) usual = indent;
+  const breaks = new Array<boolean>(lines.length).fill(false);
+  for (let k = 1; k < lines.length; k++) {
+    const next = text.slice(lines[k]!.start + lines[k]!.indent, lines[k]!.start + lines[k]!.indent + 2);
+    const before = lines[k - 1]!;
+    const last = text.charAt(before.start + before.indent + before.length - 1);
+    // a short line ends a paragraph unless the next goes on in lower case; the first line may
+    // be short for other reasons (a dateline cut off it), so it must also end a sentence
+    const shortEnd = fits(k) && !/^[a-z]/.test(next) && (k > 1 || SENTENCE_END.test(last));
+    breaks[k] = lines[k]!.indent > usual || shortEnd || LIST_ITEM.test(next);
+  }
+  return breaks;
 }
 
 /**
