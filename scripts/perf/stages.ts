@@ -13,7 +13,7 @@ import { STAGES, emptyDoc } from '../../src/pipeline.js';
 import { toAnalysis } from '../../src/analysis.js';
 import { packageRoot } from '../../src/resources/paths.js';
 import { PROPOSERS } from '../../src/stages/entities/index.js';
-import { mergeProposals } from '../../src/stages/entities/propose.js';
+import { dropHeadlineGuesses, dropTimeWords, joinBodyNames, mergeProposals } from '../../src/stages/entities/propose.js';
 import { resolveEntities } from '../../src/stages/entities/resolve.js';
 import { winkTokenize } from '../../src/stages/tokens/wink.js';
 
@@ -41,7 +41,9 @@ const now = CPU ? (): number => { const u = process.cpuUsage(); return (u.user +
 const inputs: ArticleInput[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ArticleInput);
 const wordsOf = (t: string): number => t.match(/\S+/g)?.length ?? 0;
 
-const ENTITY_PARTS = ['  gazetteer', '  tagger', '  shape', '  merge', '  resolve'];
+// one row per proposer (named after its function: signOffProposer → sign-off), then the merge and its clean-ups, then resolution
+const PROPOSER_ROWS = PROPOSERS.map((p) => `  ${p.name.replace(/Proposer$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+const ENTITY_PARTS = [...PROPOSER_ROWS, '  merge', '  resolve'];
 const names = [...STAGES.flatMap((s) => (DETAIL && s.name === 'entities' ? ENTITY_PARTS : [s.name])), 'toAnalysis'];
 const ms = new Map<string, number>(names.map((n) => [n, 0]));
 let words = 0;
@@ -55,11 +57,11 @@ for (let round = 0; round < ROUNDS; round++) {
         const lists = PROPOSERS.map((p, k) => {
           const t0 = now();
           const out = p(doc);
-          if (counted) ms.set(ENTITY_PARTS[k]!, ms.get(ENTITY_PARTS[k]!)! + now() - t0);
+          if (counted) ms.set(PROPOSER_ROWS[k]!, ms.get(PROPOSER_ROWS[k]!)! + now() - t0);
           return out;
         });
         let t0 = now();
-        const merged = mergeProposals(lists);
+        const merged = dropTimeWords(doc, dropHeadlineGuesses(doc, joinBodyNames(doc, mergeProposals(lists)))); // as findEntities does
         if (counted) ms.set('  merge', ms.get('  merge')! + now() - t0);
         t0 = now();
         Object.assign(doc, { entities: resolveEntities(doc, merged) });

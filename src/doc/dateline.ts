@@ -37,6 +37,10 @@ const SIGN_OFF = /(?:^|\n|[ \t]{3})[ \t]*(?:[-–—]+[ \t]*)?\(?(Reuters?|REUTE
  * story, like a dateline; it is no person.
  */
 export function signOff(text: string): { start: number; end: number; agency: string } | undefined {
+  // every article asks: most end in a full stop or a quotation mark, which no sign-off does
+  let last = text.length - 1;
+  while (last >= 0 && text.charCodeAt(last) <= 32) last--;
+  if (!/[a-zA-Z.)]/.test(text.charAt(last)) || (text.charAt(last) === '.' && text.charAt(last - 1) !== '.')) return undefined;
   const m = SIGN_OFF.exec(text.slice(-40));
   if (!m) return undefined;
   const start = text.length - Math.min(text.length, 40) + m.index + m[0].indexOf(m[1]!);
