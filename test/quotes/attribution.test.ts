@@ -32,6 +32,19 @@ describe('indirect attribution', () => {
     expect(f.quote('too much money is spent')).toMatchObject({ kind: 'indirect', cue: { text: 'says' } });
     expect(f.speakerOf('too much money is spent')).toBe('Ruth Adler');
   });
+  it('reads what "told" reports after its addressee, whoever that is, once', () => {
+    const f = facts('Prime Minister Yasuhiro Nakasone told a press conference the record rate underlines the need to pass the budget. Omar Haddad told reporters the ferry would sail. Ruth Adler told a meeting of Pacific Island leaders that few people understood the stakes. Ana Lutz told reporters Mr. Haddad would resign. Lena Ortiz told him the deal was off.');
+    expect(f.quote('the record rate underlines')?.content.text).toBe('the record rate underlines the need to pass the budget');
+    expect(f.speakerOf('the record rate underlines')).toBe('Yasuhiro Nakasone');
+    expect(f.quote('the ferry would sail')?.content.text).toBe('the ferry would sail');
+    expect(f.quote('few people understood')?.content.text).toBe('few people understood the stakes');
+    expect(f.quote('Mr. Haddad would resign')?.content.text).toBe('Mr. Haddad would resign');
+    expect(f.quote('the deal was off')?.content.text).toBe('the deal was off');
+  });
+  it('leaves a report inside a claim closed by its source to that source', () => {
+    const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
+    expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });
+  });
   it('reads a clause after "said" whose subject is long or opens with "those", but not "said this"', () => {
     const f = facts('Director Ana Lutz said those statements were wrong. He said the new agreement with the union over overtime pay is not good for the city. She said this on Monday.');
     expect(f.quote('those statements were wrong')).toMatchObject({ kind: 'indirect', rule: 'said-that', source: { text: 'Ana Lutz' } });

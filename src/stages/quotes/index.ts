@@ -658,6 +658,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       }
       break;
     }
+    // a claim closed by its source ("…, the source added.") holds any report inside it (rule 5)
+    const closingCue = triggers & CLOSING ? claimClosedBySource(s) : undefined;
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
     const covered = speechIn;
     if (triggers & CLAUSE_CUE) for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
@@ -666,6 +668,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
       if (/s$/.test(words[k]!) && (/^(news|media|press|multiple|several|many|two|three|earlier|recent|these|those|the|some)$/.test(words[k - 1]!) || words[k + 1] === 'and')) continue;
+      if (closingCue && closingCue.content.start <= tokens[k]!.start && tokens[k]!.end <= closingCue.content.end) break;
       const from = clauseAfterCue(k, s);
       if (from < 0) continue;
       const speaker = sp.subjectBefore(k, s);
@@ -682,7 +685,6 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const question = triggers & ASKING ? reportedQuestion(s) : undefined;
     if (question && !covered(question.content.start, question.content.end)) push(question);
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
-    const closingCue = triggers & CLOSING ? claimClosedBySource(s) : undefined;
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
     const inset = triggers & COMMA ? claimWithInsetSource(s) : undefined;
@@ -755,22 +757,50 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     return undefined;
   }
 
+  /**
+   * The end of the noun phrase "told" addresses at j ("reporters", "a press conference", "his
+   * supporters in Ohio", "him"); j when there is none. A second determiner or a name after the
+   * head noun starts the reported clause ("told reporters the plan …", "told reporters Trump …").
+   */
+  function addresseeEnd(j: number, s: Sentence): number {
+    const end = Math.min(s.tokenEnd, j + 8);
+    if (/^(him|them|us|me|you)$/.test(words[j]!)) return j + 1;
+    let e = j;
+    if (tokens[e]?.pos === 'DET' || /^(his|her|their|its|our|my|your)$/.test(words[e]!)) e++;
+    while (e < end && /^(ADJ|NUM)$/.test(tokens[e]!.pos)) e++;
+    const head = e;
+    while (e < end && (tokens[e]!.pos === 'NOUN' || (tokens[e]!.pos === 'PROPN' && (e === head || tokens[e - 1]!.pos === 'PROPN')))) e++;
+    if (e === head) return j;
+    // "in Kentucky", "at the United Nations", "a meeting of Pacific Island leaders": where or whose
+    if (/^(in|at|from|of)$/.test(words[e] ?? '')) {
+      let p = e + 1;
+      if (tokens[p]?.pos === 'DET') p++;
+      const place = p;
+      while (p < end && tokens[p]!.pos === 'PROPN') p++;
+      while (p < end && tokens[p]!.pos === 'NOUN') p++;
+      if (p > place) e = p;
+    }
+    return e;
+  }
+
   /** Where the reported clause starts after a cue at k, skipping "on Monday", "in a statement"; -1 if none. */
   function clauseAfterCue(k: number, s: Sentence): number {
     let j = k + 1;
+    let addressed = false;
     for (let guard = 0; guard < 4 && j < s.tokenEnd; guard++) {
       const time = doc.times.find((t) => t.start <= tokens[j]!.start && tokens[j]!.start < t.end);
       if (time) { j = tokenAt(tokens, time.end); if (words[j] === ',') j++; continue; }
       if (/^(on|in|at|during)$/.test(words[j]!) && doc.times.some((t) => t.start === tokens[j + 1]?.start)) { j++; continue; }
       if (words[j] === 'in' && /^(a|an|the)$/.test(words[j + 1] ?? '') && /^(statement|interview|post|speech|letter|briefing)$/.test(words[j + 2] ?? '')) { j += 3; continue; }
       if (words[j] === 'on' && /^(x|twitter|telegram|facebook|television|tv)$/.test(words[j + 1] ?? '')) { j += 2; continue; }
-      if (words[k] === 'told') {
+      if (words[k] === 'told' && !addressed) {
+        // the addressee, once, then the clause: "told Reuters", "told reporters the plan was dead",
+        // "told a press conference the rate …", "told voters in Kentucky on Sunday that …"
+        addressed = true;
         const who = sp.mentionAt(j);
-        if (who) { j = tokenAt(tokens, who.source.end); continue; } // "told Reuters"
-        if (words[k] === 'told' && /^(reporters|journalists|parliament|lawmakers|the)$/.test(words[j]!)) { j += words[j] === 'the' ? 2 : 1; continue; }
-        // "told voters in Kentucky on Sunday that …", "told TheBlaze founder Glenn Beck he would …": the addressee, then the clause
-        let e = j;
-        while (e < s.tokenEnd && e < j + 8 && words[e] !== 'that' && (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[e]!.pos) || /^(of|in|at|from|'s|’s)$/.test(words[e]!))) e++;
+        if (who) { j = tokenAt(tokens, who.source.end); continue; }
+        const e = addresseeEnd(j, s);
+        if (e > j) { j = e; continue; }
       }
       break;
     }
