@@ -41,6 +41,12 @@ describe('indirect attribution', () => {
     expect(f.quote('Mr. Haddad would resign')?.content.text).toBe('Mr. Haddad would resign');
     expect(f.quote('the deal was off')?.content.text).toBe('the deal was off');
   });
+  it('reads a claim closed by a source with an appositive or an "including" phrase before the cue', () => {
+    const f = facts('The jobless rate will climb to 3.5 pct next year, senior economists, including Susumu Taketomi of the Industrial Bank of Japan, said. The plant will close next year, John Smith, a spokesman for the company, said. Nine countries will meet on March 11, the Minister of State for Foreign Affairs, Boutros Boutros Ghali, said.');
+    expect(f.quote('The jobless rate will climb')).toMatchObject({ content: { text: 'The jobless rate will climb to 3.5 pct next year' }, source: { text: 'senior economists' } });
+    expect(f.speakerOf('The plant will close')).toBe('John Smith');
+    expect(f.speakerOf('Nine countries will meet')).toBe('Boutros Boutros Ghali');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

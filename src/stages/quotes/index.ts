@@ -851,12 +851,25 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, c + 1, c + 2), rule: 'claim-then-source' };
     }
     if (cueTok <= s.tokenStart + 3 || !(CLOSING_CUES.has(words[cueTok]!) || closingCues.has(words[cueTok]!))) return undefined;
-    // the speaker between the last comma and the cue
-    let comma = cueTok - 1;
-    while (comma > s.tokenStart && tokens[comma]!.text !== ',' && cueTok - comma <= 8) comma--;
+    // the speaker between the last comma and the cue, or before an appositive or an "including"
+    // phrase closed by a comma: "…, senior economists, including Susumu Taketomi of IBJ, said."
+    let speakerEnd = cueTok;
+    if (tokens[cueTok - 1]!.text === ',') {
+      let open = cueTok - 2;
+      while (open > s.tokenStart && tokens[open]!.text !== ',' && cueTok - open <= 14) open--;
+      if (tokens[open]!.text !== ',') return undefined;
+      speakerEnd = open;
+    }
+    let comma = speakerEnd - 1;
+    while (comma > s.tokenStart && tokens[comma]!.text !== ',' && speakerEnd - comma <= 8) comma--;
     if (tokens[comma]!.text !== ',' || comma <= s.tokenStart + 2) return undefined;
-    const speaker = sp.inPhrase(comma + 1, cueTok, true);
+    let speaker = sp.inPhrase(comma + 1, speakerEnd, true);
     if (!speaker) return undefined;
+    // "…, Egypt's Minister of State for Foreign Affairs, Boutros Boutros Ghali, said.": the person the title is set beside
+    if (speakerEnd < cueTok && sp.entityOf(speaker.entity)?.type !== 'PERSON') {
+      const named = sp.inPhrase(speakerEnd + 1, cueTok - 1, true);
+      if (named && sp.entityOf(named.entity)?.type === 'PERSON' && tokens[speakerEnd + 1]!.pos === 'PROPN') speaker = named;
+    }
     const content = trimSpan(text, Math.max(s.start, datelineEnd(text)), tokens[comma]!.start, ',');
     return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, cueTok, cueTok + 1), rule: 'claim-then-source' };
   }
