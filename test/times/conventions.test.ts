@@ -31,6 +31,9 @@ table('the tense that places a year-less month or date', [
   ['The bank extended its offer until 5 p.m. EST Aug. 9.', '2025-12-15', [{ text: '5 p.m. EST Aug. 9', type: 'TIME', value: '2026-08-09T17:00' }]],
   ['The regulator gave the buyer until mid-June to reply.', '2025-12-15', [{ text: 'mid-June', type: 'DATE', value: '2026-06', mod: 'MID' }]],
   ['The lenders agreed to extend the credit line through March.', '2025-10-15', [{ text: 'March', type: 'DATE', value: '2026-03' }]],
+  // a month's published figure is the month just past, whatever the clause's tense
+  ['The jobless rate will climb from January\'s three pct record.', '1987-03-03', [{ text: 'January', type: 'DATE', value: '1987-01' }]],
+  ['Exports are expected to recover from February\'s weak trade figures.', '2025-04-10', [{ text: 'February', type: 'DATE', value: '2025-02' }]],
   // "this year through August": a month of the year already named
   ['The fund has lost 2% this year through August.', '2025-10-27', [
     { text: 'this year', type: 'DATE', value: '2025' },

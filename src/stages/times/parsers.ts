@@ -169,6 +169,9 @@ const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s
 /** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
 const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
+/** A month's figure, already published: "January's three pct record", "February's trade figures" (whatever the clause's tense). */
+const FIGURE_AFTER = /^['’]s[ \t\n]+(?:[\w.,%-]+[ \t\n]+){0,3}?(?:figures?|record|level|rate|data|total|reading|numbers?|results?|deficit|surplus|output|sales|rise|fall|drop|decline|increase|gain|jump|performance)\b/;
+
 /** A scheduled event right before a weekday, with no preposition: "the second nomination contest Tuesday". */
 const CONTEST_BEFORE = /(?:^|[^\w])(?:primary|primaries|caucus(?:es)?|contests?|elections?|debates?|vote)[ \t]+$/i;
 
@@ -186,7 +189,7 @@ const EVENT_AFTER = new RegExp(`^(?:\\.|,?[ \\t]+\\d{4})?[ \\t]+(?:[A-Z][a-z]+[ 
  */
 function dateSide(ctx: Ctx, start: number, end: number): { tense: Tense; reach: number } {
   const before = ctx.text.slice(Math.max(0, start - 30), start);
-  if (ENDED_BEFORE.test(before)) return { tense: 'past', reach: 12 };
+  if (ENDED_BEFORE.test(before) || FIGURE_AFTER.test(ctx.text.slice(end, end + 50))) return { tense: 'past', reach: 12 };
   if (WITHIN_YEAR_BEFORE.test(before)) return { tense: 'none', reach: 0 };
   // a deadline is to come, unless the clause is in the past perfect ("had been paying $35,000 a month until May")
   if (DEADLINE_BEFORE.test(before)) return { tense: /\bhad\b[^.;]*$/i.test(ctx.text.slice(Math.max(0, start - 60), start)) ? 'past' : 'future', reach: TENSE_REACH_MONTHS };
