@@ -72,6 +72,13 @@ describe('what looks like a name and is none', () => {
     const got = entities(text).filter((e) => e.name.startsWith('Brightwater'));
     expect(got.map((e) => e.name)).toEqual(['Brightwater Partners Inc']);
   });
+  it('reads a bank or party named after a generic one as another body, and a ministry as no party', () => {
+    const got = entities('Takashi Kiuchi of the Long-Term Credit Bank of Japan and Susumu Taketomi of Industrial Bank of Japan met the Bank of Japan. A Labour Ministry official said the Labour Party and the Social Democratic Party disagreed. The Manhattan Supreme Court ruled, and so did the Supreme Court.');
+    const orgs = got.filter((e) => e.type === 'ORG').map((e) => e.name);
+    expect(orgs).toEqual(expect.arrayContaining(['Long-Term Credit Bank of Japan', 'Industrial Bank of Japan', 'Bank of Japan', 'Labour Ministry', 'Labour Party', 'Social Democratic Party', 'Manhattan Supreme Court', 'US Supreme Court']));
+    expect(got.find((e) => e.name === 'Bank of Japan')?.mentions).toEqual(['Bank of Japan']);
+    expect(got.find((e) => e.name === 'Labour Party')?.mentions).toEqual(['Labour Party']);
+  });
   it("reads a wire's sign-off on the last line as the agency that published it, not a person named Reuter", () => {
     for (const text of [WRAPPED_WIRE, WRAPPED_WIRE.replace(' Reuter', ' REUTER...'), 'Exports rose 5 pct in March, the ministry said.\n -- AP']) {
       const a = analyze({ date: '1987-03-02', text });

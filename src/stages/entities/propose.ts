@@ -86,6 +86,8 @@ export const gazetteerProposer: Proposer = (doc) => {
     const entries = best.list.map((k) => gaz.entries[k]!);
     // a city name inside a longer name ("Vladimir Putin", "Shanghai Cooperation Organization") is not the city
     if (entries[0]!.kind === 'city' && (isNameWord(tokens[best.end], first.sentence) || (i > 0 && isNameWord(tokens[i - 1], first.sentence) && tokens[i - 1]!.i !== sentenceStart(tokens, i)))) continue;
+    // nor is an organisation's name before a government body's head: "a Labour Ministry official" is no Labour Party
+    if (entries[0]!.type === 'ORG' && next && next.sentence === first.sentence && BODY_AFTER_NAME.has(next.text)) continue;
     out.push({ tokenStart: i, tokenEnd: best.end, type: entries[0]!.type, entries, via: 'gazetteer', alName: false });
     i = best.end - 1;
   }
@@ -144,6 +146,10 @@ export function notAName(tokens: readonly Token[], from: number, to: number): bo
 }
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'al', 'bin', 'von', 'van', 'der', 'da', 'del', 'la', 'le', 'on']);
+/** Heads of a government body named after something else: "Labour Ministry", "Treasury Board". */
+const BODY_AFTER_NAME = new Set(['Ministry', 'Department', 'Office', 'Council', 'Committee', 'Commission', 'Agency', 'Board', 'Court', 'Bureau', 'Authority']);
+/** Heads that name a kind of body, which many bodies share: "Bank of Japan", "Democratic Party". */
+const GENERIC_HEADS = new Set([...BODY_AFTER_NAME, 'Bank', 'Party', 'Union', 'Association', 'Federation', 'Fund', 'Institute', 'Assembly', 'Parliament', 'Congress']);
 const ORG_HEADS = new Set([
   'Organization', 'Organisation', 'Ministry', 'Council', 'Party', 'Bank', 'Agency', 'Committee', 'Company', 'Corp', 'Corp.', 'Corporation',
   'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Group', 'University', 'Institute', 'Association', 'Union', 'Federation', 'Forces', 'Army', 'Navy',
@@ -221,12 +227,29 @@ function typeFromContext(tokens: Token[], start: number, end: number): EntityTyp
 
 const PLACE_KINDS = new Set(['city', 'country', 'nationality', 'region']);
 
+/** A gazetteer organisation named by a head noun: "Bank of Japan", "Labour Party", "Foreign Ministry". */
+function genericName(r: Proposal): boolean {
+  const words = (r.entries[0]?.name ?? '').split(' ');
+  // (written out in the text: "Republicans" is the Republican Party, and no part of "Oversight Committee Republicans")
+  return r.tokenEnd - r.tokenStart > 1 && words.length > 1 && (GENERIC_HEADS.has(words[0]!) || GENERIC_HEADS.has(words[words.length - 1]!));
+}
+
+/** Does a place or nationality the gazetteer found end right before r? */
+function placeBefore(lists: Proposal[][], r: Proposal): boolean {
+  return lists.some((list) => list.some((g) => g.via === 'gazetteer' && g.tokenEnd === r.tokenStart && PLACE_KINDS.has(g.entries[0]?.kind ?? '')));
+}
+
 /**
  * One proposal per token. Lists come in order of trust, and the more trusted proposal wins an
  * overlap, with one exception: a learned span that strictly contains a place the gazetteer found
  * names something larger ("Bank of China", "Shanghai Cooperation Organization"), so it wins.
  */
 export function mergeProposals(lists: Proposal[][]): Proposal[] {
+  // An organisation the gazetteer knows by a generic name ("Bank of Japan", "Democratic Party")
+  // inside a longer one the tagger found, with more name before it, is another organisation
+  // ("Industrial Bank of Japan", "Social Democratic Party"), unless a place or nationality comes
+  // first ("U.S. Democratic Party").
+
   const taken = new Map<number, Proposal>();
   const out = new Set<Proposal>();
   const claim = (p: Proposal) => {
@@ -239,8 +262,8 @@ export function mergeProposals(lists: Proposal[][]): Proposal[] {
       for (let k = p.tokenStart; k < p.tokenEnd; k++) { const r = taken.get(k); if (r) rivals.add(r); }
       if (!rivals.size) { claim(p); continue; }
       const outgrows = p.via === 'tagger' && [...rivals].every((r) =>
-        r.via === 'gazetteer' && PLACE_KINDS.has(r.entries[0]?.kind ?? '') &&
-        p.tokenStart <= r.tokenStart && r.tokenEnd <= p.tokenEnd && p.tokenEnd - p.tokenStart > r.tokenEnd - r.tokenStart);
+        r.via === 'gazetteer' && p.tokenStart <= r.tokenStart && r.tokenEnd <= p.tokenEnd && p.tokenEnd - p.tokenStart > r.tokenEnd - r.tokenStart &&
+        (PLACE_KINDS.has(r.entries[0]?.kind ?? '') || (r.type === 'ORG' && p.type === 'ORG' && p.tokenStart < r.tokenStart && genericName(r) && !placeBefore(lists, r))));
       if (!outgrows) continue;
       for (const r of rivals) { out.delete(r); for (let k = r.tokenStart; k < r.tokenEnd; k++) taken.delete(k); }
       claim(p);
