@@ -47,6 +47,15 @@ describe('indirect attribution', () => {
     expect(f.speakerOf('The plant will close')).toBe('John Smith');
     expect(f.speakerOf('Nine countries will meet')).toBe('Boutros Boutros Ghali');
   });
+  it('takes "it" and "the company" before a reporting verb for the organisation last named as a subject', () => {
+    const a = analyze(readPlainText('date 1987-03-02\nPall Corp said sales rose 17.5 pct in the quarter. For the first half, it said sales were up 16 pct. The company said orders rose. Toyota and the Bank of Japan met on Monday. The bank also said it expects rates to fall. The plan covers the whole state. "It says that everyone is covered," Ms. Lee said.'));
+    const f = new Facts(a);
+    expect(f.speakerOf('sales were up 16 pct')).toBe('Pall Corp');
+    expect(f.speakerOf('orders rose')).toBe('Pall Corp');
+    expect(f.speakerOf('it expects rates to fall')).toBe('Bank of Japan');
+    // "it" inside a quotation is the speaker's word, and nobody's mention here
+    expect(a.entities.flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('It');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

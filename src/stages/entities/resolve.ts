@@ -9,6 +9,7 @@ import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, surnameOf, type
 import { roleAt } from '../../resources/lexicons.js';
 import { WordFilter } from '../../resources/word-filter.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
+import { datelineEnd } from '../../doc/dateline.js';
 import type { Proposal } from './propose.js';
 
 interface Draft {
@@ -200,6 +201,9 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
 
   // 5. Pronouns in speech and action: he, him, his, she, her.
   resolvePronouns(doc, [...drafts.values()], addMention);
+
+  // 5b. An organisation that speaks again: "it said", "the company added".
+  resolveOrganisationSpeakers(doc, words, [...drafts.values()], addMention);
 
   const out = [...drafts.values()].filter((d) => d.mentions.length > 0);
   for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
@@ -502,4 +506,74 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
       note(chosen, t.i);
     }
   }
+}
+
+/** Verbs that make "it" or "the company" before them a speaker. */
+const ORG_SPEAKING_VERBS = new Set(['said', 'says', 'added', 'adds', 'told', 'announced', 'announces', 'reported', 'reports', 'noted', 'stated', 'disclosed',
+  'confirmed', 'denied', 'expects', 'expected', 'estimated', 'estimates', 'forecast', 'predicted', 'predicts', 'warned', 'explained', 'argued', 'claimed']);
+/** Words between the speaker and the verb: "it also said", "the company has said". */
+const BEFORE_SPEAKING = new Set(['also', 'has', 'had', 'have', 'previously', 'earlier', 'further', 'later']);
+/** Nouns a business or public body is called again by: "the company said", "the ministry added". */
+const BODY_NOUNS = new Set(['company', 'firm', 'bank', 'group', 'corporation', 'concern', 'utility', 'airline', 'carrier', 'maker', 'insurer',
+  'retailer', 'lender', 'brokerage', 'agency', 'ministry', 'department', 'exchange', 'fund', 'union', 'partnership', 'subsidiary', 'unit']);
+/** How many sentences back the organisation that speaks again may have been named. */
+const ORG_SPEAKER_REACH = 3;
+
+/**
+ * "Pall Corp said sales rose. For the first half, it said …", "The company added …": "it", or a
+ * definite noun for a body, as the subject of a reporting verb is the first organisation named
+ * as a subject (a verb after it) in the nearest sentence that names one, that sentence or up to
+ * three before; for a noun any organisation will do (not the agency credited in a dateline); with a noun, an organisation whose name
+ * holds it is preferred ("the bank" → "Bank of Japan").
+ */
+function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void) {
+  const { tokens } = doc;
+  let orgs: { d: Draft; at: number; subject: boolean }[] | undefined;
+  let insideMarks: number[] | undefined;
+  /** Is the verb (past "also", "has") after token `end` a reporting one, or any verb when `anyVerb`? */
+  const verbAfter = (end: number, anyVerb: boolean) => {
+    let v = end;
+    while (v < end + 2 && BEFORE_SPEAKING.has(words[v] ?? '')) v++;
+    const t = tokens[v];
+    return !!t && t.sentence === tokens[end - 1]!.sentence && (ORG_SPEAKING_VERBS.has(words[v]!) || (anyVerb && (t.pos === 'VERB' || t.pos === 'AUX')));
+  };
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const w = words[i]!;
+    let end: number;
+    if (w === 'it' && tokens[i]!.pos === 'PRON') end = i + 1;
+    else if (w === 'the' && BODY_NOUNS.has(words[i + 1]!)) end = i + 2;
+    else continue;
+    if (!verbAfter(end, false)) continue;
+    // "“It says that everyone …”": inside a quotation "it" is the speaker's, not the writer's
+    insideMarks ??= quotationStretches(doc.text, doc.paragraphs);
+    if (firstAtOrAfter(insideMarks, tokens[i]!.start + 1, (x) => x) % 2 === 1) continue;
+    // (not the agency in a dateline: "BERLIN (Reuters) - Siemens said …"); a subject is a mention a verb follows
+    const credited = datelineEnd(doc.text);
+    orgs ??= drafts.filter((d) => d.type === 'ORG')
+      .flatMap((d) => d.mentions.filter((m) => m.start >= credited).map((m) => ({ d, at: m.tokenStart, subject: verbAfter(m.tokenEnd, true) })))
+      .sort((a, b) => a.at - b.at);
+    const noun = end === i + 2 ? words[i + 1]! : undefined;
+    const chosen = organisationBefore(tokens, noun ? orgs : orgs.filter((o) => o.subject), i, noun);
+    if (!chosen) continue;
+    addMention(chosen, i, end, noun ? 'description' : 'pronoun');
+    // it speaks for the organisation from here on: "The bank also said it expects …"
+    orgs.splice(firstAtOrAfter(orgs, i, (o) => o.at), 0, { d: chosen, at: i, subject: true });
+  }
+}
+
+/**
+ * The organisation `noun` names ("the bank": the last one before with "bank" in its name), else the
+ * first one in the nearest sentence that names one: the speaker's own, before it, or up to
+ * ORG_SPEAKER_REACH back.
+ */
+function organisationBefore(tokens: readonly Token[], orgs: readonly { d: Draft; at: number }[], at: number, noun?: string): Draft | undefined {
+  const sentence = tokens[at]!.sentence;
+  const near = orgs.filter((o) => o.at < at && tokens[o.at]!.sentence >= sentence - ORG_SPEAKER_REACH);
+  const named = noun ? near.filter((o) => o.d.name.toLowerCase().split(/\s+/).includes(noun)) : [];
+  if (named.length) return named[named.length - 1]!.d;
+  for (let s = sentence; s >= sentence - ORG_SPEAKER_REACH; s--) {
+    const first = near.find((o) => tokens[o.at]!.sentence === s);
+    if (first) return first.d;
+  }
+  return undefined;
 }
