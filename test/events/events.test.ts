@@ -448,4 +448,8 @@ describe('contests', () => {
     expect(run('John Kasich has the best odds of beating Hillary Clinton in a general election.').events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
     expect(run('Belarusian police beat protesters in Minsk on Sunday.').events.filter((e) => e.type === 'ASSAULT')).not.toEqual([]);
   });
+  it('codes leading or trailing a rival in a poll as no act', () => {
+    expect(run('The latest Rasmussen Reports poll shows Donald Trump leading Hillary Clinton 44 percent to 37 percent.').events).toEqual([]);
+    expect(run('In head-to-head contests, Donald Trump leads Hillary Clinton 43 percent to 41 percent in Pennsylvania.').events).toEqual([]);
+  });
 });

@@ -190,3 +190,10 @@ describe('not quantities', () => {
     expect(quantities(sentence, times)).toEqual([]);
   });
 });
+
+describe('scores and ranges', () => {
+  it('gives the second figure of "44 percent to 37 percent" or "from 5 to 7 pct" no measure the words before it name', () => {
+    const found = quantities('The poll shows Trump leading Clinton 44 percent to 37 percent. Prices rose from 5 to 7 pct.', []);
+    expect(found.map((q) => [q.text, q.measure])).toEqual([['44 percent', 'Trump'], ['37 percent', undefined], ['7 pct', undefined]]);
+  });
+});

@@ -499,6 +499,8 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
 
 /** The forms of "beat", which in a sentence about a contest win it. */
 const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'defeats', 'defeated', 'defeating', 'trounce', 'trounced', 'thrash', 'thrashed']);
+/** Standing ahead or behind, which in a sentence about a contest is no act. */
+const LEAD_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'trail', 'trails', 'trailing', 'trailed', 'edge', 'edges', 'edging', 'edged', 'outpace', 'outpaces', 'outpacing']);
 const CONTEST_WORDS = new Set(['election', 'elections', 'primary', 'primaries', 'poll', 'polls', 'race', 'vote', 'votes', 'nomination', 'caucus', 'caucuses',
   'matchup', 'matchups', 'contest', 'game', 'games', 'match', 'final', 'finals', 'championship', 'league', 'cup', 'tournament', 'ballot', 'runoff', 'odds', 'points', 'seat']);
 function hasContestWord(words: string[], s: Sentence): boolean {
@@ -703,6 +705,8 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   const source = sources.find((a) => a.entity)?.entity;
   // "the best odds of beating Hillary Clinton in a general election", "beat the Yankees": a contest won, no violence
   if (coding.type === 'ASSAULT' && BEAT_WORDS.has(words[d.k]!) && hasContestWord(words, s)) return [];
+  // "Trump leads Clinton 43 percent to 41 percent", "the poll shows Trump leading Clinton": a standing in a contest, no act
+  if (LEAD_WORDS.has(words[d.k]!) && (hasContestWord(words, s) || words.slice(s.tokenStart, s.tokenEnd).some((w) => w === 'percent' || w === '%'))) return [];
   // "Trump attacked Clinton", "attacks from Trump": one person's attack on another (or on no one named)
   // is a verbal one in news (CAMEO 111, criticize), not violence
   // (so is any other such act between two people named, "targeting Machado", "hitting Trump for …",

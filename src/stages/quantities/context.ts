@@ -98,6 +98,9 @@ export interface Measure {
 }
 
 /** What a money or percent figure measures: the subject of its clause, or the noun it modifies. */
+/** Units that end a figure: "44 percent to 37 percent", "5 pct to 7 pct". */
+const SCORE_UNITS = new Set(['percent', 'pct', '%', 'points', 'point']);
+
 export function findMeasure(ctx: Context, from: number, to: number): Measure {
   const { text, tokens, sentences } = ctx;
   const first = tokens[from];
@@ -112,6 +115,10 @@ export function findMeasure(ctx: Context, from: number, to: number): Measure {
   }
   // "interest rates to 5%", "the cost at $5 billion", "imports worth $3 billion"
   if (prev && LINK_PREPS.has(prev.lower) && from - 2 >= sent.tokenStart) {
+    // "leading Clinton 44 percent to 37 percent", "rose from 5 to 7 pct": a score or a range, whose
+    // second figure measures nothing the words before it name
+    // ("rose 5% to $3 billion" is no score: the money is what the subject came to)
+    if ((SCORE_UNITS.has(tokens[from - 2]!.lower) && SCORE_UNITS.has(tokens[to - 1]!.lower)) || tokens[from - 2]!.pos === 'NUM') return {};
     const s = nounPhraseBack(ctx, from - 2, sent.tokenStart);
     if (s >= 0 && !GENERIC_HEADS.has(tokens[from - 2]!.lower)) return { text: slice(s, from - 2) };
   }
