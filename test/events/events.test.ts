@@ -448,6 +448,11 @@ describe('contests', () => {
     expect(run('John Kasich has the best odds of beating Hillary Clinton in a general election.').events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
     expect(run('Belarusian police beat protesters in Minsk on Sunday.').events.filter((e) => e.type === 'ASSAULT')).not.toEqual([]);
   });
+  it('codes no arrest for "took on" a rival: a phrasal verb the dictionary lacks means something else', () => {
+    expect(run('Donald Trump took on Hillary Clinton on Sunday.').events).toEqual([]);
+    expect(run('Land reform groups called on Corazon Aquino to break up her family sugar estate.').events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(run('The United States imposed on Canada a 15 percent duty.').find('COERCE', 'United States', 'Canada')).toBeDefined();
+  });
   it('codes leading or trailing a rival in a poll as no act', () => {
     expect(run('The latest Rasmussen Reports poll shows Donald Trump leading Hillary Clinton 44 percent to 37 percent.').events).toEqual([]);
     expect(run('In head-to-head contests, Donald Trump leads Hillary Clinton 43 percent to 41 percent in Pennsylvania.').events).toEqual([]);

@@ -334,6 +334,11 @@ function coded(lex: EventLexicon, cameo: string | null, source: string, group: s
  * Code the verb at token k of a sentence spanning [from, to). `objectBefore` tells whether one of
  * the given objects was named before the verb in a relative clause ("the tariffs that X imposed").
  */
+/** Particles that make a phrasal verb of the word before them ("back off", "break up"); not "in" or "over", mostly prepositions. */
+const PARTICLES = new Set(['up', 'off', 'out', 'back', 'down', 'away', 'along', 'part', 'place']);
+/** Verbs "on" makes phrasal ("took on Clinton", "went on about"); after others it is a preposition ("imposed on lumber"). */
+const ON_PHRASAL = new Set(['take', 'takes', 'took', 'taken', 'taking', 'go', 'goes', 'went', 'going', 'carry', 'carries', 'carried', 'carrying', 'move', 'moves', 'moved', 'moving', 'hold', 'holds', 'held', 'holding', 'weigh', 'weighs', 'weighed', 'weighing']);
+
 export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean, wordClass = VERB_RULE | CAMEO_FORM | CAMEO_LEAD): Coding | undefined {
   // (wordClass: the word's bits from word-class.ts, which spare the look-ups of a table that lacks it)
   const hand = (wordClass & VERB_RULE) !== 0 ? lex.verbs.get(words[k]!) : undefined;
@@ -373,6 +378,9 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
       }
     }
     if (byHand) return byHand;
+    // a particle after the word makes a phrasal verb the dictionary does not list, which means
+    // something else: "took on Hillary Clinton" is no arrest, "backed off" no support
+    if (n === 1 && (PARTICLES.has(words[k + 1] ?? '') || (words[k + 1] === 'on' && ON_PHRASAL.has(words[k]!)))) return undefined;
     for (const e of entries) {
       // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
       const c = coded(lex, e.code, 'cameo-default', e.block, k + n, undefined, true);
