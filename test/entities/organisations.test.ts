@@ -31,6 +31,10 @@ describe('what looks like a name and is none', () => {
     const got = entities('Rep. Jason Chaffetz (R-Utah) said on Sept. 11 that the TV ad was false. Sen. Elijah Cummings, D-Md., answered Nov. 3.');
     expect(got.map((e) => e.name).sort()).toEqual(['Elijah Cummings', 'Jason Chaffetz']);
   });
+  it('takes no archive section label ("ABSTRACT.", "FULL TEXT.") for an entity', () => {
+    const got = entities('Trump holds spotlight.\n\nABSTRACT.\n\nDonald Trump took to the talk shows.\n\nFULL TEXT.\n\nDonald Trump took to the talk shows on Sunday.');
+    expect(got.map((e) => e.name)).toEqual(['Donald Trump']);
+  });
   it('names nothing inside a date the time stage read ("Super" of "Super Tuesday", "Election Day")', () => {
     const got = entities('Bernie Sanders hopes to win states on Super Tuesday, long before Election Day.');
     expect(got.map((e) => e.name)).toEqual(['Bernie Sanders']);
