@@ -56,6 +56,13 @@ describe('indirect attribution', () => {
     // "it" inside a quotation is the speaker's word, and nobody's mention here
     expect(a.entities.flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('It');
   });
+  it('reads a claim in a relative clause (", which Apple says will …,") and no attribution of a quotation before it', () => {
+    const f = facts('The Mac SE (SE stands for "system expansion"), which Apple says will operate 15-20 pct faster than the Mac Plus, goes on sale today. The plan, which officials said would cost 5 mln dlrs, was approved.');
+    expect(f.quote('will operate 15-20 pct faster')).toMatchObject({ kind: 'indirect', content: { text: 'will operate 15-20 pct faster than the Mac Plus' }, cue: { text: 'says' } });
+    expect(f.speakerOf('will operate 15-20 pct faster')).toBe('Apple');
+    expect(f.quote('would cost 5 mln dlrs')?.source?.text).toBe('officials');
+    expect(f.quote('system expansion')?.kind).toBe('scare');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });
