@@ -453,6 +453,11 @@ describe('contests', () => {
     expect(run('Land reform groups called on Corazon Aquino to break up her family sugar estate.').events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
     expect(run('The United States imposed on Canada a 15 percent duty.').find('COERCE', 'United States', 'Canada')).toBeDefined();
   });
+  it('codes no request where a product or candidate appeals to a market, and one where a country appeals to a body', () => {
+    expect(run('John Sculley said the Mac SE would appeal to the mainstream of PC users.').events).toEqual([]);
+    expect(run('Hillary Clinton appeals to younger voters in Ohio.').events).toEqual([]);
+    expect(run('Kenya appealed to the United Nations for aid.').find('DEMAND', 'Kenya', 'United Nations')).toBeDefined();
+  });
   it('codes leading or trailing a rival in a poll as no act', () => {
     expect(run('The latest Rasmussen Reports poll shows Donald Trump leading Hillary Clinton 44 percent to 37 percent.').events).toEqual([]);
     expect(run('In head-to-head contests, Donald Trump leads Hillary Clinton 43 percent to 41 percent in Pennsylvania.').events).toEqual([]);

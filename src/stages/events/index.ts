@@ -308,6 +308,8 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     const t = tokens[k]!;
     // "set March 26 as the record date": the month, not a march (a sentence may open with the verb)
     if (t.text === 'March' && k > s.tokenStart) continue;
+    // "would appeal to the mainstream of PC users": attracting a market, no request
+    if (APPEAL_FORMS.has(words[k]!) && words[k + 1] === 'to' && appealsToMarket(words, k + 2, s.tokenEnd)) continue;
     const asVerb = isVerbHere(k, tokens, words, classes);
     const own = classes[k]!;
     let coding: Coding | undefined;
@@ -499,6 +501,19 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
 
 /** The forms of "beat", which in a sentence about a contest win it. */
 const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'defeats', 'defeated', 'defeating', 'trounce', 'trounced', 'thrash', 'thrashed']);
+const APPEAL_FORMS = new Set(['appeal', 'appeals', 'appealed', 'appealing']);
+/** Those a product, a message or a candidate appeals to: "appeal to voters", "appeals to younger buyers". */
+const MARKET_WORDS = new Set(['mainstream', 'users', 'voters', 'consumers', 'customers', 'buyers', 'readers', 'viewers', 'audience', 'audiences',
+  'market', 'markets', 'base', 'investors', 'fans', 'shoppers', 'people', 'women', 'men', 'millennials', 'youth', 'families', 'independents', 'moderates', 'conservatives', 'liberals']);
+/** Is a market word the head of the phrase at k (within four words, before any verb or punctuation)? */
+function appealsToMarket(words: readonly string[], k: number, end: number): boolean {
+  for (let j = k; j < end && j < k + 5; j++) {
+    if (MARKET_WORDS.has(words[j]!)) return true;
+    if (/^[,.;:!?]$/.test(words[j]!)) return false;
+  }
+  return false;
+}
+
 /** Standing ahead or behind, which in a sentence about a contest is no act. */
 const LEAD_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'trail', 'trails', 'trailing', 'trailed', 'edge', 'edges', 'edging', 'edged', 'outpace', 'outpaces', 'outpacing']);
 const CONTEST_WORDS = new Set(['election', 'elections', 'primary', 'primaries', 'poll', 'polls', 'race', 'vote', 'votes', 'nomination', 'caucus', 'caucuses',
