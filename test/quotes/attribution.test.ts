@@ -63,6 +63,11 @@ describe('indirect attribution', () => {
     expect(f.quote('would cost 5 mln dlrs')?.source?.text).toBe('officials');
     expect(f.quote('system expansion')?.kind).toBe('scare');
   });
+  it('takes "it said" after a claim closed by an organisation named with an appositive for that organisation', () => {
+    const f = facts('The economy is in excellent condition, the Organisation for Economic Cooperation and Development, OECD, said. This reflected stable fiscal policies, it said.');
+    expect(f.speakerOf('This reflected stable fiscal policies')).toBe(f.speakerOf('The economy is in excellent condition'));
+    expect(f.speakerOf('This reflected stable fiscal policies')).toMatch(/OECD|Organisation/);
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

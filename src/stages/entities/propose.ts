@@ -135,14 +135,18 @@ const NOT_NAMES = new Set([
 /** Month abbreviations and other words taken for names in news text that are none. */
 const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'TV', 'Former',
   // an archive's section labels: "ABSTRACT.", "FULL TEXT."
-  'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS']);
+  'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS',
+  // economic measures and currencies, capitalised in wire copy: "GDP", "the Swiss Franc"
+  'GDP', 'GNP', 'CPI', 'Franc', 'Francs', 'Dollar', 'Dollars', 'Yen', 'Lira', 'Peseta', 'Pesetas', 'Rupee', 'Rouble', 'Ruble', 'Guilder', 'Guilders']);
+/** Phrases of several words taken for names in news text that are none. */
+const NOT_A_NAME_PHRASE = new Set(['FULL TEXT', 'Gross Domestic Product', 'Gross National Product', 'Consumer Price Index']);
 /** A member's party and state after the name: "(R-Utah)", "D-N.Y.", "R-S.C.". */
 const PARTY_STATE = /^[RDI]-[A-Z][A-Za-z.]*$/;
 
 /** Tokens [from, to) that look like a name and are none: "Sept." (of "Sept. 11"), "TV", "R-Utah". */
 export function notAName(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from === 1) return NOT_A_NAME.has(tokens[from]!.text);
-  if (to - from === 2 && tokens[from]!.text === 'FULL' && tokens[from + 1]!.text === 'TEXT') return true;
+  if (to - from <= 3 && /^[CFG]/.test(tokens[from]!.text) && NOT_A_NAME_PHRASE.has(tokens.slice(from, to).map((t) => t.text).join(' '))) return true;
   if (tokens[from]!.text.length !== 1) return false;
   const text = tokens.slice(from, to).map((t) => t.text).join('');
   return PARTY_STATE.test(text) && tokens[to - 1]!.end - tokens[from]!.start === text.length;

@@ -106,7 +106,8 @@ export function findMeasure(ctx: Context, from: number, to: number): Measure {
   const first = tokens[from];
   if (!first) return {};
   const sent = sentences[first.sentence]!;
-  const slice = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end);
+  // (a hard-wrapped text breaks phrases over lines: "Gross Domestic Product\ngrowth" is one phrase)
+  const slice = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).replace(/\s+/g, ' ');
   // "a $5 billion deal", "a 25% tariff"
   const prev = tokens[from - 1];
   if (prev && prev.pos === 'DET' && from - 1 >= sent.tokenStart && to < sent.tokenEnd) {
