@@ -128,19 +128,29 @@ describe('white space and paragraphs', () => {
     // wrapped at 60 columns with no indentation: a short line ending a sentence ends its paragraph
     const mail = [
       'The committee met on Monday to discuss the budget for next',
-      'year, and its chairman said the talks had gone well.',
+      'year, and its chairman said they went well.',
       'Members will vote on the plan in March, after the public has',
       'had six weeks to comment on it.',
       'Nothing was said about the school closures that parents had',
       'protested against in January.',
     ].join('\n');
     expect(findParagraphs(mail).map((p) => p.text.replace(/\n/g, ' '))).toEqual([
-      'The committee met on Monday to discuss the budget for next year, and its chairman said the talks had gone well.',
+      'The committee met on Monday to discuss the budget for next year, and its chairman said they went well.',
       'Members will vote on the plan in March, after the public has had six weeks to comment on it.',
       'Nothing was said about the school closures that parents had protested against in January.',
     ]);
     // and every sentence is whole, not a line
     expect(tokenize(mail).sentences.map((s) => s.text.split(' ')[0])).toEqual(['The', 'Members', 'Nothing']);
+  });
+  it('reads a table of even lines as one row a line, and a wrapped line going on with a figure as going on', () => {
+    const table = 'Shr profit three cts vs loss two cts\n    Net profit 363,000 vs loss 197,000\n    Revs 3,761,000 vs 2,666,000\n    Year\n    Shr profit one cent vs loss 37 cts\n    Net profit 129,000 vs loss 1,715,000\n Reuter';
+    expect(findParagraphs(table).map((p) => p.text)).toEqual(table.split('\n').map((l) => l.trim()));
+    const wire = 'Harbor Lights Bank said it filed an application with the\nregulator in an effort to create the largest banking network\nin the county.\n    The bank said the network would link 31 banks having\n13.5 billion dlrs in assets and 7.5 billion dlrs in deposits.\n Reuter';
+    expect(findParagraphs(wire).map((p) => p.text.replace(/\s+/g, ' '))).toEqual([
+      'Harbor Lights Bank said it filed an application with the regulator in an effort to create the largest banking network in the county.',
+      'The bank said the network would link 31 banks having 13.5 billion dlrs in assets and 7.5 billion dlrs in deposits.',
+      'Reuter',
+    ]);
   });
   it('keeps a wrapped paragraph whole where a short line goes on in lower case, and breaks blank-line paragraphs as before', () => {
     const text = 'Shares in the company rose sharply on Monday after it said\nits profits had doubled in the year to March, and analysts\nsaid the rise would last. Its chief executive, Ann Lee, said\nthat was\nonly the start.';

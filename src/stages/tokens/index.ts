@@ -72,23 +72,31 @@ function linesIn(text: string, s: number, e: number): Line[] {
 /** The widest a wrapped text's lines run; wider lines are paragraphs on one line each. */
 const MAX_WRAP_WIDTH = 132;
 const MIN_WRAP_WIDTH = 30;
+const WRAP_SLACK = 2;
 const SENTENCE_END = /[.!?:"”’)]/;
 const LIST_ITEM = /^[•·▪*-]\s/;
 
 /**
  * For lines that were wrapped at a fixed width, whether a paragraph starts at each line (index 0
- * unused); undefined where they were not. Lines were wrapped when most of them (all but the last)
- * are full: the next line's first word would not have fitted on them.
+ * unused); undefined where they were not. Lines were wrapped when at least half of them are full:
+ * the next line's first word would not have fitted on them (a paragraph's last line is not).
  */
 function wrappedBreaks(text: string, lines: readonly Line[]): boolean[] | undefined {
   if (lines.length < 3) return undefined;
   let width = 0;
   for (const l of lines) width = Math.max(width, l.indent + l.length);
   if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH) return undefined;
-  const fits = (k: number) => lines[k - 1]!.indent + lines[k - 1]!.length + 1 + lines[k]!.firstWord <= width;
+  const fits = (k: number, slack = 0) => lines[k - 1]!.indent + lines[k - 1]!.length + 1 + lines[k]!.firstWord <= width - slack;
+  // (counted with two columns of slack: the widest line may run past the width the rest were wrapped at)
   let full = 0;
-  for (let k = 1; k < lines.length; k++) if (!fits(k)) full++;
-  if (full < 0.6 * (lines.length - 1)) return undefined;
+  let lowerStarts = 0;
+  for (let k = 1; k < lines.length; k++) {
+    if (!fits(k, WRAP_SLACK)) full++;
+    const c = text.charCodeAt(lines[k]!.start + lines[k]!.indent);
+    if (c >= 97 && c <= 122) lowerStarts++;
+  }
+  // prose goes on from line to line: a table's lines of even width ("Net 12.6 mln vs 15.8 mln") do not
+  if (full < 2 || full < 0.5 * (lines.length - 1) || lowerStarts < 0.25 * (lines.length - 1)) return undefined;
   // the indentation most lines share; a line indented further starts a paragraph
   const indents = new Map<number, number>();
   for (const l of lines) indents.set(l.indent, (indents.get(l.indent) ?? 0) + 1);
@@ -99,9 +107,10 @@ function wrappedBreaks(text: string, lines: readonly Line[]): boolean[] | undefi
     const next = text.slice(lines[k]!.start + lines[k]!.indent, lines[k]!.start + lines[k]!.indent + 2);
     const before = lines[k - 1]!;
     const last = text.charAt(before.start + before.indent + before.length - 1);
-    // a short line ends a paragraph unless the next goes on in lower case; the first line may
-    // be short for other reasons (a dateline cut off it), so it must also end a sentence
-    const shortEnd = fits(k) && !/^[a-z]/.test(next) && (k > 1 || SENTENCE_END.test(last));
+    // a short line ends a paragraph: after a sentence's end, unless the next line goes on in lower
+    // case; without one (a heading), before a capital, and not after the first line, which may be
+    // short for other reasons (a dateline was cut off it)
+    const shortEnd = fits(k, WRAP_SLACK) && (SENTENCE_END.test(last) ? !/^[a-z]/.test(next) : k > 1 && /^[A-Z"“‘(]/.test(next));
     breaks[k] = lines[k]!.indent > usual || shortEnd || LIST_ITEM.test(next);
   }
   return breaks;
