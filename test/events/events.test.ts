@@ -458,6 +458,10 @@ describe('contests', () => {
     expect(run('Hillary Clinton appeals to younger voters in Ohio.').events).toEqual([]);
     expect(run('Kenya appealed to the United Nations for aid.').find('DEMAND', 'Kenya', 'United Nations')).toBeDefined();
   });
+  it('codes no release of people for a poll or report released, and one for hostages', () => {
+    expect(run('A Los Angeles Times poll released earlier this week showed that Ronald Reagan was popular.').events).toEqual([]);
+    expect(run('Iran released three American hostages.').find('RETREAT', 'Iran', null)).toBeDefined();
+  });
   it('codes leading or trailing a rival in a poll as no act', () => {
     expect(run('The latest Rasmussen Reports poll shows Donald Trump leading Hillary Clinton 44 percent to 37 percent.').events).toEqual([]);
     expect(run('In head-to-head contests, Donald Trump leads Hillary Clinton 43 percent to 41 percent in Pennsylvania.').events).toEqual([]);

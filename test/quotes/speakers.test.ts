@@ -15,6 +15,10 @@ describe('speakers of quotations', () => {
     const f = facts('Maria Lopez said the grant was too small, and when asked about the delay, the 51-year-old mother of three replied, "We waited two years for this."');
     expect(f.quote('We waited two years')?.source?.text).toBe('the 51-year-old mother of three');
   });
+  it('takes the person before an appositive, not a name inside it', () => {
+    const f = facts('Board chairman John Tower, a longtime Reagan supporter and former senator from Texas, told a press conference, "The president did not understand the operation."');
+    expect(f.speakerOf('The president did not understand')).toBe('John Tower');
+  });
   it('takes the subject opening the clause, not a name after its verb', () => {
     const f = facts('At the picnic, the choir director invited Republican donors to the stage, singing "Home at Last."');
     expect(f.quote('Home at Last')?.source?.text).toBe('the choir director');

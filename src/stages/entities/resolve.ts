@@ -537,6 +537,12 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
     const t = tokens[v];
     return !!t && t.sentence === tokens[end - 1]!.sentence && (ORG_SPEAKING_VERBS.has(words[v]!) || (anyVerb && (t.pos === 'VERB' || t.pos === 'AUX')));
   };
+  /** Does the phrase at `at` open a sentence or a clause set off by a comma ("…, the OECD, said"; not "Hess, with the Brookings Institution …, said")? */
+  const opensClause = (at: number) => {
+    let k = at - 1;
+    if (words[k] === 'the') k--;
+    return k < 0 || tokens[k]!.sentence !== tokens[at]!.sentence || words[k] === ',' || words[k] === 'and' || words[k] === 'but';
+  };
   /** A reporting verb closes the phrase after token `end`: "…, the Organisation for …, OECD, said." */
   const speaksAfter = (end: number) => {
     for (let v = end; v < tokens.length && v < end + 8 && tokens[v]!.sentence === tokens[end - 1]!.sentence; v++) {
@@ -558,7 +564,7 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
     // (not the agency in a dateline: "BERLIN (Reuters) - Siemens said …"); a subject is a mention a verb follows
     const credited = datelineEnd(doc.text);
     orgs ??= drafts.filter((d) => d.type === 'ORG')
-      .flatMap((d) => d.mentions.filter((m) => m.start >= credited).map((m) => ({ d, at: m.tokenStart, subject: verbAfter(m.tokenEnd, true) || speaksAfter(m.tokenEnd) })))
+      .flatMap((d) => d.mentions.filter((m) => m.start >= credited).map((m) => ({ d, at: m.tokenStart, subject: verbAfter(m.tokenEnd, true) || (opensClause(m.tokenStart) && speaksAfter(m.tokenEnd)) })))
       .sort((a, b) => a.at - b.at);
     const noun = end === i + 2 ? words[i + 1]! : undefined;
     const chosen = organisationBefore(tokens, noun ? orgs : orgs.filter((o) => o.subject), i, noun);

@@ -308,6 +308,8 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     const t = tokens[k]!;
     // "set March 26 as the record date": the month, not a march (a sentence may open with the verb)
     if (t.text === 'March' && k > s.tokenStart) continue;
+    // "a Los Angeles Times poll released earlier this week": a thing published, no one freed
+    if (RELEASE_FORMS.has(words[k]!) && PUBLISHED_THINGS.has(words[k - 1] ?? '')) continue;
     // "would appeal to the mainstream of PC users": attracting a market, no request
     if (APPEAL_FORMS.has(words[k]!) && words[k + 1] === 'to' && appealsToMarket(words, k + 2, s.tokenEnd)) continue;
     const asVerb = isVerbHere(k, tokens, words, classes);
@@ -501,6 +503,10 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
 
 /** The forms of "beat", which in a sentence about a contest win it. */
 const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'defeats', 'defeated', 'defeating', 'trounce', 'trounced', 'thrash', 'thrashed']);
+const RELEASE_FORMS = new Set(['released', 'releasing']);
+/** What is released by being published: "the poll released on Monday", "a report released by the agency". */
+const PUBLISHED_THINGS = new Set(['poll', 'polls', 'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'data', 'figures', 'statement', 'statements',
+  'results', 'video', 'videos', 'documents', 'emails', 'records', 'transcript', 'transcripts', 'letter', 'findings', 'budget', 'album', 'film', 'book', 'ad', 'plan']);
 const APPEAL_FORMS = new Set(['appeal', 'appeals', 'appealed', 'appealing']);
 /** Those a product, a message or a candidate appeals to: "appeal to voters", "appeals to younger buyers". */
 const MARKET_WORDS = new Set(['mainstream', 'users', 'voters', 'consumers', 'customers', 'buyers', 'readers', 'viewers', 'audience', 'audiences',

@@ -281,7 +281,9 @@ export class Speakers {
     // "Katie Packer, who is chairman of Our Principles PAC said": the relative clause's name is not the subject; the one before it is
     for (let k = cue - 2; k > floor && k >= cue - 14; k--) {
       if (tokens[k]!.text === ',' && k !== cue - 1) {
-        if (/^(who|which)$/.test(this.words[k + 1] ?? '')) {
+        // so is an appositive's: "John Tower, a longtime Reagan supporter and former senator, told"
+        const appositive = this.words[cue - 1] === ',' && /^(a|an|the)$/.test(this.words[k + 1] ?? '');
+        if (/^(who|which)$/.test(this.words[k + 1] ?? '') || appositive) {
           const antecedent = this.mentionAt(k - 1);
           if (antecedent && this.entityOf(antecedent.entity)?.type === 'PERSON') return antecedent;
         }
