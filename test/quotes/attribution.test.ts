@@ -68,6 +68,16 @@ describe('indirect attribution', () => {
     expect(f.speakerOf('This reflected stable fiscal policies')).toBe(f.speakerOf('The economy is in excellent condition'));
     expect(f.speakerOf('This reflected stable fiscal policies')).toMatch(/OECD|Organisation/);
   });
+  it('reads a clause in capitals after "reported," and no cue in "news reports and …"', () => {
+    const f = facts('Michael Patrick Leahy previously reported, The Clinton Foundation refused to release the names of its donors. Multiple news reports and a detailed account reveal there was more than “one or two instances.”');
+    expect(f.quote('The Clinton Foundation refused')).toMatchObject({ content: { text: 'The Clinton Foundation refused to release the names of its donors' }, cue: { text: 'reported' } });
+    expect(f.speakerOf('The Clinton Foundation refused')).toBe('Michael Patrick Leahy');
+    expect(f.a.quotes.filter((q) => q.cue?.text === 'reports')).toEqual([]);
+  });
+  it('takes the sentence\'s subject for a cue right after ", but"', () => {
+    const f = facts('Hillary Clinton was defending the foundation against attacks from Donald Trump, but admitted “one or two instances” where donations may have “slipped through the cracks.”');
+    expect(f.speakerOf('one or two instances')).toBe('Hillary Clinton');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

@@ -16,7 +16,7 @@ import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt, type Cues } from '../../resources/lexicons.js';
 import { WordFilter } from '../../resources/word-filter.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { Speakers, type Speaker } from './speakers.js';
+import { NOUN_MODIFIERS, Speakers, type Speaker } from './speakers.js';
 
 const DASHES = new Set(['-', '–', '—', '--', '―']);
 /** One of DASHES; the first character's code turns away nearly every token before the Set is asked. */
@@ -669,7 +669,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const evidence = EVIDENCE_VERBS.has(words[k]!) && words[k + 1] === 'that';
       if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
-      if (/s$/.test(words[k]!) && (/^(news|media|press|multiple|several|many|two|three|earlier|recent|these|those|the|some)$/.test(words[k - 1]!) || words[k + 1] === 'and')) continue;
+      if (/s$/.test(words[k]!) && (NOUN_MODIFIERS.has(words[k - 1]!) || words[k + 1] === 'and')) continue;
       if (closingCue && closingCue.content.start <= tokens[k]!.start && tokens[k]!.end <= closingCue.content.end) break;
       const relative = relativeClaim(k, s);
       const from = relative ? k + 1 : clauseAfterCue(k, s);
@@ -805,6 +805,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   function clauseAfterCue(k: number, s: Sentence): number {
     let j = k + 1;
     let addressed = false;
+    // "Leahy previously reported, The Clinton Foundation refused …": a comma, then a clause in capitals
+    if (words[j] === ',' && /^[A-Z]/.test(tokens[j + 1]?.text ?? '') && j + 1 < s.tokenEnd && !sp.mentionAt(j + 1)) j++;
     for (let guard = 0; guard < 4 && j < s.tokenEnd; guard++) {
       const time = doc.times.find((t) => t.start <= tokens[j]!.start && tokens[j]!.start < t.end);
       if (time) { j = tokenAt(tokens, time.end); if (words[j] === ',') j++; continue; }

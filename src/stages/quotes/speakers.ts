@@ -15,6 +15,8 @@ export interface Speaker {
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+/** Words before a cue word in -s that make it a noun: "news reports", "several reports", "the claims". */
+export const NOUN_MODIFIERS = new Set(['news', 'media', 'press', 'multiple', 'several', 'many', 'two', 'three', 'earlier', 'recent', 'these', 'those', 'the', 'some']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that open a subordinate clause (or a contrast) before a main one. */
@@ -95,6 +97,8 @@ export class Speakers {
     if (!t || !this.cues.speech.has(this.words[k]!)) return false;
     // "the United States", "Daily Telegraph Says" as part of a name is no cue
     if (this.owner.has(k) && /^\p{Lu}/u.test(t.text)) return false;
+    // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
+    if (/s$/.test(this.words[k]!) && (NOUN_MODIFIERS.has(this.words[k - 1] ?? '') || this.words[k + 1] === 'and')) return false;
     return t.pos === 'VERB' || t.pos === 'AUX' || /(ed|s)$/.test(this.words[k]!);
   }
 
@@ -254,7 +258,8 @@ export class Speakers {
     // "…, though 32 percent said": a clause opened after a comma by a conjunction holds the cue's subject
     // ("…, and as Trump went on"; not "…, as well, saying")
     for (let k = cue - 1; k > floor; k--) {
-      if (SUBORDINATORS.has(this.words[k]!) && /^(,|and|but)$/.test(this.words[k - 1]!) && this.words[k + 1] !== 'well') { floor = k + 1; break; }
+      // (not "…, but admitted": a verb right after the conjunction shares the sentence's subject)
+      if (SUBORDINATORS.has(this.words[k]!) && /^(,|and|but)$/.test(this.words[k - 1]!) && this.words[k + 1] !== 'well' && k + 1 < cue) { floor = k + 1; break; }
     }
     // "When Kasich is matched up against Clinton, 45 percent of voters said": an opening subordinate clause holds no subject of the cue
     // ("But Megan Hester, senior associate …, said": "but" opening a sentence opens no subordinate clause)
