@@ -334,7 +334,10 @@ export function joinBodyNames(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
 }
 
 /** Short words that stay in lower case in a title-case headline. */
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'but', 'or', 'at', 'by', 'with', 'as', 'vs', 'via', 'from', 'into', 'over']);
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'but', 'or', 'at', 'by', 'with', 'as', 'vs', 'via', 'from', 'into', 'over',
+  // prepositions and conjunctions some styles keep in lower case too: "Slipped through the Cracks", "Instances where Donations …"
+  'through', 'about', 'after', 'before', 'under', 'upon', 'amid', 'during', 'without', 'against', 'between', 'among', 'onto', 'than', 'up', 'out', 'off', 'down',
+  'nor', 'yet', 'so', 'if', 'when', 'where', 'while']);
 
 /**
  * A headline in title case ("Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics"):
