@@ -458,6 +458,12 @@ describe('contests', () => {
     expect(run('Hillary Clinton appeals to younger voters in Ohio.').events).toEqual([]);
     expect(run('Kenya appealed to the United Nations for aid.').find('DEMAND', 'Kenya', 'United Nations')).toBeDefined();
   });
+  it('codes attacks on a person by no one named as verbal where no word of harm stands near', () => {
+    const a = run('Donald Trump on Thursday ratcheted up his attacks on Marco Rubio, saying he is weak.');
+    expect(a.events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(a.events.filter((e) => e.type === 'DISAPPROVE')).not.toEqual([]);
+    expect(run('The attack on Salman Rushdie left him hospitalized.').events.filter((e) => e.type === 'ASSAULT')).not.toEqual([]);
+  });
   it('codes no release of people for a poll or report released, and one for hostages', () => {
     expect(run('A Los Angeles Times poll released earlier this week showed that Ronald Reagan was popular.').events).toEqual([]);
     expect(run('Iran released three American hostages.').find('RETREAT', 'Iran', null)).toBeDefined();

@@ -532,6 +532,13 @@ function hasContestWord(words: string[], s: Sentence): boolean {
 /** Words of bodily harm, which between people is violence. */
 const BODILY_HARM = /^(kill|shoot|shot|stab|murder|rap(e|ed|es|ing)$|wound|injur|assassinat|strangl|beat|punch|kick|kidnap|abduct|tortur|execut|behead|bomb|fire|gun|slay|slain|lynch|assault|maim|choke|hang)/;
 
+/** Does a word of bodily harm, or a weapon, stand in the sentence? */
+function harmIn(words: readonly string[], s: Sentence): boolean {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (BODILY_HARM.test(words[k]!) || WEAPONS.has(words[k]!)) return true;
+  return false;
+}
+const WEAPONS = new Set(['knife', 'gun', 'guns', 'rifle', 'pistol', 'bomb', 'bombs', 'grenade', 'missile', 'missiles', 'machete', 'weapon', 'weapons', 'explosive', 'explosives', 'drone', 'drones', 'rocket', 'rockets', 'hospital', 'hospitalized', 'police']);
+
 /** The -s, -ed and -ing forms of a regular verb ("oppose": opposes, opposed, opposing; "deny": denies, denied, denying). */
 function regularForms(w: string): string[] {
   if (w.endsWith('e')) return [w, w + 's', w + 'd', w.slice(0, -1) + 'ing'];
@@ -732,8 +739,10 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   // is a verbal one in news (CAMEO 111, criticize), not violence
   // (so is any other such act between two people named, "targeting Machado", "hitting Trump for …",
   // "pounding Trump as a con artist", unless its word is one of bodily harm: "shooting and killing")
-  const personal = source?.type === 'PERSON' && targets.every((a) => !a.entity || a.entity.type === 'PERSON') &&
-    (ATTACK_WORDS.has(words[d.k]!) || (targets.some((a) => a.entity) && !BODILY_HARM.test(words[d.k]!)));
+  const personal = (source?.type === 'PERSON' && targets.every((a) => !a.entity || a.entity.type === 'PERSON') &&
+    (ATTACK_WORDS.has(words[d.k]!) || (targets.some((a) => a.entity) && !BODILY_HARM.test(words[d.k]!)))) ||
+    // "ratcheted up his attacks on Rubio", "came under attack": attacks on a person by no one named, with no word of harm near
+    (!source && ATTACK_WORDS.has(words[d.k]!) && targets.some((a) => a.entity) && targets.every((a) => !a.entity || a.entity.type === 'PERSON') && !harmIn(words, s));
   if (coding.type === 'ASSAULT' && personal) {
     coding = { ...coding, type: 'DISAPPROVE', cameo: '111', rule: `${coding.rule}+verbal` };
   }
