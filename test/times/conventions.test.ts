@@ -139,6 +139,12 @@ table('coordinated weekdays share what one of them says', [
     { text: 'Monday', type: 'SET', value: 'XXXX-WXX-1TNI' },
     { text: 'Tuesday nights', type: 'SET', value: 'XXXX-WXX-2TNI' },
   ]],
+  // "there are no plans for X to meet … on Friday": a plan, to come; not "plans for the trip"
+  ['Bankers said there are no plans for the minister to meet them during his trip to Washington on Friday and Saturday.', '1987-02-26', [
+    { text: 'Friday', type: 'DATE', value: '1987-02-27' },
+    { text: 'Saturday', type: 'DATE', value: '1987-02-28' },
+  ]],
+  ['On Friday, Albright set aside vacation plans for the hastily planned trip.', '1998-08-17', [{ text: 'Friday', type: 'DATE', value: '1998-08-14' }]],
   // each weekday without a determiner is placed on its own
   ['The statements were made Friday and Thursday.', D, [
     { text: 'Friday', type: 'DATE', value: '2025-08-29' },

@@ -77,7 +77,10 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined, pre
     if (w !== 'will' && w !== 'would' && (PAST_PLAN.has(prev?.lower ?? '') || (prev?.lower === 'been' && prev2?.lower === 'had'))) return 'past';
     // "set", "due", "planned" are future cues only before "to": "is set to visit", "due to meet", "planned to pay"
     // (not "the hastily planned trip"; "expect" and "expects" look ahead whatever follows: "voters expect Clinton to win")
-    if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans' || w === 'planned') && next?.lower !== 'to') return 'none';
+    // ("there are no plans for Funaro to meet bankers … on Friday": a plan for someone to act, too; not
+    // "set aside vacation plans for the hastily planned trip")
+    const plansFor = w === 'plans' && next?.lower === 'for' && /^(no|are|were|any)$/.test(prev?.lower ?? '');
+    if ((w === 'set' || w === 'due' || w === 'expected' || w === 'plans' || w === 'planned') && next?.lower !== 'to' && !plansFor) return 'none';
     return 'future';
   }
   const verb = tok.pos === 'VERB' || tok.pos === 'AUX';
