@@ -458,6 +458,12 @@ describe('contests', () => {
     expect(run('Hillary Clinton appeals to younger voters in Ohio.').events).toEqual([]);
     expect(run('Kenya appealed to the United Nations for aid.').find('DEMAND', 'Kenya', 'United Nations')).toBeDefined();
   });
+  it('takes the phrase after "for" as the subject of "plans for X to meet", and "no plans" as no such act', () => {
+    const no = run('There are no plans for Dilson Funaro to meet Paul Volcker.').events;
+    expect(no.map((e) => [e.type, e.mood, !!e.negated])).toEqual([['CONSULT', 'intended', true]]);
+    expect(run('There are plans for Dilson Funaro to meet Paul Volcker.').find('CONSULT', 'Dilson Funaro', 'Paul Volcker')?.negated).toBeFalsy();
+    expect(run('International Monetary Fund managing director Michel Camdessus spoke.').events).toEqual([]);
+  });
   it('codes attacks on a person by no one named as verbal where no word of harm stands near', () => {
     const a = run('Donald Trump on Thursday ratcheted up his attacks on Marco Rubio, saying he is weak.');
     expect(a.events.filter((e) => e.type === 'ASSAULT')).toEqual([]);

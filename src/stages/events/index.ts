@@ -203,6 +203,7 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
     if (chain.infinitive) {
       const g = infinitiveGovernor(chain, sy);
       if (g?.object && isObjectControl(words[g.gov]!, lex)) subj = g.object;
+      else if (g?.forSubject) subj = g.forSubject;
       else if (g && (tokens[g.gov]!.pos === 'VERB' || tokens[g.gov]!.pos === 'AUX')) subj = subjectOf(g.gov, depth + 1);
       else if (g && lex.control.has(words[g.gov]!)) subj = subjectOf(predicateOf(g.gov, sy) ?? g.gov, depth + 1);
       else {
@@ -308,6 +309,8 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     const t = tokens[k]!;
     // "set March 26 as the record date": the month, not a march (a sentence may open with the verb)
     if (t.text === 'March' && k > s.tokenStart) continue;
+    // "managing director Michel Camdessus", "the ruling party": a participle in a title or a name of a body
+    if (TITLE_PARTICIPLES.has(words[k]!) && TITLE_HEADS.has(words[k + 1] ?? '')) continue;
     // "a Los Angeles Times poll released earlier this week": a thing published, no one freed
     if (RELEASE_FORMS.has(words[k]!) && PUBLISHED_THINGS.has(words[k - 1] ?? '')) continue;
     // "would appeal to the mainstream of PC users": attracting a market, no request
@@ -395,7 +398,8 @@ function verbDraft(p: Pred, chain: Chain, sy: Syntax, lex: EventLexicon, subject
   // "X must allocate resources" is a demand on X; when no actor must ("any review must include records
   // from Y"), it is a statement of need, no demand on Y
   if (coding.rule === 'mood:must' && !sources.some((a) => a.entity) && !chain.passive) { sources = []; targets = []; }
-  const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated, how, ...(thingTarget ? { thingTarget } : {}) };
+  const denied = chain.infinitive && !!infinitiveGovernor(chain, sy)?.denied;
+  const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated || denied, how, ...(thingTarget ? { thingTarget } : {}) };
   return base;
 }
 
@@ -503,6 +507,9 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
 
 /** The forms of "beat", which in a sentence about a contest win it. */
 const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'defeats', 'defeated', 'defeating', 'trounce', 'trounced', 'thrash', 'thrashed']);
+const TITLE_PARTICIPLES = new Set(['managing', 'presiding', 'governing', 'ruling', 'commanding', 'supervising', 'leading', 'acting', 'reigning', 'defending']);
+const TITLE_HEADS = new Set(['director', 'directors', 'editor', 'partner', 'partners', 'officer', 'officers', 'judge', 'council', 'body', 'bodies', 'party', 'parties',
+  'coalition', 'committee', 'general', 'board', 'elite', 'champion', 'candidate', 'president', 'chairman']);
 const RELEASE_FORMS = new Set(['released', 'releasing']);
 /** What is released by being published: "the poll released on Monday", "a report released by the agency". */
 const PUBLISHED_THINGS = new Set(['poll', 'polls', 'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'data', 'figures', 'statement', 'statements',

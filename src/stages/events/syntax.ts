@@ -219,7 +219,7 @@ function gapSkipsRelative(at: number, to: number, sy: Syntax): boolean {
 }
 
 /** The finite verb governing an infinitive "to V" (the word before "to"), and the phrase between for object control. */
-export function infinitiveGovernor(chain: Chain, sy: Syntax): { gov: number; object?: Phrase } | undefined {
+export function infinitiveGovernor(chain: Chain, sy: Syntax): { gov: number; object?: Phrase; forSubject?: Phrase; denied?: boolean } | undefined {
   const { tokens, words } = sy.cx;
   let to = chain.start;
   while (to < sy.s.tokenEnd && words[to] !== 'to') to++;
@@ -232,7 +232,9 @@ export function infinitiveGovernor(chain: Chain, sy: Syntax): { gov: number; obj
     if (words[v] === 'on' || words[v] === 'upon') v--; // "called on X to"
     if (tokens[v] && (tokens[v]!.pos === 'VERB' || sy.cx.lex.control.has(words[v]!))) return { gov: v, object: obj };
     // "an appeal from X to", "a proposal to": a noun governs; the phrase is no object
-    return { gov: obj.end - 1 };
+    // ("no plans for Funaro to meet …": the phrase after "for" is the infinitive's subject)
+    // ("there are no plans for …", "no intention for …": no such act)
+    return words[v] === 'for' ? { gov: obj.end - 1, forSubject: obj, ...(words[v - 2] === 'no' ? { denied: true } : {}) } : { gov: obj.end - 1 };
   }
   return { gov: j };
 }
