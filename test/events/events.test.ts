@@ -458,6 +458,13 @@ describe('contests', () => {
     expect(run('Hillary Clinton appeals to younger voters in Ohio.').events).toEqual([]);
     expect(run('Kenya appealed to the United Nations for aid.').find('DEMAND', 'Kenya', 'United Nations')).toBeDefined();
   });
+  it('reads a time phrase between auxiliary and verb as part of the verb\'s chain, and a list before a comma as no subject', () => {
+    expect(run('Brazil has in the past rejected a substantial role for the International Monetary Fund.').find('REJECT', 'Brazil', null)).toBeDefined();
+    expect(run('Russia had on Monday rejected the plan by Ukraine.').find('REJECT', 'Russia', null)).toBeDefined();
+    const listed = run('Dilson Funaro said talks went well. After travelling to France, Germany, Switzerland and Italy, Funaro hopes to visit Canada next week.');
+    expect(listed.find('CONSULT', 'Dilson Funaro', 'Canada')).toBeDefined();
+    expect(listed.events.filter((e) => listed.name(e.source) === 'Germany')).toEqual([]);
+  });
   it('takes the phrase after "for" as the subject of "plans for X to meet", and "no plans" as no such act', () => {
     const no = run('There are no plans for Dilson Funaro to meet Paul Volcker.').events;
     expect(no.map((e) => [e.type, e.mood, !!e.negated])).toEqual([['CONSULT', 'intended', true]]);

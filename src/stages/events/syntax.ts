@@ -47,6 +47,17 @@ export function chainBefore(k: number, sy: Syntax): Chain {
   while (j >= sy.s.tokenStart) {
     const t = tokens[j]!;
     const w = t.lower;
+    // "has in the past rejected", "had on Monday agreed": a time phrase between auxiliary and verb
+    if (inTime.has(j) && seen.length === 0) {
+      let m = j;
+      while (m > sy.s.tokenStart && inTime.has(m)) m--;
+      if (/^(in|on|at|over|during)$/.test(words[m]!) && m > sy.s.tokenStart) m--;
+      if (tokens[m]!.pos === 'AUX' || /^(has|have|had|will|would|is|are|was|were)$/.test(words[m]!)) {
+        for (let x = j; x >= m; x--) seen.push(tokens[x]!.lower);
+        j = m - 1;
+        continue;
+      }
+    }
     const ok = t.pos === 'AUX' || NEGATIONS.has(w) || w === 'to' || CHAIN_ADVERBS.has(w) || (t.pos === 'ADV' && !/^(how|why|where|when)$/.test(w)) || (inTime.has(j) && seen.length > 0) || FUTURE.has(w) || MUST.has(w);
     if (!ok) break;
     seen.push(w);
@@ -202,6 +213,11 @@ function firstOfCoordination(i: number, sy: Syntax): Phrase {
   for (let j = i - 1; j >= 0; j--) {
     const q = sy.phrases[j]!;
     if (!joinsPhrases(words, q.end, p.start, false) || q.kind === 'pronoun' || governed(q, sy)) break;
+    // a list ends with its "and": "After travelling to France, Germany and Italy, Funaro hopes" —
+    // a comma alone after a list's last item closes another phrase, it joins no list (but
+    // "Qatar's emir, Sheikh Hamad …" is one subject)
+    const before = sy.phrases[j - 1];
+    if (j === i - 1 && p.start - q.end === 1 && words[q.end] === ',' && before && /^(and|or)$/.test(words[q.start - 1] ?? '') && before.end === q.start - 1) break;
     // "tariffs disrupt trade and the wars continue" (a verb read as a noun): a subject that is
     // an event, not coordinated with an earlier phrase that names someone
     if (p.kind === 'thing' && !p.actors.length && q.actors.length && (codeNoun(words, p.end - 1) || SITUATIONS.has(words[p.end - 1]!))) break;
