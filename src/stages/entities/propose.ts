@@ -99,10 +99,20 @@ export const signOffProposer: Proposer = (doc) => {
   const credit = signOff(doc.text);
   const last = credit ? signOffToken(doc.tokens, credit) : -1;
   if (!credit || last < 0) return [];
-  const gaz = gazetteer();
-  const entries = (surfaceIndex(gaz).get(credit.agency) ?? []).map((k) => gaz.entries[k]!).filter((e) => e.type === 'ORG');
-  return [{ tokenStart: last, tokenEnd: last + 1, type: 'ORG', entries, via: 'gazetteer', alName: false }];
+  return [{ tokenStart: last, tokenEnd: last + 1, type: 'ORG', entries: agencyEntries(credit.agency), via: 'gazetteer', alName: false }];
 };
+
+/** The gazetteer's organisations named by an agency's name, looked up once per agency (most wires sign every story). */
+const agencies = new Map<string, GazEntry[]>();
+function agencyEntries(agency: string): GazEntry[] {
+  let entries = agencies.get(agency);
+  if (!entries) {
+    const gaz = gazetteer();
+    entries = (surfaceIndex(gaz).get(agency) ?? []).map((k) => gaz.entries[k]!).filter((e) => e.type === 'ORG');
+    agencies.set(agency, entries);
+  }
+  return entries;
+}
 
 const isAllCaps = (t: Token) => t.text.length > 3 && /^[A-Z][A-Z'.-]+$/.test(t.text);
 const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();

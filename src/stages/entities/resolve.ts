@@ -551,6 +551,16 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
     }
     return false;
   };
+  /** The organisations' mentions in text order, each marked if it is a subject (a verb follows it), not the agency in a dateline ("BERLIN (Reuters) - Siemens said …"). */
+  const organisationMentions = () => {
+    const credited = datelineEnd(doc.text);
+    const out: { d: Draft; at: number; subject: boolean }[] = [];
+    for (const d of drafts) {
+      if (d.type !== 'ORG') continue;
+      for (const m of d.mentions) if (m.start >= credited) out.push({ d, at: m.tokenStart, subject: verbAfter(m.tokenEnd, true) || (opensClause(m.tokenStart) && speaksAfter(m.tokenEnd)) });
+    }
+    return out.sort((a, b) => a.at - b.at);
+  };
   for (let i = 0; i < tokens.length - 1; i++) {
     const w = words[i]!;
     let end: number;
@@ -561,11 +571,7 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
     // "“It says that everyone …”": inside a quotation "it" is the speaker's, not the writer's
     insideMarks ??= quotationStretches(doc.text, doc.paragraphs);
     if (firstAtOrAfter(insideMarks, tokens[i]!.start + 1, (x) => x) % 2 === 1) continue;
-    // (not the agency in a dateline: "BERLIN (Reuters) - Siemens said …"); a subject is a mention a verb follows
-    const credited = datelineEnd(doc.text);
-    orgs ??= drafts.filter((d) => d.type === 'ORG')
-      .flatMap((d) => d.mentions.filter((m) => m.start >= credited).map((m) => ({ d, at: m.tokenStart, subject: verbAfter(m.tokenEnd, true) || (opensClause(m.tokenStart) && speaksAfter(m.tokenEnd)) })))
-      .sort((a, b) => a.at - b.at);
+    orgs ??= organisationMentions();
     const noun = end === i + 2 ? words[i + 1]! : undefined;
     const chosen = organisationBefore(tokens, noun ? orgs : orgs.filter((o) => o.subject), i, noun);
     if (!chosen) continue;

@@ -75,6 +75,8 @@ const MIN_WRAP_WIDTH = 30;
 const WRAP_SLACK = 2;
 const SENTENCE_END = /[.!?:"”’)]/;
 const LIST_ITEM = /^[•·▪*-]\s/;
+/** What a paragraph after a heading may open with: a capital, a quotation mark, a bracket. */
+const OPENS_HEADED = /[A-Z"“‘(]/;
 
 /**
  * For lines that were wrapped at a fixed width, whether a paragraph starts at each line (index 0
@@ -97,21 +99,25 @@ function wrappedBreaks(text: string, lines: readonly Line[]): boolean[] | undefi
   }
   // prose goes on from line to line: a table's lines of even width ("Net 12.6 mln vs 15.8 mln") do not
   if (full < 2 || full < 0.5 * (lines.length - 1) || lowerStarts < 0.25 * (lines.length - 1)) return undefined;
-  // the indentation most lines share; a line indented further starts a paragraph
-  const indents = new Map<number, number>();
-  for (const l of lines) indents.set(l.indent, (indents.get(l.indent) ?? 0) + 1);
-  let usual = 0;
-  for (const [indent, n] of indents) if (n > (indents.get(usual) ?? 0)) usual = indent;
+  // the indentation most lines share (the smallest, on a tie); a line indented further starts a paragraph
+  let usual = 0, most = 0;
+  for (const l of lines) {
+    let n = 0;
+    for (const m of lines) if (m.indent === l.indent) n++;
+    if (n > most || (n === most && l.indent < usual)) { usual = l.indent; most = n; }
+    if (most * 2 > lines.length) break;
+  }
   const breaks = new Array<boolean>(lines.length).fill(false);
   for (let k = 1; k < lines.length; k++) {
-    const next = text.slice(lines[k]!.start + lines[k]!.indent, lines[k]!.start + lines[k]!.indent + 2);
+    const line = lines[k]!;
+    const first = text.charCodeAt(line.start + line.indent);
     const before = lines[k - 1]!;
     const last = text.charAt(before.start + before.indent + before.length - 1);
     // a short line ends a paragraph: after a sentence's end, unless the next line goes on in lower
     // case; without one (a heading), before a capital, and not after the first line, which may be
     // short for other reasons (a dateline was cut off it)
-    const shortEnd = fits(k, WRAP_SLACK) && (SENTENCE_END.test(last) ? !/^[a-z]/.test(next) : k > 1 && /^[A-Z"“‘(]/.test(next));
-    breaks[k] = lines[k]!.indent > usual || shortEnd || LIST_ITEM.test(next);
+    const shortEnd = fits(k, WRAP_SLACK) && (SENTENCE_END.test(last) ? !(first >= 97 && first <= 122) : k > 1 && OPENS_HEADED.test(text.charAt(line.start + line.indent)));
+    breaks[k] = line.indent > usual || shortEnd || LIST_ITEM.test(text.slice(line.start + line.indent, line.start + line.indent + 2));
   }
   return breaks;
 }
