@@ -26,6 +26,19 @@ describe('companies named like people', () => {
   });
 });
 
+describe('people named by a first name alone', () => {
+  it('takes "Hillary" for the one Hillary of the article, a known person too, and no "Donald" shared by two', () => {
+    const got = entities('Hillary Clinton spoke in Ohio. If you are not voting for Trump, you are voting for Hillary.');
+    expect(got.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions])).toEqual([['Hillary Clinton', ['Hillary Clinton', 'Hillary']], ['Donald Trump', ['Trump']]]);
+    const two = entities('Donald Trump and Donald Tusk spoke. Donald said the talks went well.');
+    expect(two.find((e) => e.name === 'Donald Trump')?.mentions).not.toContain('Donald');
+  });
+  it('keeps a son named with a suffix apart from his father', () => {
+    const got = entities('Donald Trump and Donald Trump Jr. spoke. Donald Trump Jr. said the rally went well.');
+    expect(got.map((e) => [e.name, e.mentions.length])).toEqual([['Donald Trump', 1], ['Donald Trump Jr.', 2]]);
+  });
+});
+
 describe('what looks like a name and is none', () => {
   it('takes no month abbreviation, "TV" or a member\'s party and state for an entity', () => {
     const got = entities('Rep. Jason Chaffetz (R-Utah) said on Sept. 11 that the TV ad was false. Sen. Elijah Cummings, D-Md., answered Nov. 3.');

@@ -148,11 +148,19 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     addMention(d, p.tokenStart, p.tokenEnd, p.via);
   }
   for (const { p, surface } of pending) {
+    // "Jr." alone (of a "King Jr." the tagger split off) names no one
+    if (/^(Jr|Sr)\.?$|^(II|III|IV)$/.test(surface)) continue;
     const person = persons().find((d) => {
       const parts = d.name.split(/\s+/);
       return parts.length > 1 && (surnameOf(d.name, d.country) === surface || parts[parts.length - 1] === surface || (!d.kbId && parts[0] === surface));
     });
     if (person) { addMention(person, p.tokenStart, p.tokenEnd, 'surname'); continue; }
+    // "Hillary" after "Hillary Clinton": a first name alone is the one person of the article who has it
+    // (a known person's too, when no one else of the article shares it)
+    if (p.type === 'PERSON' || p.type === 'MISC') {
+      const named = persons().filter((d) => d.name.includes(' ') && d.name.split(/\s+/)[0] === surface);
+      if (named.length === 1) { addMention(named[0]!, p.tokenStart, p.tokenEnd, 'first-name'); continue; }
+    }
     const known = gaz.surnames[surface];
     if (known && known.length === 1) { addMention(fromEntry(gaz.entries[known[0]!]!), p.tokenStart, p.tokenEnd, 'surname'); continue; }
     // "Wells" after "Wells Fargo", "Lehman" after "Lehman Brothers": an organisation's first word, when one alone fits
