@@ -471,6 +471,10 @@ describe('contests', () => {
     expect(run('There are plans for Dilson Funaro to meet Paul Volcker.').find('CONSULT', 'Dilson Funaro', 'Paul Volcker')?.negated).toBeFalsy();
     expect(run('International Monetary Fund managing director Michel Camdessus spoke.').events).toEqual([]);
   });
+  it('codes campaigning for a person as support, and for a person\'s release as a demand', () => {
+    expect(run('President Barack Obama will campaign for Hillary Clinton in Pennsylvania.').find('SUPPORT', 'Barack Obama', 'Hillary Clinton')).toBeDefined();
+    expect(run('Activists campaigned for the release of Nelson Mandela.').find('DEMAND', null, 'Nelson Mandela')).toBeDefined();
+  });
   it('codes attacks on a person by no one named as verbal where no word of harm stands near', () => {
     const a = run('Donald Trump on Thursday ratcheted up his attacks on Marco Rubio, saying he is weak.');
     expect(a.events.filter((e) => e.type === 'ASSAULT')).toEqual([]);

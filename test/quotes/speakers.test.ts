@@ -15,6 +15,11 @@ describe('speakers of quotations', () => {
     const f = facts('Maria Lopez said the grant was too small, and when asked about the delay, the 51-year-old mother of three replied, "We waited two years for this."');
     expect(f.quote('We waited two years')?.source?.text).toBe('the 51-year-old mother of three');
   });
+  it('takes no party or nationality modifying a possessor for the speaker ("the Democratic nominee\'s campaign")', () => {
+    const f = facts("Barack Obama will campaign in Ohio in September, the Democratic nominee's campaign announced Friday.");
+    expect(f.quote('Barack Obama will campaign')?.source?.text).toBe("the Democratic nominee's campaign");
+    expect(f.quote('Barack Obama will campaign')?.speaker).toBeNull();
+  });
   it('takes the person before an appositive, not a name inside it', () => {
     const f = facts('Board chairman John Tower, a longtime Reagan supporter and former senator from Texas, told a press conference, "The president did not understand the operation."');
     expect(f.speakerOf('The president did not understand')).toBe('John Tower');

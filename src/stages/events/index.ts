@@ -511,6 +511,7 @@ const TITLE_PARTICIPLES = new Set(['managing', 'presiding', 'governing', 'ruling
 const TITLE_HEADS = new Set(['director', 'directors', 'editor', 'partner', 'partners', 'officer', 'officers', 'judge', 'council', 'body', 'bodies', 'party', 'parties',
   'coalition', 'committee', 'general', 'board', 'elite', 'champion', 'candidate', 'president', 'chairman']);
 const RELEASE_FORMS = new Set(['released', 'releasing']);
+const CAMPAIGN_FORMS = new Set(['campaign', 'campaigns', 'campaigned', 'campaigning']);
 /** What is released by being published: "the poll released on Monday", "a report released by the agency". */
 const PUBLISHED_THINGS = new Set(['poll', 'polls', 'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'data', 'figures', 'statement', 'statements',
   'results', 'video', 'videos', 'documents', 'emails', 'records', 'transcript', 'transcripts', 'letter', 'findings', 'budget', 'album', 'film', 'book', 'ad', 'plan']);
@@ -740,6 +741,11 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
   const source = sources.find((a) => a.entity)?.entity;
   // "the best odds of beating Hillary Clinton in a general election", "beat the Yankees": a contest won, no violence
   if (coding.type === 'ASSAULT' && BEAT_WORDS.has(words[d.k]!) && hasContestWord(words, s)) return [];
+  // "will campaign for Hillary Clinton": campaigning for a person backs the person (a demand is campaigning for a cause)
+  // (the person right after "for": "campaigned for the release of Nelson Mandela" stays a demand)
+  if (coding.type === 'DEMAND' && CAMPAIGN_FORMS.has(words[d.k]!) && /^(for|with)$/.test(words[d.k + 1] ?? '') && targets.some((a) => a.entity?.type === 'PERSON' && a.start === d.k + 2)) {
+    coding = { ...coding, type: 'SUPPORT', cameo: '051', rule: `${coding.rule}+for-a-person` };
+  }
   // "Trump leads Clinton 43 percent to 41 percent", "the poll shows Trump leading Clinton": a standing in a contest, no act
   if (LEAD_WORDS.has(words[d.k]!) && (hasContestWord(words, s) || words.slice(s.tokenStart, s.tokenEnd).some((w) => w === 'percent' || w === '%'))) return [];
   // "Trump attacked Clinton", "attacks from Trump": one person's attack on another (or on no one named)

@@ -179,6 +179,9 @@ export class Speakers {
       const after = tokenAt(tokens, sp.source.end);
       if (this.possessorOnly(sp, after, end)) { k = after; continue; }
       const e = this.entityOf(sp.entity)!;
+      // "the Democratic nominee's campaign announced": a nationality or party modifying a possessor
+      // (mentionAt reaches over the nouns a nationality modifies: "Democratic nominee")
+      if (e.type === 'NORP' && /^['’]s$/.test(words[after] ?? '') && after + 1 < end) { k = after; continue; }
       if (!best || e.type === 'PERSON') best = sp;
       if (e.type === 'PERSON') break;
     }
