@@ -78,6 +78,10 @@ describe('indirect attribution', () => {
     const f = facts('Hillary Clinton was defending the foundation against attacks from Donald Trump, but admitted “one or two instances” where donations may have “slipped through the cracks.”');
     expect(f.speakerOf('one or two instances')).toBe('Hillary Clinton');
   });
+  it('takes "the ministry said" for the one ministry of the article, however far back it was named', () => {
+    const f = facts('Switzerland recorded its first surplus since 1974, the Finance Ministry said. Revenues were higher than forecast. Expenditures were under forecast. Tax receipts were well above the 1985 figure. Income taxes ended above forecast. Taxes on consumption brought in more than planned, the ministry said.');
+    expect(f.speakerOf('Taxes on consumption brought in')).toBe('Finance Ministry');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

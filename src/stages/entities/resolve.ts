@@ -590,15 +590,21 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
 }
 
 /**
- * The organisation `noun` names ("the bank": the last one before with "bank" in its name), else the
- * first one in the nearest sentence that names one: the speaker's own, before it, or up to
- * ORG_SPEAKER_REACH back.
+ * The organisation `noun` names ("the bank": the last one before with "bank" in its name, or the
+ * one body of the article so named, however far back), else the first one in the nearest sentence
+ * that names one: the speaker's own, before it, or up to ORG_SPEAKER_REACH back.
  */
 function organisationBefore(tokens: readonly Token[], orgs: readonly { d: Draft; at: number }[], at: number, noun?: string): Draft | undefined {
   const sentence = tokens[at]!.sentence;
   const near = orgs.filter((o) => o.at < at && tokens[o.at]!.sentence >= sentence - ORG_SPEAKER_REACH);
-  const named = noun ? near.filter((o) => o.d.name.toLowerCase().split(/\s+/).includes(noun)) : [];
+  const holdsNoun = (o: { d: Draft }) => o.d.name.toLowerCase().split(/\s+/).includes(noun!);
+  const named = noun ? near.filter(holdsNoun) : [];
   if (named.length) return named[named.length - 1]!.d;
+  // "the ministry said" far from "the Finance Ministry": the one body of the article the noun names
+  if (noun) {
+    const anywhere = new Set(orgs.filter((o) => o.at < at && holdsNoun(o)).map((o) => o.d));
+    if (anywhere.size === 1) return [...anywhere][0];
+  }
   for (let s = sentence; s >= sentence - ORG_SPEAKER_REACH; s--) {
     const first = near.find((o) => tokens[o.at]!.sentence === s);
     if (first) return first.d;
