@@ -12,8 +12,8 @@ import type { ArticleInput, NewsDoc } from '../../src/doc/types.js';
 import { STAGES, emptyDoc } from '../../src/pipeline.js';
 import { toAnalysis } from '../../src/analysis.js';
 import { packageRoot } from '../../src/resources/paths.js';
-import { PROPOSERS } from '../../src/stages/entities/index.js';
-import { dropHeadlineGuesses, dropTimeWords, joinBodyNames, mergeProposals } from '../../src/stages/entities/propose.js';
+import { PROPOSERS, refineProposals } from '../../src/stages/entities/index.js';
+import { mergeProposals } from '../../src/stages/entities/propose.js';
 import { resolveEntities } from '../../src/stages/entities/resolve.js';
 import { winkTokenize } from '../../src/stages/tokens/wink.js';
 
@@ -61,7 +61,7 @@ for (let round = 0; round < ROUNDS; round++) {
           return out;
         });
         let t0 = now();
-        const merged = dropTimeWords(doc, dropHeadlineGuesses(doc, joinBodyNames(doc, mergeProposals(lists)))); // as findEntities does
+        const merged = refineProposals(doc, mergeProposals(lists)); // as findEntities does
         if (counted) ms.set('  merge', ms.get('  merge')! + now() - t0);
         t0 = now();
         Object.assign(doc, { entities: resolveEntities(doc, merged) });

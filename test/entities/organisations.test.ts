@@ -44,6 +44,11 @@ describe('what looks like a name and is none', () => {
     const got = entities('Rep. Jason Chaffetz (R-Utah) said on Sept. 11 that the TV ad was false. Sen. Elijah Cummings, D-Md., answered Nov. 3.');
     expect(got.map((e) => e.name).sort()).toEqual(['Elijah Cummings', 'Jason Chaffetz']);
   });
+  it('takes no abbreviation of lower-case words for an organisation ("money market certificates (MMCs)"), and keeps the named ones', () => {
+    const got = entities('The Bank of Japan raised the ceiling on money market certificates (MMCs) and liquefied natural gas (LNG) imports. The MMCs will change. The International Monetary Fund (IMF) agreed.');
+    expect(got.map((e) => e.name)).toEqual(['Bank of Japan', 'International Monetary Fund']);
+    expect(got.find((e) => e.name === 'International Monetary Fund')?.mentions).toEqual(['International Monetary Fund', 'IMF']);
+  });
   it('takes no economic measure or currency for an entity ("Gross Domestic Product", "GDP", "the Swiss Franc")', () => {
     const got = entities('The study forecast a decline in Gross Domestic Product growth, and GDP will grow less than the Swiss Franc rises, the OECD said.');
     expect(got.map((e) => [e.name, e.type])).toEqual([['Swiss Franc', 'MISC'], ['OECD', 'ORG']]);

@@ -434,3 +434,30 @@ export function dropTimeWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   });
 }
 
+/**
+ * "money market certificates (MMCs)", "certificate of deposit (CD)": an abbreviation set in
+ * brackets after the lower-case words it abbreviates names a kind of thing, not an organisation;
+ * it and its later uses are no names. The gazetteer's are kept.
+ */
+export function dropCommonAbbreviations(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
+  const { tokens, text } = doc;
+  if (!text.includes('(')) return proposals;
+  let common: Set<string> | undefined;
+  for (let k = 1; k < tokens.length - 2; k++) {
+    if (tokens[k]!.text !== '(' || tokens[k + 2]!.text !== ')') continue;
+    const abbreviation = tokens[k + 1]!.text;
+    const letters = abbreviation.replace(/s$/, '');
+    if (!/^[A-Z]{2,6}$/.test(letters)) continue;
+    // the lower-case words before the bracket, one per letter, allowing "of" between them
+    let j = k - 1, n = letters.length - 1;
+    while (j >= 0 && n >= 0 && /^[a-z]/.test(tokens[j]!.text)) {
+      if (tokens[j]!.text === 'of') { j--; continue; }
+      if (tokens[j]!.text[0]!.toUpperCase() !== letters[n]) break;
+      j--; n--;
+    }
+    if (n < 0) (common ??= new Set()).add(letters).add(abbreviation);
+  }
+  if (!common) return proposals;
+  return proposals.filter((p) => p.via === 'gazetteer' || p.tokenEnd - p.tokenStart !== 1 || !common!.has(tokens[p.tokenStart]!.text.replace(/s$/, '')) && !common!.has(tokens[p.tokenStart]!.text));
+}
+
