@@ -82,6 +82,13 @@ describe('indirect attribution', () => {
     const f = facts('Switzerland recorded its first surplus since 1974, the Finance Ministry said. Revenues were higher than forecast. Expenditures were under forecast. Tax receipts were well above the 1985 figure. Income taxes ended above forecast. Taxes on consumption brought in more than planned, the ministry said.');
     expect(f.speakerOf('Taxes on consumption brought in')).toBe('Finance Ministry');
   });
+  it('reads "that" after a phrase of place, an addressee after "telling", and a question after an addressee', () => {
+    const f = facts('Hillary Clinton says at a campaign stop in Toledo, Ohio, that the plan means nothing. Donald Trump was telling a veterans group that the military is depleted. Pat Caddell told Breitbart News Daily host Alex Marlow on Thursday how surprised he is.');
+    expect(f.quote('the plan means nothing')?.content.text).toBe('the plan means nothing');
+    expect(f.quote('the military is depleted')?.content.text).toBe('the military is depleted');
+    expect(f.quote('how surprised he is')).toMatchObject({ content: { text: 'how surprised he is' }, cue: { text: 'told' } });
+    expect(f.speakerOf('how surprised he is')).toBe('Pat Caddell');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

@@ -43,6 +43,8 @@ const INSET_BREAKS = new Set([',', ';', ':', '.', '!', '?', '"', '“', '”']);
 /** Cues that open a source's closing phrase after a comma ('…, said Brian Baker, a longtime adviser.'). */
 const CUES_AFTER_COMMA = new Set(['said', 'says', 'added', 'wrote', 'noted']);
 /** Cues that close a claim after its source ('…, Ukrainian officials said.'); the closing cues learned from PolNeAR count too. */
+/** The forms of "tell", which name an addressee before what they report. */
+const TELL_FORMS = new Set(['told', 'tell', 'tells', 'telling']);
 const CLOSING_CUES = new Set(['said', 'says', 'say', 'added', 'noted', 'reported', 'told', 'wrote', 'stated', 'claimed', 'announced']);
 
 /** Bits naming the sentence rules a word can set off: a sentence without the word skips the rule's scan. */
@@ -813,18 +815,36 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (/^(on|in|at|during)$/.test(words[j]!) && doc.times.some((t) => t.start === tokens[j + 1]?.start)) { j++; continue; }
       if (words[j] === 'in' && /^(a|an|the)$/.test(words[j + 1] ?? '') && /^(statement|interview|post|speech|letter|briefing)$/.test(words[j + 2] ?? '')) { j += 3; continue; }
       if (words[j] === 'on' && /^(x|twitter|telegram|facebook|television|tv)$/.test(words[j + 1] ?? '')) { j += 2; continue; }
-      if (words[k] === 'told' && !addressed) {
+      if (TELL_FORMS.has(words[k]!) && !addressed) {
         // the addressee, once, then the clause: "told Reuters", "told reporters the plan was dead",
         // "told a press conference the rate …", "told voters in Kentucky on Sunday that …"
         addressed = true;
         const who = sp.mentionAt(j);
-        if (who) { j = tokenAt(tokens, who.source.end); continue; }
+        if (who) {
+          j = tokenAt(tokens, who.source.end);
+          // "told Breitbart News Daily host Alex Marlow": the outlet's person, named after a title
+          let x = j;
+          while (x < s.tokenEnd && x < j + 3 && tokens[x]!.pos === 'NOUN') x++;
+          const named = x > j ? sp.mentionAt(x) : undefined;
+          if (named && sp.entityOf(named.entity)?.type === 'PERSON') j = tokenAt(tokens, named.source.end);
+          continue;
+        }
         const e = addresseeEnd(j, s);
         if (e > j) { j = e; continue; }
       }
       break;
     }
     if (j >= s.tokenEnd - 1) return -1;
+    // "told Alex Marlow on Thursday how surprised he is": after an addressee, a question's clause
+    if (addressed && /^(how|why|what|whether|where|when)$/.test(words[j]!)) return j;
+    // "says in Ohio that …", "says at a campaign stop in Toledo, Ohio, that …": "that" after a phrase with no verb
+    if (words[j] !== 'that') {
+      for (let x = j; x < s.tokenEnd - 2 && x < j + 12; x++) {
+        const w = words[x]!;
+        if (w === 'that') { if (!/^['’](s|re|ll|d)$/.test(words[x + 1] ?? '')) j = x; break; }
+        if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || tokens[x]!.pos === 'PRON' || /^[.;:!?"“”]$/.test(w)) break;
+      }
+    }
     if (words[j] === 'that') {
       // "As Ryan has pointed out, that's the textbook definition": "that's" is the clause's subject and verb
       if (/^['’](s|re|ll|d)$/.test(words[j + 1] ?? '')) return j;
