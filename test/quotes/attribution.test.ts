@@ -89,6 +89,13 @@ describe('indirect attribution', () => {
     expect(f.quote('how surprised he is')).toMatchObject({ content: { text: 'how surprised he is' }, cue: { text: 'told' } });
     expect(f.speakerOf('how surprised he is')).toBe('Pat Caddell');
   });
+  it('reads what a poll, a study or figures show or found without "that", and nothing a film shows', () => {
+    const f = facts('Polling averages show Clinton with a lead in the low single digits. One study found Trump would raise taxes on 8 million Americans. An arbitration panel in 2001 found the United States was in breach of the agreement. The film shows a man walking.');
+    expect(f.quote('Clinton with a lead')).toMatchObject({ content: { text: 'Clinton with a lead in the low single digits' }, source: { text: 'Polling averages' } });
+    expect(f.quote('Trump would raise taxes')?.source?.text).toBe('One study');
+    expect(f.quote('the United States was in breach')?.cue?.text).toBe('found');
+    expect(f.quote('a man walking')).toBeUndefined();
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

@@ -35,6 +35,9 @@ interface Attribution { speaker: Speaker | undefined; cue: Span | undefined; rul
 /** Verbs that attribute a finding rather than speech ('the survey shows that …'). */
 // word lists asked of every token are Sets: a look-up costs less than running a regex
 const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'shown', 'found', 'finds', 'find', 'indicates', 'indicated', 'revealed', 'reveals', 'suggests', 'suggested', 'concluded', 'concludes', 'determined', 'confirms', 'confirmed']);
+/** Nouns of evidence, whose "show" or "found" reports a claim without "that": "Polls show a close contest". */
+const EVIDENCE_NOUNS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'analysis', 'analyses', 'data', 'report', 'reports', 'records',
+  'documents', 'research', 'review', 'audit', 'average', 'averages', 'figures', 'statistics', 'numbers', 'estimates', 'investigation', 'findings', 'panel', 'judge', 'jury', 'court']);
 /** Verbs that report a question ('Todd asked Pence whether …'). */
 const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'wonders', 'questioned']);
 /** Tokens that end an inset source's stretch of words ('…, Mr. Clarke said, …'). */
@@ -667,14 +670,18 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
     const covered = speechIn;
     if (triggers & CLAUSE_CUE) for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
-      // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim only with "that"
-      const evidence = EVIDENCE_VERBS.has(words[k]!) && words[k + 1] === 'that';
+      // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim with "that",
+      // or after a poll, a study or records ('Polls show a close contest', 'one study found Trump would …')
+      const evidenceVerb = EVIDENCE_VERBS.has(words[k]!);
+      const byEvidence = evidenceVerb && words[k + 1] !== 'that' && evidenceBefore(k, s);
+      const evidence = evidenceVerb && (words[k + 1] === 'that' || byEvidence);
       if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
       if (/s$/.test(words[k]!) && (NOUN_MODIFIERS.has(words[k - 1]!) || words[k + 1] === 'and')) continue;
       if (closingCue && closingCue.content.start <= tokens[k]!.start && tokens[k]!.end <= closingCue.content.end) break;
       const relative = relativeClaim(k, s);
-      const from = relative ? k + 1 : clauseAfterCue(k, s);
+      // (what evidence shows may be a small clause: "Polling averages show Clinton with a lead")
+      const from = relative ? k + 1 : byEvidence && /^(DET|PROPN|NUM|PRON|ADJ|NOUN)$/.test(tokens[k + 1]!.pos) ? k + 1 : clauseAfterCue(k, s);
       if (from < 0) continue;
       const speaker = relative ? sp.inPhrase(relative.subject, k, true) : sp.subjectBefore(k, s);
       if (!speaker) continue;
@@ -696,6 +703,19 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
   };
   for (const s of sentences) sentenceRules(s);
+
+  /** Is a noun of evidence ("poll", "study", "records") the head of the subject right before the verb at k? */
+  function evidenceBefore(k: number, s: Sentence): boolean {
+    for (let j = k - 1, n = 0; j >= s.tokenStart && n < 4; j--) {
+      // ("an arbitration panel in 2001 found": a date between is passed over)
+      const inTime = doc.times.some((t) => t.start <= tokens[j]!.start && tokens[j]!.end <= t.end);
+      if (inTime || (/^(in|on|last)$/.test(words[j]!) && doc.times.some((t) => t.start === tokens[j + 1]?.start))) continue;
+      if (EVIDENCE_NOUNS.has(words[j]!)) return true;
+      if (tokens[j]!.pos !== 'NOUN' && tokens[j]!.pos !== 'PROPN' && tokens[j]!.pos !== 'ADJ') return false;
+      n++;
+    }
+    return false;
+  }
 
   /**
    * ', which Apple says will operate 15-20 pct faster than …,': a claim in a relative clause, its
