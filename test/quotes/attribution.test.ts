@@ -96,6 +96,15 @@ describe('indirect attribution', () => {
     expect(f.quote('the United States was in breach')?.cue?.text).toBe('found');
     expect(f.quote('a man walking')).toBeUndefined();
   });
+  it('reads a demand made by someone: "called for", "called on X to", "urges X to"; not what a plan calls for, nor calling someone something', () => {
+    const f = facts('In July, the NAACP called for a moratorium on charter schools. Palmieri called on Trump to stop attacking Machado. Trump urges supporters to monitor polling places. The plan calls for construction of a new plant. His surrogates called him a genius.');
+    expect(f.quote('a moratorium on charter schools')).toMatchObject({ kind: 'indirect', rule: 'demand', cue: { text: 'called for' } });
+    expect(f.speakerOf('a moratorium on charter schools')).toBe('NAACP');
+    expect(f.quote('Trump to stop attacking Machado')?.cue?.text).toBe('called on');
+    expect(f.quote('supporters to monitor polling places')?.cue?.text).toBe('urges');
+    expect(f.quote('construction of a new plant')).toBeUndefined();
+    expect(f.quote('him a genius')).toBeUndefined();
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

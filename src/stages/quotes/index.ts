@@ -38,6 +38,10 @@ const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'shown', 'found', 'fi
 /** Nouns of evidence, whose "show" or "found" reports a claim without "that": "Polls show a close contest". */
 const EVIDENCE_NOUNS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'analysis', 'analyses', 'data', 'report', 'reports', 'records',
   'documents', 'research', 'review', 'audit', 'average', 'averages', 'figures', 'statistics', 'numbers', 'estimates', 'investigation', 'findings', 'panel', 'judge', 'jury', 'court']);
+/** Verbs of demand: "called for a ban", "called on Trump to apologize", "urges supporters to vote". */
+const DEMAND_CUES = new Set(['called', 'calls', 'call', 'calling', 'urged', 'urges', 'urge', 'urging']);
+/** Things that "call for" what they specify: "the plan calls for construction of …". */
+const NON_AGENTS = /\b(plans?|projects?|forecasts?|agreements?|proposals?|budgets?|bills?|deals?|contracts?|programs?|programmes?|schemes?|targets?|legislation|laws?|measures?|rules|offers?|accords?|packages?|strateg(y|ies)|guidelines?|settlements?|drafts?|resolutions?|terms|recipes?|designs?|models?|sales?|transactions?|mergers?|acquisitions?)$/i;
 /** Verbs that report a question ('Todd asked Pence whether …'). */
 const ASKING_VERBS = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'wonders', 'questioned']);
 /** Tokens that end an inset source's stretch of words ('…, Mr. Clarke said, …'). */
@@ -54,6 +58,8 @@ const CLOSING_CUES = new Set(['said', 'says', 'say', 'added', 'noted', 'reported
 const ACCORDING = 1;
 const CLAUSE_CUE = 2;
 const ASKING = 4;
+/** Bit for rule 4c: a demand ("called for", "called on X to", "urged X to"). */
+const DEMANDING = 64;
 const COMMA = 8;
 const CLOSING = 16;
 let triggerWords: { cues: Cues; closing: Set<string>; bits: Map<string, number>; filter: WordFilter } | undefined;
@@ -70,6 +76,7 @@ function ruleTriggers(cues: Cues, closing: Set<string>): { bits: Map<string, num
   for (const word of EVIDENCE_VERBS) add(word, CLAUSE_CUE);
   for (const word of cues.thatVerbs) add(word, CLAUSE_CUE);
   for (const word of ASKING_VERBS) add(word, ASKING);
+  for (const word of DEMAND_CUES) add(word, DEMANDING);
   add(',', COMMA);
   for (const word of [...CUES_AFTER_COMMA, ...CLOSING_CUES, ...closing]) add(word, CLOSING);
   triggerWords = { cues, closing, bits, filter: new WordFilter(bits.keys(), 12) };
@@ -696,6 +703,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 4b. Reported questions: "Todd asked Pence whether …", "Asked what he believed, he said …"
     const question = triggers & ASKING ? reportedQuestion(s) : undefined;
     if (question && !covered(question.content.start, question.content.end)) push(question);
+    // 4c. A demand: "the NAACP called for a moratorium on charter schools", "Palmieri called on Trump to stop …"
+    const demand = triggers & DEMANDING ? reportedDemand(s) : undefined;
+    if (demand && !covered(demand.content.start, demand.content.end)) push(demand);
     // 5. A claim closed by its source: "…, Ukrainian officials said on Monday."
     if (closingCue && !covered(closingCue.content.start, closingCue.content.end)) push(closingCue);
     // 6. An attribution set into the claim: "Lenox was a juggernaut, Mr. Clarke said, until …"
@@ -703,6 +713,38 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     if (inset && !covered(inset.content.start, inset.content.end)) push(inset);
   };
   for (const s of sentences) sentenceRules(s);
+
+  /**
+   * A demand made by the subject: "called for" and what is called for, "called on" or "urged" and
+   * whom, to do what (to the clause's end). Calling someone something ("called him a liar") is no
+   * demand.
+   */
+  function reportedDemand(s: Sentence): QuoteRecord | undefined {
+    for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
+      if (!DEMAND_CUES.has(words[k]!)) continue;
+      // ("urges" is a verb whatever the tagger says: the noun is "urge")
+      const urge = words[k]!.startsWith('urg');
+      if (tokens[k]!.pos !== 'VERB' && !(urge && words[k] !== 'urge')) continue;
+      const particle = !urge && (words[k + 1] === 'for' || words[k + 1] === 'on') ? 1 : 0;
+      if (!urge && !particle) continue;
+      const from = k + 1 + particle;
+      // "called on X to V", "urged X to V": whom, then "to"
+      if (urge || words[k + 1] === 'on') {
+        let to = from;
+        while (to < s.tokenEnd && to < from + 8 && words[to] !== 'to') to++;
+        if (words[to] !== 'to' || to === from) continue;
+      }
+      const speaker = sp.subjectBefore(k, s);
+      // "the plan calls for …", "the forecast called for …": a document specifies, no one demands
+      if (!speaker || (!speaker.entity && NON_AGENTS.test(speaker.source.text))) continue;
+      let end = from;
+      while (end < s.tokenEnd && !/^[.;:!?]$/.test(tokens[end]!.text)) end++;
+      if (end - from < 2) continue;
+      const content = trimSpan(text, tokens[from]!.start, tokens[end - 1]!.end, ',');
+      return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1 + particle), rule: 'demand' };
+    }
+    return undefined;
+  }
 
   /** Is a noun of evidence ("poll", "study", "records") the head of the subject right before the verb at k? */
   function evidenceBefore(k: number, s: Sentence): boolean {
