@@ -99,14 +99,12 @@ function wrappedBreaks(text: string, lines: readonly Line[]): boolean[] | undefi
   }
   // prose goes on from line to line: a table's lines of even width ("Net 12.6 mln vs 15.8 mln") do not
   if (full < 2 || full < 0.5 * (lines.length - 1) || lowerStarts < 0.25 * (lines.length - 1)) return undefined;
-  // the indentation most lines share (the smallest, on a tie); a line indented further starts a paragraph
-  let usual = 0, most = 0;
-  for (const l of lines) {
-    let n = 0;
-    for (const m of lines) if (m.indent === l.indent) n++;
-    if (n > most || (n === most && l.indent < usual)) { usual = l.indent; most = n; }
-    if (most * 2 > lines.length) break;
-  }
+  // the indentation most lines share (the smallest, on a tie; counted up to 64 columns); a line
+  // indented further starts a paragraph
+  const counts = new Uint32Array(65);
+  for (const l of lines) counts[Math.min(l.indent, 64)]!++;
+  let usual = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[usual]!) usual = i;
   const breaks = new Array<boolean>(lines.length).fill(false);
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k]!;
