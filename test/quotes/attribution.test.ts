@@ -105,6 +105,12 @@ describe('indirect attribution', () => {
     expect(f.quote('construction of a new plant')).toBeUndefined();
     expect(f.quote('him a genius')).toBeUndefined();
   });
+  it('reads a clause after "said" that opens with "no", a noun read as a verb, or a short phrase of time', () => {
+    const f = facts('David Schulz said no immediate decision had been made about an appeal. Trump said praise from Russian President Vladimir Putin would not affect his policy. Trump said after the convention he would not accept the endorsement.');
+    expect(f.quote('no immediate decision had been made')?.cue?.text).toBe('said');
+    expect(f.quote('praise from Russian President')?.content.text).toBe('praise from Russian President Vladimir Putin would not affect his policy');
+    expect(f.quote('he would not accept the endorsement')?.content.text).toBe('he would not accept the endorsement');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

@@ -877,6 +877,13 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       if (/^(on|in|at|during)$/.test(words[j]!) && doc.times.some((t) => t.start === tokens[j + 1]?.start)) { j++; continue; }
       if (words[j] === 'in' && /^(a|an|the)$/.test(words[j + 1] ?? '') && /^(statement|interview|post|speech|letter|briefing)$/.test(words[j + 2] ?? '')) { j += 3; continue; }
       if (words[j] === 'on' && /^(x|twitter|telegram|facebook|television|tv)$/.test(words[j + 1] ?? '')) { j += 2; continue; }
+      // "said after the convention he would not …": a short phrase of time or place, then the clause
+      if (tokens[j]!.pos === 'ADP' && /^(after|before|during|at|in|on|since|following)$/.test(words[j]!)) {
+        let p = j + 1;
+        while (p < s.tokenEnd && p < j + 6 && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[p]!.pos)) p++;
+        if (words[p] === ',') p++;
+        if (p > j + 1 && /^(PRON|PROPN)$/.test(tokens[p]?.pos ?? '')) { j = p; continue; }
+      }
       if (TELL_FORMS.has(words[k]!) && !addressed) {
         // the addressee, once, then the clause: "told Reuters", "told reporters the plan was dead",
         // "told a press conference the rate …", "told voters in Kentucky on Sunday that …"
@@ -920,8 +927,12 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     const t = tokens[j]!;
     // after "say", "says", "said" a clause may open with any noun phrase or adverb ("says too much is made of …")
     const sayVerb = /^(say|says|said)$/.test(words[k]!);
-    const opens = /^(PRON|DET|PROPN|NUM)$/.test(t.pos) || (sayVerb && /^(NOUN|ADJ|ADV)$/.test(t.pos) && /^\p{L}/u.test(t.text));
-    if (!opens || /^(what|which|who|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower)) return -1;
+    // (and a noun the tagger read as a verb: "said praise from Putin would not …")
+    const opens = /^(PRON|DET|PROPN|NUM)$/.test(t.pos) || (sayVerb && /^(NOUN|ADJ|ADV)$/.test(t.pos) && /^\p{L}/u.test(t.text))
+      || (sayVerb && t.pos === 'VERB' && !/(ed|ing)$/.test(t.lower) && /^(ADP|DET)$/.test(tokens[j + 1]?.pos ?? ''));
+    // ("no" before a noun is a determiner: "said no immediate decision had been made")
+    const determinerNo = t.lower === 'no' && /^(ADJ|NOUN)$/.test(tokens[j + 1]?.pos ?? '');
+    if (!opens || (!determinerNo && /^(what|which|who|so|yes|no|goodbye|hello|thanks|sorry|more|less|much|enough|little|nothing|something|anything|everything)$/.test(t.lower))) return -1;
     // "said this" is no clause, "said those statements were wrong" is
     if (/^(this|these|those|that)$/.test(t.lower) && !/^(NOUN|ADJ|PROPN)$/.test(tokens[j + 1]?.pos ?? '')) return -1;
     // the clause's own verb, after a subject of up to a dozen words ("the U.S. agreement with Iran over nuclear weapons is …")
