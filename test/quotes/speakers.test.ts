@@ -20,6 +20,12 @@ describe('speakers of quotations', () => {
     expect(f.quote('Barack Obama will campaign')?.source?.text).toBe("the Democratic nominee's campaign");
     expect(f.quote('Barack Obama will campaign')?.speaker).toBeNull();
   });
+  it('takes a subject opening with a participle, not a place in an opening phrase ("In Virginia, elected officials … say")', () => {
+    const f = facts('In Virginia, elected officials from both parties say he has forged a reputation as a hard worker. Bernie Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.');
+    expect(f.quote('he has forged a reputation')?.source?.text).toBe('elected officials');
+    expect(f.quote('he has forged a reputation')?.speaker).toBeNull();
+    expect(f.speakerOf('nobody would question her intelligence')).toBe('Bernie Sanders');
+  });
   it('takes the person before an appositive, not a name inside it', () => {
     const f = facts('Board chairman John Tower, a longtime Reagan supporter and former senator from Texas, told a press conference, "The president did not understand the operation."');
     expect(f.speakerOf('The president did not understand')).toBe('John Tower');

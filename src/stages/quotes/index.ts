@@ -911,7 +911,8 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       for (let x = j; x < s.tokenEnd - 2 && x < j + 12; x++) {
         const w = words[x]!;
         if (w === 'that') { if (!/^['’](s|re|ll|d)$/.test(words[x + 1] ?? '')) j = x; break; }
-        if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || tokens[x]!.pos === 'PRON' || /^[.;:!?"“”]$/.test(w)) break;
+        // (a show's title in quotation marks may stand in the phrase: 'told MSNBC's "Morning Joe" that …')
+        if (tokens[x]!.pos === 'VERB' || tokens[x]!.pos === 'AUX' || tokens[x]!.pos === 'PRON' || /^[.;:!?]$/.test(w)) break;
       }
     }
     if (words[j] === 'that') {

@@ -197,7 +197,9 @@ export class Speakers {
     // a capitalised word names someone whatever wink tags it ("Lynch said" reads as a verb to it)
     const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|ADV|CCONJ|SCONJ|PART|PUNCT)$/.test(t.pos));
     const hasHead = inner.some((t) => NOMINAL_HEADS.test(t.text));
-    const verbs = inner.filter((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(words, from + i) && !/^\d/.test(t.text)).length;
+    // (a participle before a noun modifies it: "elected officials from both parties say")
+    const attributive = (t: Token, i: number) => /(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(inner[i + 1]?.pos ?? '');
+    const verbs = inner.filter((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(words, from + i) && !/^\d/.test(t.text) && !attributive(t, i)).length;
     // right next to a quote and its cue, any short noun phrase is the speaker: "the union wrote", "said the ruling"
     // ("the 34-year-old mother of three replied", "Small groups of protesters chanted")
     const npToken = (t: Token, k: number) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || (k === from && POSSESSIVE_PRONOUNS.has(t.lower)) || /^('s|’s|-)$/.test(t.text) || (t.lower === 'of' && k > from && k < end - 1) || roleAt(words, k) > 0;
@@ -323,7 +325,9 @@ export class Speakers {
   private firstVerb(floor: number, to: number): number {
     for (let k = floor; k < to; k++) {
       const t = this.tokens[k]!;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(this.words, k) && !this.owner.has(k)) return k;
+      // (not a participle before a noun: "elected officials … say")
+      const attributive = /(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(this.tokens[k + 1]?.pos ?? '') && k + 1 < to;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(this.words, k) && !this.owner.has(k) && !attributive) return k;
     }
     return -1;
   }
