@@ -111,6 +111,11 @@ describe('indirect attribution', () => {
     expect(f.quote('praise from Russian President')?.content.text).toBe('praise from Russian President Vladimir Putin would not affect his policy');
     expect(f.quote('he would not accept the endorsement')?.content.text).toBe('he would not accept the endorsement');
   });
+  it('reads a cue word before "that" after its subject as a verb, whatever the tagger made of it', () => {
+    const f = facts('AROS argues that families still want their own neighborhood schools. Aaron Sharockman responded that the website cites many claims as inaccurate.');
+    expect(f.quote('families still want')).toMatchObject({ cue: { text: 'argues' }, source: { text: 'AROS' } });
+    expect(f.speakerOf('the website cites many claims')).toBe('Aaron Sharockman');
+  });
   it('leaves a report inside a claim closed by its source to that source', () => {
     const f = facts('Clinton had told police officials that she did not want the escort, but the police overruled that request, the source added.');
     expect(f.quote('Clinton had told police officials')).toMatchObject({ kind: 'indirect', source: { text: 'the source' }, cue: { text: 'added' } });

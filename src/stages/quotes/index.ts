@@ -682,7 +682,12 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       const evidenceVerb = EVIDENCE_VERBS.has(words[k]!);
       const byEvidence = evidenceVerb && words[k + 1] !== 'that' && evidenceBefore(k, s);
       const evidence = evidenceVerb && (words[k + 1] === 'that' || byEvidence);
-      if (!evidence && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
+      // (a cue word right before "that" after a subject is a verb whatever the tagger says: "AROS argues that …",
+      // "Sharockman responded that …")
+      const beforeThat = words[k + 1] === 'that' && cues.speech.has(words[k]!) && /^(PROPN|NOUN|PRON)$/.test(tokens[k - 1]!.pos) && /(s|ed)$/.test(words[k]!);
+      // ("Lynch notes they were appointed …": a cue word in -s between a name and a clause)
+      const afterName = !beforeThat && cues.thatVerbs.has(words[k]!) && tokens[k - 1]!.pos === 'PROPN' && /s$/.test(words[k]!) && /^(PRON|DET)$/.test(tokens[k + 1]!.pos);
+      if (!evidence && !beforeThat && !afterName && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
       // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
       if (/s$/.test(words[k]!) && (NOUN_MODIFIERS.has(words[k - 1]!) || words[k + 1] === 'and')) continue;
       if (closingCue && closingCue.content.start <= tokens[k]!.start && tokens[k]!.end <= closingCue.content.end) break;
