@@ -56,6 +56,9 @@ describe('what looks like a name and is none', () => {
   it('takes no archive section label ("ABSTRACT.", "FULL TEXT.") for an entity', () => {
     const got = entities('Trump holds spotlight.\n\nABSTRACT.\n\nDonald Trump took to the talk shows.\n\nFULL TEXT.\n\nDonald Trump took to the talk shows on Sunday.');
     expect(got.map((e) => e.name)).toEqual(['Donald Trump']);
+    const labelled = analyze({ date: '2016-05-19', text: 'EXCLUSIVE: In memo to Congress, Saudis insist they are fighting terror.\n\nSaudi Arabia is distributing a white paper.' });
+    expect(labelled.entities.map((e) => e.name)).not.toContain('EXCLUSIVE');
+    expect(labelled.quotes.filter((q) => q.rule === 'name-colon')).toEqual([]);
   });
   it('names nothing inside a date the time stage read ("Super" of "Super Tuesday", "Election Day")', () => {
     const got = entities('Bernie Sanders hopes to win states on Super Tuesday, long before Election Day.');

@@ -246,6 +246,12 @@ describe('dates of undated clauses', () => {
     expect(thanked?.dateFrom).toBe('context');
     expect(a.events.find((e) => e.trigger.text === 'welcomed')?.dateFrom).toBe('sentence');
   });
+  it('does not carry a background day from years before (the Sept. 11 attacks) to the next clause', () => {
+    const { a } = run('Suspicions persist about the role of Saudi Arabia in the Sept. 11, 2001, attacks. U.S. officials have praised Saudi Arabia for its help.');
+    const praised = a.events.find((e) => e.trigger.text === 'praised') as Ev & { dateFrom?: string };
+    expect(praised.date).toBe('2024');
+    expect(praised.dateFrom).toBe('article');
+  });
   it("gives an undated clause with no day before it the article's year, and an undated noun no date", () => {
     const { a } = run('Canada imposed tariffs on Chinese steel. The invasion of Ukraine changed everything.');
     const tariffs = a.events.find((e) => e.type === 'SANCTION') as Ev & { dateFrom?: string };

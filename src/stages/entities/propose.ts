@@ -147,7 +147,7 @@ const NOT_NAMES = new Set([
 /** Month abbreviations and other words taken for names in news text that are none. */
 const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'TV', 'Former',
   // an archive's section labels: "ABSTRACT.", "FULL TEXT."
-  'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS',
+  'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS', 'EXCLUSIVE', 'BREAKING', 'UPDATE', 'UPDATED', 'ANALYSIS', 'OPINION', 'EXPLAINER', 'FACTBOX',
   // economic measures and currencies, capitalised in wire copy: "GDP", "the Swiss Franc"
   'GDP', 'GNP', 'CPI', 'Franc', 'Francs', 'Dollar', 'Dollars', 'Yen', 'Lira', 'Peseta', 'Pesetas', 'Rupee', 'Rouble', 'Ruble', 'Guilder', 'Guilders']);
 /** Phrases of several words taken for names in news text that are none. */

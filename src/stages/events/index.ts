@@ -801,9 +801,16 @@ const speechByStart = new WeakMap<NewsDoc, NewsDoc['quotes']>();
  * When an event happened: the time expression of its sentence nearest the trigger. A clause
  * (not a noun: "the invasion", "the attack" often name background events) with none takes the
  * day named in one of the two sentences before, in its paragraph or the one before ("Xi welcomed
- * Putin on Tuesday. … Putin thanked Xi"), or else the article's year: a news report's undated
+ * Putin on Tuesday. … Putin thanked Xi"), if it lies within 45 days of the article's, or else the article's year: a news report's undated
  * clause tells of the recent past, and the year claims no more than that.
  */
+/** How far (in days) from the article's date a day in a sentence before may date an undated clause. */
+const CONTEXT_DAY_REACH = 45;
+function nearArticle(doc: NewsDoc, day: string): boolean {
+  if (!doc.date || !/^\d{4}-\d{2}-\d{2}/.test(doc.date)) return true;
+  return Math.abs(Date.parse(day) - Date.parse(doc.date.slice(0, 10))) <= CONTEXT_DAY_REACH * 86_400_000;
+}
+
 function datedEvent(doc: NewsDoc, k: number, s: Sentence, clause: boolean): { date: string | null; dateFrom?: 'sentence' | 'context' | 'article' } {
   const own = dateNear(doc, k, s);
   if (own) return { date: own, dateFrom: 'sentence' };
@@ -811,7 +818,8 @@ function datedEvent(doc: NewsDoc, k: number, s: Sentence, clause: boolean): { da
   for (let back = 1; back <= 2; back++) {
     const prev = doc.sentences[s.index - back];
     if (!prev || prev.paragraph < s.paragraph - 1) break;
-    const days = (timesBySentence.get(doc)?.get(prev.index) ?? []).filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && t.start >= prev.start && t.end <= prev.end);
+    // (a day of the news around the article's date, not a background one: "… the Sept. 11, 2001, attacks. U.S. officials have praised …")
+    const days = (timesBySentence.get(doc)?.get(prev.index) ?? []).filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && t.start >= prev.start && t.end <= prev.end && nearArticle(doc, t.value));
     if (days.length) return { date: days[days.length - 1]!.value, dateFrom: 'context' };
   }
   if (doc.date && /^\d{4}/.test(doc.date)) return { date: doc.date.slice(0, 4), dateFrom: 'article' };

@@ -786,7 +786,7 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     while (colon < s.tokenEnd && colon < s.tokenStart + 6 && tokens[colon]!.text !== ':') colon++;
     if (tokens[colon]?.text !== ':' || s.tokenEnd - colon < 4 || QUOTE_MARK.test(tokens[colon + 1]!.text)) return undefined;
     // "Note:", "Watch:", "Editor's note:" label the line, nobody says it
-    if (/^(note|update|updated|correction|clarification|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
+    if (/^(note|update|updated|correction|clarification|photo|photos|source|sources|related|watch|read|listen|video|image|credit|disclosure|warning|spoiler|tags?|via|ps|exclusive|breaking|analysis|opinion|commentary|explainer|factbox|live)$/i.test(words[colon - 1]!) && (colon - s.tokenStart === 1 || words[colon - 1] === 'note')) return undefined;
     const speaker = sp.inPhrase(s.tokenStart, colon);
     if (!speaker || !sp.namesOne(s.tokenStart, colon)) return undefined;
     const content = trimSpan(text, tokens[colon + 1]!.start, s.end, '.');
