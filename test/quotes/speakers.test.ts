@@ -26,6 +26,10 @@ describe('speakers of quotations', () => {
     expect(f.quote('he has forged a reputation')?.speaker).toBeNull();
     expect(f.speakerOf('nobody would question her intelligence')).toBe('Bernie Sanders');
   });
+  it('reads a present form of saying after a quotation and its subject as the cue ("…," the Saudis state)', () => {
+    const f = facts('"The kingdom is one of the leading nations in combating terrorism," the Saudis state in the white paper.');
+    expect(f.quote('The kingdom is one of the leading nations')).toMatchObject({ kind: 'direct', cue: { text: 'state' }, source: { text: 'the Saudis' } });
+  });
   it('takes the person before an appositive, not a name inside it', () => {
     const f = facts('Board chairman John Tower, a longtime Reagan supporter and former senator from Texas, told a press conference, "The president did not understand the operation."');
     expect(f.speakerOf('The president did not understand')).toBe('John Tower');

@@ -50,6 +50,8 @@ const INSET_BREAKS = new Set([',', ';', ':', '.', '!', '?', '"', '“', '”']);
 /** Cues that open a source's closing phrase after a comma ('…, said Brian Baker, a longtime adviser.'). */
 const CUES_AFTER_COMMA = new Set(['said', 'says', 'added', 'wrote', 'noted']);
 /** Cues that close a claim after its source ('…, Ukrainian officials said.'); the closing cues learned from PolNeAR count too. */
+/** Present forms of saying that read as nouns out of context: '"…," the Saudis state'. */
+const PRESENT_CUES = new Set(['state', 'states', 'note', 'notes', 'claim', 'claims', 'answer', 'answers', 'reply', 'replies', 'report', 'reports', 'add', 'adds', 'warn', 'warns', 'write', 'writes', 'argue', 'argues', 'insist', 'insists']);
 /** The forms of "tell", which name an addressee before what they report. */
 const TELL_FORMS = new Set(['told', 'tell', 'tells', 'telling']);
 const CLOSING_CUES = new Set(['said', 'says', 'say', 'added', 'noted', 'reported', 'told', 'wrote', 'stated', 'claimed', 'announced']);
@@ -125,8 +127,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
   const cueAfter = (closeTok: number, s: Sentence, continues = false): Attribution | undefined => {
     // after '…,"' the sentence goes on with its attribution, so any past-tense verb next to a name
     // is the cue ('"…," Toomey fumed', '"…," beamed Donald Hartley')
-    const isCue = (k: number) => sp.isCue(k) || (continues && /^[a-z]{2,}ed$/.test(tokens[k]!.text) && !roleAt(words, k)
-      && (tokens[k]!.pos === 'VERB' || /^[A-Z]/.test(tokens[k - 1]?.text ?? '') || /^(he|she|they|i|we)$/.test(words[k - 1] ?? '')));
+    // ('"…," the Saudis state in the white paper': a present form the cue lexicon keeps as a noun, there too)
+    const isCue = (k: number) => sp.isCue(k) || (continues && (/^[a-z]{2,}ed$/.test(tokens[k]!.text) || PRESENT_CUES.has(words[k]!)) && !roleAt(words, k)
+      && (tokens[k]!.pos === 'VERB' || /^[A-Z]/.test(tokens[k - 1]?.text ?? '') || /^(he|she|they|i|we)$/.test(words[k - 1] ?? '') || (k > closeTok + 1 && /^(PROPN|NOUN)$/.test(tokens[k - 1]!.pos))));
     let k = closeTok;
     let dashed = false;
     while (k < s.tokenEnd && (tokens[k]!.text === ',' || isDash(tokens[k]!.text))) { dashed ||= isDash(tokens[k]!.text); k++; }
