@@ -60,6 +60,10 @@ describe('what looks like a name and is none', () => {
     expect(labelled.entities.map((e) => e.name)).not.toContain('EXCLUSIVE');
     expect(labelled.quotes.filter((q) => q.rule === 'name-colon')).toEqual([]);
   });
+  it('cuts a date the tagger ran into a name off it ("endorsed Cruz Wednesday")', () => {
+    const got = entities('Jeb Bush endorsed Cruz Wednesday in Miami.');
+    expect(got.flatMap((e) => e.mentions)).not.toContain('Cruz Wednesday');
+  });
   it('names nothing inside a date the time stage read ("Super" of "Super Tuesday", "Election Day")', () => {
     const got = entities('Bernie Sanders hopes to win states on Super Tuesday, long before Election Day.');
     expect(got.map((e) => e.name)).toEqual(['Bernie Sanders']);

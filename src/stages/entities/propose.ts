@@ -427,11 +427,20 @@ export function dropTimeWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   const times = doc.times;
   if (!times || !times.length) return proposals;
   const { tokens } = doc;
-  return proposals.filter((p) => {
-    if (p.via === 'gazetteer') return true;
-    const start = tokens[p.tokenStart]!.start, end = tokens[p.tokenEnd - 1]!.end;
-    return !times.some((t) => (t.type === 'DATE' || t.type === 'TIME') && t.start <= start && end <= t.end);
-  });
+  const inTime = (from: number, to: number) => {
+    const start = tokens[from]!.start, end = tokens[to - 1]!.end;
+    return times.some((t) => (t.type === 'DATE' || t.type === 'TIME') && t.start <= start && end <= t.end);
+  };
+  const out: Proposal[] = [];
+  for (const p of proposals) {
+    if (p.via === 'gazetteer') { out.push(p); continue; }
+    if (inTime(p.tokenStart, p.tokenEnd)) continue;
+    // "endorsed Cruz Wednesday": a date the tagger ran into the name is cut off it
+    let end = p.tokenEnd;
+    while (end - 1 > p.tokenStart && inTime(end - 1, end)) end--;
+    out.push(end === p.tokenEnd ? p : { ...p, tokenEnd: end });
+  }
+  return out;
 }
 
 /**
