@@ -33,6 +33,11 @@ describe('people named by a first name alone', () => {
     const two = entities('Donald Trump and Donald Tusk spoke. Donald said the talks went well.');
     expect(two.find((e) => e.name === 'Donald Trump')?.mentions).not.toContain('Donald');
   });
+  it('makes a person of a full name the tagger read as a place when its surname is a "who" ("Cruz, who …")', () => {
+    const got = entities('Bernie Sanders and Ted Cruz both campaigned hard in Arizona. Cruz, who had the backing of the party, pulled almost 70 percent. Tim Hess, a developer in Virginia, who met him, agreed.');
+    expect(got.find((e) => e.name === 'Ted Cruz')).toMatchObject({ type: 'PERSON', mentions: expect.arrayContaining(['Ted Cruz', 'Cruz']) });
+    expect(got.find((e) => e.name === 'Virginia')?.type).toBe('GPE');
+  });
   it('keeps a son named with a suffix apart from his father', () => {
     const got = entities('Donald Trump and Donald Trump Jr. spoke. Donald Trump Jr. said the rally went well.');
     expect(got.map((e) => [e.name, e.mentions.length])).toEqual([['Donald Trump', 1], ['Donald Trump Jr.', 2]]);

@@ -150,6 +150,13 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   for (const { p, surface } of pending) {
     // "Jr." alone (of a "King Jr." the tagger split off) names no one
     if (/^(Jr|Sr)\.?$|^(II|III|IV)$/.test(surface)) continue;
+    // "Cruz, who had the backing …" after "Ted Cruz" the tagger read as a place (Santa Cruz): a
+    // surname that is a "who" makes the full name a person's
+    // (not a place after a preposition: "a developer in Virginia, who introduced …")
+    if (followedByWho(words, p.tokenEnd) && tokens[p.tokenStart - 1]?.pos !== 'ADP') {
+      const placeNamed = [...drafts.values()].find((d) => d.type === 'GPE' && !d.kbId && d.name.includes(' ') && d.name.split(/\s+/).pop() === surface);
+      if (placeNamed) placeNamed.type = 'PERSON';
+    }
     const person = persons().find((d) => {
       const parts = d.name.split(/\s+/);
       return parts.length > 1 && (surnameOf(d.name, d.country) === surface || parts[parts.length - 1] === surface || (!d.kbId && parts[0] === surface));
@@ -611,3 +618,9 @@ function organisationBefore(tokens: readonly Token[], orgs: readonly { d: Draft;
   }
   return undefined;
 }
+
+/** Is the name ending at token `end` followed by ", who" ("Cruz, who had the backing …")? (Not a verb of saying: "voters in Virginia said".) */
+function followedByWho(words: readonly string[], end: number): boolean {
+  return words[end] === ',' && words[end + 1] === 'who';
+}
+
