@@ -4,7 +4,7 @@
  * plugs in as one more proposer.
  */
 import type { EntityType, NewsDoc, Token } from '../../doc/types.js';
-import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, NAME_SUFFIXES, surfaceIndex, surfaceKey, type GazEntry, type Gazetteer } from '../../resources/gazetteer.js';
 import { roleAt, titleLexicon } from '../../resources/lexicons.js';
 import { signOff, signOffToken } from '../../doc/dateline.js';
 import { WordFilter } from '../../resources/word-filter.js';
@@ -87,7 +87,7 @@ export const gazetteerProposer: Proposer = (doc) => {
     // a city name inside a longer name ("Vladimir Putin", "Shanghai Cooperation Organization") is not the city
     if (entries[0]!.kind === 'city' && (isNameWord(tokens[best.end], first.sentence) || (i > 0 && isNameWord(tokens[i - 1], first.sentence) && tokens[i - 1]!.i !== sentenceStart(tokens, i)))) continue;
     // nor is a person's name before a suffix: "Donald Trump Jr." is the son
-    if (entries[0]!.type === 'PERSON' && next && next.sentence === first.sentence && NAME_SUFFIX.has(next.text)) continue;
+    if (entries[0]!.type === 'PERSON' && next && next.sentence === first.sentence && NAME_SUFFIXES.has(next.text)) continue;
     // nor is an organisation's name before a government body's head: "a Labour Ministry official" is no Labour Party
     if (entries[0]!.type === 'ORG' && next && next.sentence === first.sentence && BODY_AFTER_NAME.has(next.text)) continue;
     out.push({ tokenStart: i, tokenEnd: best.end, type: entries[0]!.type, entries, via: 'gazetteer', alName: false });
@@ -165,8 +165,6 @@ export function notAName(tokens: readonly Token[], from: number, to: number): bo
 }
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'al', 'bin', 'von', 'van', 'der', 'da', 'del', 'la', 'le', 'on']);
-/** Suffixes that make another person of a name: "Donald Trump Jr.", "Martin Luther King III". */
-const NAME_SUFFIX = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV']);
 /** Heads of a government body named after something else: "Labour Ministry", "Treasury Board". */
 const BODY_AFTER_NAME = new Set(['Ministry', 'Department', 'Office', 'Council', 'Committee', 'Commission', 'Agency', 'Board', 'Court', 'Bureau', 'Authority']);
 /** Heads that name a kind of body, which many bodies share: "Bank of Japan", "Democratic Party". */
@@ -464,9 +462,11 @@ export function dropCommonAbbreviations(doc: NewsDoc, proposals: Proposal[]): Pr
       if (tokens[j]!.text[0]!.toUpperCase() !== letters[n]) break;
       j--; n--;
     }
-    if (n < 0) (common ??= new Set()).add(letters).add(abbreviation);
+    if (n < 0) (common ??= new Set()).add(letters);
   }
   if (!common) return proposals;
-  return proposals.filter((p) => p.via === 'gazetteer' || p.tokenEnd - p.tokenStart !== 1 || !common!.has(tokens[p.tokenStart]!.text.replace(/s$/, '')) && !common!.has(tokens[p.tokenStart]!.text));
+  // (a later use may take or drop the plural: "the MMCs", "an MMC")
+  const isCommon = (p: Proposal) => p.tokenEnd - p.tokenStart === 1 && common!.has(tokens[p.tokenStart]!.text.replace(/s$/, ''));
+  return proposals.filter((p) => p.via === 'gazetteer' || !isCommon(p));
 }
 

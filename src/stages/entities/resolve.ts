@@ -5,7 +5,7 @@
  */
 import type { EntityRecord, EntityType, Mention, NewsDoc, Token } from '../../doc/types.js';
 import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
-import { countryMisspeltAs, gazetteer, surfaceIndex, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
+import { countryMisspeltAs, gazetteer, NAME_SUFFIXES, surfaceIndex, surfaceKey, surnameOf, type GazEntry } from '../../resources/gazetteer.js';
 import { roleAt } from '../../resources/lexicons.js';
 import { WordFilter } from '../../resources/word-filter.js';
 import { appositiveAfter, titleBefore } from './descriptors.js';
@@ -149,7 +149,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   }
   for (const { p, surface } of pending) {
     // "Jr." alone (of a "King Jr." the tagger split off) names no one
-    if (/^(Jr|Sr)\.?$|^(II|III|IV)$/.test(surface)) continue;
+    if (NAME_SUFFIXES.has(surface)) continue;
     // "Cruz, who had the backing …" after "Ted Cruz" the tagger read as a place (Santa Cruz): a
     // surname that is a "who" makes the full name a person's
     // (not a place after a preposition: "a developer in Virginia, who introduced …")
@@ -215,10 +215,12 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   findEpithetMentions(doc, words, drafts, mentionOwner, addMention);
 
   // 5. Pronouns in speech and action: he, him, his, she, her.
-  resolvePronouns(doc, [...drafts.values()], addMention);
+  // (both steps ask whether a word stands inside quotation marks; the stretches are found once, on first need)
+  const inQuotation = quotationTest(doc);
+  resolvePronouns(doc, [...drafts.values()], addMention, inQuotation);
 
   // 5b. An organisation that speaks again: "it said", "the company added".
-  resolveOrganisationSpeakers(doc, words, [...drafts.values()], addMention);
+  resolveOrganisationSpeakers(doc, words, [...drafts.values()], addMention, inQuotation);
 
   const out = [...drafts.values()].filter((d) => d.mentions.length > 0);
   for (const d of out) d.mentions.sort((a, b) => a.start - b.start);
@@ -411,7 +413,21 @@ function quotationStretches(text: string, paragraphs: readonly { start: number; 
   return bounds;
 }
 
-function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void) {
+/**
+ * Whether a character offset lies inside quotation marks: a curly quotation runs from its opening
+ * mark to its closing one, a straight one between an odd and an even mark, each within its
+ * paragraph. The stretches are found on the first question.
+ */
+function quotationTest(doc: NewsDoc): (offset: number) => boolean {
+  let bounds: number[] | undefined;
+  return (offset) => {
+    bounds ??= quotationStretches(doc.text, doc.paragraphs);
+    // the number of stretch bounds at or before the offset is odd inside a stretch
+    return (firstAtOrAfter(bounds, offset + 1, (x) => x) & 1) === 1;
+  };
+}
+
+function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void, inQuotation: (offset: number) => boolean) {
   const { tokens, sentences } = doc;
   // person mentions in text order, updated as pronouns resolve
   const people = drafts.filter((d) => d.type === 'PERSON');
@@ -436,18 +452,7 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     else list.splice(indexAt(list, at), 0, { d, at, end: at + 1 });
   };
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
-  // the stretches of text inside quotation marks, found on first need: a curly quotation runs from
-  // its opening mark to its closing one, a straight one between an odd and an even mark, each
-  // within its paragraph
-  let insideMarks: number[] | undefined;
-  const quoted = (at: number) => {
-    insideMarks ??= quotationStretches(doc.text, doc.paragraphs);
-    const pos = tokens[at]!.start;
-    // the number of stretch bounds at or before pos is odd inside a stretch
-    let lo = 0, hi = insideMarks.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (insideMarks[mid]! <= pos) lo = mid + 1; else hi = mid; }
-    return (lo & 1) === 1;
-  };
+  const quoted = (at: number) => inQuotation(tokens[at]!.start);
   /** The first person of sentence `s` before token `before` who fits, optionally other than `not`. */
   const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft, notAny?: Set<Draft>) => {
     for (const x of bySentence.get(s) ?? []) {
@@ -536,15 +541,15 @@ const ORG_SPEAKER_REACH = 3;
 
 /**
  * "Pall Corp said sales rose. For the first half, it said …", "The company added …": "it", or a
- * definite noun for a body, as the subject of a reporting verb is the first organisation named
- * as a subject (a verb after it) in the nearest sentence that names one, that sentence or up to
- * three before; for a noun any organisation will do (not the agency credited in a dateline); with a noun, an organisation whose name
- * holds it is preferred ("the bank" → "Bank of Japan").
+ * definite noun for a body, as the subject of a reporting verb is an organisation named before
+ * (not the agency credited in a dateline). For "it", the first one named as a subject (a verb
+ * after it) in the nearest sentence that names one, that sentence or up to three before; for a
+ * noun, one whose name holds the noun ("the bank" → "Bank of Japan"), else any organisation so
+ * placed (see organisationBefore).
  */
-function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void) {
+function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], drafts: Draft[], addMention: (d: Draft, from: number, to: number, via: string) => void, inQuotation: (offset: number) => boolean) {
   const { tokens } = doc;
   let orgs: { d: Draft; at: number; subject: boolean }[] | undefined;
-  let insideMarks: number[] | undefined;
   /** Is the verb (past "also", "has") after token `end` a reporting one, or any verb when `anyVerb`? */
   const verbAfter = (end: number, anyVerb: boolean) => {
     let v = end;
@@ -584,8 +589,7 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
     else continue;
     if (!verbAfter(end, false)) continue;
     // "“It says that everyone …”": inside a quotation "it" is the speaker's, not the writer's
-    insideMarks ??= quotationStretches(doc.text, doc.paragraphs);
-    if (firstAtOrAfter(insideMarks, tokens[i]!.start + 1, (x) => x) % 2 === 1) continue;
+    if (inQuotation(tokens[i]!.start)) continue;
     orgs ??= organisationMentions();
     const noun = end === i + 2 ? words[i + 1]! : undefined;
     const chosen = organisationBefore(tokens, noun ? orgs : orgs.filter((o) => o.subject), i, noun);

@@ -362,10 +362,8 @@ function verbDraft(p: Pred, chain: Chain, sy: Syntax, lex: EventLexicon, subject
   // "launched an investigation into crimes committed by X against Y": an inquiry is aimed at the accused
   else if (coding.type === 'INVESTIGATE' && obj.agent && !chain.passive && obj.agent.actors.some((x) => x.entity)) targets = actorsOf(obj.agent);
   // "summoned the ambassador to complain": a purpose clause is aimed at the main verb's object
-  if (!targets.length && chain.infinitive) {
-    const g = infinitiveGovernor(chain, sy);
-    if (g?.object && !isObjectControl(words[g.gov]!, lex)) targets = actorsOf(g.object);
-  }
+  const governor = chain.infinitive ? infinitiveGovernor(chain, sy) : undefined;
+  if (!targets.length && governor?.object && !isObjectControl(words[governor.gov]!, lex)) targets = actorsOf(governor.object);
   // "demanded that the US cancel …": the one the demand is made of is the subject after "that"
   if (!targets.length && coding.type === 'DEMAND') targets = actorsOf(subjectAfterThat(coding.end, sy));
   let how = 'svo';
@@ -398,8 +396,7 @@ function verbDraft(p: Pred, chain: Chain, sy: Syntax, lex: EventLexicon, subject
   // "X must allocate resources" is a demand on X; when no actor must ("any review must include records
   // from Y"), it is a statement of need, no demand on Y
   if (coding.rule === 'mood:must' && !sources.some((a) => a.entity) && !chain.passive) { sources = []; targets = []; }
-  const denied = chain.infinitive && !!infinitiveGovernor(chain, sy)?.denied;
-  const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated || denied, how, ...(thingTarget ? { thingTarget } : {}) };
+  const base: Draft = { coding, k, end: coding.end, sources, targets, ...(obj.place ? { place: obj.place } : {}), mood: 'asserted', negated: chain.negated || !!governor?.denied, how, ...(thingTarget ? { thingTarget } : {}) };
   return base;
 }
 
@@ -533,19 +530,25 @@ const LEAD_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'trail', 'trails'
 const CONTEST_WORDS = new Set(['election', 'elections', 'primary', 'primaries', 'poll', 'polls', 'race', 'vote', 'votes', 'nomination', 'caucus', 'caucuses',
   'matchup', 'matchups', 'contest', 'game', 'games', 'match', 'final', 'finals', 'championship', 'league', 'cup', 'tournament', 'ballot', 'runoff', 'odds', 'points', 'seat']);
 function hasContestWord(words: string[], s: Sentence): boolean {
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (CONTEST_WORDS.has(words[k]!)) return true;
+  return hasWordIn(words, s, CONTEST_WORDS);
+}
+const PERCENT_WORDS = new Set(['percent', '%']);
+/** Does one of `set` stand in the sentence? */
+function hasWordIn(words: readonly string[], s: Sentence, set: ReadonlySet<string>): boolean {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (set.has(words[k]!)) return true;
   return false;
 }
 
 /** Words of bodily harm, which between people is violence. */
 const BODILY_HARM = /^(kill|shoot|shot|stab|murder|rap(e|ed|es|ing)$|wound|injur|assassinat|strangl|beat|punch|kick|kidnap|abduct|tortur|execut|behead|bomb|fire|gun|slay|slain|lynch|assault|maim|choke|hang)/;
 
-/** Does a word of bodily harm, or a weapon, stand in the sentence? */
+/** Does a word of bodily harm, a weapon or harm's aftermath stand in the sentence? */
 function harmIn(words: readonly string[], s: Sentence): boolean {
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (BODILY_HARM.test(words[k]!) || WEAPONS.has(words[k]!)) return true;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (BODILY_HARM.test(words[k]!) || HARM_NOUNS.has(words[k]!)) return true;
   return false;
 }
-const WEAPONS = new Set(['knife', 'gun', 'guns', 'rifle', 'pistol', 'bomb', 'bombs', 'grenade', 'missile', 'missiles', 'machete', 'weapon', 'weapons', 'explosive', 'explosives', 'drone', 'drones', 'rocket', 'rockets', 'hospital', 'hospitalized', 'police']);
+/** Weapons, and where harm leads ("left him hospitalized", "police"). */
+const HARM_NOUNS = new Set(['knife', 'gun', 'guns', 'rifle', 'pistol', 'bomb', 'bombs', 'grenade', 'missile', 'missiles', 'machete', 'weapon', 'weapons', 'explosive', 'explosives', 'drone', 'drones', 'rocket', 'rockets', 'hospital', 'hospitalized', 'police']);
 
 /** The -s, -ed and -ing forms of a regular verb ("oppose": opposes, opposed, opposing; "deny": denies, denied, denying). */
 function regularForms(w: string): string[] {
@@ -747,7 +750,7 @@ function emit(doc: NewsDoc, s: Sentence, d: Draft, sy: Syntax, seen: Set<string>
     coding = { ...coding, type: 'SUPPORT', cameo: '051', rule: `${coding.rule}+for-a-person` };
   }
   // "Trump leads Clinton 43 percent to 41 percent", "the poll shows Trump leading Clinton": a standing in a contest, no act
-  if (LEAD_WORDS.has(words[d.k]!) && (hasContestWord(words, s) || words.slice(s.tokenStart, s.tokenEnd).some((w) => w === 'percent' || w === '%'))) return [];
+  if (LEAD_WORDS.has(words[d.k]!) && (hasContestWord(words, s) || hasWordIn(words, s, PERCENT_WORDS))) return [];
   // "Trump attacked Clinton", "attacks from Trump": one person's attack on another (or on no one named)
   // is a verbal one in news (CAMEO 111, criticize), not violence
   // (so is any other such act between two people named, "targeting Machado", "hitting Trump for …",

@@ -16,7 +16,7 @@ import { datelineEnd } from '../../doc/dateline.js';
 import { learnedCueLexicon, phraseAt, roleAt, type Cues } from '../../resources/lexicons.js';
 import { WordFilter } from '../../resources/word-filter.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { NOUN_MODIFIERS, Speakers, type Speaker } from './speakers.js';
+import { Speakers, type Speaker } from './speakers.js';
 
 const DASHES = new Set(['-', '–', '—', '--', '―']);
 /** One of DASHES; the first character's code turns away nearly every token before the Set is asked. */
@@ -680,19 +680,9 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
     // 4. Reported speech: "X stated that …", "X said on Monday it …"
     const covered = speechIn;
     if (triggers & CLAUSE_CUE) for (let k = s.tokenStart + 1; k < s.tokenEnd - 2; k++) {
-      // 'A new poll shows that …', 'The study found that …': evidence verbs report a claim with "that",
-      // or after a poll, a study or records ('Polls show a close contest', 'one study found Trump would …')
-      const evidenceVerb = EVIDENCE_VERBS.has(words[k]!);
-      const byEvidence = evidenceVerb && words[k + 1] !== 'that' && evidenceBefore(k, s);
-      const evidence = evidenceVerb && (words[k + 1] === 'that' || byEvidence);
-      // (a cue word right before "that" after a subject is a verb whatever the tagger says: "AROS argues that …",
-      // "Sharockman responded that …")
-      const beforeThat = words[k + 1] === 'that' && cues.speech.has(words[k]!) && /^(PROPN|NOUN|PRON)$/.test(tokens[k - 1]!.pos) && /(s|ed)$/.test(words[k]!);
-      // ("Lynch notes they were appointed …": a cue word in -s between a name and a clause)
-      const afterName = !beforeThat && cues.thatVerbs.has(words[k]!) && tokens[k - 1]!.pos === 'PROPN' && /s$/.test(words[k]!) && /^(PRON|DET)$/.test(tokens[k + 1]!.pos);
-      if (!evidence && !beforeThat && !afterName && (!cues.thatVerbs.has(words[k]!) || tokens[k]!.pos !== 'VERB')) continue;
-      // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
-      if (/s$/.test(words[k]!) && (NOUN_MODIFIERS.has(words[k - 1]!) || words[k + 1] === 'and')) continue;
+      const cue = clauseCueAt(k, s);
+      if (!cue) continue;
+      const byEvidence = cue === 'by-evidence';
       if (closingCue && closingCue.content.start <= tokens[k]!.start && tokens[k]!.end <= closingCue.content.end) break;
       const relative = relativeClaim(k, s);
       // (what evidence shows may be a small clause: "Polling averages show Clinton with a lead")
@@ -752,6 +742,27 @@ export function findQuotes(doc: NewsDoc): QuoteRecord[] {
       return { kind: 'indirect', content, speaker: speaker.entity, source: speaker.source, cue: tokenSpan(text, tokens, k, k + 1 + particle), rule: 'demand' };
     }
     return undefined;
+  }
+
+  /**
+   * Does the word at k report a clause after it: a verb of saying ("stated that …", "said it …"),
+   * an evidence verb with "that" ('A new poll shows that …'), or one after a poll, a study or
+   * records ('Polls show a close contest': 'by-evidence')? undefined if not.
+   */
+  function clauseCueAt(k: number, s: Sentence): 'cue' | 'by-evidence' | undefined {
+    const w = words[k]!;
+    const evidenceVerb = EVIDENCE_VERBS.has(w);
+    const byEvidence = evidenceVerb && words[k + 1] !== 'that' && evidenceBefore(k, s);
+    // a cue word right before "that" after a subject is a verb whatever the tagger says ("AROS
+    // argues that …", "Sharockman responded that …"), and so is one in -s between a name and a
+    // clause ("Lynch notes they were appointed …")
+    const reports = (evidenceVerb && words[k + 1] === 'that') || byEvidence
+      || (words[k + 1] === 'that' && cues.speech.has(w) && /^(PROPN|NOUN|PRON)$/.test(tokens[k - 1]!.pos) && /(s|ed)$/.test(w))
+      || (cues.thatVerbs.has(w) && tokens[k - 1]!.pos === 'PROPN' && /s$/.test(w) && /^(PRON|DET)$/.test(tokens[k + 1]!.pos))
+      || (cues.thatVerbs.has(w) && tokens[k]!.pos === 'VERB');
+    // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
+    if (!reports || sp.readsAsNoun(k)) return undefined;
+    return byEvidence ? 'by-evidence' : 'cue';
   }
 
   /** Is a noun of evidence ("poll", "study", "records") the head of the subject right before the verb at k? */

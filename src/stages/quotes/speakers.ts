@@ -16,7 +16,7 @@ export interface Speaker {
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Words before a cue word in -s that make it a noun: "news reports", "several reports", "the claims". */
-export const NOUN_MODIFIERS = new Set(['news', 'media', 'press', 'multiple', 'several', 'many', 'two', 'three', 'earlier', 'recent', 'these', 'those', 'the', 'some']);
+const NOUN_MODIFIERS = new Set(['news', 'media', 'press', 'multiple', 'several', 'many', 'two', 'three', 'earlier', 'recent', 'these', 'those', 'the', 'some']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that open a subordinate clause (or a contrast) before a main one. */
@@ -97,9 +97,18 @@ export class Speakers {
     if (!t || !this.cues.speech.has(this.words[k]!)) return false;
     // "the United States", "Daily Telegraph Says" as part of a name is no cue
     if (this.owner.has(k) && /^\p{Lu}/u.test(t.text)) return false;
-    // "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier is a noun
-    if (/s$/.test(this.words[k]!) && (NOUN_MODIFIERS.has(this.words[k - 1] ?? '') || this.words[k + 1] === 'and')) return false;
+    if (this.readsAsNoun(k)) return false;
     return t.pos === 'VERB' || t.pos === 'AUX' || /(ed|s)$/.test(this.words[k]!);
+  }
+
+  /** "Multiple news reports and a detailed account … reveal": a cue word in -s after a noun's modifier, or before "and", is a noun. */
+  readsAsNoun(k: number): boolean {
+    return /s$/.test(this.words[k]!) && (NOUN_MODIFIERS.has(this.words[k - 1] ?? '') || this.words[k + 1] === 'and');
+  }
+
+  /** Is the token at k a participle before a noun of the phrase ending before `to` ("elected officials")? It modifies the noun; it is no verb of the clause. */
+  private attributiveAt(k: number, to: number): boolean {
+    return k + 1 < to && /(ed|ing)$/.test(this.tokens[k]!.lower) && /^(NOUN|ADJ)$/.test(this.tokens[k + 1]!.pos);
   }
 
   /**
@@ -198,8 +207,7 @@ export class Speakers {
     const hasName = inner.some((t) => /^[A-Z]/.test(t.text) && !/^(PRON|DET|ADP|ADV|CCONJ|SCONJ|PART|PUNCT)$/.test(t.pos));
     const hasHead = inner.some((t) => NOMINAL_HEADS.test(t.text));
     // (a participle before a noun modifies it: "elected officials from both parties say")
-    const attributive = (t: Token, i: number) => /(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(inner[i + 1]?.pos ?? '');
-    const verbs = inner.filter((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(words, from + i) && !/^\d/.test(t.text) && !attributive(t, i)).length;
+    const verbs = inner.filter((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(words, from + i) && !/^\d/.test(t.text) && !this.attributiveAt(from + i, end)).length;
     // right next to a quote and its cue, any short noun phrase is the speaker: "the union wrote", "said the ruling"
     // ("the 34-year-old mother of three replied", "Small groups of protesters chanted")
     const npToken = (t: Token, k: number) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || (k === from && POSSESSIVE_PRONOUNS.has(t.lower)) || /^('s|’s|-)$/.test(t.text) || (t.lower === 'of' && k > from && k < end - 1) || roleAt(words, k) > 0;
@@ -326,8 +334,7 @@ export class Speakers {
     for (let k = floor; k < to; k++) {
       const t = this.tokens[k]!;
       // (not a participle before a noun: "elected officials … say")
-      const attributive = /(ed|ing)$/.test(t.lower) && /^(NOUN|ADJ)$/.test(this.tokens[k + 1]?.pos ?? '') && k + 1 < to;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(this.words, k) && !this.owner.has(k) && !attributive) return k;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !roleAt(this.words, k) && !this.owner.has(k) && !this.attributiveAt(k, to)) return k;
     }
     return -1;
   }
