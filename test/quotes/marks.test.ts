@@ -157,6 +157,16 @@ describe('marks typed without spaces', () => {
   });
 });
 
+describe('straight marks typed for apostrophes', () => {
+  it('reads "don"t" and "country"s" (as Reuters-21578 prints them) as words, not as quotation marks', () => {
+    const f = facts('"We don"t believe there is going to be a problem," Ongpin said. The country"s advisory committee meets on Tuesday.');
+    const q = f.quote('We don');
+    expect(q?.content.text).toBe('We don"t believe there is going to be a problem,');
+    expect(f.speakerOf('We don')).toBe('Ongpin');
+    expect(f.quote('advisory committee')).toBeUndefined();
+  });
+});
+
 describe('"that\'s" after a cue', () => {
   it('keeps "that\'s" as the reported clause\'s subject, not its complementiser', () => {
     const f = facts('As House Speaker Paul Ryan has pointed out, that’s basically the “textbook definition” of racism.');

@@ -40,6 +40,13 @@ function isStraightEither(text: string, i: number): boolean {
   return /[,.!?]/.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? ' ');
 }
 
+/** A straight double mark between a word and a contraction's ending or a possessive s: "Kuwait"s", "isn"t", "we"ll". */
+function isApostrophe(text: string, i: number): boolean {
+  if (!/\p{L}/u.test(text[i - 1] ?? ' ')) return false;
+  const m = /^(s|t|d|m|ll|re|ve)(?![\p{L}\p{N}])/u.exec(text.slice(i + 1, i + 4));
+  return !!m && (m[1] !== 't' || text[i - 1] === 'n');
+}
+
 interface Mark { i: number; open: boolean; kind: string; width: number; either?: boolean }
 
 /** Marks in one paragraph, each opening or closing, of a kind (the closing character it pairs with). */
@@ -57,6 +64,8 @@ function marksIn(text: string, para: Span, wire: boolean): Mark[] {
       continue;
     }
     if (code === 39 || code === 96) continue;
+    // "the country"s", "don"t": a straight mark typed for an apostrophe (Reuters-21578 has hundreds) is no quotation mark
+    if (c === '"' && isApostrophe(text, i)) continue;
     if (c === '"') out.push({ i, open: isStraightOpening(text, i), kind: '"', width: 1, either: isStraightEither(text, i) });
     // an opening curly mark typed where a closing one belongs: 'her here,“ said Jim Clyburn'
     else if (c === '“' && /[\p{L}\p{N}.,!?…]/u.test(text[i - 1] ?? ' ') && /^(\s|$)/.test(text[i + 1] ?? '')) out.push({ i, open: false, kind: '”', width: 1 });
