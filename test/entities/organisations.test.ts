@@ -24,6 +24,11 @@ describe('companies named like people', () => {
     const withPerson = entities('Sarah Wells sued Wells Fargo. Wells said the bank had lied.');
     expect(withPerson.find((e) => e.name === 'Sarah Wells')!.mentions).toEqual(['Sarah Wells', 'Wells']);
   });
+  it('takes a school\'s name alone for the school, even where the tagger reads it as a place ("at Hofstra")', () => {
+    const got = entities('Jill Stein was escorted off the premises of Hofstra University on Monday. In 2012 she was arrested after entering the debate venue, which was also at Hofstra.');
+    expect(got.find((e) => e.name === 'Hofstra University')?.mentions).toEqual(['Hofstra University', 'Hofstra']);
+    expect(got.map((e) => e.name)).not.toContain('Hofstra');
+  });
 });
 
 describe('people named by a first name alone', () => {

@@ -172,8 +172,9 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     if (known && known.length === 1) { addMention(fromEntry(gaz.entries[known[0]!]!), p.tokenStart, p.tokenEnd, 'surname'); continue; }
     // "Wells" after "Wells Fargo", "Lehman" after "Lehman Brothers": an organisation's first word, when one alone fits
     // (the tagger may read a lone "Wells" as a person; no person of the article has that name, as checked above)
-    if (p.type === 'ORG' || p.type === 'PERSON') {
-      const orgs = [...drafts.values()].filter((d) => d.type === 'ORG' && d.name.startsWith(`${surface} `));
+    // (a lone name the tagger read as a place is a university's, "at Hofstra" after "Hofstra University")
+    if (p.type === 'ORG' || p.type === 'PERSON' || p.type === 'GPE') {
+      const orgs = [...drafts.values()].filter((d) => d.type === 'ORG' && d.name.startsWith(`${surface} `) && (p.type !== 'GPE' || SCHOOL_AFTER_NAME.test(d.name.slice(surface.length))));
       if (orgs.length === 1) { addMention(orgs[0]!, p.tokenStart, p.tokenEnd, 'short-name'); continue; }
     }
     // "the Times" after "The New York Times", "the Post" after "The Washington Post", "the Union" after
@@ -234,6 +235,9 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     descriptors: d.descriptors, mentions: d.mentions,
   }));
 }
+
+/** What follows a school's own name ("Hofstra University", "Dartmouth College"): the name alone is the school. */
+const SCHOOL_AFTER_NAME = /^ (?:University|College|Institute|Academy|School)$/;
 
 /** The last word of a law's name. */
 const LAW_NAME = /\s(?:Act|Amendment)$/;
