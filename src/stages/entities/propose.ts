@@ -441,6 +441,51 @@ export function dropTimeWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   return out;
 }
 
+/** Abbreviations that name no one: time zones, ranks and offices, conditions, things, a transcript's stage directions. */
+const NO_ENTITY_CAPS = new Set([
+  'EDT', 'EST', 'CDT', 'CST', 'MDT', 'MST', 'PDT', 'PST', 'GMT', 'UTC', 'BST', 'CET',
+  'CEO', 'CFO', 'COO', 'CTO', 'MBA', 'POTUS', 'FLOTUS', 'SCOTUS',
+  'PTSD', 'HIV', 'AIDS', 'DNA', 'GDP', 'SUV', 'PCP', 'ATM', 'TV', 'LGBT', 'LGBTQ',
+  'CROSSTALK', 'LAUGHTER', 'APPLAUSE', 'INAUDIBLE', 'BEGIN', 'END', 'UPDATE',
+]);
+
+const isShouted = (t: Token | undefined) => !!t && t.kind === 'word' && t.text.length >= 2 && /^[A-Z]+$/.test(t.text);
+
+/**
+ * All-capital words that are no names: abbreviations of things ("all times EDT", "veterans with
+ * PTSD"), and words of a line set in capitals ("SAVE A QUARTER", "GARLAND STEPS ASIDE", "THEY
+ * LOSE, WE WIN"), where capitals say nothing: such a word is kept only when the article writes it
+ * with a capital and lower case elsewhere ("Garland", named in the text) or the gazetteer knows it.
+ */
+export function dropShoutedWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
+  const { tokens, text } = doc;
+  /** Is the word [from, to) in capitals next to another in capitals (commas, quotes, "A" or "I" between: "SAVE A QUARTER")? */
+  const inCapitalsLine = (from: number, to: number) => {
+    let before = from - 1;
+    while (before > 0 && /^[,'’"“”AI]$/.test(tokens[before]!.text)) before--;
+    let after = to;
+    while (after < tokens.length - 1 && /^[,'’"“”AI]$/.test(tokens[after]!.text)) after++;
+    return isShouted(tokens[before]) || isShouted(tokens[after]);
+  };
+  /** Does the article write the word with a capital and lower case ("Garland" for "GARLAND")? */
+  const namedElsewhere = (word: string) => new RegExp(`\\b${word[0]}${word.slice(1).toLowerCase()}\\b`).test(text);
+  const out: Proposal[] = [];
+  for (const p of proposals) {
+    if (p.via === 'gazetteer' || !isShouted(tokens[p.tokenStart])) { out.push(p); continue; }
+    let head = p.tokenStart;
+    while (head < p.tokenEnd && isShouted(tokens[head])) head++;
+    if (head === p.tokenStart + 1 && head === p.tokenEnd && NO_ENTITY_CAPS.has(tokens[p.tokenStart]!.text)) continue;
+    if (!inCapitalsLine(p.tokenStart, head)) { out.push(p); continue; }
+    let named = true;
+    for (let k = p.tokenStart; k < head && named; k++) named = namedElsewhere(tokens[k]!.text);
+    if (named) out.push(p);
+    // "QUARTER Jane Doe": the words after the line's end may still be a name; one word alone there
+    // starts the sentence ("QUARTER Let", "BORROWING Back"), a name only when written so elsewhere too
+    else if (head < p.tokenEnd && tokens.slice(head, p.tokenEnd).some((t) => t.pos === 'PROPN') && (p.tokenEnd - head > 1 || text.split(tokens[head]!.text).length > 2)) out.push({ ...p, tokenStart: head });
+  }
+  return out;
+}
+
 /**
  * "money market certificates (MMCs)", "certificate of deposit (CD)": an abbreviation set in
  * brackets after the lower-case words it abbreviates names a kind of thing, not an organisation;

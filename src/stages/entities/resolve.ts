@@ -157,9 +157,11 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
       const placeNamed = [...drafts.values()].find((d) => d.type === 'GPE' && !d.kbId && d.name.includes(' ') && d.name.split(/\s+/).pop() === surface);
       if (placeNamed) placeNamed.type = 'PERSON';
     }
+    // ("GARLAND STEPS ASIDE": a surname in a line of capitals is the person's too)
+    const name = /^[A-Z]{4,}$/.test(surface) ? surface[0] + surface.slice(1).toLowerCase() : surface;
     const person = persons().find((d) => {
       const parts = d.name.split(/\s+/);
-      return parts.length > 1 && (surnameOf(d.name, d.country) === surface || parts[parts.length - 1] === surface || (!d.kbId && parts[0] === surface));
+      return parts.length > 1 && (surnameOf(d.name, d.country) === name || parts[parts.length - 1] === name || (!d.kbId && parts[0] === name));
     });
     if (person) { addMention(person, p.tokenStart, p.tokenEnd, 'surname'); continue; }
     // "Hillary" after "Hillary Clinton": a first name alone is the one person of the article who has it

@@ -1,0 +1,26 @@
+/**
+ * Words in capitals: abbreviations of things and words of a line set in capitals are no names;
+ * a name in such a line is kept, and linked, when the article names it elsewhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/pipeline.js';
+
+const entities = (text: string) => analyze({ date: '2016-09-27', text }).entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions.map((m) => m.text) }));
+
+describe('words in capitals', () => {
+  it('names no one by a time zone or a condition', () => {
+    const names = entities('The Latest on the presidential race (all times EDT):\n\nDonald Trump suggested that veterans who suffer from PTSD might not be as strong as others.').map((e) => e.name);
+    expect(names).toContain('Donald Trump');
+    expect(names).not.toContain('EDT');
+    expect(names).not.toContain('PTSD');
+  });
+  it('drops the words of a line in capitals unless the article names them elsewhere, and links those', () => {
+    const got = entities('Judge Merrick Garland heard the case in June.\n\nGARLAND STEPS ASIDE.\n\nThe arguments will be heard by ten judges.\n\nSAVE A QUARTER Let us say you think a student will need help.');
+    expect(got.find((e) => e.name === 'Merrick Garland')?.mentions).toEqual(['Merrick Garland', 'GARLAND']);
+    expect(got.map((e) => e.name)).toEqual(['Merrick Garland']);
+  });
+  it('keeps an acronym written among lower-case words, and a dateline in capitals', () => {
+    const got = entities('HEMPSTEAD, N.Y. - The rally was organised by the Alliance to Reclaim Our Schools (AROS) on Monday.');
+    expect(got.map((e) => e.name)).toEqual(expect.arrayContaining(['HEMPSTEAD', 'AROS']));
+  });
+});
