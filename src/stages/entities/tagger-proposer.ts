@@ -11,6 +11,8 @@ import { notAName, type Proposal, type Proposer } from './propose.js';
 const NATURAL_PLACE = /\b(River|Sea|Ocean|Mountains?|Valley|Strait|Gulf|Bay|Desert|Peninsula|Lake|Islands?|Coast|Basin|Plateau|Region|Province|State)$/;
 const NAMED_EVENT = /\b(War|Games|Cup|Summit|Olympics|Revolution|Championships?|Forum|Conference|Festival|Crisis|Uprising|Spring)$/;
 const NATIONALITY = /(an|ans|ese|ish|i|is|ic|ch|czech)$/i;
+/** Members of a party or a movement, a group as "Republican" is ("Democrat Hillary Clinton", "the panel's ranking Democrat"). */
+const PARTISAN = /^(?:Democrats?|Tory|Tories|Conservatives?|Liberals?|Socialists?|Communists?|Islamists?|Maoists?|Nationalists?)$/;
 
 function contractType(label: string, tokens: Token[], from: number, to: number): EntityType {
   const text = tokens.slice(from, to).map((t) => t.text).join(' ');
@@ -22,7 +24,7 @@ function contractType(label: string, tokens: Token[], from: number, to: number):
       const known = surfaceIndex().get(surfaceKey(text))?.map((k) => gazetteer().entries[k]!);
       if (known?.some((e) => e.kind === 'nationality')) return 'NORP';
       if (known?.some((e) => e.kind === 'event') || NAMED_EVENT.test(text)) return 'EVENT';
-      return to - from === 1 && NATIONALITY.test(text) && /^[A-Z][a-z]/.test(text) ? 'NORP' : 'MISC';
+      return to - from === 1 && ((NATIONALITY.test(text) && /^[A-Z][a-z]/.test(text)) || PARTISAN.test(text)) ? 'NORP' : 'MISC';
     }
   }
 }
@@ -129,6 +131,9 @@ export const taggerProposer: Proposer = (doc) => {
       if (from > 0 && out.length && out[out.length - 1]!.tokenEnd === from && out[out.length - 1]!.type === 'PERSON' && arabicArticleName(doc.tokens, from) === to) continue;
       // "Sept." (of "Sept. 11"), "TV", "R-Utah" (a member's party and state): no names
       if (notAName(doc.tokens, from, to)) continue;
+      // "Sens. Jon Tester", "Gov. Mike Pence": a title alone is a descriptor of the name after it
+      // (not a surname after an honorific: "Mr. Justice")
+      if (to - from === 1 && isTitleWord(doc.tokens[from]!.lower) && !titleLexicon().honorifics.has(doc.tokens[from - 1]?.lower ?? '')) continue;
       // (alName always present: one object shape for every proposal)
       const proposal: Proposal = { tokenStart: from, tokenEnd: to, type, entries: [], via: 'tagger', alName: arabicArticleName(doc.tokens, from) === to };
       const tail = type === 'PERSON' ? arabicArticleName(doc.tokens, to) : undefined;

@@ -72,7 +72,7 @@ const SYMBOLS = new Set([...'%&+=<>^~|\\*#@°§©®™±×÷'].map((c) => c.char
 /** Words that keep their full stop: titles, months, company forms, Latin, units. Lower case. */
 export const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'mme', 'dr', 'prof', 'rev', 'fr', 'sr', 'jr', 'st', 'mt', 'ft',
-  'gov', 'sen', 'rep', 'reps', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'sgt', 'adm', 'cpl', 'pres', 'supt', 'hon', 'amb',
+  'gov', 'govs', 'sen', 'sens', 'rep', 'reps', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'sgt', 'adm', 'cpl', 'pres', 'supt', 'hon', 'amb',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'tue', 'tues', 'thu', 'thur', 'thurs',
   'inc', 'ltd', 'corp', 'co', 'cos', 'bros', 'plc', 'llc', 'bhd', 'pty', 'nv', 'sa', 'ag', 'spa', 'dept', 'div', 'assn', 'intl', 'natl', 'govt',
@@ -84,7 +84,7 @@ export const ABBREVIATIONS = new Set([
 export const CAPITAL_ABBREVIATIONS = new Set(['ill', 'ind', 'del', 'mass', 'wash', 'miss', 'ore', 'me', 'wisc', 'nebr', 'mon', 'wed', 'fri', 'sat', 'sun']);
 /** Abbreviations after which a sentence does not end (they precede a name or a number). */
 export const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'mme', 'dr', 'prof', 'rev', 'fr', 'st', 'mt', 'gov', 'sen', 'rep', 'reps', 'gen', 'lt', 'col', 'maj',
+  'mr', 'mrs', 'ms', 'messrs', 'mme', 'dr', 'prof', 'rev', 'fr', 'st', 'mt', 'gov', 'govs', 'sen', 'sens', 'rep', 'reps', 'gen', 'lt', 'col', 'maj',
   'capt', 'cmdr', 'sgt', 'adm', 'cpl', 'pres', 'supt', 'hon', 'amb', 'no', 'nos', 'vol', 'pp', 'fig', 'vs', 'v', 'cf',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'ca',
 ]);
