@@ -24,3 +24,22 @@ describe('words in capitals', () => {
     expect(got.map((e) => e.name)).toEqual(expect.arrayContaining(['HEMPSTEAD', 'AROS']));
   });
 });
+
+describe('a wire\'s tables and lone letters', () => {
+  const names = (text: string) => analyze({ date: '1987-03-02', text }).entities.map((e) => e.name);
+  it('names no one by the row labels of a results table', () => {
+    const got = names('Acme Industries Inc said its results rose.\n    Oper shr 18 cts vs 51 cts\n    Oper net 1,048,000 vs 1,870,000\n    Revs 104.6 mln vs 110.3 mln\n    Avg shrs 47.2 mln vs 47.1 mln\n    Six Mths\n    Shr 85 cts vs 59 cts\n    NOTE: Results include a gain.');
+    expect(got).toEqual(['Acme Industries Inc']);
+  });
+  it('names no one by a capital letter alone', () => {
+    expect(names('The deals were rated by S and P alone, analysts at Merrill Lynch said.')).toEqual(['Merrill Lynch']);
+  });
+});
+
+describe('nationality by a word\'s ending', () => {
+  it('takes "Italian" for a nationality, but not a name that ends the same way ("the Reagan administration")', () => {
+    const got = analyze({ date: '1987-03-02', text: 'Critics of the Reagan administration met an Italian delegation in Rome.' }).entities;
+    expect(got.find((e) => e.name === 'Reagan')?.type).not.toBe('NORP');
+    expect(got.find((e) => e.name === 'Italian')?.type).toBe('NORP');
+  });
+});

@@ -143,9 +143,11 @@ const NOT_NAMES = new Set([
   'July', 'August', 'September', 'October', 'November', 'December', 'Mr', 'Mrs', 'Ms', 'Dr', 'But', 'And', 'Or', 'If', 'In', 'On', 'At',
   'According', 'Without', 'While', 'When', 'After', 'Before', 'As', 'For', 'However', 'Meanwhile', 'Also', 'There', 'Here', 'What',
   'Why', 'How', 'Who', 'Where', 'Which', 'Some', 'Many', 'Most', 'All', 'No', 'Not', 'Yes', 'Today', 'Yesterday', 'Tomorrow',
+  // the row labels of a wire's results table: "Shr 18 cts vs 51 cts", "Oper net", "Revs", "Avg shrs", "Six Mths"
+  'Shr', 'Shrs', 'Oper', 'Revs', 'Avg', 'Mths', 'Qtr', 'Qtly',
 ]);
 /** Month abbreviations and other words taken for names in news text that are none. */
-const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'TV', 'Former',
+const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'Jan', 'Feb', 'Apr', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'TV', 'Former',
   // an archive's section labels: "ABSTRACT.", "FULL TEXT."
   'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS', 'EXCLUSIVE', 'BREAKING', 'UPDATE', 'UPDATED', 'ANALYSIS', 'OPINION', 'EXPLAINER', 'FACTBOX',
   // economic measures and currencies, capitalised in wire copy: "GDP", "the Swiss Franc"
@@ -189,7 +191,9 @@ export const shapeProposer: Proposer = (doc) => {
   const { tokens } = doc;
   const titles = titleLexicon();
   const out: Proposal[] = [];
-  const isInitial = (i: number) => i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || /^["“‘(]$/.test(tokens[i - 1]!.text);
+  // (a paragraph's or a table row's first word, indented on a new line, or a word after a colon, starts as a sentence does)
+  const isInitial = (i: number) => i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || /^["“‘(:]$/.test(tokens[i - 1]!.text) ||
+    /\n[ \t]+$|\n\s*\n/.test(doc.text.slice(tokens[i - 1]!.end, tokens[i]!.start));
   // capitalised words seen inside sentences: a sentence-initial word is a name only if it is one elsewhere too
   const midSentence = new Set<string>();
   for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i]!) && !isInitial(i)) midSentence.add(tokens[i]!.text);
@@ -223,7 +227,8 @@ export const shapeProposer: Proposer = (doc) => {
       if (CONNECTORS.has(u.text) && after && after.sentence === t.sentence && isCapitalised(after) && after.pos === 'PROPN') { j += 1; continue; }
       break;
     }
-    const known = j - i > 1 || !sentenceInitial || midSentence.has(t.text) || !!surnames[t.text] || /^[A-Z]{2,}$/.test(t.text);
+    // (a capital letter alone names no one: "rated by S and P")
+    const known = j - i > 1 ? true : t.text.length > 1 && (!sentenceInitial || midSentence.has(t.text) || !!surnames[t.text] || /^[A-Z]{2,}$/.test(t.text));
     if (known && !notAName(tokens, i, j)) out.push({ tokenStart: i, tokenEnd: j, type: typeFromContext(tokens, i, j), entries: [], via: 'shape', alName: false });
     i = j;
   }

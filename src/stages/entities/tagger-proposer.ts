@@ -5,6 +5,7 @@
 import type { EntityType, Token } from '../../doc/types.js';
 import { gazetteer, surfaceIndex, surfaceKey } from '../../resources/gazetteer.js';
 import { tagDocument } from './tagger/index.js';
+import { nameLists } from './tagger/gazmatch.js';
 import { titleLexicon } from '../../resources/lexicons.js';
 import { notAName, type Proposal, type Proposer } from './propose.js';
 
@@ -24,7 +25,8 @@ function contractType(label: string, tokens: Token[], from: number, to: number):
       const known = surfaceIndex().get(surfaceKey(text))?.map((k) => gazetteer().entries[k]!);
       if (known?.some((e) => e.kind === 'nationality')) return 'NORP';
       if (known?.some((e) => e.kind === 'event') || NAMED_EVENT.test(text)) return 'EVENT';
-      return to - from === 1 && ((NATIONALITY.test(text) && /^[A-Z][a-z]/.test(text)) || PARTISAN.test(text)) ? 'NORP' : 'MISC';
+      // (by its ending only a word that is no one's name: "Reagan", "Harris" and "Is" are no nationalities)
+      return to - from === 1 && ((NATIONALITY.test(text) && /^[A-Z][a-z]{3}/.test(text) && !nameLists().people.has(text)) || PARTISAN.test(text)) ? 'NORP' : 'MISC';
     }
   }
 }
