@@ -82,6 +82,15 @@ describe('indirect attribution', () => {
     const f = facts('Switzerland recorded its first surplus since 1974, the Finance Ministry said. Revenues were higher than forecast. Expenditures were under forecast. Tax receipts were well above the 1985 figure. Income taxes ended above forecast. Taxes on consumption brought in more than planned, the ministry said.');
     expect(f.speakerOf('Taxes on consumption brought in')).toBe('Finance Ministry');
   });
+  it('takes "the council said" and "it said" for a council, a ticker\'s company and a newspaper named with its kind', () => {
+    const council = facts('The Atlantic Council released a report on trade ties. The council said the chief concerns included banking. It said other issues were defense.');
+    expect(council.speakerOf('the chief concerns')).toBe('Atlantic Council');
+    expect(council.speakerOf('other issues were defense')).toBe('Atlantic Council');
+    const ticker = facts('<High Point Financial Corp> said it filed for an offering of 15 mln dlrs in stock.\n    It said the offering would be made by March.');
+    expect(ticker.speakerOf('the offering would be made')).toBe('High Point Financial Corp');
+    const paper = facts('The Sunday Mail newspaper branded the budget political. It said in a front page commentary that the budget was bad for growth.');
+    expect(paper.speakerOf('the budget was bad')).toBe('Sunday Mail');
+  });
   it('reads "that" after a phrase of place, an addressee after "telling", and a question after an addressee', () => {
     const f = facts('Hillary Clinton says at a campaign stop in Toledo, Ohio, that the plan means nothing. Donald Trump was telling a veterans group that the military is depleted. Pat Caddell told Breitbart News Daily host Alex Marlow on Thursday how surprised he is.');
     expect(f.quote('the plan means nothing')?.content.text).toBe('the plan means nothing');

@@ -539,9 +539,12 @@ const ORG_SPEAKING_VERBS = new Set(['said', 'says', 'added', 'adds', 'told', 'an
   'confirmed', 'denied', 'expects', 'expected', 'estimated', 'estimates', 'forecast', 'predicted', 'predicts', 'warned', 'explained', 'argued', 'claimed']);
 /** Words between the speaker and the verb: "it also said", "the company has said". */
 const BEFORE_SPEAKING = new Set(['also', 'has', 'had', 'have', 'previously', 'earlier', 'further', 'later']);
+/** What a wire writes after an organisation's name before its verb: the close of a ticker ("<Pall Corp> said"), a kind ("The Sunday Mail newspaper branded"). */
+const AFTER_ORG_NAME = new Set(['>', 'newspaper', 'daily', 'weekly', 'magazine', 'paper', 'agency', 'company', 'group', 'bank']);
 /** Nouns a business or public body is called again by: "the company said", "the ministry added". */
 const BODY_NOUNS = new Set(['company', 'firm', 'bank', 'group', 'corporation', 'concern', 'utility', 'airline', 'carrier', 'maker', 'insurer',
-  'retailer', 'lender', 'brokerage', 'agency', 'ministry', 'department', 'exchange', 'fund', 'union', 'partnership', 'subsidiary', 'unit']);
+  'retailer', 'lender', 'brokerage', 'agency', 'ministry', 'department', 'exchange', 'fund', 'union', 'partnership', 'subsidiary', 'unit',
+  'council', 'committee', 'commission', 'board', 'institute', 'association', 'guild', 'trust']);
 /** How many sentences back the organisation that speaks again may have been named. */
 const ORG_SPEAKER_REACH = 3;
 
@@ -559,6 +562,7 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
   /** Is the verb (past "also", "has") after token `end` a reporting one, or any verb when `anyVerb`? */
   const verbAfter = (end: number, anyVerb: boolean) => {
     let v = end;
+    if (AFTER_ORG_NAME.has(words[v] ?? '')) v++;
     while (v < end + 2 && BEFORE_SPEAKING.has(words[v] ?? '')) v++;
     const t = tokens[v];
     return !!t && t.sentence === tokens[end - 1]!.sentence && (ORG_SPEAKING_VERBS.has(words[v]!) || (anyVerb && (t.pos === 'VERB' || t.pos === 'AUX')));
