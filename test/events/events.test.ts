@@ -428,6 +428,21 @@ describe('verbs that news uses figuratively', () => {
   });
 });
 
+describe('words of politics and markets that are no acts', () => {
+  it('codes no release for tax returns released, no occupation for an office held, no call for a name called', () => {
+    const r = run('Mitt Romney released his tax returns in 2012. She occupies one of the key positions of power in Washington. Ted Cruz called Donald Trump a "pathological liar" on Tuesday.');
+    expect(r.events.filter((e) => ['RETREAT', 'ASSAULT', 'CONSULT'].includes(e.type))).toEqual([]);
+    expect(run('Hamas released two Israeli hostages on Monday.').find('RETREAT', 'Hamas', null)).toBeDefined();
+    expect(run('Germany called on Russia to withdraw its troops.').find('DEMAND', 'Germany', 'Russia')).toBeDefined();
+    expect(run('Israeli troops occupied Syrian army positions on the ridge.').events.some((e) => e.type === 'ASSAULT')).toBe(true);
+  });
+  it('codes no demand for a market\'s demand, nor for demands a speaker only reports', () => {
+    const r = run('Statistics Canada said final domestic demand rose 0.6 pct. Exxon said the demand for oil was rising. Loretta Lynch said the nonstop demands of government work erase barriers.');
+    expect(r.events.filter((e) => e.type === 'DEMAND')).toEqual([]);
+    expect(run('The International Labor Office reiterated its demand that Israel ease restrictions.').find('DEMAND', 'International Labor Office', 'Israel')).toBeDefined();
+  });
+});
+
 describe('hosting and receiving', () => {
   it('codes no hosting without a guest, nor a verb of a word in -s after "were"', () => {
     const r = run('The Times said the emails that Ash Carter sent or received were exchanges between Carter and Eric Fanning.');

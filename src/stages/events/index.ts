@@ -312,9 +312,17 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     // "managing director Michel Camdessus", "the ruling party": a participle in a title or a name of a body
     if (TITLE_PARTICIPLES.has(words[k]!) && TITLE_HEADS.has(words[k + 1] ?? '')) continue;
     // "a Los Angeles Times poll released earlier this week": a thing published, no one freed
-    if (RELEASE_FORMS.has(words[k]!) && PUBLISHED_THINGS.has(words[k - 1] ?? '')) continue;
+    // ("released his tax returns", "will release the report": the same after the verb)
+    if (RELEASE_FORMS.has(words[k]!) && (PUBLISHED_THINGS.has(words[k - 1] ?? '') || headWithin(words, k + 1, s.tokenEnd, PUBLISHED_THINGS))) continue;
+    // "domestic demand", "industry demand for the products", "demand growth": a market's, no one's request
+    if ((words[k] === 'demand' || words[k] === 'demands') && (MARKET_DEMAND.has(words[k - 1] ?? '') || words[k + 1] === 'growth' ||
+      (words[k + 1] === 'for' && headWithin(words, k + 2, s.tokenEnd, GOODS)))) continue;
+    // "called Clinton a “champion”", "called him a liar": naming someone, no call made to them
+    if (CALL_FORMS.has(words[k]!) && namesAfter(k + 1, s.tokenEnd, cx)) continue;
+    // "occupies one of the key positions", "occupied the post": holding an office, no occupation of land
+    if (OCCUPY_FORMS.has(words[k]!) && holdsOffice(words, k + 1, s.tokenEnd)) continue;
     // "would appeal to the mainstream of PC users": attracting a market, no request
-    if (APPEAL_FORMS.has(words[k]!) && words[k + 1] === 'to' && appealsToMarket(words, k + 2, s.tokenEnd)) continue;
+    if (APPEAL_FORMS.has(words[k]!) && words[k + 1] === 'to' && headWithin(words, k + 2, s.tokenEnd, MARKET_WORDS)) continue;
     const asVerb = isVerbHere(k, tokens, words, classes);
     const own = classes[k]!;
     let coding: Coding | undefined;
@@ -442,7 +450,10 @@ function nounDraft(p: Pred, sy: Syntax, subjectOf: (v: number) => Phrase | undef
     } else if (v >= sy.s.tokenStart && STANCE_VERBS.has(words[v]!)) {
       // "France condemned the attack on the embassy", "Germany opposed the sanctions": a stance toward someone else's act
       how = 'noun+stance';
-    } else if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!))) {
+    } else if (v >= sy.s.tokenStart && (tokens[v]!.pos === 'VERB' || SUPPORT_VERBS.has(words[v]!)) && (!SAYING_VERBS.has(words[v]!) || SPEAKERS_TAKE_PART.has(coding.type))) {
+      // (not a verb of saying: "Lynch said the nonstop demands …", "the US said the island's tariffs …"
+      // are no act of the speaker's, though talks and inquiries a speaker reports on are usually theirs:
+      // "Seibel said the negotiations were proceeding well"; a verb of announcing is: "reiterated its demand")
       sources = actorsOf(subjectOf(v));
       how = 'noun+verb';
       // "not to make a formal endorsement", "did not launch an attack": the verb's negation is the act's
@@ -507,23 +518,63 @@ const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'def
 const TITLE_PARTICIPLES = new Set(['managing', 'presiding', 'governing', 'ruling', 'commanding', 'supervising', 'leading', 'acting', 'reigning', 'defending']);
 const TITLE_HEADS = new Set(['director', 'directors', 'editor', 'partner', 'partners', 'officer', 'officers', 'judge', 'council', 'body', 'bodies', 'party', 'parties',
   'coalition', 'committee', 'general', 'board', 'elite', 'champion', 'candidate', 'president', 'chairman']);
-const RELEASE_FORMS = new Set(['released', 'releasing']);
-const CAMPAIGN_FORMS = new Set(['campaign', 'campaigns', 'campaigned', 'campaigning']);
-/** What is released by being published: "the poll released on Monday", "a report released by the agency". */
-const PUBLISHED_THINGS = new Set(['poll', 'polls', 'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'data', 'figures', 'statement', 'statements',
-  'results', 'video', 'videos', 'documents', 'emails', 'records', 'transcript', 'transcripts', 'letter', 'findings', 'budget', 'album', 'film', 'book', 'ad', 'plan']);
-const APPEAL_FORMS = new Set(['appeal', 'appeals', 'appealed', 'appealing']);
-/** Those a product, a message or a candidate appeals to: "appeal to voters", "appeals to younger buyers". */
-const MARKET_WORDS = new Set(['mainstream', 'users', 'voters', 'consumers', 'customers', 'buyers', 'readers', 'viewers', 'audience', 'audiences',
-  'market', 'markets', 'base', 'investors', 'fans', 'shoppers', 'people', 'women', 'men', 'millennials', 'youth', 'families', 'independents', 'moderates', 'conservatives', 'liberals']);
-/** Is a market word the head of the phrase at k (within four words, before any verb or punctuation)? */
-function appealsToMarket(words: readonly string[], k: number, end: number): boolean {
+/** Words before "demand" that make it a market's: "domestic demand", "weak oil demand". */
+const MARKET_DEMAND = new Set(['domestic', 'consumer', 'industry', 'industrial', 'world', 'global', 'export', 'import', 'oil', 'energy', 'market',
+  'strong', 'stronger', 'weak', 'weaker', 'firm', 'rising', 'falling', 'final', 'private', 'total', 'aggregate', 'seasonal', 'peak', 'investment',
+  'loan', 'credit', 'housing', 'gasoline', 'fuel', 'crude', 'steel', 'retail', 'customer', 'underlying', 'overall', 'internal', 'external', 'foreign',
+  'heating', 'feed', 'food', 'commercial', 'power', 'electricity', 'gas', 'coffee', 'grain', 'wheat', 'corn', 'sugar', 'cocoa', 'copper', 'gold', 'dollar']);
+/** What a market demands: "the demand for OPEC oil", "demand for the company's products". */
+const GOODS = new Set(['oil', 'power', 'electricity', 'energy', 'gas', 'gasoline', 'products', 'goods', 'credit', 'loans', 'housing', 'homes', 'steel',
+  'coffee', 'grain', 'wheat', 'corn', 'sugar', 'cocoa', 'copper', 'gold', 'dollars', 'bonds', 'shares', 'stocks', 'services', 'cars', 'chips', 'imports', 'exports']);
+const CALL_FORMS = new Set(['call', 'calls', 'called', 'calling']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself', 'themselves', 'me', 'us', 'you']);
+/** After "called" at k - 1: an object (a name or a pronoun) and then what it is called ("a …", "the …", a quotation, an adjective)? */
+function namesAfter(k: number, end: number, cx: ActorContext): boolean {
+  const { words, tokens } = cx;
+  let j = k;
+  if (OBJECT_PRONOUNS.has(words[j] ?? '')) j++;
+  else while (j < end && cx.coveredBy[j]) j++;
+  if (j === k || j >= end) return false;
+  return /^(a|an|the|[“"‘'])$/.test(words[j]!) || tokens[j]!.pos === 'ADJ';
+}
+
+/** Acts whose reporter usually takes part in them: "X said the talks …", "he said the inquiry will …". */
+const SPEAKERS_TAKE_PART = new Set(['CONSULT', 'INVESTIGATE', 'COOPERATE', 'AGREE']);
+/** Verbs of saying or thinking, whose object clause holds no act of their subject's. */
+const SAYING_VERBS = new Set(['say', 'says', 'said', 'saying', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'explained', 'argued', 'argues',
+  'claimed', 'claims', 'insisted', 'insists', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought']);
+const RELEASE_FORMS = new Set(['release', 'releases', 'released', 'releasing']);
+const OCCUPY_FORMS = new Set(['occupy', 'occupies', 'occupied', 'occupying']);
+/** What one holds rather than seizes: "occupies the seat", "occupied the top spot". */
+const OFFICES = new Set(['seat', 'seats', 'office', 'offices', 'role', 'roles', 'job', 'jobs', 'rank', 'spot', 'place', 'slot', 'chair']);
+/** A position or post of power rather than an army's: "one of the key positions of power", "a senior post". */
+const OF_POWER = /^(?:power|authority|leadership|influence|responsibility|key|top|senior|cabinet|ministerial|government|leading)$/;
+/** After "occupied" at k - 1: an office held ("the seat", "one of the key positions of power"), not ground taken ("enemy positions")? */
+function holdsOffice(words: readonly string[], k: number, end: number): boolean {
+  if (headWithin(words, k, end, OFFICES)) return true;
+  for (let j = k; j < end && j < k + 8; j++) {
+    if (/^[,.;:!?]$/.test(words[j]!)) return false;
+    if (OF_POWER.test(words[j]!) && words.slice(k, Math.min(end, k + 8)).some((w) => /^(position|positions|post|posts)$/.test(w))) return true;
+  }
+  return false;
+}
+/** Is a word of `heads` among the four after k (before any punctuation)? "released [his tax] returns" */
+function headWithin(words: readonly string[], k: number, end: number, heads: ReadonlySet<string>): boolean {
   for (let j = k; j < end && j < k + 5; j++) {
-    if (MARKET_WORDS.has(words[j]!)) return true;
+    if (heads.has(words[j]!)) return true;
     if (/^[,.;:!?]$/.test(words[j]!)) return false;
   }
   return false;
 }
+const CAMPAIGN_FORMS = new Set(['campaign', 'campaigns', 'campaigned', 'campaigning']);
+/** What is released by being published: "the poll released on Monday", "a report released by the agency". */
+const PUBLISHED_THINGS = new Set(['poll', 'polls', 'report', 'reports', 'survey', 'surveys', 'study', 'studies', 'data', 'figures', 'statement', 'statements',
+  'results', 'video', 'videos', 'documents', 'emails', 'records', 'transcript', 'transcripts', 'letter', 'findings', 'budget', 'album', 'film', 'book', 'ad', 'plan',
+  'returns', 'details', 'list', 'information', 'photos', 'images', 'footage', 'memo', 'forecast', 'forecasts', 'earnings', 'version', 'update', 'guidance', 'song', 'single']);
+const APPEAL_FORMS = new Set(['appeal', 'appeals', 'appealed', 'appealing']);
+/** Those a product, a message or a candidate appeals to: "appeal to voters", "appeals to younger buyers". */
+const MARKET_WORDS = new Set(['mainstream', 'users', 'voters', 'consumers', 'customers', 'buyers', 'readers', 'viewers', 'audience', 'audiences',
+  'market', 'markets', 'base', 'investors', 'fans', 'shoppers', 'people', 'women', 'men', 'millennials', 'youth', 'families', 'independents', 'moderates', 'conservatives', 'liberals']);
 
 /** Standing ahead or behind, which in a sentence about a contest is no act. */
 const LEAD_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'trail', 'trails', 'trailing', 'trailed', 'edge', 'edges', 'edging', 'edged', 'outpace', 'outpaces', 'outpacing']);
