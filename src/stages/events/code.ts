@@ -339,6 +339,10 @@ const PARTICLES = new Set(['up', 'off', 'out', 'back', 'down', 'away', 'along', 
 /** Verbs "on" makes phrasal ("took on Clinton", "went on about"); after others it is a preposition ("imposed on lumber"). */
 const ON_PHRASAL = new Set(['take', 'takes', 'took', 'taken', 'taking', 'go', 'goes', 'went', 'going', 'carry', 'carries', 'carried', 'carrying', 'move', 'moves', 'moved', 'moving', 'hold', 'holds', 'held', 'holding', 'weigh', 'weighs', 'weighed', 'weighing']);
 
+/** Verb forms whose dictionary block's default code says nothing of what they mean in news. */
+const NO_DEFAULT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'want', 'wants', 'wanted', 'wanting', 'hope', 'hopes', 'hoped', 'hoping',
+  'think', 'thinks', 'thought', 'thinking', 'take', 'takes', 'took', 'taken', 'taking', 'add', 'adds', 'added', 'adding', 'issue', 'issues', 'issued', 'issuing']);
+
 export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean, wordClass = VERB_RULE | CAMEO_FORM | CAMEO_LEAD): Coding | undefined {
   // (wordClass: the word's bits from word-class.ts, which spare the look-ups of a table that lacks it)
   const hand = (wordClass & VERB_RULE) !== 0 ? lex.verbs.get(words[k]!) : undefined;
@@ -381,6 +385,9 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     // a particle after the word makes a phrasal verb the dictionary does not list, which means
     // something else: "took on Hillary Clinton" is no arrest, "backed off" no support
     if (n === 1 && (PARTICLES.has(words[k + 1] ?? '') || (words[k + 1] === 'on' && ON_PHRASAL.has(words[k]!)))) return undefined;
+    // (not for verbs too general for their block's code: "expects" is no intent to cooperate, "wanted"
+    // and "hopes" no appeal, "thinks" no consultation, "took" no arrest, "adding" and "issue" no grant)
+    if (n === 1 && NO_DEFAULT_FORMS.has(words[k]!)) return undefined;
     for (const e of entries) {
       // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
       const c = coded(lex, e.code, 'cameo-default', e.block, k + n, undefined, true);

@@ -317,8 +317,6 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     // "domestic demand", "industry demand for the products", "demand growth": a market's, no one's request
     if ((words[k] === 'demand' || words[k] === 'demands') && (MARKET_DEMAND.has(words[k - 1] ?? '') || words[k + 1] === 'growth' ||
       (words[k + 1] === 'for' && headWithin(words, k + 2, s.tokenEnd, GOODS)))) continue;
-    // "called Clinton a “champion”", "called him a liar": naming someone, no call made to them
-    if (CALL_FORMS.has(words[k]!) && namesAfter(k + 1, s.tokenEnd, cx)) continue;
     // "occupies one of the key positions", "occupied the post": holding an office, no occupation of land
     if (OCCUPY_FORMS.has(words[k]!) && holdsOffice(words, k + 1, s.tokenEnd)) continue;
     // "would appeal to the mainstream of PC users": attracting a market, no request
@@ -332,6 +330,9 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = (own & (EVENT_NOUN | NOUN_LEAD)) !== 0 ? codeNoun(words, k) : undefined;
     // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
     if ((!coding || coding.end === k + 1) && (own & NOUN_LEAD) !== 0) coding = codeTwoWordNoun(words, k) ?? coding;
+    // "called Clinton a “champion”": naming someone, no call made to them nor appeal (what the name
+    // says may still code: "calling him an old friend" praises)
+    if (coding && CALL_FORMS.has(words[k]!) && (coding.type === 'CONSULT' || coding.type === 'DEMAND') && namesAfter(k + 1, s.tokenEnd, cx)) coding = undefined;
     // "received aid", "welcomed the sanctions": the act is the noun's (coded there, its receiver the target), not a hosting
     if (coding && asVerb && RECEIVING_VERBS.has(words[k]!) && eventObject(k, tokens, classes)) coding = undefined;
     const chain = asVerb ? chainBefore(k, sy) : undefined;
