@@ -181,6 +181,10 @@ describe('pronouns after a quotation', () => {
     const f = facts('“I devoted many columns to criticizing Donald Trump. His nomination caused me grief,” writes Dennis Prager.\n\nHe admits that the critics are good people.');
     expect(f.speakerOf('the critics are good people')).toBe('Dennis Prager');
   });
+  it('gives "he said" after a quotation to the one named before it, not to a name inside it', () => {
+    const f = facts('Barack Obama dismissed the criticism as the voice of a client. "You know, I love Larry," he said.');
+    expect(f.speakerOf('I love Larry')).toBe('Barack Obama');
+  });
   it('keeps a pronoun inside a quotation for the one spoken of', () => {
     const f = facts('Mike Pence debated on Tuesday. “Nobody expected that,” said MSNBC host Chris Matthews. “He looked like a grown-up,” Matthews added.');
     const a = f.a;

@@ -460,10 +460,10 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
   const fits = (d: Draft, g: 'm' | 'f') => !d.gender || d.gender === g;
   const quoted = (at: number) => inQuotation(tokens[at]!.start);
   /** The first person of sentence `s` before token `before` who fits, optionally other than `not`. */
-  const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft, notAny?: Set<Draft>) => {
+  const firstIn = (s: number, g: 'm' | 'f', before = Infinity, not?: Draft, notAny?: Set<Draft>, outsideOnly = false) => {
     for (const x of bySentence.get(s) ?? []) {
       if (x.at >= before) break;
-      if (fits(x.d, g) && x.d !== not && !notAny?.has(x.d)) return x.d;
+      if (fits(x.d, g) && x.d !== not && !notAny?.has(x.d) && !(outsideOnly && quoted(x.at))) return x.d;
     }
     return undefined;
   };
@@ -512,7 +512,9 @@ function resolvePronouns(doc: NewsDoc, drafts: Draft[], addMention: (d: Draft, f
     if (!g || t.pos !== 'PRON' && t.pos !== 'DET') continue;
     let chosen: Draft | undefined;
     if (subjectG || possG) {
-      chosen = firstIn(t.sentence, g, t.i);
+      // (a subject outside quotation marks is no one named inside them in its sentence: "“You know, I love
+      // Larry,” he said" is the speaker's, named before; a possessive may be: "… at the top of his game")
+      chosen = firstIn(t.sentence, g, t.i, undefined, undefined, !!subjectG && !quoted(t.i));
       const quotedHere = !chosen && quoted(t.i);
       for (let s = t.sentence - 1; !chosen && s >= 0 && s >= t.sentence - 3; s--) {
         if (sentences[s]!.paragraph < sentences[t.sentence]!.paragraph - 1) break;
