@@ -48,6 +48,10 @@ const CASES: [string, string | null, Expected[]][] = [
   // weekdays, tense-aware
   ['Xi welcomed Putin at their meeting on Tuesday.', D, [{ text: 'Tuesday', type: 'DATE', value: '2025-09-02' }]],
   ['The ministers met on Friday.', D, [{ text: 'Friday', type: 'DATE', value: '2025-08-29' }]],
+  // a report with its clause after it, no "that" between: the telling's time
+  ['He told reporters on Friday it would be unwise to act.', D, [{ text: 'Friday', type: 'DATE', value: '2025-08-29' }]],
+  // "to be dated" looks ahead, as "a letter dated" does not
+  ['The bond issue, to be dated September 15, will be priced tomorrow.', D, [{ text: 'September 15', type: 'DATE', value: '2025-09-15' }, { text: 'tomorrow', type: 'DATE', value: '2025-09-03' }]],
   ['The ministers will meet on Friday.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],
   ['The talks are going to resume on Monday.', D, [{ text: 'Monday', type: 'DATE', value: '2025-09-08' }]],
   ['He arrived last Tuesday.', D, [{ text: 'last Tuesday', type: 'DATE', value: '2025-08-26' }]],

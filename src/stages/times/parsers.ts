@@ -166,8 +166,8 @@ const DEADLINE_BEFORE =
   /(?:^|[^\w])(?:until|till|through|payable|effective|expires?|expiring|extended\s+to|due|by)\s+(?:on\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4},?\s+)?|(?:early|mid|late)[\s-]+)?$/i;
 /** "this year through August": a month of the year already named, the nearest one. */
 const WITHIN_YEAR_BEFORE = /(?:^|[^\w])this\s+year\s+(?:through|until|till|to)\s+$/i;
-/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"). */
-const ENDED_BEFORE = /(?:^|[^\w])(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
+/** Words right before a date that put it in the past ("the quarter ended Sept. 30", "a letter dated Feb. 4", "on patrol since March"; not "to be dated March 15"). */
+const ENDED_BEFORE = /(?:^|[^\w])(?<!\bbe\s+)(?:ended|dated|since)\s+(?:on\s+)?(?:(?:early|mid|late)[\s-]+)?$/i;
 
 /** A month's figure, already published: "January's three pct record", "February's trade figures" (whatever the clause's tense). */
 const FIGURE_AFTER = /^['’]s[ \t\n]+(?:[\w.,%-]+[ \t\n]+){0,3}?(?:figures?|record|level|rate|data|total|reading|numbers?|results?|deficit|surplus|output|sales|rise|fall|drop|decline|increase|gain|jump|performance)\b/;

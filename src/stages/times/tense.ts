@@ -41,6 +41,9 @@ const CLEAR_FORMS = new Set(['was', 'were', 'had', 'did', 'will', 'would', "'ll"
 /** Words that end a clause or open another: the tense on their far side is another clause's. */
 const CLAUSE_MARKS = new Set(['that', ',', ';', ':', 'who', 'which', 'when', 'because', 'after', 'before', 'while', 'and', 'but', 'as', 'if']);
 
+/** Pronouns that open a clause as its subject. */
+const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+
 /** Auxiliaries that may stand before a plan word ("were planning to drive"). */
 const PLAN_AUX = new Set(['was', 'were', 'is', 'are']);
 const PLAN_AFTER_AUX = new Set(['planning', 'scheduled', 'slated', 'going', 'expected', 'set', 'due']);
@@ -146,9 +149,10 @@ export function tenseFinder(tokens: Token[], sentences: Sentence[]): (start: num
     return CLEAR_FORMS.has(w) || w.endsWith('ed') ? nearest.tense : undefined;
   };
   /** Whether the clause of the expression ends right after it, at "that", a comma or the sentence end (a complement follows). */
+  // (or at the subject of a clause reported without "that": "told reporters on Saturday it would be unwise")
   const boundaryAfter = (after: number, s: Sentence): boolean => {
     const t = tokens[after];
-    return !t || after >= s.tokenEnd || CLAUSE_MARKS.has(t.lower) || t.lower === '.';
+    return !t || after >= s.tokenEnd || CLAUSE_MARKS.has(t.lower) || t.lower === '.' || SUBJECT_PRONOUNS.has(t.lower);
   };
   return (start, end, reach = Infinity) => {
     const s = sentenceAt(start);
