@@ -50,6 +50,8 @@ const CASES: [string, string | null, Expected[]][] = [
   ['The ministers met on Friday.', D, [{ text: 'Friday', type: 'DATE', value: '2025-08-29' }]],
   // a report with its clause after it, no "that" between: the telling's time
   ['He told reporters on Friday it would be unwise to act.', D, [{ text: 'Friday', type: 'DATE', value: '2025-08-29' }]],
+  // decades with a typographic apostrophe
+  ['After the collapse of the 1980’s, the ’90s were calm.', D, [{ text: 'the 1980’s', type: 'DATE', value: '198' }, { text: 'the ’90s', type: 'DATE', value: '199' }]],
   // "to be dated" looks ahead, as "a letter dated" does not
   ['The bond issue, to be dated September 15, will be priced tomorrow.', D, [{ text: 'September 15', type: 'DATE', value: '2025-09-15' }, { text: 'tomorrow', type: 'DATE', value: '2025-09-03' }]],
   ['The ministers will meet on Friday.', D, [{ text: 'Friday', type: 'DATE', value: '2025-09-05' }]],

@@ -453,7 +453,8 @@ const OLD_YEAR: Parser = {
 const DECADE: Parser = {
   name: 'decade',
   needs: ['0s', "0's"],
-  pattern: rx(`(?:the\\s+(first|second|last|latter)\\s+half\\s+of\\s+)?(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|'(\\d)0)'?s`, 'gi', false),
+  // (straight or curly apostrophes: "the 1980’s", "the late ’60s")
+  pattern: rx(`(?:the\\s+(first|second|last|latter)\\s+half\\s+of\\s+)?(?:the\\s+)?(?:(early|mid|late)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0|['’‘](\\d)0)['’]?s`, 'gi', false),
   extract: (m) => {
     const value = m[3] ?? `19${m[4]}`;
     const half = m[1] ? (m[1].toLowerCase() === 'first' ? 'START' : 'END') : undefined;
@@ -1657,6 +1658,8 @@ export function parsersToRun(text: string, parsers: readonly Parser[] = PARSERS)
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
+    // a typographic apostrophe is read as the straight one, which patterns take for it ("the 1980’s")
+    if (c === 0x2019 || c === 0x2018) c = 39;
     if (c >= 128) {
       // an ASCII letter that a pattern matches (flags 'gi', not 'u') is an ASCII letter; outside
       // ASCII, only the rare characters whose lower case holds ASCII letters are read as those
