@@ -197,3 +197,10 @@ describe('scores and ranges', () => {
     expect(found.map((q) => [q.text, q.measure])).toEqual([['44 percent', 'Trump'], ['37 percent', undefined], ['7 pct', undefined]]);
   });
 });
+
+describe('a figure someone puts a value on', () => {
+  it('gives "puts the figure at $498 billion" no measure from the one who estimates, and keeps the subject of "reached a record of"', () => {
+    const found = quantities('The conservative Tax Foundation puts the figure at $498 billion. Bilateral trade reached a new record of $245 billion.', []);
+    expect(found.map((q) => [q.text, q.measure])).toEqual([['$498 billion', undefined], ['$245 billion', 'Bilateral trade']]);
+  });
+});

@@ -43,6 +43,8 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 /** How many tokens back from a figure its verb may be: bounds the work on run-on sentences. */
 const MAX_SUBJECT_DISTANCE = 25;
 /** Heads that name the figure rather than what it measures: "a new record of $245 billion". */
+/** Generic heads that someone puts at a value: "puts the figure at", "pegged the total at". */
+const ESTIMATED = new Set(['figure', 'estimate', 'total', 'sum', 'amount']);
 const GENERIC_HEADS = new Set(['record', 'high', 'low', 'total', 'level', 'sum', 'amount', 'figure', 'peak', 'height', 'tune', 'estimate', 'average']);
 /** The subject of a reporting verb is a speaker, not a measure: "officials said …". */
 const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'added', 'noted', 'notes', 'stated', 'reported', 'reports', 'announced', 'wrote', 'writes', 'according']);
@@ -122,6 +124,9 @@ export function findMeasure(ctx: Context, from: number, to: number): Measure {
     if ((SCORE_UNITS.has(tokens[from - 2]!.lower) && SCORE_UNITS.has(tokens[to - 1]!.lower)) || tokens[from - 2]!.pos === 'NUM') return {};
     const s = nounPhraseBack(ctx, from - 2, sent.tokenStart);
     if (s >= 0 && !GENERIC_HEADS.has(tokens[from - 2]!.lower)) return { text: slice(s, from - 2) };
+    // "puts the figure at $498 billion": a generic object put at a value is what is measured, and it says
+    // no more (the subject is who estimates; "trade reached a record of $245 billion" is the subject's)
+    if (s >= 0 && prev.lower === 'at' && ESTIMATED.has(tokens[from - 2]!.lower)) return {};
   }
   // the subject of the nearest verb before the figure: "bilateral trade reached a new record of $245 billion"
   const min = Math.max(sent.tokenStart, from - MAX_SUBJECT_DISTANCE);
