@@ -133,3 +133,16 @@ describe('what looks like a name and is none', () => {
     expect(entities('The prize went to the historian Ernst Reuter').map((e) => [e.name, e.type])).toEqual([['Ernst Reuter', 'PERSON']]);
   });
 });
+
+describe('a state\'s institution named without its state', () => {
+  const linked = (text: string, name: RegExp) => analyze({ date: '1987-03-03', text }).entities.find((e) => name.test(e.name));
+  it('takes "the Treasury" of a British story for Britain\'s, and of an American one for America\'s', () => {
+    expect(linked('Britain\'s reserves rose 287 mln dlrs in February, the Treasury said. The Bank of England bought dollars.', /Treasury/)?.kbId).toBe('org:hm-treasury');
+    expect(linked('The United States will sell 9 billion dlrs of notes, the Treasury said.', /Treasury/)?.kbId).toBe('org:us-treasury');
+  });
+  it('links "Congress" of a Philippine story to no American body, but keeps the default where the story names its country once', () => {
+    const philippine = linked('President Corazon Aquino told Filipino farmers that the Philippines would wait for the Congress to convene.', /Congress/);
+    expect(philippine?.kbId).toBeUndefined();
+    expect(linked('The Senate passed a bill on China tariffs.', /Senate/)?.kbId).toBe('org:us-senate');
+  });
+});

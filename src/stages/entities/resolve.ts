@@ -117,10 +117,26 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     const longer = orgsNamed.filter((o) => o !== e && o.name.endsWith(tail));
     return longer.length && longer.every((o) => o === longer[0]) ? longer[0] : undefined;
   };
+  // the countries of what the article names without doubt (places, peoples, people, state bodies): "the
+  // Treasury" of a British story is Britain's, not the gazetteer's default American one
+  let countriesNamed: Map<string, number> | undefined;
+  const countryCounts = () => {
+    if (countriesNamed) return countriesNamed;
+    countriesNamed = new Map();
+    knownOf.forEach((k, n) => {
+      const e = k.length === 1 ? k[0]! : undefined;
+      const p = proposals[n]!;
+      // (places, peoples, people and state bodies; not a company, a party or the wire that credits the story)
+      const telling = e?.country && (e.kind !== 'org' && e.kind !== 'outlet' || e.sector === 'GOV');
+      if (telling && !isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)) countriesNamed!.set(e.country!, (countriesNamed!.get(e.country!) ?? 0) + 1);
+    });
+    return countriesNamed;
+  };
   for (let n = 0; n < proposals.length; n++) {
     const p = proposals[n]!;
     // a learned or shaped span whose words the gazetteer knows is that known thing
-    const known = knownOf[n]!;
+    let known = knownOf[n]!;
+    if (known.length && isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)) known = ofArticlesCountry(known, countryCounts());
     if (!known.length) { shapes.push(p); continue; }
     let entry = longerNamed(known[0]!) ?? known[0]!;
     if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);
@@ -240,6 +256,30 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
 
 /** What follows a school's own name ("Hofstra University", "Dartmouth College"): the name alone is the school. */
 const SCHOOL_AFTER_NAME = /^ (?:University|College|Institute|Academy|School)$/;
+
+/** A state's institution named without its state, as many states name theirs: "the Treasury", "the Supreme Court", "the Senate". */
+const GENERIC_INSTITUTION = /^(?:the\s+)?(?:Treasury|Supreme\s+Court|Senate|Congress|Cabinet|Parliament|Justice\s+Department|Department\s+of\s+Justice|Interior\s+Ministry|Finance\s+Ministry|Foreign\s+Ministry|Defen[cs]e\s+Ministry|Ministry\s+of\s+\w+)$/i;
+const isGenericInstitution = (surface: string) => GENERIC_INSTITUTION.test(surface.replace(/\s+/g, ' '));
+
+/**
+ * Of the entries a generic institution's name may be, the one of the country the article names
+ * most; none (an unknown institution) when the article names other countries at least twice and
+ * never that of any entry ("the Congress" of a Philippine story). Otherwise the gazetteer's order
+ * stands ("The Senate passed a bill on China tariffs" is still the US Senate).
+ */
+function ofArticlesCountry(known: GazEntry[], counts: Map<string, number>): GazEntry[] {
+  if (!counts.size) return known;
+  let best: GazEntry | undefined;
+  let bestCount = 0;
+  for (const e of known) {
+    const c = e.country ? counts.get(e.country) ?? 0 : 0;
+    if (c > bestCount) { best = e; bestCount = c; }
+  }
+  if (best) return [best];
+  let others = 0;
+  for (const c of counts.values()) others += c;
+  return others >= 2 ? [] : known;
+}
 
 /** The last word of a law's name. */
 const LAW_NAME = /\s(?:Act|Amendment)$/;
