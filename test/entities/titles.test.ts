@@ -27,3 +27,12 @@ describe('party members', () => {
     expect(got.find((e) => e.name === 'Republican')?.type).toBe('NORP');
   });
 });
+
+describe('titles in title case', () => {
+  it('keeps the capitalised words of a title ("Senate Minority Leader", "Democratic nominee"), not a sentence\'s opening "Like"', () => {
+    const got = entities('Senate Minority Leader Harry Reid spoke first. Like President Barack Obama, Democratic nominee Hillary Clinton stayed silent.');
+    expect(got.find((e) => e.name === 'Harry Reid')?.descriptors).toEqual(['Senate Minority Leader']);
+    expect(got.find((e) => e.name === 'Barack Obama')?.descriptors).toEqual(['President']);
+    expect(got.find((e) => e.name === 'Hillary Clinton')?.descriptors).toContain('Democratic nominee');
+  });
+});

@@ -29,14 +29,18 @@ export function titleBefore(tokens: Token[], words: readonly string[], nameStart
       start = i;
       continue;
     }
-    // "Kremlin spokesman", "White House press secretary": a capitalised organisation word before a role
-    if (sawRole && /^[A-Z]/.test(t.text) && t.pos === 'PROPN') { start = i; continue; }
+    // "Kremlin spokesman", "White House press secretary", "Senate Minority Leader": a capitalised
+    // organisation or title word before a role (not a sentence's opening "Like" or "As")
+    if (sawRole && /^[A-Z]/.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ') && !OPENERS.has(t.lower)) { start = i; continue; }
     break;
   }
   if (!sawRole) return nameStart;
   while (start < nameStart && (tokens[start]!.lower === 'of' || tokens[start]!.text === '-' || honorifics.has(tokens[start]!.lower))) start++;
   return start;
 }
+
+/** Words that open a sentence before a title and are no part of it: "Like President Obama, …". */
+const OPENERS = new Set(['like', 'unlike', 'as', 'with', 'for', 'after', 'before', 'when', 'while', 'if', 'but', 'and', 'so', 'then', 'now', 'even', 'only', 'also']);
 
 /** The descriptor in an appositive after a name: "Name, the Kremlin spokesman, said" → [from, to). */
 export function appositiveAfter(tokens: Token[], words: readonly string[], nameEnd: number): [number, number] | undefined {
