@@ -43,3 +43,14 @@ describe('nationality by a word\'s ending', () => {
     expect(got.find((e) => e.name === 'Italian')?.type).toBe('NORP');
   });
 });
+
+describe('a headline in title case', () => {
+  it('drops the guesses of a headline every word of which is capitalised, even when the body repeats none of its words', () => {
+    const names = analyze({ date: '2016-09-26', text: 'One Tweet Sums Up The Absurd Double Standard Clinton And Trump Face.\n\nHillary Clinton needs to tell more jokes. Donald Trump needs to tell the truth.' }).entities.map((e) => e.name);
+    expect(names).toEqual(['Hillary Clinton', 'Donald Trump']);
+  });
+  it('keeps a first line that lists names set off by dashes', () => {
+    const names = analyze({ date: '1987-03-02', text: 'Sarich Technologies Trust - Health Management Associates - Acme Industries Inc.\n\nThe three companies said they would merge.' }).entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Sarich Technologies Trust', 'Health Management Associates']));
+  });
+});

@@ -372,6 +372,9 @@ function isTitleCase(doc: NewsDoc, from: number, to: number): boolean {
     if (isCapitalised(t)) { capitals++; capitalised.add(t.lower); }
   }
   if (words < 4 || capitals < 0.85 * words) return false;
+  // six words or more, every one capitalised: a headline, whatever the body repeats of it (not a
+  // list of names set off by dashes: "Sarich Technologies Trust - Health Management Associates - …")
+  if (words >= 6 && capitals === words && doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end).split(/\s[-–—]\s/).length <= 2) return true;
   // (the cheap test first: most first sentences are not headlines, and the scan below reads every token)
   const commonElsewhere = new Set<string>();
   for (const t of doc.tokens) {
