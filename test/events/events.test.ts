@@ -428,6 +428,14 @@ describe('verbs that news uses figuratively', () => {
   });
 });
 
+describe('visits paid', () => {
+  it('codes "paid a visit to X" as a visit, and takes the named subject after an opening clause', () => {
+    expect(run('Narendra Modi paid a visit to Vladimir Putin in Moscow on Monday.').find('CONSULT', 'Narendra Modi', 'Vladimir Putin')?.cameo).toBe('042');
+    const r = run('Although Brazil rejected a role for the fund in managing its economy, Dilson Funaro paid a call on Michel Camdessus.');
+    expect(r.events.find((e) => e.trigger.text === 'paid a call')?.sourceActors?.map((a) => a.text)).toEqual(['Dilson Funaro']);
+  });
+});
+
 describe('words of politics and markets that are no acts', () => {
   it('codes no release for tax returns released, no occupation for an office held, no call for a name called', () => {
     const r = run('Mitt Romney released his tax returns in 2012. She occupies one of the key positions of power in Washington. Ted Cruz called Donald Trump a "pathological liar" on Tuesday.');

@@ -221,6 +221,9 @@ function firstOfCoordination(i: number, sy: Syntax): Phrase {
     // "tariffs disrupt trade and the wars continue" (a verb read as a noun): a subject that is
     // an event, not coordinated with an earlier phrase that names someone
     if (p.kind === 'thing' && !p.actors.length && q.actors.length && (codeNoun(words, p.end - 1) || SITUATIONS.has(words[p.end - 1]!))) break;
+    // "… in managing its economy, Funaro paid a call": a phrase naming no one before a comma closes
+    // an opening clause; it is no coordinate of the named subject after it
+    if (words[q.end] === ',' && !q.actors.length && p.actors.some((a) => a.entity)) break;
     p = q;
   }
   return p;
