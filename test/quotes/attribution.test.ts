@@ -88,6 +88,8 @@ describe('indirect attribution', () => {
     expect(council.speakerOf('other issues were defense')).toBe('Atlantic Council');
     const ticker = facts('<High Point Financial Corp> said it filed for an offering of 15 mln dlrs in stock.\n    It said the offering would be made by March.');
     expect(ticker.speakerOf('the offering would be made')).toBe('High Point Financial Corp');
+    const dotted = facts('Comalco Ltd <CMAC.S> said its return to profit reflected reduced costs.\n    It said the earlier reported 57.1 mln dlr loss was cut.');
+    expect(dotted.speakerOf('the earlier reported')).toBe('Comalco Ltd');
     const paper = facts('The Sunday Mail newspaper branded the budget political. It said in a front page commentary that the budget was bad for growth.');
     expect(paper.speakerOf('the budget was bad')).toBe('Sunday Mail');
   });

@@ -165,6 +165,9 @@ describe('sentences', () => {
     expect(sentences('It was sold in the U.S. The company said so. U.S. officials agreed.')).toEqual(['It was sold in the U.S.', 'The company said so.', 'U.S. officials agreed.']);
     expect(sentences('“Done.” Next, ‘one’ more? Yes.')).toEqual(['“Done.”', 'Next, ‘one’ more?', 'Yes.']);
   });
+  it('does not end a sentence at the full stop of a wire\'s ticker ("<CMAC.S>"), set between two words', () => {
+    expect(sentences('Comalco Ltd <CMAC.S> said its return to profit reflected reduced costs. It said the loss was cut.')).toEqual(['Comalco Ltd <CMAC.S> said its return to profit reflected reduced costs.', 'It said the loss was cut.']);
+  });
   it('never reads across a paragraph break, and joins fragments as mergeFragments did', () => {
     expect(sentences('First paragraph without a stop\n\nSecond one. Two sentences.')).toEqual(['First paragraph without a stop', 'Second one.', 'Two sentences.']);
     expect(sentences('"We won," he said. "They lost." said Smith.')).toEqual(['"We won," he said.', '"They lost." said Smith.']);

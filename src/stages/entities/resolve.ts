@@ -604,6 +604,8 @@ function resolveOrganisationSpeakers(doc: NewsDoc, words: readonly string[], dra
   /** Is the verb (past "also", "has") after token `end` a reporting one, or any verb when `anyVerb`? */
   const verbAfter = (end: number, anyVerb: boolean) => {
     let v = end;
+    // ("Comalco Ltd <CMAC.S> said": a ticker in angle brackets after the name)
+    if (words[v] === '<') { const close = words.indexOf('>', v); if (close > v && close - v <= 6) v = close + 1; }
     if (AFTER_ORG_NAME.has(words[v] ?? '')) v++;
     while (v < end + 2 && BEFORE_SPEAKING.has(words[v] ?? '')) v++;
     const t = tokens[v];

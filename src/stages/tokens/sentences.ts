@@ -29,7 +29,9 @@ export function sentenceEnds(texts: string[], gapBefore: boolean[]): number[] {
   for (let k = 0; k < n; k++) {
     const t = texts[k]!;
     let ends = false;
-    if (ENDS.test(t)) ends = true;
+    // (not a full stop set between two words with no space on either side: the ".S" of a wire's
+    // ticker "<CMAC.S>", which had cut "Comalco Ltd <CMAC.S> said …" in two)
+    if (ENDS.test(t)) ends = !(t === '.' && k > 0 && k + 1 < n && !gapBefore[k] && !gapBefore[k + 1] && /^[A-Za-z]/.test(texts[k + 1]!) && /[A-Za-z0-9]$/.test(texts[k - 1]!));
     else if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 && k + 1 < n) {
       // an abbreviation's full stop ends a sentence when a plain sentence starter follows
       const base = t.slice(0, -1);
