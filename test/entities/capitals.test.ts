@@ -54,3 +54,12 @@ describe('a headline in title case', () => {
     expect(names).toEqual(expect.arrayContaining(['Sarich Technologies Trust', 'Health Management Associates']));
   });
 });
+
+describe('a wire\'s tickers', () => {
+  it('reads the ticker after a company\'s name as its code, no organisation or country of its own', () => {
+    const names = analyze({ date: '1987-03-02', text: 'Comalco Ltd <CMAC.S> and Union Carbide Corp <UK> said they would merge with <Banque Paribas>.' }).entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Comalco Ltd', 'Union Carbide Corp', 'Banque Paribas']));
+    expect(names).not.toContain('CMAC');
+    expect(names).not.toContain('United Kingdom');
+  });
+});

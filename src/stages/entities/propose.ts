@@ -449,6 +449,27 @@ export function dropTimeWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   return out;
 }
 
+/**
+ * A wire's ticker after a company's name ("Comalco Ltd <CMAC.S>", "Barclays Bank plc <BCS.L>"):
+ * the company's code on an exchange, no second organisation. (A name in angle brackets alone,
+ * "<Banque Paribas>", is Reuters' mark of a company and stays.)
+ */
+export function dropTickers(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
+  const { tokens, text } = doc;
+  if (!text.includes('<')) return proposals;
+  const ends = new Set(proposals.map((p) => p.tokenEnd));
+  return proposals.filter((p) => {
+    if (tokens[p.tokenStart - 1]?.text !== '<') return true;
+    let close = p.tokenEnd;
+    while (close < tokens.length && close < p.tokenEnd + 3 && tokens[close]!.text !== '>') close++;
+    if (tokens[close]?.text !== '>') return true;
+    const code = text.slice(tokens[p.tokenStart]!.start, tokens[close - 1]!.end);
+    return !(TICKER.test(code) && ends.has(p.tokenStart - 1));
+  });
+}
+/** An exchange code: "CMAC.S", "BAC.N", "TSCO.L", "NYT.A". */
+const TICKER = /^[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?$/;
+
 /** Abbreviations that name no one: time zones, ranks and offices, conditions, things, a transcript's stage directions. */
 const NO_ENTITY_CAPS = new Set([
   'EDT', 'EST', 'CDT', 'CST', 'MDT', 'MST', 'PDT', 'PST', 'GMT', 'UTC', 'BST', 'CET',
