@@ -63,3 +63,12 @@ describe('a wire\'s tickers', () => {
     expect(names).not.toContain('United Kingdom');
   });
 });
+
+describe('company names of the wires', () => {
+  it('keeps a legal form after a bracketed word with the name before it, and knows the rating agencies', () => {
+    const got = analyze({ date: '1987-03-02', text: 'Industrial Equity (Pacific) Ltd, a Hong Kong investment firm, bought the shares. The issue is rated A-2 by Moody\'s and AA by Standard and Poor\'s.' }).entities;
+    expect(got.map((e) => e.name)).toEqual(expect.arrayContaining(['Industrial Equity (Pacific) Ltd', "Moody's", 'S&P Global Ratings']));
+    expect(got.map((e) => e.name)).not.toContain('Ltd');
+    expect(got.map((e) => e.name)).not.toContain('Poor');
+  });
+});

@@ -1,5 +1,5 @@
 import type { NewsDoc, Stage } from '../../doc/types.js';
-import { dropCommonAbbreviations, dropHeadlineGuesses, dropShoutedWords, dropTickers, dropTimeWords, gazetteerProposer, joinBodyNames, mergeProposals, shapeProposer, signOffProposer, type Proposal, type Proposer } from './propose.js';
+import { dropCommonAbbreviations, dropHeadlineGuesses, dropShoutedWords, dropTickers, joinLegalForms, dropTimeWords, gazetteerProposer, joinBodyNames, mergeProposals, shapeProposer, signOffProposer, type Proposal, type Proposer } from './propose.js';
 import { taggerProposer } from './tagger-proposer.js';
 import { resolveEntities } from './resolve.js';
 
@@ -9,9 +9,17 @@ import { resolveEntities } from './resolve.js';
  */
 export const PROPOSERS: Proposer[] = [signOffProposer, gazetteerProposer, taggerProposer, shapeProposer];
 
-/** The merged proposals, made whole and cleared of what is no name: committees' full names, headline guesses, time words, common abbreviations, words in capitals, tickers. */
+/**
+ * What makes the merged proposals whole and clears them of what is no name, in order: committees'
+ * full names, headline guesses, time words, common abbreviations, words in capitals, tickers and
+ * lone legal forms.
+ */
+export const PROPOSAL_REFINERS: ((doc: NewsDoc, proposals: Proposal[]) => Proposal[])[] = [
+  joinBodyNames, dropHeadlineGuesses, dropTimeWords, dropCommonAbbreviations, dropShoutedWords, dropTickers, joinLegalForms,
+];
+
 export function refineProposals(doc: NewsDoc, merged: Proposal[]): Proposal[] {
-  return dropTickers(doc, dropShoutedWords(doc, dropCommonAbbreviations(doc, dropTimeWords(doc, dropHeadlineGuesses(doc, joinBodyNames(doc, merged))))));
+  return PROPOSAL_REFINERS.reduce((proposals, refine) => refine(doc, proposals), merged);
 }
 
 export function findEntities(doc: NewsDoc, proposers: Proposer[] = PROPOSERS) {

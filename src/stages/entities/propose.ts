@@ -157,9 +157,12 @@ const NOT_A_NAME_PHRASE = new Set(['FULL TEXT', 'Gross Domestic Product', 'Gross
 /** A member's party and state after the name: "(R-Utah)", "D-N.Y.", "R-S.C.". */
 const PARTY_STATE = /^[RDI]-[A-Z][A-Za-z.]*$/;
 
-/** Tokens [from, to) that look like a name and are none: "Sept." (of "Sept. 11"), "TV", "R-Utah". */
+/** A credit rating: "AAA", "BBB-plus", "A-2", "Baa-1". */
+const RATING = /^(?:AAA|AA|BBB|BB|CCC|CC|Aaa|Aa|Baa|Ba|Caa|Ca|A|B|C)(?:-?[123]|[+-]|-plus|-minus)?$/;
+
+/** Tokens [from, to) that look like a name and are none: "Sept." (of "Sept. 11"), "TV", "R-Utah", a rating ("AA"). */
 export function notAName(tokens: readonly Token[], from: number, to: number): boolean {
-  if (to - from === 1) return NOT_A_NAME.has(tokens[from]!.text);
+  if (to - from === 1) return NOT_A_NAME.has(tokens[from]!.text) || RATING.test(tokens[from]!.text);
   if (to - from <= 3 && /^[CFG]/.test(tokens[from]!.text) && NOT_A_NAME_PHRASE.has(tokens.slice(from, to).map((t) => t.text).join(' '))) return true;
   if (tokens[from]!.text.length !== 1) return false;
   const text = tokens.slice(from, to).map((t) => t.text).join('');
@@ -457,18 +460,49 @@ export function dropTimeWords(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
 export function dropTickers(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
   const { tokens, text } = doc;
   if (!text.includes('<')) return proposals;
-  const ends = new Set(proposals.map((p) => p.tokenEnd));
   return proposals.filter((p) => {
     if (tokens[p.tokenStart - 1]?.text !== '<') return true;
     let close = p.tokenEnd;
     while (close < tokens.length && close < p.tokenEnd + 3 && tokens[close]!.text !== '>') close++;
     if (tokens[close]?.text !== '>') return true;
     const code = text.slice(tokens[p.tokenStart]!.start, tokens[close - 1]!.end);
-    return !(TICKER.test(code) && ends.has(p.tokenStart - 1));
+    // (right after a name: "Boeing Co <BA>", "Cheung Kong (Holdings) Ltd <CKGH.HK>")
+    const before = tokens[p.tokenStart - 2];
+    return !(TICKER.test(code) && !!before && (isCapitalised(before) || before.text === ')'));
   });
 }
+
 /** An exchange code: "CMAC.S", "BAC.N", "TSCO.L", "NYT.A". */
 const TICKER = /^[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?$/;
+
+/** A company's legal form, which ends its name. */
+const LEGAL_FORMS = new Set(['Ltd', 'Ltd.', 'Inc', 'Inc.', 'Corp', 'Corp.', 'Co', 'Co.', 'Plc', 'plc', 'PLC', 'SA', 'AG', 'NV', 'KK', 'Bhd', 'Pty', 'LLC']);
+
+/**
+ * "Industrial Equity (Pacific) Ltd", "Nikko Securities Co (Europe) Ltd": a legal form after a
+ * bracketed word ends the name before the bracket, whatever the tagger made of the bracket; a
+ * legal form alone is no name.
+ */
+export function joinLegalForms(doc: NewsDoc, proposals: Proposal[]): Proposal[] {
+  const { tokens } = doc;
+  const out: Proposal[] = [];
+  let skipTo = -1;
+  for (const p of proposals) {
+    if (p.tokenStart < skipTo) continue;
+    if (p.tokenEnd - p.tokenStart === 1 && LEGAL_FORMS.has(tokens[p.tokenStart]!.text) && p.via !== 'gazetteer') continue;
+    if (p.type === 'ORG' && tokens[p.tokenEnd]?.text === '(') {
+      let close = p.tokenEnd + 1;
+      while (close < tokens.length && close < p.tokenEnd + 5 && isCapitalised(tokens[close]!)) close++;
+      if (close > p.tokenEnd + 1 && tokens[close]?.text === ')' && LEGAL_FORMS.has(tokens[close + 1]?.text ?? '')) {
+        out.push({ ...p, tokenEnd: close + 2 });
+        skipTo = close + 2;
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
+}
 
 /** Abbreviations that name no one: time zones, ranks and offices, conditions, things, a transcript's stage directions. */
 const NO_ENTITY_CAPS = new Set([
