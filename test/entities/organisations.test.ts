@@ -146,3 +146,14 @@ describe('a state\'s institution named without its state', () => {
     expect(linked('The Senate passed a bill on China tariffs.', /Senate/)?.kbId).toBe('org:us-senate');
   });
 });
+
+describe('states that no longer exist', () => {
+  it('links the Soviet Union, West Germany and Zaire to their continuators, keeping the words written', () => {
+    const got = analyze({ date: '1987-03-02', text: 'The Soviet Union and West Germany signed a grain deal. Soviet officials met Zaire\'s minister.' }).entities;
+    const of = (name: string) => got.find((e) => e.mentions.some((m) => m.text === name));
+    expect(of('Soviet Union')?.country).toBe('RUS');
+    expect(of('West Germany')?.country).toBe('DEU');
+    expect(of('Zaire')?.country).toBe('COD');
+    expect(of('Soviet')?.type).toBe('NORP');
+  });
+});
