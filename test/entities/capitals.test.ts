@@ -71,4 +71,8 @@ describe('company names of the wires', () => {
     expect(got.map((e) => e.name)).not.toContain('Ltd');
     expect(got.map((e) => e.name)).not.toContain('Poor');
   });
+  it('names no one by a currency named with its country ("the U.S. Dollar", "N.Z. Dlrs")', () => {
+    const names = analyze({ date: '1987-03-02', text: 'The U.S. Dollar rose against the yen, and the issue was priced at 100 mln N.Z. Dlrs by Nikko Securities.' }).entities.map((e) => e.name);
+    expect(names.filter((n) => /Dollar|Dlrs/.test(n))).toEqual([]);
+  });
 });

@@ -152,6 +152,9 @@ const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sep
   'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS', 'EXCLUSIVE', 'BREAKING', 'UPDATE', 'UPDATED', 'ANALYSIS', 'OPINION', 'EXPLAINER', 'FACTBOX',
   // economic measures and currencies, capitalised in wire copy: "GDP", "the Swiss Franc"
   'GDP', 'GNP', 'CPI', 'Franc', 'Francs', 'Dollar', 'Dollars', 'Yen', 'Lira', 'Peseta', 'Pesetas', 'Rupee', 'Rouble', 'Ruble', 'Guilder', 'Guilders']);
+/** A currency's word, capitalised in wire copy. */
+const CURRENCY_WORDS = new Set(['Dollar', 'Dollars', 'Dlr', 'Dlrs', 'Yen', 'Franc', 'Francs', 'Mark', 'Marks', 'Pound', 'Pounds', 'Lira', 'Lire', 'Peseta',
+  'Pesetas', 'Guilder', 'Guilders', 'Rupee', 'Rupees', 'Rouble', 'Roubles', 'Ruble', 'Rubles', 'Peso', 'Pesos', 'Euro', 'Euros', 'Yuan', 'Won', 'Krona', 'Krone', 'Kroner']);
 /** Phrases of several words taken for names in news text that are none. */
 const NOT_A_NAME_PHRASE = new Set(['FULL TEXT', 'Gross Domestic Product', 'Gross National Product', 'Consumer Price Index']);
 /** A member's party and state after the name: "(R-Utah)", "D-N.Y.", "R-S.C.". */
@@ -164,6 +167,8 @@ const RATING = /^(?:AAA|AA|BBB|BB|CCC|CC|Aaa|Aa|Baa|Ba|Caa|Ca|A|B|C)(?:-?[123]|[
 export function notAName(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from === 1) return NOT_A_NAME.has(tokens[from]!.text) || RATING.test(tokens[from]!.text);
   if (to - from <= 3 && /^[CFG]/.test(tokens[from]!.text) && NOT_A_NAME_PHRASE.has(tokens.slice(from, to).map((t) => t.text).join(' '))) return true;
+  // a currency named by its country ("the U.S. Dollar", "N.Z. Dlrs", "Swiss Francs"): a unit, no name
+  if (CURRENCY_WORDS.has(tokens[to - 1]!.text)) return true;
   if (tokens[from]!.text.length !== 1) return false;
   const text = tokens.slice(from, to).map((t) => t.text).join('');
   return PARTY_STATE.test(text) && tokens[to - 1]!.end - tokens[from]!.start === text.length;
