@@ -17,6 +17,8 @@ export interface GazEntry {
   roles?: string[];
   /** for capitals: the ISO3 of the state the city can stand for */
   capitalOf?: string;
+  /** for people: the years they were in the news for their roles, the last null while they are */
+  active?: [number, number | null];
   population?: number;
 }
 
@@ -60,7 +62,7 @@ export function surnameOf(name: string, country?: string): string {
   return country && FAMILY_NAME_FIRST.has(country) ? parts[0]! : parts[parts.length - 1]!;
 }
 
-interface PersonSource { name: string; aliases?: string[]; country?: string; gender?: 'm' | 'f'; roles?: string[]; sector?: string }
+interface PersonSource { name: string; aliases?: string[]; country?: string; gender?: 'm' | 'f'; roles?: string[]; sector?: string; active?: [number, number | null] }
 interface OrgSource { name: string; aliases?: string[]; country?: string | null; sector?: string }
 interface NamedSource { name: string; aliases?: string[] }
 interface CountriesExtra {
@@ -126,10 +128,13 @@ export function buildGazetteer(minCityPopulation = 250_000): Gazetteer {
     const i = entries.push({
       kbId: `person:${slug(p.name)}`, name: p.name, type: 'PERSON', kind: 'person',
       ...(p.country ? { country: p.country } : {}), ...(p.gender ? { gender: p.gender } : {}),
-      ...(p.sector ? { sector: p.sector } : {}), roles: p.roles ?? [],
+      ...(p.sector ? { sector: p.sector } : {}), roles: p.roles ?? [], ...(p.active ? { active: p.active } : {}),
     }) - 1;
     for (const s of [p.name, ...(p.aliases ?? [])]) add(s, i);
-    const surname = surnameOf(p.name, p.country);
+    // a Spanish double surname, where an alias drops the mother's ("Manuel Marrero Cruz", also
+    // "Manuel Marrero"): the father's is the one used alone ("Marrero", not "Cruz")
+    const short = (p.aliases ?? []).find((a) => a === p.name.split(/\s+/).slice(0, -1).join(' ') && a.includes(' '));
+    const surname = surnameOf(short ?? p.name, p.country);
     if (surname !== p.name && !WORD_SURNAMES.has(surname)) (surnames[surname] ??= []).push(i);
   }
   for (const g of readList<NamedSource & { type: EntityType; country?: string; sector?: string }>('groups.json')) {

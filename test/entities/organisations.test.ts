@@ -158,3 +158,15 @@ describe('states that no longer exist', () => {
     expect(of('Soviet')?.type).toBe('NORP');
   });
 });
+
+describe('a surname alone, by the article\'s date', () => {
+  const linked = (date: string, text: string, surface: string) => analyze({ date, text }).entities.find((e) => e.mentions.some((m) => m.text === surface))?.kbId;
+  it('takes "Marcos" for the father in 1987 and the son in 2024', () => {
+    expect(linked('1987-03-02', 'President Corazon Aquino spoke in Manila. Marcos stayed in Hawaii.', 'Marcos')).toBe('person:ferdinand-marcos');
+    expect(linked('2024-03-02', 'Joe Biden met Marcos in Washington.', 'Marcos')).toBe('person:ferdinand-marcos-jr');
+  });
+  it('reads a Spanish double surname by the father\'s name: "Cruz" is not Manuel Marrero Cruz', () => {
+    expect(linked('2024-03-02', 'Cruz campaigned in Texas on Monday.', 'Cruz')).toBeUndefined();
+    expect(linked('2024-03-02', 'Cuba\'s prime minister, Marrero, spoke in Havana.', 'Marrero')).toBe('person:manuel-marrero-cruz');
+  });
+});

@@ -74,6 +74,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
   const mentionOwner = new Map<number, string>(); // first token index of a mention → draft key
   const nationalityAt = new Set<number>();
   const words = tokens.map((t) => t.lower);
+  const year = doc.date ? Number(doc.date.slice(0, 4)) : undefined;
 
   const draftFor = (key: string, init: () => Omit<Draft, 'key' | 'descriptors' | 'mentions'>): Draft => {
     let d = drafts.get(key);
@@ -186,8 +187,8 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
       const named = persons().filter((d) => d.name.includes(' ') && d.name.split(/\s+/)[0] === surface);
       if (named.length === 1) { addMention(named[0]!, p.tokenStart, p.tokenEnd, 'first-name'); continue; }
     }
-    const known = gaz.surnames[surface];
-    if (known && known.length === 1) { addMention(fromEntry(gaz.entries[known[0]!]!), p.tokenStart, p.tokenEnd, 'surname'); continue; }
+    const bearer = surnameBearer(gaz.surnames[surface], gaz.entries, year);
+    if (bearer) { addMention(fromEntry(bearer), p.tokenStart, p.tokenEnd, 'surname'); continue; }
     // "Wells" after "Wells Fargo", "Lehman" after "Lehman Brothers": an organisation's first word, when one alone fits
     // (the tagger may read a lone "Wells" as a person; no person of the article has that name, as checked above)
     // (a lone name the tagger read as a place is a university's, "at Hofstra" after "Hofstra University")
@@ -279,6 +280,23 @@ function ofArticlesCountry(known: GazEntry[], counts: Map<string, number>): GazE
   let others = 0;
   for (const c of counts.values()) others += c;
   return others >= 2 ? [] : known;
+}
+
+/**
+ * The one person of the gazetteer a surname alone names: of its bearers, those in the news in the
+ * article's year (a year's slack either side; all of them when the article has no date), when one
+ * alone is. "Bush" in 1987 is George H. W. Bush, in 2005 George W. Bush, in 2016 neither.
+ */
+function surnameBearer(bearers: number[] | undefined, entries: GazEntry[], year: number | undefined): GazEntry | undefined {
+  if (!bearers) return undefined;
+  let found: GazEntry | undefined;
+  for (const k of bearers) {
+    const e = entries[k]!;
+    if (year !== undefined && e.active && (year < e.active[0] - 1 || (e.active[1] !== null && year > e.active[1] + 1))) continue;
+    if (found) return undefined;
+    found = e;
+  }
+  return found;
 }
 
 /** The last word of a law's name. */
