@@ -213,3 +213,14 @@ describe('the learned cue lexicon', () => {
     expect(l.speech.size).toBeGreaterThan(5);
   });
 });
+
+describe('a group that speaks again', () => {
+  it('gives "they said" the group that spoke just before it in the chain of sources (by the body it speaks for)', () => {
+    const f = facts('The meeting was extended by 24 hours, ICO officials said. The full council is to convene at 1900 gmt, they said.');
+    expect(f.quote('The full council is to convene')?.chain?.at(-1)).toBe('ICO');
+    const dealers = facts('Prices rose on Tuesday, dealers said. Stocks will fall, they said.');
+    expect(dealers.quote('Stocks will fall')?.chain?.at(-1)).toBe('dealers');
+    const far = facts('Prices rose, dealers said. The crop was small. Rain fell. Farmers waited. Stocks were low. Exports will fall, they said.');
+    expect(far.quote('Exports will fall')?.chain?.at(-1)).toBe('they');
+  });
+});

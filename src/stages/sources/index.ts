@@ -5,7 +5,7 @@
  */
 import { signOff, signOffToken } from '../../doc/dateline.js';
 import type { EntityRecord, NewsDoc, QuoteRecord, SourceRecord, Stage } from '../../doc/types.js';
-import { firstAtOrAfter, tokenSpan } from '../../doc/span.js';
+import { firstAtOrAfter, tokenAt, tokenSpan } from '../../doc/span.js';
 import { shapedQuote } from '../../doc/records.js';
 import { phraseAt } from '../../resources/lexicons.js';
 
@@ -83,6 +83,8 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     }
   }
   const outer = relay ?? publisher;
+  // the last group that spoke ("ICO officials said …"), whom a later "they said" means
+  let lastGroup: { name: string; sentence: number } | undefined;
   // Every attribution to an organisation or outlet is a cited source; nested ones cite through it.
   const quotes = doc.quotes.map((q) => {
     const speaker = q.speaker ? entityById.get(q.speaker) : undefined;
@@ -95,7 +97,15 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
       add({ name: speaker.name, entity: speaker.id, role: 'cited', ...(citedBy && citedBy !== speaker.name ? { citedBy } : {}), ...(q.cue ? { cue: q.cue } : {}) });
     }
     // (a source's words broken over two lines of a hard-wrapped wire name it once, on one line)
-    const unnamed = !speaker && q.source ? q.source.text.replace(/\s+/g, ' ') : undefined;
+    const written = q.source ? q.source.text.replace(/\s+/g, ' ') : undefined;
+    let unnamed = !speaker ? written : undefined;
+    if (written && q.source) {
+      const sentence = tokens[tokenAt(tokens, q.source.start)]!.sentence;
+      // "… ICO officials said. … the council is to convene at 1900 gmt, they said": the group again
+      // (by the body it speaks for, when it has one), when it spoke within the three sentences before
+      if (/^they$/i.test(written)) { if (unnamed && lastGroup && sentence - lastGroup.sentence <= 3) unnamed = lastGroup.name; }
+      else if (PLURAL_GROUP.test(written)) lastGroup = { name: speaker?.name ?? written, sentence };
+    }
     if (unnamed && !UNRESOLVED.test(unnamed) && (q.rule.startsWith('according') || q.kind === 'indirect')) {
       add({ name: unnamed, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
     }
@@ -112,6 +122,9 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
   }
   return { sources, quotes };
 }
+
+/** A source that is a group of people: "ICO officials", "bankers and economists", "the companies". */
+const PLURAL_GROUP = /^(?:(?:the|some|several|many|other|two|three|four)\s+)?[\w .'’-]*?(?:[a-z]s|\band\s+\w+)$/i;
 
 export const sourcesStage: Stage = {
   name: 'sources',
