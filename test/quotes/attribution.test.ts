@@ -220,6 +220,10 @@ describe('a group that speaks again', () => {
     expect(f.quote('The full council is to convene')?.chain?.at(-1)).toBe('ICO');
     const dealers = facts('Prices rose on Tuesday, dealers said. Stocks will fall, they said.');
     expect(dealers.quote('Stocks will fall')?.chain?.at(-1)).toBe('dealers');
+    const impersonal = facts('Reuters reported, citing officials, that the talks went on. It is noted that the tariffs were imposed after the talks.');
+    expect(impersonal.quote('the tariffs were imposed')?.chain ?? []).not.toContain('It');
+    const named = facts('Prices rose, Kenneth Thomas said. Stocks will fall, they said.');
+    expect(named.quote('Stocks will fall')?.chain?.at(-1)).not.toBe('Kenneth Thomas');
     const far = facts('Prices rose, dealers said. The crop was small. Rain fell. Farmers waited. Stocks were low. Exports will fall, they said.');
     expect(far.quote('Exports will fall')?.chain?.at(-1)).toBe('they');
   });

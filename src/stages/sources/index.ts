@@ -104,13 +104,14 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
       // "… ICO officials said. … the council is to convene at 1900 gmt, they said": the group again
       // (by the body it speaks for, when it has one), when it spoke within the three sentences before
       if (/^they$/i.test(written)) { if (unnamed && lastGroup && sentence - lastGroup.sentence <= 3) unnamed = lastGroup.name; }
-      else if (PLURAL_GROUP.test(written)) lastGroup = { name: speaker?.name ?? written, sentence };
+      else if (PLURAL_GROUP.test(written) && speaker?.type !== 'PERSON') lastGroup = { name: speaker?.name ?? written, sentence };
     }
     if (unnamed && !UNRESOLVED.test(unnamed) && (q.rule.startsWith('according') || q.kind === 'indirect')) {
       add({ name: unnamed, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
     }
     if (speaker) chain.push(speaker.name);
-    else if (unnamed) chain.push(unnamed);
+    // ("It is noted that …", "it was reported": an impersonal passive names no source beyond the article's)
+    else if (unnamed && !(/^it$/i.test(unnamed) && q.source && IMPERSONAL_AFTER.test(text.slice(q.source.end, q.source.end + 12)))) chain.push(unnamed);
     return chain.length ? shapedQuote(q, chain) : q;
   });
   // "X told Reuters", "in an interview with the Financial Times": the outlet the speaker spoke to
@@ -122,6 +123,9 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
   }
   return { sources, quotes };
 }
+
+/** A form of "be" after "it": "It is noted that", "it was reported". */
+const IMPERSONAL_AFTER = /^\s+(?:is|was|has\s+been|had\s+been)\s/;
 
 /** A source that is a group of people: "ICO officials", "bankers and economists", "the companies". */
 const PLURAL_GROUP = /^(?:(?:the|some|several|many|other|two|three|four)\s+)?[\w .'’-]*?(?:[a-z]s|\band\s+\w+)$/i;
