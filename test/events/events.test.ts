@@ -428,6 +428,18 @@ describe('verbs that news uses figuratively', () => {
   });
 });
 
+describe('acts asked for', () => {
+  it('codes no demand for what a document calls for, and an act called for as demanded, not done', () => {
+    const plan = run('The plan calls for a ceasefire between Israel and Hamas.');
+    expect(plan.events.filter((e) => e.type === 'DEMAND')).toEqual([]);
+    expect(plan.find('RETREAT', 'Israel', 'Hamas')?.mood).toBe('demanded');
+    expect(run('Germany called for a ceasefire between Israel and Hamas.').find('RETREAT', 'Israel', 'Hamas')?.mood).toBe('demanded');
+    expect(run('Donald Trump called for steep new tariffs on goods from China.').events.find((e) => e.type === 'SANCTION')?.mood).toBe('demanded');
+    // sanctions whose end is demanded are real
+    expect(run('The United Nations demanded an end to the sanctions on Iran.').events.find((e) => e.type === 'SANCTION')?.mood).toBe('asserted');
+  });
+});
+
 describe('visits paid', () => {
   it('codes "paid a visit to X" as a visit, and takes the named subject after an opening clause', () => {
     expect(run('Narendra Modi paid a visit to Vladimir Putin in Moscow on Monday.').find('CONSULT', 'Narendra Modi', 'Vladimir Putin')?.cameo).toBe('042');

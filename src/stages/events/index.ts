@@ -276,6 +276,10 @@ function sentenceEvents(doc: NewsDoc, s: Sentence, cx: ActorContext, lex: EventL
   // "X stated that the crisis was caused by a Western-provoked coup": X accuses the West (CAMEO 112)
   drafts.push(...blameDrafts(sy, subjectOf, actorsOf));
 
+  // "called for a ceasefire", "urged talks", "the plan calls for a withdrawal": an act named as what
+  // is asked for has not happened
+  for (const d of drafts) if (d.how.startsWith('noun') && d.mood === 'asserted' && askedFor(d.k, s.tokenStart, words, tokens)) d.mood = 'demanded';
+
   // a protest is aimed at whom its demand is made of ("went on hunger strike to demand … of X")
   for (const d of drafts) {
     if (d.coding.type !== 'PROTEST' || d.targets.some((a) => a.entity)) continue;
@@ -336,6 +340,12 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     // "received aid", "welcomed the sanctions": the act is the noun's (coded there, its receiver the target), not a hosting
     if (coding && asVerb && RECEIVING_VERBS.has(words[k]!) && eventObject(k, tokens, classes)) coding = undefined;
     const chain = asVerb ? chainBefore(k, sy) : undefined;
+    // "the plan calls for Israel to withdraw", "the resolution calls for a ceasefire": a document's
+    // provision, no one's demand (the demanded act is still coded, as demanded)
+    if (coding && coding.type === 'DEMAND' && asVerb && CALL_FORMS.has(words[k]!) && words[k + 1] === 'for') {
+      const subject = chain ? subjectBefore(chain.start, sy) : undefined;
+      if (subject && !subject.actors.length && DOCUMENTS.has(words[subject.end - 1]!)) coding = undefined;
+    }
     // "X must allocate resources": a demand on X whatever the act
     if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
     // "will not accept", "won't attend": a refusal whatever the act
@@ -527,6 +537,22 @@ const MARKET_DEMAND = new Set(['domestic', 'consumer', 'industry', 'industrial',
 /** What a market demands: "the demand for OPEC oil", "demand for the company's products". */
 const GOODS = new Set(['oil', 'power', 'electricity', 'energy', 'gas', 'gasoline', 'products', 'goods', 'credit', 'loans', 'housing', 'homes', 'steel',
   'coffee', 'grain', 'wheat', 'corn', 'sugar', 'cocoa', 'copper', 'gold', 'dollars', 'bonds', 'shares', 'stocks', 'services', 'cars', 'chips', 'imports', 'exports']);
+/** Verbs whose object is asked for: "demanded an end …", "urged restraint". */
+const ASKING = new Set(['demand', 'demands', 'demanded', 'demanding', 'urge', 'urges', 'urged', 'urging', 'seek', 'seeks', 'sought', 'seeking',
+  'request', 'requests', 'requested', 'requesting']);
+/** Is the event noun at k what a call or a demand asks for ("called for a lasting ceasefire"; not "demanded an end to the sanctions", which are real)? */
+function askedFor(k: number, from: number, words: readonly string[], tokens: readonly Token[]): boolean {
+  let j = k - 1;
+  // the noun's own words before it: determiners, adjectives, numbers ("a lasting", "an immediate", "the")
+  while (j >= from && j >= k - 4 && (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NUM')) j--;
+  if (j < from) return false;
+  return ASKING.has(words[j]!) || (words[j] === 'for' && j - 1 >= from && CALL_FORMS.has(words[j - 1]!));
+}
+
+/** Documents whose provisions "call for" things: "the plan calls for …". */
+const DOCUMENTS = new Set(['plan', 'plans', 'resolution', 'resolutions', 'agreement', 'agreements', 'deal', 'proposal', 'proposals', 'law', 'laws', 'bill',
+  'bills', 'draft', 'treaty', 'accord', 'budget', 'framework', 'package', 'measure', 'measures', 'legislation', 'order', 'rule', 'rules', 'program', 'programme',
+  'pact', 'contract', 'settlement', 'constitution', 'amendment', 'policy', 'strategy', 'platform', 'manifesto', 'document', 'text', 'charter']);
 const CALL_FORMS = new Set(['call', 'calls', 'called', 'calling']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'himself', 'herself', 'themselves', 'me', 'us', 'you']);
 /** After "called" at k - 1: an object (a name or a pronoun) and then what it is called ("a …", "the …", a quotation, an adjective)? */
