@@ -201,7 +201,7 @@ export const shapeProposer: Proposer = (doc) => {
   const out: Proposal[] = [];
   // (a paragraph's or a table row's first word, indented on a new line, or a word after a colon, starts as a sentence does)
   const isInitial = (i: number) => i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence || /^["“‘(:]$/.test(tokens[i - 1]!.text) ||
-    /\n[ \t]+$|\n\s*\n/.test(doc.text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+    startsLine(doc.text, tokens[i - 1]!.end, tokens[i]!.start);
   // capitalised words seen inside sentences: a sentence-initial word is a name only if it is one elsewhere too
   const midSentence = new Set<string>();
   for (let i = 0; i < tokens.length; i++) if (isCapitalised(tokens[i]!) && !isInitial(i)) midSentence.add(tokens[i]!.text);
@@ -242,6 +242,15 @@ export const shapeProposer: Proposer = (doc) => {
   }
   return out;
 };
+
+/** Is the white space [from, to) a paragraph break or a new line indented (a row of a table, a wire's paragraph)? */
+function startsLine(text: string, from: number, to: number): boolean {
+  const nl = text.indexOf('\n', from);
+  if (nl < 0 || nl >= to) return false;
+  // the last new line before `to`: indented after it, or another new line before it
+  const last = text.lastIndexOf('\n', to - 1);
+  return last < to - 1 || last > nl;
+}
 
 function typeFromContext(tokens: Token[], start: number, end: number): EntityType {
   const titles = titleLexicon();

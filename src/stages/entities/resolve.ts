@@ -129,7 +129,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
       const p = proposals[n]!;
       // (places, peoples, people and state bodies; not a company, a party or the wire that credits the story)
       const telling = e?.country && (e.kind !== 'org' && e.kind !== 'outlet' || e.sector === 'GOV');
-      if (telling && !isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)) countriesNamed!.set(e.country!, (countriesNamed!.get(e.country!) ?? 0) + 1);
+      if (telling && (e!.kind !== 'org' || !isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text))) countriesNamed!.set(e.country!, (countriesNamed!.get(e.country!) ?? 0) + 1);
     });
     return countriesNamed;
   };
@@ -137,7 +137,8 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     const p = proposals[n]!;
     // a learned or shaped span whose words the gazetteer knows is that known thing
     let known = knownOf[n]!;
-    if (known.length && isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)) known = ofArticlesCountry(known, countryCounts());
+    // (institutions are organisations: the surface is read only for those)
+    if (known.length && known[0]!.kind === 'org' && isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)) known = ofArticlesCountry(known, countryCounts());
     if (!known.length) { shapes.push(p); continue; }
     let entry = longerNamed(known[0]!) ?? known[0]!;
     if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);
