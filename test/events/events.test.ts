@@ -428,6 +428,14 @@ describe('verbs that news uses figuratively', () => {
   });
 });
 
+describe('things received', () => {
+  it('codes no hosting for a contract, a mandate or an offer received, and still for a guest', () => {
+    expect(run('Merrill Lynch said it received a mandate from Industrial Equity Ltd to arrange a facility.').events.filter((e) => e.type === 'CONSULT')).toEqual([]);
+    expect(run('Xi Jinping received Vladimir Putin in Beijing.').find('CONSULT', 'Xi Jinping', 'Vladimir Putin')?.cameo).toBe('043');
+    expect(run('Paul Volcker will serve a third term at the Federal Reserve.').events).toEqual([]);
+  });
+});
+
 describe('acts asked for', () => {
   it('codes no demand for what a document calls for, and an act called for as demanded, not done', () => {
     const plan = run('The plan calls for a ceasefire between Israel and Hamas.');

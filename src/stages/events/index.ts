@@ -334,6 +334,8 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     else if (t.pos === 'NOUN' || t.pos === 'PROPN') coding = (own & (EVENT_NOUN | NOUN_LEAD)) !== 0 ? codeNoun(words, k) : undefined;
     // two-word event nouns whatever wink made of the first word ("hunger strike", "war games")
     if ((!coding || coding.end === k + 1) && (own & NOUN_LEAD) !== 0) coding = codeTwoWordNoun(words, k) ?? coding;
+    // "received a mandate from Industrial Equity", "received an order": getting a thing, no hosting of a guest
+    if (coding && coding.cameo === '043' && RECEIVE_FORMS.has(words[k]!) && !guestAfter(k + 1, cx)) coding = undefined;
     // "called Clinton a “champion”": naming someone, no call made to them nor appeal (what the name
     // says may still code: "calling him an old friend" praises)
     if (coding && CALL_FORMS.has(words[k]!) && (coding.type === 'CONSULT' || coding.type === 'DEMAND') && namesAfter(k + 1, s.tokenEnd, cx)) coding = undefined;
@@ -537,6 +539,23 @@ const MARKET_DEMAND = new Set(['domestic', 'consumer', 'industry', 'industrial',
 /** What a market demands: "the demand for OPEC oil", "demand for the company's products". */
 const GOODS = new Set(['oil', 'power', 'electricity', 'energy', 'gas', 'gasoline', 'products', 'goods', 'credit', 'loans', 'housing', 'homes', 'steel',
   'coffee', 'grain', 'wheat', 'corn', 'sugar', 'cocoa', 'copper', 'gold', 'dollars', 'bonds', 'shares', 'stocks', 'services', 'cars', 'chips', 'imports', 'exports']);
+const RECEIVE_FORMS = new Set(['receive', 'receives', 'received', 'receiving']);
+/** Words for a guest received: "received the visiting delegation", "received his counterpart". */
+const GUESTS = new Set(['delegation', 'delegations', 'envoy', 'envoys', 'ambassador', 'ambassadors', 'minister', 'ministers', 'president', 'leader', 'leaders',
+  'counterpart', 'counterparts', 'visitor', 'visitors', 'guest', 'guests', 'king', 'queen', 'prince', 'pope', 'premier', 'chancellor', 'secretary', 'mission']);
+/** After "received" at k - 1: someone received as a guest (a name, or a word for a visitor, within a few words)? */
+function guestAfter(k: number, cx: ActorContext): boolean {
+  const { words, tokens } = cx;
+  for (let j = k; j < k + 5 && j < tokens.length; j++) {
+    const m = cx.coveredBy[j];
+    if (m && m.entity.type !== 'MISC') return true;
+    if (GUESTS.has(words[j]!)) return true;
+    // (past a determiner, an adjective, a possessive or a participle: "the visiting delegation")
+    if (tokens[j]!.pos !== 'DET' && tokens[j]!.pos !== 'ADJ' && tokens[j]!.pos !== 'PRON' && !words[j]!.endsWith('ing')) return false;
+  }
+  return false;
+}
+
 /** Verbs whose object is asked for: "demanded an end …", "urged restraint". */
 const ASKING = new Set(['demand', 'demands', 'demanded', 'demanding', 'urge', 'urges', 'urged', 'urging', 'seek', 'seeks', 'sought', 'seeking',
   'request', 'requests', 'requested', 'requesting']);
