@@ -428,6 +428,14 @@ describe('verbs that news uses figuratively', () => {
   });
 });
 
+describe('comment declined', () => {
+  it('codes no refusal for declining or refusing to comment', () => {
+    const r = run('George Shultz refused to comment on the report. American Express would not comment on the rumours. A Kleinwort Benson spokesman declined to comment on the case.');
+    expect(r.events.filter((e) => e.type === 'REJECT')).toEqual([]);
+    expect(run('Serbia refused to sign the agreement with Kosovo.').events.some((e) => e.type === 'REJECT')).toBe(true);
+  });
+});
+
 describe('things received', () => {
   it('codes no hosting for a contract, a mandate or an offer received, and still for a guest', () => {
     expect(run('Merrill Lynch said it received a mandate from Industrial Equity Ltd to arrange a facility.').events.filter((e) => e.type === 'CONSULT')).toEqual([]);

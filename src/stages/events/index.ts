@@ -348,6 +348,10 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
       const subject = chain ? subjectBefore(chain.start, sy) : undefined;
       if (subject && !subject.actors.length && DOCUMENTS.has(words[subject.end - 1]!)) coding = undefined;
     }
+    // "declined to comment", "would not comment on the rumours": declining comment is a statement
+    // (CAMEO 011), no refusal of anyone's demand, and PLOVER has no event for it
+    if (!coding && COMMENT_VERBS.has(words[k]!)) continue;
+    if (coding?.type === 'REJECT' && words[k + 1] === 'to' && COMMENT_VERBS.has(words[k + 2] ?? '')) continue;
     // "X must allocate resources": a demand on X whatever the act
     if (!coding && chain?.must && !chain.negated) coding = { cameo: '100', type: 'DEMAND', rule: 'mood:must', end: k + 1 };
     // "will not accept", "won't attend": a refusal whatever the act
@@ -539,6 +543,8 @@ const MARKET_DEMAND = new Set(['domestic', 'consumer', 'industry', 'industrial',
 /** What a market demands: "the demand for OPEC oil", "demand for the company's products". */
 const GOODS = new Set(['oil', 'power', 'electricity', 'energy', 'gas', 'gasoline', 'products', 'goods', 'credit', 'loans', 'housing', 'homes', 'steel',
   'coffee', 'grain', 'wheat', 'corn', 'sugar', 'cocoa', 'copper', 'gold', 'dollars', 'bonds', 'shares', 'stocks', 'services', 'cars', 'chips', 'imports', 'exports']);
+/** Verbs of commenting, which declined or refused make no event: "declined to comment", "would not elaborate". */
+const COMMENT_VERBS = new Set(['comment', 'comments', 'commented', 'elaborate', 'speculate', 'discuss', 'say', 'confirm', 'disclose', 'specify', 'identify', 'name']);
 const RECEIVE_FORMS = new Set(['receive', 'receives', 'received', 'receiving']);
 /** Words for a guest received: "received the visiting delegation", "received his counterpart". */
 const GUESTS = new Set(['delegation', 'delegations', 'envoy', 'envoys', 'ambassador', 'ambassadors', 'minister', 'ministers', 'president', 'leader', 'leaders',
