@@ -475,6 +475,7 @@ describe('words of politics and markets that are no acts', () => {
   it('codes no intent for "expects", no appeal for "wanted", no arrest for "took" between two actors', () => {
     const r = run('The Clinton campaign expects Lester Holt to moderate fairly. Hillary Clinton wanted Bernie Sanders on stage. Donald Trump took Mike Pence to Ohio.');
     expect(r.events.filter((e) => ['expects', 'wanted', 'took'].includes(e.trigger.text))).toEqual([]);
+    expect(run('Donald Trump said he would consider naming Mike Lee to the court.').events.filter((e) => e.trigger.text === 'consider')).toEqual([]);
   });
   it('codes no demand for a market\'s demand, nor for demands a speaker only reports', () => {
     const r = run('Statistics Canada said final domestic demand rose 0.6 pct. Exxon said the demand for oil was rising. Loretta Lynch said the nonstop demands of government work erase barriers.');

@@ -342,7 +342,7 @@ const ON_PHRASAL = new Set(['take', 'takes', 'took', 'taken', 'taking', 'go', 'g
 /** Verb forms whose dictionary block's default code says nothing of what they mean in news. */
 const NO_DEFAULT_FORMS = new Set(['expect', 'expects', 'expected', 'expecting', 'want', 'wants', 'wanted', 'wanting', 'hope', 'hopes', 'hoped', 'hoping',
   'think', 'thinks', 'thought', 'thinking', 'take', 'takes', 'took', 'taken', 'taking', 'add', 'adds', 'added', 'adding', 'issue', 'issues', 'issued', 'issuing',
-  'serve', 'serves', 'served', 'serving']);
+  'serve', 'serves', 'served', 'serving', 'consider', 'considers', 'considered', 'considering']);
 
 export function codeVerb(words: string[], k: number, from: number, to: number, lex: EventLexicon, objectBefore: (objects: string[]) => boolean, wordClass = VERB_RULE | CAMEO_FORM | CAMEO_LEAD): Coding | undefined {
   // (wordClass: the word's bits from word-class.ts, which spare the look-ups of a table that lacks it)
@@ -388,7 +388,7 @@ export function codeVerb(words: string[], k: number, from: number, to: number, l
     if (n === 1 && (PARTICLES.has(words[k + 1] ?? '') || (words[k + 1] === 'on' && ON_PHRASAL.has(words[k]!)))) return undefined;
     // (not for verbs too general for their block's code: "expects" is no intent to cooperate, "wanted"
     // and "hopes" no appeal, "thinks" no consultation, "took" no arrest, "adding" and "issue" no grant,
-    // "will serve a third term" no aid)
+    // "will serve a third term" no aid, "consider" no consultation: CAMEO's 014 is a statement)
     if (n === 1 && NO_DEFAULT_FORMS.has(words[k]!)) return undefined;
     for (const e of entries) {
       // the verb's default code, no pattern behind it: "struggles", "considers" code only between two actors
