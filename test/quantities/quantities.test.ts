@@ -204,3 +204,10 @@ describe('a figure someone puts a value on', () => {
     expect(found.map((q) => [q.text, q.measure])).toEqual([['$498 billion', undefined], ['$245 billion', 'Bilateral trade']]);
   });
 });
+
+describe('a share of a whole', () => {
+  it('measures "14.8 pct of the share capital" by the whole, but a share a subject accounts for or comes to by the subject', () => {
+    const found = quantities('The deal raised its stake to 49.4 pct of the voting rights and gave it 14.8 pct of the share capital. U.S. goods accounted for 19 pct of the company\'s imports. Unemployment could climb to 11.5 pct of the workforce.', []);
+    expect(found.map((q) => [q.text, q.measure])).toEqual([['49.4 pct', 'stake'], ['14.8 pct', 'share capital'], ['19 pct', 'U.S. goods'], ['11.5 pct', 'Unemployment']]);
+  });
+});

@@ -100,6 +100,24 @@ export interface Measure {
 }
 
 /** What a money or percent figure measures: the subject of its clause, or the noun it modifies. */
+/** Units of a share of a whole: "14.8 pct of the share capital". */
+const SHARE_UNITS = new Set(['percent', 'pct', '%', 'per']);
+/** Possessive determiners before the whole a share is of: "5 pct of its shares". */
+const POSSESSIVE_DETS = new Set(['its', 'their', 'his', 'her', 'our', 'the']);
+
+/** Verbs whose subject is the share a percentage gives: "accounted for", "represents", "made up". */
+const SHARE_VERBS = new Set(['account', 'accounts', 'accounted', 'accounting', 'represent', 'represents', 'represented', 'representing', 'make', 'makes',
+  'made', 'making', 'comprise', 'comprises', 'comprised', 'constitute', 'constitutes', 'constituted', 'amount', 'amounts', 'amounted', 'equal', 'equals', 'equalled', 'equaled']);
+/** Is a verb of being a share right before the figure at `from` ("accounted for about 19 pct")? */
+function shareVerbBefore(tokens: Token[], from: number, min: number): boolean {
+  for (let j = from - 1; j >= min && j >= from - 4; j--) {
+    const w = tokens[j]!.lower;
+    if (SHARE_VERBS.has(w)) return true;
+    if (!/^(for|about|some|nearly|almost|roughly|around|up|only|just|over|more|than|less|to)$/.test(w)) return false;
+  }
+  return false;
+}
+
 /** Units that end a figure: "44 percent to 37 percent", "5 pct to 7 pct". */
 const SCORE_UNITS = new Set(['percent', 'pct', '%', 'points', 'point']);
 
@@ -115,6 +133,15 @@ export function findMeasure(ctx: Context, from: number, to: number): Measure {
   if (prev && prev.pos === 'DET' && from - 1 >= sent.tokenStart && to < sent.tokenEnd) {
     const head = nounPhraseForward(ctx, to, sent.tokenEnd);
     if (head >= 0) return { text: slice(to, head) };
+  }
+  // "14.8 pct of the share capital", "5 pct of its outstanding shares": a share of what follows "of"
+  // (not after a verb of being a share: "U.S. goods accounted for 19 pct of the company's imports" measures the goods)
+  // (nor where the figure is what its subject came to: "unemployment could climb to 11.5 pct of the workforce")
+  if (tokens[to]?.lower === 'of' && SHARE_UNITS.has(tokens[to - 1]!.lower) && to + 1 < sent.tokenEnd && !shareVerbBefore(tokens, from, sent.tokenStart) && !(prev && LINK_PREPS.has(prev.lower))) {
+    let at = to + 1;
+    if (ARTICLES.has(tokens[at]!.lower) || POSSESSIVE_DETS.has(tokens[at]!.lower)) at++;
+    const head = nounPhraseForward(ctx, at, sent.tokenEnd);
+    if (head >= 0) return { text: slice(at, head) };
   }
   // "interest rates to 5%", "the cost at $5 billion", "imports worth $3 billion"
   if (prev && LINK_PREPS.has(prev.lower) && from - 2 >= sent.tokenStart) {
