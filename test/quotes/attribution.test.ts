@@ -224,6 +224,8 @@ describe('a group that speaks again', () => {
     expect(impersonal.quote('the tariffs were imposed')?.chain ?? []).not.toContain('It');
     const named = facts('Prices rose, Kenneth Thomas said. Stocks will fall, they said.');
     expect(named.quote('Stocks will fall')?.chain?.at(-1)).not.toBe('Kenneth Thomas');
+    const official = facts('The debt was cut by half, a company official said. Its borrowings rose, he said.');
+    expect(official.quote('Its borrowings rose')?.chain?.at(-1)).toBe('a company official');
     const far = facts('Prices rose, dealers said. The crop was small. Rain fell. Farmers waited. Stocks were low. Exports will fall, they said.');
     expect(far.quote('Exports will fall')?.chain?.at(-1)).toBe('they');
   });

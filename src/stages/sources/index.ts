@@ -83,8 +83,10 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
     }
   }
   const outer = relay ?? publisher;
-  // the last group that spoke ("ICO officials said …"), whom a later "they said" means
+  // the last group that spoke ("ICO officials said …"), whom a later "they said" means, and the last
+  // one person named by a description only ("a company official said …"), whom a later "he said" may
   let lastGroup: { name: string; sentence: number } | undefined;
+  let lastUnnamed: { name: string; sentence: number } | undefined;
   // Every attribution to an organisation or outlet is a cited source; nested ones cite through it.
   const quotes = doc.quotes.map((q) => {
     const speaker = q.speaker ? entityById.get(q.speaker) : undefined;
@@ -105,6 +107,11 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
       // (by the body it speaks for, when it has one), when it spoke within the three sentences before
       if (/^they$/i.test(written)) { if (unnamed && lastGroup && sentence - lastGroup.sentence <= 3) unnamed = lastGroup.name; }
       else if (PLURAL_GROUP.test(written) && speaker?.type !== 'PERSON') lastGroup = { name: speaker?.name ?? written, sentence };
+      // "a company official said … , he said": the same unnamed official, within the two sentences
+      // before (a person named since would have taken the pronoun: it has no speaker)
+      else if (/^(?:he|she)$/i.test(written)) { if (unnamed && lastUnnamed && sentence - lastUnnamed.sentence <= 2) unnamed = lastUnnamed.name; }
+      else if (!speaker && ONE_UNNAMED.test(written)) lastUnnamed = { name: written, sentence };
+      if (speaker?.type === 'PERSON') lastUnnamed = undefined;
     }
     if (unnamed && !UNRESOLVED.test(unnamed) && (q.rule.startsWith('according') || q.kind === 'indirect')) {
       add({ name: unnamed, role: 'cited', ...(outer ? { citedBy: outer.name } : {}), ...(q.cue ? { cue: q.cue } : {}) });
@@ -123,6 +130,9 @@ export function findSources(doc: NewsDoc): { sources: SourceRecord[]; quotes: Qu
   }
   return { sources, quotes };
 }
+
+/** One person named by a description: "a company official", "the spokesman", "a senior diplomat". */
+const ONE_UNNAMED = /^(?:a|an|the|one|another)\s+[\w .'’-]*?(?:official|spokesman|spokeswoman|spokesperson|minister|diplomat|source|executive|analyst|economist|banker|dealer|trader|director|aide|officer|adviser|advisor|lawyer|chairman|president|manager)$/i;
 
 /** A form of "be" after "it": "It is noted that", "it was reported". */
 const IMPERSONAL_AFTER = /^\s+(?:is|was|has\s+been|had\s+been)\s/;
