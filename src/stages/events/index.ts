@@ -313,18 +313,7 @@ function findTriggers(sy: Syntax, lex: EventLexicon): Pred[] {
     const t = tokens[k]!;
     // "set March 26 as the record date": the month, not a march (a sentence may open with the verb)
     if (t.text === 'March' && k > s.tokenStart) continue;
-    // "managing director Michel Camdessus", "the ruling party": a participle in a title or a name of a body
-    if (TITLE_PARTICIPLES.has(words[k]!) && TITLE_HEADS.has(words[k + 1] ?? '')) continue;
-    // "a Los Angeles Times poll released earlier this week": a thing published, no one freed
-    // ("released his tax returns", "will release the report": the same after the verb)
-    if (RELEASE_FORMS.has(words[k]!) && (PUBLISHED_THINGS.has(words[k - 1] ?? '') || headWithin(words, k + 1, s.tokenEnd, PUBLISHED_THINGS))) continue;
-    // "domestic demand", "industry demand for the products", "demand growth": a market's, no one's request
-    if ((words[k] === 'demand' || words[k] === 'demands') && (MARKET_DEMAND.has(words[k - 1] ?? '') || words[k + 1] === 'growth' ||
-      (words[k + 1] === 'for' && headWithin(words, k + 2, s.tokenEnd, GOODS)))) continue;
-    // "occupies one of the key positions", "occupied the post": holding an office, no occupation of land
-    if (OCCUPY_FORMS.has(words[k]!) && holdsOffice(words, k + 1, s.tokenEnd)) continue;
-    // "would appeal to the mainstream of PC users": attracting a market, no request
-    if (APPEAL_FORMS.has(words[k]!) && words[k + 1] === 'to' && headWithin(words, k + 2, s.tokenEnd, MARKET_WORDS)) continue;
+    if (inAnotherSense(k, s, words)) continue;
     const asVerb = isVerbHere(k, tokens, words, classes);
     const own = classes[k]!;
     let coding: Coding | undefined;
@@ -535,6 +524,25 @@ const BEAT_WORDS = new Set(['beat', 'beats', 'beating', 'beaten', 'defeat', 'def
 const TITLE_PARTICIPLES = new Set(['managing', 'presiding', 'governing', 'ruling', 'commanding', 'supervising', 'leading', 'acting', 'reigning', 'defending']);
 const TITLE_HEADS = new Set(['director', 'directors', 'editor', 'partner', 'partners', 'officer', 'officers', 'judge', 'council', 'body', 'bodies', 'party', 'parties',
   'coalition', 'committee', 'general', 'board', 'elite', 'champion', 'candidate', 'president', 'chairman']);
+/**
+ * Is the word at k one of an act's, used here in a sense that is none? (Each such sense was found
+ * reading whole articles, where it had coded an event.)
+ */
+function inAnotherSense(k: number, s: Sentence, words: readonly string[]): boolean {
+  const w = words[k]!;
+  // "managing director Michel Camdessus", "the ruling party": a participle in a title or a name of a body
+  if (TITLE_PARTICIPLES.has(w) && TITLE_HEADS.has(words[k + 1] ?? '')) return true;
+  // "a Los Angeles Times poll released earlier this week", "released his tax returns": a thing published, no one freed
+  if (RELEASE_FORMS.has(w)) return PUBLISHED_THINGS.has(words[k - 1] ?? '') || headWithin(words, k + 1, s.tokenEnd, PUBLISHED_THINGS);
+  // "domestic demand", "industry demand for the products", "demand growth": a market's, no one's request
+  if (w === 'demand' || w === 'demands') return MARKET_DEMAND.has(words[k - 1] ?? '') || words[k + 1] === 'growth' || (words[k + 1] === 'for' && headWithin(words, k + 2, s.tokenEnd, GOODS));
+  // "occupies one of the key positions", "occupied the seat": holding an office, no occupation of land
+  if (OCCUPY_FORMS.has(w)) return holdsOffice(words, k + 1, s.tokenEnd);
+  // "would appeal to the mainstream of PC users": attracting a market, no request
+  if (APPEAL_FORMS.has(w)) return words[k + 1] === 'to' && headWithin(words, k + 2, s.tokenEnd, MARKET_WORDS);
+  return false;
+}
+
 /** Words before "demand" that make it a market's: "domestic demand", "weak oil demand". */
 const MARKET_DEMAND = new Set(['domestic', 'consumer', 'industry', 'industrial', 'world', 'global', 'export', 'import', 'oil', 'energy', 'market',
   'strong', 'stronger', 'weak', 'weaker', 'firm', 'rising', 'falling', 'final', 'private', 'total', 'aggregate', 'seasonal', 'peak', 'investment',
@@ -604,11 +612,10 @@ const OF_POWER = /^(?:power|authority|leadership|influence|responsibility|key|to
 /** After "occupied" at k - 1: an office held ("the seat", "one of the key positions of power"), not ground taken ("enemy positions")? */
 function holdsOffice(words: readonly string[], k: number, end: number): boolean {
   if (headWithin(words, k, end, OFFICES)) return true;
-  for (let j = k; j < end && j < k + 8; j++) {
-    if (/^[,.;:!?]$/.test(words[j]!)) return false;
-    if (OF_POWER.test(words[j]!) && words.slice(k, Math.min(end, k + 8)).some((w) => /^(position|positions|post|posts)$/.test(w))) return true;
-  }
-  return false;
+  const window = words.slice(k, Math.min(end, k + 8));
+  const clause = window.findIndex((w) => /^[,.;:!?]$/.test(w));
+  const near = clause < 0 ? window : window.slice(0, clause);
+  return near.some((w) => OF_POWER.test(w)) && near.some((w) => /^(position|positions|post|posts)$/.test(w));
 }
 /** Is a word of `heads` among the four after k (before any punctuation)? "released [his tax] returns" */
 function headWithin(words: readonly string[], k: number, end: number, heads: ReadonlySet<string>): boolean {
