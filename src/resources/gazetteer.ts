@@ -54,7 +54,7 @@ const FAMILY_NAME_FIRST = new Set(['CHN', 'PRK', 'KOR', 'TWN', 'VNM', 'HKG', 'MA
 /** Suffixes that make another person of a name: "Donald Trump Jr.", "Martin Luther King III". */
 export const NAME_SUFFIXES = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV']);
 /** Surnames that are also common words: linked only when the full name is in the article. */
-const WORD_SURNAMES = new Set(['Cook', 'Gates', 'Rice', 'Price', 'May', 'Bush', 'King', 'Young', 'Brown', 'White', 'Black', 'Green', 'Long', 'Love', 'Rich', 'Hope', 'Hunt', 'Law', 'Page', 'Bell', 'Ross', 'Wang', 'Li', 'Lee', 'Kim', 'Park', 'Chen', 'Zhang', 'Liu', 'Singh', 'Khan', 'Ali', 'Cooper', 'Healey', 'Sharma', 'Ahmed']);
+const WORD_SURNAMES = new Set(['Cook', 'Gates', 'Rice', 'Price', 'May', 'King', 'Young', 'Brown', 'White', 'Black', 'Green', 'Long', 'Love', 'Rich', 'Hope', 'Hunt', 'Law', 'Page', 'Bell', 'Ross', 'Wang', 'Li', 'Lee', 'Kim', 'Park', 'Chen', 'Zhang', 'Liu', 'Singh', 'Khan', 'Ali', 'Cooper', 'Healey', 'Sharma', 'Ahmed']);
 
 export function surnameOf(name: string, country?: string): string {
   const parts = name.split(/\s+/).filter((p) => !NAME_SUFFIXES.has(p));

@@ -165,6 +165,11 @@ describe('a surname alone, by the article\'s date', () => {
     expect(linked('1987-03-02', 'President Corazon Aquino spoke in Manila. Marcos stayed in Hawaii.', 'Marcos')).toBe('person:ferdinand-marcos');
     expect(linked('2024-03-02', 'Joe Biden met Marcos in Washington.', 'Marcos')).toBe('person:ferdinand-marcos-jr');
   });
+  it('takes "Bush" for the elder in 1987, the younger in 2005, and neither in 2016', () => {
+    expect(linked('1987-03-02', 'Bush met Corazon Aquino in Manila.', 'Bush')).toBe('person:george-h-w-bush');
+    expect(linked('2005-03-02', 'Bush met Tony Blair in London.', 'Bush')).toBe('person:george-w-bush');
+    expect(linked('2016-03-02', 'Jeb Bush campaigned in Iowa. Bush won no delegates.', 'Bush')).toBeUndefined();
+  });
   it('reads a Spanish double surname by the father\'s name: "Cruz" is not Manuel Marrero Cruz', () => {
     expect(linked('2024-03-02', 'Cruz campaigned in Texas on Monday.', 'Cruz')).toBeUndefined();
     expect(linked('2024-03-02', 'Cuba\'s prime minister, Marrero, spoke in Havana.', 'Marrero')).toBe('person:manuel-marrero-cruz');
