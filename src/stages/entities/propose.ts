@@ -147,14 +147,16 @@ const NOT_NAMES = new Set([
   'Shr', 'Shrs', 'Oper', 'Revs', 'Avg', 'Mths', 'Qtr', 'Qtly',
 ]);
 /** Month abbreviations and other words taken for names in news text that are none. */
+/** Currencies alone, capitalised in wire copy ("the Swiss Franc"): no name even as one word. */
+const LONE_CURRENCIES = ['Franc', 'Francs', 'Dollar', 'Dollars', 'Yen', 'Lira', 'Peseta', 'Pesetas', 'Rupee', 'Rouble', 'Ruble', 'Guilder', 'Guilders'];
 const NOT_A_NAME = new Set(['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'Jan', 'Feb', 'Apr', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'TV', 'Former',
   // an archive's section labels: "ABSTRACT.", "FULL TEXT."
   'ABSTRACT', 'SUMMARY', 'HIGHLIGHTS', 'EXCLUSIVE', 'BREAKING', 'UPDATE', 'UPDATED', 'ANALYSIS', 'OPINION', 'EXPLAINER', 'FACTBOX',
-  // economic measures and currencies, capitalised in wire copy: "GDP", "the Swiss Franc"
-  'GDP', 'GNP', 'CPI', 'Franc', 'Francs', 'Dollar', 'Dollars', 'Yen', 'Lira', 'Peseta', 'Pesetas', 'Rupee', 'Rouble', 'Ruble', 'Guilder', 'Guilders']);
-/** A currency's word, capitalised in wire copy. */
-const CURRENCY_WORDS = new Set(['Dollar', 'Dollars', 'Dlr', 'Dlrs', 'Yen', 'Franc', 'Francs', 'Mark', 'Marks', 'Pound', 'Pounds', 'Lira', 'Lire', 'Peseta',
-  'Pesetas', 'Guilder', 'Guilders', 'Rupee', 'Rupees', 'Rouble', 'Roubles', 'Ruble', 'Rubles', 'Peso', 'Pesos', 'Euro', 'Euros', 'Yuan', 'Won', 'Krona', 'Krone', 'Kroner']);
+  // economic measures, capitalised in wire copy: "GDP"
+  'GDP', 'GNP', 'CPI', ...LONE_CURRENCIES]);
+/** A currency's word, which ends no name ("the U.S. Dollar", "N.Z. Dlrs"); alone, some are names too ("Mark", "Won"). */
+const CURRENCY_WORDS = new Set([...LONE_CURRENCIES, 'Dlr', 'Dlrs', 'Mark', 'Marks', 'Pound', 'Pounds', 'Lire', 'Rupees', 'Roubles', 'Rubles', 'Peso', 'Pesos',
+  'Euro', 'Euros', 'Yuan', 'Won', 'Krona', 'Krone', 'Kroner']);
 /** Phrases of several words taken for names in news text that are none. */
 const NOT_A_NAME_PHRASE = new Set(['FULL TEXT', 'Gross Domestic Product', 'Gross National Product', 'Consumer Price Index']);
 /** A member's party and state after the name: "(R-Utah)", "D-N.Y.", "R-S.C.". */
@@ -518,15 +520,19 @@ export function joinLegalForms(doc: NewsDoc, proposals: Proposal[]): Proposal[] 
   return out;
 }
 
-/** Abbreviations that name no one: time zones, ranks and offices, conditions, things, a transcript's stage directions. */
+const isShouted = (t: Token | undefined) => !!t && t.kind === 'word' && t.text.length >= 2 && /^[A-Z]+$/.test(t.text);
+
+/**
+ * Abbreviations that name no one, dropped once the proposals are merged (so that they still hold
+ * their tokens against a longer guess): time zones, offices, conditions, things, a transcript's
+ * stage directions. ("GDP", "TV", "UPDATE" never get here: see NOT_A_NAME.)
+ */
 const NO_ENTITY_CAPS = new Set([
   'EDT', 'EST', 'CDT', 'CST', 'MDT', 'MST', 'PDT', 'PST', 'GMT', 'UTC', 'BST', 'CET',
   'CEO', 'CFO', 'COO', 'CTO', 'MBA', 'POTUS', 'FLOTUS', 'SCOTUS',
-  'PTSD', 'HIV', 'AIDS', 'DNA', 'GDP', 'SUV', 'PCP', 'ATM', 'TV', 'LGBT', 'LGBTQ',
-  'CROSSTALK', 'LAUGHTER', 'APPLAUSE', 'INAUDIBLE', 'BEGIN', 'END', 'UPDATE',
+  'PTSD', 'HIV', 'AIDS', 'DNA', 'SUV', 'PCP', 'ATM', 'LGBT', 'LGBTQ',
+  'CROSSTALK', 'LAUGHTER', 'APPLAUSE', 'INAUDIBLE', 'BEGIN', 'END',
 ]);
-
-const isShouted = (t: Token | undefined) => !!t && t.kind === 'word' && t.text.length >= 2 && /^[A-Z]+$/.test(t.text);
 
 /**
  * All-capital words that are no names: abbreviations of things ("all times EDT", "veterans with

@@ -118,6 +118,11 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     const longer = orgsNamed.filter((o) => o !== e && o.name.endsWith(tail));
     return longer.length && longer.every((o) => o === longer[0]) ? longer[0] : undefined;
   };
+  /** Does proposal n name a state's institution without its state ("the Treasury")? (Institutions are organisations: only their surfaces are read.) */
+  const namesGenericInstitution = (n: number) => {
+    const p = proposals[n]!;
+    return knownOf[n]![0]?.kind === 'org' && isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text);
+  };
   // the countries of what the article names without doubt (places, peoples, people, state bodies): "the
   // Treasury" of a British story is Britain's, not the gazetteer's default American one
   let countriesNamed: Map<string, number> | undefined;
@@ -126,10 +131,9 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     countriesNamed = new Map();
     knownOf.forEach((k, n) => {
       const e = k.length === 1 ? k[0]! : undefined;
-      const p = proposals[n]!;
       // (places, peoples, people and state bodies; not a company, a party or the wire that credits the story)
       const telling = e?.country && (e.kind !== 'org' && e.kind !== 'outlet' || e.sector === 'GOV');
-      if (telling && (e!.kind !== 'org' || !isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text))) countriesNamed!.set(e.country!, (countriesNamed!.get(e.country!) ?? 0) + 1);
+      if (telling && !namesGenericInstitution(n)) countriesNamed!.set(e.country!, (countriesNamed!.get(e.country!) ?? 0) + 1);
     });
     return countriesNamed;
   };
@@ -137,8 +141,7 @@ export function resolveEntities(doc: NewsDoc, proposals: Proposal[]): EntityReco
     const p = proposals[n]!;
     // a learned or shaped span whose words the gazetteer knows is that known thing
     let known = knownOf[n]!;
-    // (institutions are organisations: the surface is read only for those)
-    if (known.length && known[0]!.kind === 'org' && isGenericInstitution(tokenSpan(text, tokens, p.tokenStart, p.tokenEnd).text)) known = ofArticlesCountry(known, countryCounts());
+    if (namesGenericInstitution(n)) known = ofArticlesCountry(known, countryCounts());
     if (!known.length) { shapes.push(p); continue; }
     let entry = longerNamed(known[0]!) ?? known[0]!;
     if (entry.kind === 'nationality') for (let k = p.tokenStart; k < p.tokenEnd; k++) nationalityAt.add(k);

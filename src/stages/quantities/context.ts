@@ -103,7 +103,7 @@ export interface Measure {
 /** Units of a share of a whole: "14.8 pct of the share capital". */
 const SHARE_UNITS = new Set(['percent', 'pct', '%', 'per']);
 /** Possessive determiners before the whole a share is of: "5 pct of its shares". */
-const POSSESSIVE_DETS = new Set(['its', 'their', 'his', 'her', 'our', 'the']);
+const POSSESSIVE_DETS = new Set(['its', 'their', 'his', 'her', 'our']);
 
 /** Verbs whose subject is the share a percentage gives: "accounted for", "represents", "made up". */
 const SHARE_VERBS = new Set(['account', 'accounts', 'accounted', 'accounting', 'represent', 'represents', 'represented', 'representing', 'make', 'makes',
